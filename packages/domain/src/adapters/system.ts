@@ -1,0 +1,28 @@
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
+import type { Clock, IdSource, ManageTokens } from '../ports.ts'
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() }
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'
+
+/** Time-ordered ids (ms timestamp then 80 random bits) and unambiguous booking references. */
+export const randomIds: IdSource = {
+  newId: () => `${Date.now().toString(36).padStart(9, '0')}${randomBytes(10).toString('base64url')}`,
+  newReference: () => {
+    const chars = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)])
+    return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
+  },
+}
+
+/**
+ * Manage tokens derived from a server secret, so a replayed booking request can be answered with
+ * the same token while only its hash is stored.
+ */
+export function hmacTokens(secret: string): ManageTokens {
+  if (secret.length < 32) throw new Error('The manage-token secret must be at least 32 characters')
+  return {
+    issue: (bookingId) => createHmac('sha256', secret).update(`manage:${bookingId}`).digest('base64url'),
+    hash: (token) => createHash('sha256').update(token).digest('base64url'),
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The catalogue of domain errors. Each has a stable code that the API maps to an HTTP status and
+ * a problem type; titles are written for the person who will read them.
+ */
+export const ERRORS = {
+  'validation-failed': { title: 'Some of the information is not valid' },
+  'session-not-found': { title: 'Session not found' },
+  'course-not-found': { title: 'Course not found' },
+  'booking-not-found': { title: 'Booking not found' },
+  'session-cancelled': { title: 'This session has been cancelled' },
+  'session-not-published': { title: 'This session is not open for booking' },
+  'booking-closed': { title: 'Bookings for this session have closed' },
+  'booking-not-open': { title: 'Bookings for this session are not open yet' },
+  'session-started': { title: 'This session has already started' },
+  'bespoke-session': { title: 'This session is only for people from named local authorities' },
+  'already-booked': { title: 'You have already booked this session' },
+  'idempotency-key-reused': { title: 'This Idempotency-Key was used for a different request' },
+  'invalid-transition': { title: 'The booking cannot change in that way' },
+  'cancellation-closed': { title: 'This booking can no longer be cancelled' },
+  'no-offer': { title: 'There is no place on offer for this booking' },
+  'unknown-local-authority': { title: 'Local authority not recognised' },
+  'service-busy': { title: 'The service is busy; try again shortly' },
+  'unauthorized': { title: 'Sign-in or a valid token is required' },
+} as const
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** One field at fault, named by its path in the request (e.g. `email`). */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** Base of every error the domain raises on purpose; anything else is a bug. */
+export class DomainError extends Error {
+  readonly code: ErrorCode
+  readonly fieldErrors: readonly FieldError[]
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown; fieldErrors?: FieldError[] }) {
+    super(detail ?? ERRORS[code].title, { cause: options?.cause })
+    this.name = 'DomainError'
+    this.code = code
+    this.fieldErrors = options?.fieldErrors ?? []
+  }
+}
+
+/** Bad input: names every field at fault. */
+export class ValidationError extends DomainError {
+  constructor(fieldErrors: FieldError[], detail = 'Check the highlighted fields and try again.') {
+    super('validation-failed', detail, { fieldErrors })
+    this.name = 'ValidationError'
+  }
+}
+
+/** A write lost a race it can retry later (e.g. repeated transaction conflicts). */
+export class ServiceBusyError extends DomainError {
+  readonly retryAfterSeconds: number
+  constructor(retryAfterSeconds = 1, cause?: unknown) {
+    super('service-busy', undefined, { cause })
+    this.name = 'ServiceBusyError'
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/** A storage failure that is not a domain outcome; the cause is kept for the logs. */
+export class RepositoryError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause })
+    this.name = 'RepositoryError'
+  }
+}

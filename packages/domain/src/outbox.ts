@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/** Every email the platform sends, by the event that causes it. */
+export const EMAIL_KINDS = [
+  'booking-confirmed',
+  'booking-waitlisted',
+  'booking-promoted',
+  'place-offered',
+  'booking-cancelled',
+] as const
+export const EmailKindSchema = z.enum(EMAIL_KINDS)
+export type EmailKind = z.infer<typeof EmailKindSchema>
+
+/**
+ * The intent to send an email, written in the same transaction as the change that causes it.
+ * It names the booking rather than copying personal data: the mail handler reads what it needs.
+ */
+export const OutboxMessageSchema = z.object({
+  id: z.string(),
+  kind: EmailKindSchema,
+  bookingId: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>

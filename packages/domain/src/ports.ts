@@ -1,0 +1,111 @@
+import type { BookingPolicy } from './config.ts'
+import type { Booking, BookingStatus } from './schemas/booking.ts'
+import type { Course, Partner } from './schemas/catalogue.ts'
+import type { Session } from './schemas/session.ts'
+import type { OutboxMessage } from './outbox.ts'
+
+/** The time, injectable so rules about windows and cut-offs can be tested. */
+export interface Clock {
+  now(): Date
+}
+
+/** Sources of identifiers and references. */
+export interface IdSource {
+  /** A new unique, roughly time-ordered id. */
+  newId(): string
+  /** A short human booking reference like `K7QP-2MXD`. */
+  newReference(): string
+}
+
+/** Manage tokens: given to the person, stored only as a hash. */
+export interface ManageTokens {
+  /** The token for a booking; the same booking always gets the same token (so replays can answer it). */
+  issue(bookingId: string): string
+  /** The hash stored on the booking. */
+  hash(token: string): string
+}
+
+/** The key under which a retried request is recognised. */
+export interface IdempotencyRequest {
+  key: string
+  /** A hash of the request body: the same key with another body is refused. */
+  fingerprint: string
+}
+
+export interface PlaceBookingRequest {
+  /** The booking as it will be stored if a place is free; the repository sets status and ticket. */
+  booking: Booking
+  idempotency: IdempotencyRequest
+  /** The email sent in each outcome. */
+  outbox: { confirmed?: OutboxMessage; waiting?: OutboxMessage }
+}
+
+export interface PlaceBookingResult {
+  booking: Booking
+  /** True when the idempotency key was seen before and the earlier booking is answered. */
+  replayed: boolean
+}
+
+export interface StatusChange {
+  bookingId: string
+  from: BookingStatus
+  to: BookingStatus
+  by: string
+  at: Date
+  offerExpiresAt?: Date
+  outbox?: OutboxMessage
+}
+
+/** Storage of sessions and bookings. Every write is atomic and enforces capacity itself. */
+export interface BookingRepository {
+  getSession(id: string): Promise<Session | undefined>
+  getBooking(id: string): Promise<Booking | undefined>
+  /**
+   * Takes a place when one is free and nobody waits, otherwise joins the waiting list, in one
+   * atomic write with the idempotency record and the email. Throws `already-booked` when the
+   * person holds a live booking, `idempotency-key-reused` for a known key with another body.
+   */
+  placeBooking(request: PlaceBookingRequest): Promise<PlaceBookingResult>
+  /**
+   * The booking an idempotency key already made for this session, if any; throws
+   * `idempotency-key-reused` when the key was used with another request.
+   */
+  findReplay(sessionId: string, idempotency: IdempotencyRequest): Promise<Booking | undefined>
+  /**
+   * Applies one state-machine transition atomically with its counter changes; throws
+   * `invalid-transition` when the booking is no longer in `from` or a place is no longer free.
+   */
+  changeStatus(change: StatusChange): Promise<Booking>
+  /** The longest-waiting booking of a session, read consistently. */
+  firstWaiting(sessionId: string): Promise<Booking | undefined>
+  /** 1 for the first in line; undefined when the booking is not waiting. */
+  waitlistPosition(booking: Booking): Promise<number | undefined>
+}
+
+/** Reading the catalogue: partners, courses and published sessions. */
+export interface CatalogueRepository {
+  listCourses(): Promise<Course[]>
+  getCourse(id: string): Promise<Course | undefined>
+  listPartners(): Promise<Partner[]>
+  /** Published sessions starting in [from, to), ordered by start then id, after the cursor. */
+  listPublishedSessions(query: {
+    from: Date
+    to: Date
+    after?: { startsAt: string; id: string }
+  }): AsyncIterable<Session>
+}
+
+/** Known local authorities. */
+export interface LocalAuthorities {
+  has(code: string): boolean
+}
+
+/** Everything the booking use cases need. */
+export interface BookingDeps {
+  bookings: BookingRepository
+  clock: Clock
+  ids: IdSource
+  tokens: ManageTokens
+  las: LocalAuthorities
+  policy: BookingPolicy
+}

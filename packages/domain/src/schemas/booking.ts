@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
+import { SessionSnapshotSchema } from './session.ts'
+
+export const ROLES = [
+  'nursery-practitioner',
+  'pre-school-practitioner',
+  'childminder',
+  'senco',
+  'setting-manager',
+  'health-visitor',
+  'family-support-worker',
+  'portage-worker',
+  'teacher',
+  'parent-or-carer',
+  'other',
+] as const
+export const RoleSchema = z.enum(ROLES, { error: 'Choose your role from the list' })
+export type Role = z.infer<typeof RoleSchema>
+
+export const SETTING_TYPES = [
+  'private-nursery',
+  'voluntary-pre-school',
+  'maintained-nursery-school',
+  'school-nursery-class',
+  'childminder',
+  'family-hub-or-childrens-centre',
+  'health-service',
+  'local-authority-service',
+  'home',
+  'other',
+] as const
+export const SettingTypeSchema = z.enum(SETTING_TYPES, { error: 'Choose your type of setting from the list' })
+export type SettingType = z.infer<typeof SettingTypeSchema>
+
+/** What a person tells us when booking; checked once at the edge. */
+export const PersonSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your full name').max(120, 'Name must be 120 characters or fewer'),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.com')),
+  role: RoleSchema,
+  settingName: z
+    .string()
+    .trim()
+    .min(1, 'Enter the name of your setting')
+    .max(200, 'Setting name must be 200 characters or fewer'),
+  settingType: SettingTypeSchema,
+  laCode: LaCodeSchema,
+  shareWithLa: z.boolean({ error: 'Say whether you agree to share your attendance with your local authority' }),
+  accessNeeds: z.string().trim().max(1000, 'Access needs must be 1000 characters or fewer').optional(),
+})
+export type Person = z.infer<typeof PersonSchema>
+
+/**
+ * A booking's life. Only states that hold a place count against capacity (see `holdsPlace`).
+ * waiting → offered | confirmed | cancelled; offered → confirmed | declined | expired | cancelled;
+ * confirmed → cancelled | late-cancelled | attended | no-show.
+ */
+export const BOOKING_STATUSES = [
+  'waiting',
+  'offered',
+  'confirmed',
+  'declined',
+  'expired',
+  'cancelled',
+  'late-cancelled',
+  'attended',
+  'no-show',
+] as const
+export const BookingStatusSchema = z.enum(BOOKING_STATUSES)
+export type BookingStatus = z.infer<typeof BookingStatusSchema>
+
+export const BookingEventSchema = z.object({
+  at: InstantSchema,
+  from: BookingStatusSchema.nullable(),
+  to: BookingStatusSchema,
+  by: z.string(),
+})
+export type BookingEvent = z.infer<typeof BookingEventSchema>
+
+export const BookingSchema = z.object({
+  id: IdSchema,
+  /** Short, human: read out on the phone or typed from a screenshot. */
+  reference: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+  sessionId: IdSchema,
+  status: BookingStatusSchema,
+  person: PersonSchema,
+  /** The normalised email: the key of "one live booking per person per session". */
+  emailKey: z.string(),
+  manageTokenHash: z.string(),
+  /** Arrival order on the waiting list; set when the booking joined it. */
+  waitlistTicket: z.number().int().positive().optional(),
+  offerExpiresAt: InstantSchema.optional(),
+  session: SessionSnapshotSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  history: z.array(BookingEventSchema),
+})
+export type Booking = z.infer<typeof BookingSchema>

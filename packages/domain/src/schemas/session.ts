@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
+
+export const SessionFormatSchema = z.enum(['online', 'in-person', 'hybrid'])
+export type SessionFormat = z.infer<typeof SessionFormatSchema>
+
+/** draft: not visible; published: listed and bookable per its window; cancelled: takes no bookings. */
+export const SessionStatusSchema = z.enum(['draft', 'published', 'cancelled'])
+export type SessionStatus = z.infer<typeof SessionStatusSchema>
+
+export const VenueSchema = z.object({
+  name: z.string().min(1).max(200),
+  address: z.array(z.string().min(1).max(200)).min(1).max(6),
+  postcode: z.string().min(2).max(10),
+  laCode: LaCodeSchema,
+  accessibility: z.string().max(2000).optional(),
+})
+export type Venue = z.infer<typeof VenueSchema>
+
+export const SessionPartSchema = z.object({
+  startsAt: InstantSchema,
+  endsAt: InstantSchema,
+})
+export type SessionPart = z.infer<typeof SessionPartSchema>
+
+export const SessionSchema = z.object({
+  id: IdSchema,
+  courseId: IdSchema,
+  title: z.string().min(1).max(200),
+  parts: z.array(SessionPartSchema).min(1).max(12),
+  format: SessionFormatSchema,
+  venue: VenueSchema.optional(),
+  /** Shared only with people holding a place. */
+  joiningUrl: z.url().optional(),
+  capacity: z.number().int().min(1).max(10_000),
+  /** Places held: confirmed, offered, attended or no-show bookings. */
+  heldCount: z.number().int().min(0),
+  waitingCount: z.number().int().min(0),
+  bookingOpensAt: InstantSchema.optional(),
+  bookingClosesAt: InstantSchema.optional(),
+  /** Empty when open to all; otherwise only people from these LAs may book. */
+  bespokeLaCodes: z.array(LaCodeSchema),
+  trainerIds: z.array(z.string()),
+  status: SessionStatusSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+})
+export type Session = z.infer<typeof SessionSchema>
+
+/** The details of a session copied onto a booking when it is made. */
+export const SessionSnapshotSchema = SessionSchema.pick({
+  title: true,
+  courseId: true,
+  parts: true,
+  format: true,
+  venue: true,
+})
+export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>
+
+/** First part's start. */
+export function sessionStart(session: Pick<Session, 'parts'>): Date {
+  return new Date(session.parts[0]?.startsAt ?? Number.NaN)
+}
+
+/** Last part's end. */
+export function sessionEnd(session: Pick<Session, 'parts'>): Date {
+  return new Date(session.parts.at(-1)?.endsAt ?? Number.NaN)
+}
+
+/** What a booking keeps of its session. */
+export function snapshotOf(session: Session): SessionSnapshot {
+  const { title, courseId, parts, format, venue } = session
+  return venue ? { title, courseId, parts, format, venue } : { title, courseId, parts, format }
+}

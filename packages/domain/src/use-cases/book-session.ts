@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto'
+import { DomainError, ValidationError } from '../errors.ts'
+import type { BookingDeps } from '../ports.ts'
+import { normaliseEmail } from '../rules/people.ts'
+import { assertBookable } from '../rules/session-rules.ts'
+import type { Booking, Person } from '../schemas/booking.ts'
+import { snapshotOf } from '../schemas/session.ts'
+import { promoteFromWaitlist } from './fill-free-places.ts'
+
+export interface BookSessionInput {
+  sessionId: string
+  idempotencyKey: string
+  person: Person
+}
+
+export interface BookSessionResult {
+  booking: Booking
+  manageToken: string
+  waitlistPosition?: number
+  replayed: boolean
+}
+
+/** A stable hash of what was asked, so a reused Idempotency-Key with another body is caught. */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+}
+
+/**
+ * Books a place, or a place on the waiting list when the session is full. Idempotent by key:
+ * the same key with the same request answers the booking it made the first time.
+ */
+export async function bookSession(deps: BookingDeps, input: BookSessionInput): Promise<BookSessionResult> {
+  const { person } = input
+  if (!deps.las.has(person.laCode)) {
+    throw new ValidationError([{ field: 'laCode', message: 'Choose a local authority from the list' }])
+  }
+  const session = await deps.bookings.getSession(input.sessionId)
+  if (!session || session.status === 'draft') throw new DomainError('session-not-found')
+  const now = deps.clock.now()
+  const emailKey = normaliseEmail(person.email)
+  const idempotency = {
+    key: input.idempotencyKey,
+    fingerprint: fingerprint({ sessionId: session.id, person: { ...person, email: emailKey } }),
+  }
+  const replay = await deps.bookings.findReplay(session.id, idempotency)
+  if (replay) return answer(deps, replay, true)
+  assertBookable(session, person.laCode, now, deps.policy)
+
+  const id = deps.ids.newId()
+  const at = now.toISOString()
+  const booking: Booking = {
+    id,
+    reference: deps.ids.newReference(),
+    sessionId: session.id,
+    status: 'confirmed',
+    person,
+    emailKey,
+    manageTokenHash: deps.tokens.hash(deps.tokens.issue(id)),
+    session: snapshotOf(session),
+    createdAt: at,
+    updatedAt: at,
+    history: [],
+  }
+  const message = (kind: 'booking-confirmed' | 'booking-waitlisted') => ({
+    id: deps.ids.newId(),
+    kind,
+    bookingId: id,
+    createdAt: at,
+  })
+  const result = await deps.bookings.placeBooking({
+    booking,
+    idempotency,
+    outbox: { confirmed: message('booking-confirmed'), waiting: message('booking-waitlisted') },
+  })
+  if (result.booking.status === 'waiting' && !result.replayed) {
+    // A place freed while this booking joined the queue must not stay empty.
+    await promoteFromWaitlist(deps, session.id)
+    const current = await deps.bookings.getBooking(id)
+    return answer(deps, current ?? result.booking, false)
+  }
+  return answer(deps, result.booking, result.replayed)
+}
+
+async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): Promise<BookSessionResult> {
+  const waitlistPosition = await deps.bookings.waitlistPosition(booking)
+  return {
+    booking,
+    manageToken: deps.tokens.issue(booking.id),
+    replayed,
+    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+  }
+}

@@ -1,0 +1,103 @@
+import { timingSafeEqual } from 'node:crypto'
+import { DomainError } from '../errors.ts'
+import type { OutboxMessage } from '../outbox.ts'
+import type { BookingDeps } from '../ports.ts'
+import { cancellationStatus } from '../rules/session-rules.ts'
+import type { Booking } from '../schemas/booking.ts'
+import { promoteFromWaitlist } from './fill-free-places.ts'
+
+export interface ManagedBooking {
+  booking: Booking
+  waitlistPosition?: number
+}
+
+/**
+ * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
+ * cannot be probed.
+ */
+export async function openBooking(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  const booking = await deps.bookings.getBooking(bookingId)
+  if (!booking || !sameHash(booking.manageTokenHash, deps.tokens.hash(token))) {
+    throw new DomainError('booking-not-found')
+  }
+  const waitlistPosition = await deps.bookings.waitlistPosition(booking)
+  return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * Cancels a booking (or leaves the waiting list) and gives the freed place to the next in line.
+ * Cancelling an already-ended booking answers it unchanged.
+ */
+export async function cancelBooking(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  const { booking } = await openBooking(deps, bookingId, token)
+  if (booking.status !== 'waiting' && booking.status !== 'offered' && booking.status !== 'confirmed') {
+    if (booking.status === 'attended' || booking.status === 'no-show') throw new DomainError('cancellation-closed')
+    return { booking }
+  }
+  const session = await deps.bookings.getSession(booking.sessionId)
+  const now = deps.clock.now()
+  const to =
+    booking.status === 'confirmed' && session ? cancellationStatus(session, now, deps.policy) : 'cancelled'
+  const updated = await deps.bookings.changeStatus({
+    bookingId,
+    from: booking.status,
+    to,
+    by: 'participant',
+    at: now,
+    outbox: message(deps, 'booking-cancelled', bookingId, now),
+  })
+  await promoteFromWaitlist(deps, booking.sessionId)
+  return { booking: updated }
+}
+
+/** Takes up a place offered from the waiting list, while the offer stands. */
+export async function acceptOffer(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  const { booking } = await openBooking(deps, bookingId, token)
+  const now = deps.clock.now()
+  if (booking.status !== 'offered' || (booking.offerExpiresAt && new Date(booking.offerExpiresAt) <= now)) {
+    throw new DomainError('no-offer')
+  }
+  const updated = await deps.bookings.changeStatus({
+    bookingId,
+    from: 'offered',
+    to: 'confirmed',
+    by: 'participant',
+    at: now,
+    outbox: message(deps, 'booking-confirmed', bookingId, now),
+  })
+  return { booking: updated }
+}
+
+/** Turns down an offered place; it goes to the next in line. */
+export async function declineOffer(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  const { booking } = await openBooking(deps, bookingId, token)
+  if (booking.status !== 'offered') throw new DomainError('no-offer')
+  const now = deps.clock.now()
+  const updated = await deps.bookings.changeStatus({
+    bookingId,
+    from: 'offered',
+    to: 'declined',
+    by: 'participant',
+    at: now,
+  })
+  await promoteFromWaitlist(deps, booking.sessionId)
+  return { booking: updated }
+}
+
+/** Lets lapsed offers go and passes their places on; run by the scheduled jobs. */
+export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<void> {
+  const now = deps.clock.now()
+  if (booking.status !== 'offered' || !booking.offerExpiresAt || new Date(booking.offerExpiresAt) > now) return
+  await deps.bookings.changeStatus({ bookingId: booking.id, from: 'offered', to: 'expired', by: 'system', at: now })
+  await promoteFromWaitlist(deps, booking.sessionId)
+}
+
+function message(deps: BookingDeps, kind: OutboxMessage['kind'], bookingId: string, now: Date): OutboxMessage {
+  return { id: deps.ids.newId(), kind, bookingId, createdAt: now.toISOString() }
+}
