@@ -1,0 +1,3 @@
+export * from './create-table.ts'
+export * from './keys.ts'
+export * from './table.ts'

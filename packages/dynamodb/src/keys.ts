@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto'
+import { utcMonth } from '@ey/domain'
+
+/**
+ * Key functions, one per item type. Prefixes name the entity; see ACCESS_PATTERNS.md for which
+ * query reads which key.
+ */
+export const keys = {
+  partner: (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
+  course: (id: string) => ({ pk: `COURSE#${id}`, sk: 'COURSE' }),
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  /** The arrival-order counter of a session's waiting list, apart from the hot session item. */
+  waitlistCounter: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'WAITLIST_COUNTER' }),
+  /** One per live booking of a person on a session: enforces "one live booking per person". */
+  sessionPerson: (sessionId: string, emailKey: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `PERSON#${emailHash(emailKey)}`,
+  }),
+  /** A place in the waiting list queue, ordered by ticket. */
+  queueEntry: (sessionId: string, ticket: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `WAIT#${String(ticket).padStart(10, '0')}`,
+  }),
+  booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
+  idempotency: (sessionId: string, key: string) => ({ pk: `IDEMPOTENCY#${sessionId}#${key}`, sk: 'IDEMPOTENCY' }),
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+}
+
+/** Index keys. */
+export const indexKeys = {
+  /** gsi1: published sessions by UTC month of their start. */
+  sessionListing: (startsAt: string, id: string) => ({
+    gsi1pk: `SESSIONS#${utcMonth(startsAt)}`,
+    gsi1sk: `${new Date(startsAt).toISOString()}#${id}`,
+  }),
+  sessionListingPk: (month: string) => `SESSIONS#${month}`,
+  /** gsi1: a session's register. */
+  register: (sessionId: string, createdAt: string, bookingId: string) => ({
+    gsi1pk: `REGISTER#${sessionId}`,
+    gsi1sk: `${createdAt}#${bookingId}`,
+  }),
+  /** gsi1: the catalogue. */
+  courseListing: (title: string, id: string) => ({ gsi1pk: 'COURSES', gsi1sk: `${title}#${id}` }),
+  partnerListing: (name: string, id: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: `${name}#${id}` }),
+  /** gsi2: a person's bookings by session start. */
+  personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
+    gsi2pk: `PERSON#${emailHash(emailKey)}`,
+    gsi2sk: `${startsAt}#${bookingId}`,
+  }),
+  /** gsi3: an LA's bookings by session start. */
+  laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
+    gsi3pk: `LA#${laCode}`,
+    gsi3sk: `${startsAt}#${bookingId}`,
+  }),
+}
+
+/** Email addresses never appear in keys: a hash of the normalised address stands for them. */
+export function emailHash(emailKey: string): string {
+  return createHash('sha256').update(emailKey).digest('base64url').slice(0, 32)
+}
