@@ -20,7 +20,7 @@ export const ERRORS = {
   'no-offer': { title: 'There is no place on offer for this booking' },
   'unknown-local-authority': { title: 'Local authority not recognised' },
   'service-busy': { title: 'The service is busy; try again shortly' },
-  'unauthorized': { title: 'Sign-in or a valid token is required' },
+  unauthorized: { title: 'Sign-in or a valid token is required' },
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,8 +1,8 @@
 import type { BookingPolicy } from './config.ts'
+import type { OutboxMessage } from './outbox.ts'
 import type { Booking, BookingStatus } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session } from './schemas/session.ts'
-import type { OutboxMessage } from './outbox.ts'
 
 /** The time, injectable so rules about windows and cut-offs can be tested. */
 export interface Clock {

@@ -1,6 +1,6 @@
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -10,7 +10,11 @@ import { TABLE } from './table.ts'
 
 /** The CreateTable input for the table definition (used locally and in tests; CDK builds its own). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const keys = [TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]
+  const keys = [
+    TABLE.partitionKey,
+    TABLE.sortKey,
+    ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

@@ -1,3 +1,7 @@
+export * from './booking-repository.ts'
+export * from './catalogue-repository.ts'
 export * from './create-table.ts'
+export * from './items.ts'
 export * from './keys.ts'
+export * from './retry.ts'
 export * from './table.ts'

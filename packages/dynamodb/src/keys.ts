@@ -22,7 +22,10 @@ export const keys = {
     sk: `WAIT#${String(ticket).padStart(10, '0')}`,
   }),
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
-  idempotency: (sessionId: string, key: string) => ({ pk: `IDEMPOTENCY#${sessionId}#${key}`, sk: 'IDEMPOTENCY' }),
+  idempotency: (sessionId: string, key: string) => ({
+    pk: `IDEMPOTENCY#${sessionId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
 }
 

@@ -79,11 +79,15 @@ export function promotionMode(session: Session, now: Date, policy: BookingPolicy
 
 /** When an offer made at `now` lapses: after the hold time, and never after the start. */
 export function offerExpiry(session: Session, now: Date, policy: BookingPolicy): Date {
-  return new Date(Math.min(now.getTime() + policy.offerHoldMinutes * MINUTE_MS, sessionStart(session).getTime()))
+  return new Date(
+    Math.min(now.getTime() + policy.offerHoldMinutes * MINUTE_MS, sessionStart(session).getTime()),
+  )
 }
 
 /** A new booking takes a place only when one is free and nobody is already waiting for it. */
-export function placementFor(session: Pick<Session, 'capacity' | 'heldCount' | 'waitingCount'>): 'confirm' | 'wait' {
+export function placementFor(
+  session: Pick<Session, 'capacity' | 'heldCount' | 'waitingCount'>,
+): 'confirm' | 'wait' {
   return session.heldCount < session.capacity && session.waitingCount === 0 ? 'confirm' : 'wait'
 }
 

@@ -49,7 +49,9 @@ export const PersonSchema = z.object({
     .max(200, 'Setting name must be 200 characters or fewer'),
   settingType: SettingTypeSchema,
   laCode: LaCodeSchema,
-  shareWithLa: z.boolean({ error: 'Say whether you agree to share your attendance with your local authority' }),
+  shareWithLa: z.boolean({
+    error: 'Say whether you agree to share your attendance with your local authority',
+  }),
   accessNeeds: z.string().trim().max(1000, 'Access needs must be 1000 characters or fewer').optional(),
 })
 export type Person = z.infer<typeof PersonSchema>

@@ -11,4 +11,6 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, - or _ only')
 
 /** An ONS code of an English upper-tier local authority (E06, E08, E09, E10). */
-export const LaCodeSchema = z.string().regex(/^E(06|08|09|10)\d{6}$/, 'Choose a local authority from the list')
+export const LaCodeSchema = z
+  .string()
+  .regex(/^E(06|08|09|10)\d{6}$/, 'Choose a local authority from the list')

@@ -15,7 +15,11 @@ export interface ManagedBooking {
  * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
  * cannot be probed.
  */
-export async function openBooking(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+export async function openBooking(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
   const booking = await deps.bookings.getBooking(bookingId)
   if (!booking || !sameHash(booking.manageTokenHash, deps.tokens.hash(token))) {
     throw new DomainError('booking-not-found')
@@ -34,10 +38,15 @@ function sameHash(a: string, b: string): boolean {
  * Cancels a booking (or leaves the waiting list) and gives the freed place to the next in line.
  * Cancelling an already-ended booking answers it unchanged.
  */
-export async function cancelBooking(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+export async function cancelBooking(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
   const { booking } = await openBooking(deps, bookingId, token)
   if (booking.status !== 'waiting' && booking.status !== 'offered' && booking.status !== 'confirmed') {
-    if (booking.status === 'attended' || booking.status === 'no-show') throw new DomainError('cancellation-closed')
+    if (booking.status === 'attended' || booking.status === 'no-show')
+      throw new DomainError('cancellation-closed')
     return { booking }
   }
   const session = await deps.bookings.getSession(booking.sessionId)
@@ -57,7 +66,11 @@ export async function cancelBooking(deps: BookingDeps, bookingId: string, token:
 }
 
 /** Takes up a place offered from the waiting list, while the offer stands. */
-export async function acceptOffer(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+export async function acceptOffer(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
   const { booking } = await openBooking(deps, bookingId, token)
   const now = deps.clock.now()
   if (booking.status !== 'offered' || (booking.offerExpiresAt && new Date(booking.offerExpiresAt) <= now)) {
@@ -75,7 +88,11 @@ export async function acceptOffer(deps: BookingDeps, bookingId: string, token: s
 }
 
 /** Turns down an offered place; it goes to the next in line. */
-export async function declineOffer(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+export async function declineOffer(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
   const { booking } = await openBooking(deps, bookingId, token)
   if (booking.status !== 'offered') throw new DomainError('no-offer')
   const now = deps.clock.now()
@@ -93,11 +110,23 @@ export async function declineOffer(deps: BookingDeps, bookingId: string, token: 
 /** Lets lapsed offers go and passes their places on; run by the scheduled jobs. */
 export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<void> {
   const now = deps.clock.now()
-  if (booking.status !== 'offered' || !booking.offerExpiresAt || new Date(booking.offerExpiresAt) > now) return
-  await deps.bookings.changeStatus({ bookingId: booking.id, from: 'offered', to: 'expired', by: 'system', at: now })
+  if (booking.status !== 'offered' || !booking.offerExpiresAt || new Date(booking.offerExpiresAt) > now)
+    return
+  await deps.bookings.changeStatus({
+    bookingId: booking.id,
+    from: 'offered',
+    to: 'expired',
+    by: 'system',
+    at: now,
+  })
   await promoteFromWaitlist(deps, booking.sessionId)
 }
 
-function message(deps: BookingDeps, kind: OutboxMessage['kind'], bookingId: string, now: Date): OutboxMessage {
+function message(
+  deps: BookingDeps,
+  kind: OutboxMessage['kind'],
+  bookingId: string,
+  now: Date,
+): OutboxMessage {
   return { id: deps.ids.newId(), kind, bookingId, createdAt: now.toISOString() }
 }

@@ -1,0 +1,349 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type Booking,
+  type BookingRepository,
+  DomainError,
+  type IdempotencyRequest,
+  type PlaceBookingRequest,
+  type PlaceBookingResult,
+  ServiceBusyError,
+  type Session,
+  type StatusChange,
+  transitionEffects,
+} from '@ey/domain'
+import { bookingItem, IDEMPOTENCY_RETENTION_DAYS, outboxItem, sessionItem, ttlAfterDays } from './items.ts'
+import { keys } from './keys.ts'
+import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
+import { type Cancellation, failed, transact } from './transactions.ts'
+
+export interface DynamoRepositoryOptions {
+  doc: DynamoDBDocumentClient
+  tableName: string
+  retry?: RetryPolicy
+}
+
+// Positions of the items in a booking transaction, used to read its cancellation reasons.
+const SESSION = 0
+const PERSON = 1
+const IDEMPOTENCY = 3
+
+/**
+ * The booking engine on DynamoDB. Capacity lives in the session item's counters and every write
+ * changes them in the same transaction as the booking, conditionally, so no interleaving of
+ * requests can hold more places than the session has.
+ */
+export function createDynamoBookingRepository(options: DynamoRepositoryOptions): BookingRepository {
+  const { doc, tableName } = options
+  const retry = options.retry ?? DEFAULT_RETRY
+
+  async function get(key: { pk: string; sk: string }) {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))
+    return Item
+  }
+
+  async function getBooking(id: string): Promise<Booking | undefined> {
+    const item = await get(keys.booking(id))
+    return item ? bookingItem.from(item) : undefined
+  }
+
+  async function findReplay(
+    sessionId: string,
+    idempotency: IdempotencyRequest,
+  ): Promise<Booking | undefined> {
+    const record = await get(keys.idempotency(sessionId, idempotency.key))
+    if (!record) return undefined
+    if (record.fingerprint !== idempotency.fingerprint) throw new DomainError('idempotency-key-reused')
+    return getBooking(String(record.bookingId))
+  }
+
+  /** The items every new booking writes, whatever its status. */
+  function bookingWrites(
+    request: PlaceBookingRequest,
+    booking: Booking,
+    outbox: PlaceBookingRequest['outbox']['confirmed'],
+  ) {
+    const { idempotency } = request
+    return [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.sessionPerson(booking.sessionId, booking.emailKey),
+            type: 'person-lock',
+            bookingId: booking.id,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: bookingItem.to(booking),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.idempotency(booking.sessionId, idempotency.key),
+            type: 'idempotency',
+            bookingId: booking.id,
+            fingerprint: idempotency.fingerprint,
+            expiresAt: ttlAfterDays(IDEMPOTENCY_RETENTION_DAYS),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...(outbox ? [{ Put: { TableName: tableName, Item: outboxItem.to(outbox) } }] : []),
+    ]
+  }
+
+  /** Turns the condition that stopped a booking into its answer, or 'full' when it should wait. */
+  async function outcomeOf(
+    request: PlaceBookingRequest,
+    cancellation: Cancellation,
+  ): Promise<PlaceBookingResult | 'full'> {
+    if (failed(cancellation, IDEMPOTENCY)) {
+      const replay = await findReplay(request.booking.sessionId, request.idempotency)
+      if (replay) return { booking: replay, replayed: true }
+    }
+    if (failed(cancellation, PERSON)) throw new DomainError('already-booked')
+    if (failed(cancellation, SESSION)) {
+      const session = cancellation.items[SESSION]
+      if (!session) throw new DomainError('session-not-found')
+      if (session.status === 'cancelled') throw new DomainError('session-cancelled')
+      if (session.status !== 'published') throw new DomainError('session-not-published')
+      return 'full'
+    }
+    throw new DomainError('invalid-transition', 'The booking could not be written.')
+  }
+
+  async function confirm(request: PlaceBookingRequest): Promise<PlaceBookingResult | 'full'> {
+    const booking: Booking = {
+      ...request.booking,
+      status: 'confirmed',
+      history: [event(request.booking, 'confirmed')],
+    }
+    const cancellation = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.session(booking.sessionId),
+          UpdateExpression: 'SET heldCount = heldCount + :one, updatedAt = :now',
+          ConditionExpression: '#status = :published AND heldCount < capacity AND waitingCount = :zero',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':zero': 0,
+            ':published': 'published',
+            ':now': booking.createdAt,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...bookingWrites(request, booking, request.outbox.confirmed),
+    ])
+    return cancellation ? outcomeOf(request, cancellation) : { booking, replayed: false }
+  }
+
+  async function nextTicket(sessionId: string): Promise<number> {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.waitlistCounter(sessionId),
+        UpdateExpression: 'ADD lastTicket :one SET #type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'waitlist-counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    )
+    return Number(Attributes?.lastTicket)
+  }
+
+  async function joinWaitlist(request: PlaceBookingRequest, ticket: number): Promise<PlaceBookingResult> {
+    const booking: Booking = {
+      ...request.booking,
+      status: 'waiting',
+      waitlistTicket: ticket,
+      history: [event(request.booking, 'waiting')],
+    }
+    const cancellation = await transact(doc, [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.session(booking.sessionId),
+          UpdateExpression: 'SET waitingCount = waitingCount + :one, updatedAt = :now',
+          ConditionExpression: '#status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':one': 1, ':published': 'published', ':now': booking.createdAt },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...bookingWrites(request, booking, request.outbox.waiting),
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.queueEntry(booking.sessionId, ticket), type: 'queue-entry', bookingId: booking.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ])
+    if (!cancellation) return { booking, replayed: false }
+    const outcome = await outcomeOf(request, cancellation)
+    if (outcome === 'full')
+      throw new DomainError('invalid-transition', 'The waiting list could not be joined.')
+    return outcome
+  }
+
+  async function placeBooking(request: PlaceBookingRequest): Promise<PlaceBookingResult> {
+    let ticket: number | undefined
+    const result = await withConflictRetry(retry, async () => {
+      const confirmed = await confirm(request)
+      if (confirmed !== 'full') return confirmed
+      ticket ??= await nextTicket(request.booking.sessionId)
+      return joinWaitlist(request, ticket)
+    })
+    if (!result) throw new ServiceBusyError(1)
+    return result
+  }
+
+  async function changeStatus(change: StatusChange): Promise<Booking> {
+    const result = await withConflictRetry(retry, async () => {
+      const booking = await getBooking(change.bookingId)
+      if (!booking) throw new DomainError('booking-not-found')
+      if (booking.status !== change.from) {
+        throw new DomainError('invalid-transition', `The booking is ${booking.status}, not ${change.from}.`)
+      }
+      const effects = transitionEffects(change.from, change.to)
+      const at = change.at.toISOString()
+      const entry = { at, from: change.from, to: change.to, by: change.by }
+      const offer = change.to === 'offered' && change.offerExpiresAt
+      const counters = effects.heldDelta !== 0 || effects.waitingDelta !== 0
+      const cancellation = await transact(doc, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.booking(booking.id),
+            UpdateExpression: `SET #status = :to, updatedAt = :at, history = list_append(history, :entry)${
+              offer ? ', offerExpiresAt = :expires' : ''
+            }${change.from === 'offered' ? ' REMOVE offerExpiresAt' : ''}`,
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':to': change.to,
+              ':from': change.from,
+              ':at': at,
+              ':entry': [entry],
+              ...(offer ? { ':expires': change.offerExpiresAt?.toISOString() } : {}),
+            },
+          },
+        },
+        ...(counters
+          ? [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.session(booking.sessionId),
+                  UpdateExpression:
+                    'SET heldCount = heldCount + :dh, waitingCount = waitingCount + :dw, updatedAt = :at',
+                  ...(effects.heldDelta > 0 ? { ConditionExpression: 'heldCount < capacity' } : {}),
+                  ExpressionAttributeValues: {
+                    ':dh': effects.heldDelta,
+                    ':dw': effects.waitingDelta,
+                    ':at': at,
+                  },
+                },
+              },
+            ]
+          : []),
+        ...(effects.leavesQueue && booking.waitlistTicket
+          ? [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: keys.queueEntry(booking.sessionId, booking.waitlistTicket),
+                },
+              },
+            ]
+          : []),
+        ...(effects.releasesPerson
+          ? [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: keys.sessionPerson(booking.sessionId, booking.emailKey),
+                  ConditionExpression: 'bookingId = :id',
+                  ExpressionAttributeValues: { ':id': booking.id },
+                },
+              },
+            ]
+          : []),
+        ...(change.outbox ? [{ Put: { TableName: tableName, Item: outboxItem.to(change.outbox) } }] : []),
+      ])
+      if (cancellation) {
+        throw new DomainError('invalid-transition', 'The booking changed, or no place is free; try again.')
+      }
+      const { offerExpiresAt: _previous, ...rest } = booking
+      return {
+        ...rest,
+        status: change.to,
+        updatedAt: at,
+        history: [...booking.history, entry],
+        ...(offer ? { offerExpiresAt: change.offerExpiresAt?.toISOString() } : {}),
+      } as Booking
+    })
+    if (!result) throw new ServiceBusyError(1)
+    return result
+  }
+
+  async function firstWaiting(sessionId: string): Promise<Booking | undefined> {
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
+        ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk, ':wait': 'WAIT#' },
+        ConsistentRead: true,
+        Limit: 1,
+      }),
+    )
+    const entry = Items?.[0]
+    return entry ? getBooking(String(entry.bookingId)) : undefined
+  }
+
+  async function waitlistPosition(booking: Booking): Promise<number | undefined> {
+    if (booking.status !== 'waiting' || !booking.waitlistTicket) return undefined
+    let count = 0
+    let ExclusiveStartKey: Record<string, unknown> | undefined
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :mine',
+          ExpressionAttributeValues: {
+            ':pk': keys.session(booking.sessionId).pk,
+            ':first': 'WAIT#',
+            ':mine': keys.queueEntry(booking.sessionId, booking.waitlistTicket).sk,
+          },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      )
+      count += page.Count ?? 0
+      ExclusiveStartKey = page.LastEvaluatedKey
+    } while (ExclusiveStartKey)
+    return count
+  }
+
+  async function getSession(id: string): Promise<Session | undefined> {
+    const item = await get(keys.session(id))
+    return item ? sessionItem.from(item) : undefined
+  }
+
+  return { getSession, getBooking, placeBooking, findReplay, changeStatus, firstWaiting, waitlistPosition }
+}
+
+function event(booking: Booking, to: Booking['status']) {
+  return { at: booking.createdAt, from: null, to, by: 'participant' }
+}

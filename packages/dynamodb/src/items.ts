@@ -1,0 +1,103 @@
+import {
+  type Booking,
+  BookingSchema,
+  type Course,
+  CourseSchema,
+  type OutboxMessage,
+  type Partner,
+  PartnerSchema,
+  type Session,
+  SessionSchema,
+  sessionStart,
+} from '@ey/domain'
+import { indexKeys, keys } from './keys.ts'
+
+type Item = Record<string, unknown>
+
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'type',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'expiresAt',
+]
+
+/** The entity's own attributes, without keys and bookkeeping. */
+function withoutKeys(item: Item): Item {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)))
+}
+
+/** Epoch seconds `days` from `from`: the value DynamoDB's TTL reads. */
+export function ttlAfterDays(days: number, from = new Date()): number {
+  return Math.floor(from.getTime() / 1000) + days * 86_400
+}
+
+export const partnerItem = {
+  to: (partner: Partner): Item => ({
+    ...keys.partner(partner.id),
+    ...indexKeys.partnerListing(partner.name, partner.id),
+    type: 'partner',
+    ...partner,
+  }),
+  from: (item: Item): Partner => PartnerSchema.parse(withoutKeys(item)),
+}
+
+export const courseItem = {
+  to: (course: Course): Item => ({
+    ...keys.course(course.id),
+    ...indexKeys.courseListing(course.title, course.id),
+    type: 'course',
+    ...course,
+  }),
+  from: (item: Item): Course => CourseSchema.parse(withoutKeys(item)),
+}
+
+export const sessionItem = {
+  /** Only published sessions carry the listing keys, so drafts and cancelled ones never list. */
+  to: (session: Session): Item => ({
+    ...keys.session(session.id),
+    ...(session.status === 'published'
+      ? indexKeys.sessionListing(sessionStart(session).toISOString(), session.id)
+      : {}),
+    type: 'session',
+    ...session,
+  }),
+  from: (item: Item): Session => SessionSchema.parse(withoutKeys(item)),
+}
+
+export const bookingItem = {
+  to: (booking: Booking): Item => {
+    const startsAt = booking.session.parts[0]?.startsAt ?? booking.createdAt
+    return {
+      ...keys.booking(booking.id),
+      ...indexKeys.register(booking.sessionId, booking.createdAt, booking.id),
+      ...indexKeys.personBookings(booking.emailKey, startsAt, booking.id),
+      ...indexKeys.laBookings(booking.person.laCode, startsAt, booking.id),
+      type: 'booking',
+      ...booking,
+    }
+  },
+  from: (item: Item): Booking => BookingSchema.parse(withoutKeys(item)),
+}
+
+/** Days an outbox item is kept after it is written (DynamoDB TTL removes it). */
+export const OUTBOX_RETENTION_DAYS = 30
+
+export const outboxItem = {
+  to: (message: OutboxMessage): Item => ({
+    ...keys.outbox(message.id),
+    type: 'outbox',
+    ...message,
+    status: 'pending',
+    attempts: 0,
+    expiresAt: ttlAfterDays(OUTBOX_RETENTION_DAYS, new Date(message.createdAt)),
+  }),
+}
+
+/** Days an idempotency record is kept: retries come within minutes, but a day is cheap. */
+export const IDEMPOTENCY_RETENTION_DAYS = 1

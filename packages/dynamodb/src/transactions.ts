@@ -1,0 +1,65 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import {
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb'
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import { RepositoryError } from '@ey/domain'
+import { RetryableConflict } from './retry.ts'
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
+
+/** Why each item of a cancelled transaction failed, by position ('None' when it did not). */
+export interface Cancellation {
+  codes: string[]
+  /** The item as it was, where the condition asked for it (ALL_OLD). */
+  items: (Record<string, unknown> | undefined)[]
+}
+
+/**
+ * Runs a transaction. A cancellation with a condition failure comes back as a `Cancellation`
+ * for the caller to translate into a domain outcome; a conflict with another transaction throws
+ * `RetryableConflict`; anything else becomes a `RepositoryError` with its cause.
+ */
+export async function transact(
+  doc: DynamoDBDocumentClient,
+  items: TransactItem[],
+  clientRequestToken?: string,
+): Promise<Cancellation | undefined> {
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: items,
+        ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
+      }),
+    )
+    return undefined
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) {
+      if (isConflictError(error)) throw new RetryableConflict(error)
+      throw new RepositoryError('Transaction failed', error)
+    }
+    const reasons = error.CancellationReasons ?? []
+    const codes = items.map((_, i) => reasons[i]?.Code ?? 'None')
+    if (codes.some((code) => code === 'TransactionConflict')) throw new RetryableConflict(error)
+    if (!codes.includes('ConditionalCheckFailed')) throw new RepositoryError('Transaction cancelled', error)
+    return {
+      codes,
+      items: items.map((_, i) => {
+        const item = reasons[i]?.Item
+        return item ? unmarshall(item as Parameters<typeof unmarshall>[0]) : undefined
+      }),
+    }
+  }
+}
+
+function isConflictError(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name
+  return name === 'TransactionConflictException' || name === 'TransactionInProgressException'
+}
+
+/** Whether the item at `index` failed its condition. */
+export function failed(cancellation: Cancellation, index: number): boolean {
+  return cancellation.codes[index] === 'ConditionalCheckFailed'
+}
