@@ -1,0 +1,107 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type Booking,
+  type BookingRepository,
+  fingerprint,
+  type IdSource,
+  londonParts,
+  type ManageTokens,
+  normaliseEmail,
+  snapshotOf,
+} from '@ey/domain'
+import type { CatalogueWriter } from '@ey/dynamodb'
+import { COURSES, PARTNERS } from './catalogue.ts'
+import { demoPerson } from './people.ts'
+import { demoSessions, type Fill } from './sessions.ts'
+
+export interface SeedDeps {
+  doc: DynamoDBDocumentClient
+  tableName: string
+  catalogue: CatalogueWriter
+  bookings: BookingRepository
+  tokens: ManageTokens
+  ids: IdSource
+  now?: Date
+}
+
+export interface SeedReport {
+  seeded: boolean
+  partners: number
+  courses: number
+  sessions: number
+  bookings: number
+}
+
+const MARKER = { pk: 'SEED#demo', sk: 'SEED' }
+
+/** How many people the seed books onto a session of this capacity to make it look `fill`. */
+function peopleFor(fill: Fill, capacity: number, n: number): number {
+  switch (fill) {
+    case 'quiet':
+      return Math.floor(capacity * 0.15)
+    case 'busy':
+      return Math.floor(capacity * (0.5 + (n % 3) * 0.1))
+    case 'nearly-full':
+      return capacity - 1 - (n % 2)
+    case 'full-with-waitlist':
+      return capacity + 3 + (n % 4)
+  }
+}
+
+/**
+ * Loads the demo programme once: partners, courses, ~40 sessions over the next eight weeks and
+ * bookings that make some nearly full and some full with a waiting list. Safe to run again: a
+ * marker records a finished seed, and every write before it is idempotent, so an interrupted
+ * seed completes without duplicates. Demo bookings send no emails.
+ */
+export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
+  const { doc, tableName } = deps
+  const marker = await doc.send(new GetCommand({ TableName: tableName, Key: MARKER, ConsistentRead: true }))
+  if (marker.Item) return { seeded: false, partners: 0, courses: 0, sessions: 0, bookings: 0 }
+  const now = deps.now ?? new Date()
+  for (const partner of PARTNERS) await deps.catalogue.putPartner(partner)
+  for (const course of COURSES) await deps.catalogue.putCourse(course)
+  const sessions = demoSessions(londonParts(now).date, now)
+  let bookings = 0
+  for (const [index, { session, fill }] of sessions.entries()) {
+    await deps.catalogue.createSession(session)
+    const people = peopleFor(fill, session.capacity, index)
+    for (let p = 0; p < people; p++) {
+      const person = demoPerson(index * 100 + p, session.bespokeLaCodes[0])
+      const id = `${session.id}-b${String(p).padStart(3, '0')}`
+      const emailKey = normaliseEmail(person.email)
+      const booking: Booking = {
+        id,
+        reference: deps.ids.newReference(),
+        sessionId: session.id,
+        status: 'confirmed',
+        person,
+        emailKey,
+        manageTokenHash: deps.tokens.hash(deps.tokens.issue(id)),
+        session: snapshotOf(session),
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        history: [],
+      }
+      await deps.bookings.placeBooking({
+        booking,
+        idempotency: {
+          key: `seed-${id}`,
+          fingerprint: fingerprint({ sessionId: session.id, person: { ...person, email: emailKey } }),
+        },
+        outbox: {},
+      })
+      bookings++
+    }
+  }
+  await doc.send(
+    new PutCommand({ TableName: tableName, Item: { ...MARKER, type: 'seed', at: now.toISOString() } }),
+  )
+  return {
+    seeded: true,
+    partners: PARTNERS.length,
+    courses: COURSES.length,
+    sessions: sessions.length,
+    bookings,
+  }
+}

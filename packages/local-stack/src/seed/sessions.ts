@@ -1,0 +1,189 @@
+import { fromLondon, type Session, type SessionFormat, type Venue } from '@ey/domain'
+import { COURSES } from './catalogue.ts'
+
+const VENUES: Venue[] = [
+  {
+    name: 'Chapeltown Family Hub',
+    address: ['12 Reginald Terrace', 'Leeds'],
+    postcode: 'LS7 3EU',
+    laCode: 'E08000035',
+    accessibility:
+      'Step-free entrance and training room on the ground floor. Accessible toilet. Hearing loop.',
+  },
+  {
+    name: 'Moss Side Children’s Centre',
+    address: ['4 Quinney Crescent', 'Manchester'],
+    postcode: 'M16 7JW',
+    laCode: 'E08000003',
+    accessibility:
+      'Ramp at the side entrance. Room on the first floor with a lift. Two parking bays for Blue Badge holders.',
+  },
+  {
+    name: 'Small Heath Family Hub',
+    address: ['220 Somerville Road', 'Birmingham'],
+    postcode: 'B10 9EN',
+    laCode: 'E08000025',
+    accessibility: 'Step-free throughout. Quiet room available on request.',
+  },
+  {
+    name: 'Knowle West Children’s Centre',
+    address: ['Leinster Avenue', 'Bristol'],
+    postcode: 'BS4 1NN',
+    laCode: 'E06000023',
+    accessibility: 'Ground-floor room, level access from the car park, accessible toilet.',
+  },
+  {
+    name: 'Hackney Marshes Family Hub',
+    address: ['Homerton Road', 'London'],
+    postcode: 'E9 5PF',
+    laCode: 'E09000012',
+    accessibility: 'Lift to all floors. Accessible toilet. Nearest step-free station: Homerton (Overground).',
+  },
+  {
+    name: 'Ashford Early Years Centre',
+    address: ['Bank Street', 'Ashford', 'Kent'],
+    postcode: 'TN23 1BX',
+    laCode: 'E10000016',
+    accessibility: 'Level access. Induction loop in the main hall.',
+  },
+]
+
+const JOIN_URL = 'https://meet.example.org/j/'
+
+/** Deterministic pseudo-random numbers, so the demo data is the same on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Adds days to a London calendar date (YYYY-MM-DD). */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+const TWILIGHT_TIMES = ['16:00', '18:00', '18:30', '19:00']
+const DAY_TIMES = ['09:30', '10:00', '13:00']
+
+/** How full the demo makes a session: the seed books people to reach it. */
+export type Fill = 'quiet' | 'busy' | 'nearly-full' | 'full-with-waitlist'
+
+export interface DemoSession {
+  session: Session
+  fill: Fill
+}
+
+/**
+ * About forty sessions over the eight weeks after `today` (a London date): twilight and daytime,
+ * online, in person and hybrid, one four-part accredited course, one bespoke session for Leeds,
+ * and a mix of quiet, busy, nearly full and full sessions.
+ */
+export function demoSessions(today: string, now: Date): DemoSession[] {
+  const random = mulberry32(20261123)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+  const singleCourses = COURSES.filter((c) => c.id !== 'slcn-level-3')
+  const fills: Fill[] = ['quiet', 'busy', 'busy', 'nearly-full', 'full-with-waitlist']
+  const at = now.toISOString()
+  const result: DemoSession[] = []
+
+  for (let n = 1; n <= 38; n++) {
+    const course = singleCourses[(n - 1) % singleCourses.length] ?? singleCourses[0]
+    if (!course) break
+    let date = addDays(today, 1 + Math.floor(((n - 1) * 55) / 38))
+    while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()) && course.id !== 'family-workshop') {
+      date = addDays(date, 1)
+    }
+    const twilight = random() < 0.7
+    const start = pick(twilight ? TWILIGHT_TIMES : DAY_TIMES)
+    const minutes = course.cpdHours >= 2 ? 120 : 90
+    const format: SessionFormat = pick(['online', 'online', 'in-person', 'hybrid'] as const)
+    const startsAt = fromLondon(date, start)
+    const venue = format === 'online' ? undefined : pick(VENUES)
+    const id = `demo-${String(n).padStart(2, '0')}`
+    result.push({
+      fill: n === 7 ? 'full-with-waitlist' : pick(fills),
+      session: {
+        id,
+        courseId: course.id,
+        title: course.title,
+        parts: [
+          {
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
+          },
+        ],
+        format,
+        ...(venue ? { venue } : {}),
+        ...(format === 'in-person' ? {} : { joiningUrl: `${JOIN_URL}${id}` }),
+        capacity: format === 'online' ? pick([30, 40, 50]) : pick([12, 16, 20]),
+        heldCount: 0,
+        waitingCount: 0,
+        bespokeLaCodes: [],
+        trainerIds: [pick(['trainer-amira', 'trainer-ben', 'trainer-chloe'])],
+        status: 'published',
+        createdAt: at,
+        updatedAt: at,
+      },
+    })
+  }
+
+  const level3Start = addDays(today, 10)
+  result.push({
+    fill: 'busy',
+    session: {
+      id: 'demo-level3',
+      courseId: 'slcn-level-3',
+      title: 'Level 3 award in supporting speech, language and communication',
+      parts: [0, 7, 14, 21].map((offset) => {
+        const startsAt = fromLondon(addDays(level3Start, offset), '16:30')
+        return {
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 120 * 60_000).toISOString(),
+        }
+      }),
+      format: 'online',
+      joiningUrl: `${JOIN_URL}demo-level3`,
+      capacity: 24,
+      heldCount: 0,
+      waitingCount: 0,
+      bespokeLaCodes: [],
+      trainerIds: ['trainer-amira'],
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+    },
+  })
+
+  const bespokeStart = fromLondon(addDays(today, 16), '16:00')
+  result.push({
+    fill: 'busy',
+    session: {
+      id: 'demo-leeds-bespoke',
+      courseId: 'whole-setting-send',
+      title: 'Whole-setting approach to SEND (Leeds settings)',
+      parts: [
+        {
+          startsAt: bespokeStart.toISOString(),
+          endsAt: new Date(bespokeStart.getTime() + 120 * 60_000).toISOString(),
+        },
+      ],
+      format: 'in-person',
+      venue: VENUES[0],
+      capacity: 20,
+      heldCount: 0,
+      waitingCount: 0,
+      bespokeLaCodes: ['E08000035'],
+      trainerIds: ['trainer-ben'],
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+    },
+  })
+  return result
+}

@@ -1,0 +1,118 @@
+import {
+  type BookingDeps,
+  bookSession,
+  cancelBooking,
+  DEFAULT_POLICY,
+  hmacTokens,
+  randomIds,
+  type Session,
+} from '@ey/domain'
+import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { localAuthorities } from '@ey/reference-data'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createTestTable } from '../support/dynamo.ts'
+
+const DAY = 86_400_000
+
+function session(id: string, capacity: number): Session {
+  const start = new Date(Date.now() + 30 * DAY)
+  const at = new Date().toISOString()
+  return {
+    id,
+    courseId: 'slcn-core',
+    title: 'SLCN core',
+    parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() }],
+    format: 'online',
+    capacity,
+    heldCount: 0,
+    waitingCount: 0,
+    bespokeLaCodes: [],
+    trainerIds: [],
+    status: 'published',
+    createdAt: at,
+    updatedAt: at,
+  }
+}
+
+function person(n: number) {
+  return {
+    name: `Person ${n}`,
+    email: `person.${n}@example.org`,
+    role: 'childminder' as const,
+    settingName: 'Little Acorns',
+    settingType: 'childminder' as const,
+    laCode: 'E08000035',
+    shareWithLa: true,
+  }
+}
+
+describe('the DynamoDB booking engine under concurrency', () => {
+  let deps: BookingDeps
+  let catalogue: ReturnType<typeof createDynamoCatalogueRepository>
+
+  beforeAll(async () => {
+    const { doc, tableName } = await createTestTable()
+    catalogue = createDynamoCatalogueRepository({ doc, tableName })
+    deps = {
+      bookings: createDynamoBookingRepository({ doc, tableName }),
+      clock: { now: () => new Date() },
+      ids: randomIds,
+      tokens: hmacTokens('a-test-secret-that-is-long-enough-32'),
+      las: localAuthorities,
+      policy: DEFAULT_POLICY,
+    }
+  })
+
+  it('seats exactly 20 of 200 simultaneous bookers and queues the other 180 at positions 1..180', async () => {
+    await catalogue.createSession(session('burst', 20))
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, n) =>
+        bookSession(deps, { sessionId: 'burst', idempotencyKey: `burst-key-${n}`, person: person(n) }),
+      ),
+    )
+    const confirmed = results.filter((r) => r.booking.status === 'confirmed')
+    const waiting = results.filter((r) => r.booking.status === 'waiting')
+    expect(confirmed).toHaveLength(20)
+    expect(waiting).toHaveLength(180)
+    expect(waiting.map((r) => r.waitlistPosition).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 180 }, (_, i) => i + 1),
+    )
+    const stored = await deps.bookings.getSession('burst')
+    expect(stored).toMatchObject({ heldCount: 20, waitingCount: 180 })
+
+    const firstFive = await Promise.all(
+      waiting.map(async (r) => ({
+        id: r.booking.id,
+        position: await deps.bookings.waitlistPosition(r.booking),
+      })),
+    ).then((list) => list.sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).slice(0, 5))
+
+    await Promise.all(confirmed.slice(0, 5).map((r) => cancelBooking(deps, r.booking.id, r.manageToken)))
+
+    const promoted = await Promise.all(firstFive.map(({ id }) => deps.bookings.getBooking(id)))
+    expect(promoted.map((b) => b?.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'confirmed',
+    ])
+    const next = await deps.bookings.firstWaiting('burst')
+    const sixth = waiting.find((r) => r.booking.id === next?.id)
+    expect(sixth && (await deps.bookings.waitlistPosition(next ?? sixth.booking))).toBe(1)
+    expect(await deps.bookings.getSession('burst')).toMatchObject({ heldCount: 20, waitingCount: 175 })
+  })
+
+  it('answers one booking to the same idempotency key replayed 20 times at once', async () => {
+    await catalogue.createSession(session('replay', 5))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        bookSession(deps, { sessionId: 'replay', idempotencyKey: 'same-key-1', person: person(1) }),
+      ),
+    )
+    expect(new Set(results.map((r) => r.booking.id)).size).toBe(1)
+    expect(new Set(results.map((r) => r.manageToken)).size).toBe(1)
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1)
+    expect(await deps.bookings.getSession('replay')).toMatchObject({ heldCount: 1, waitingCount: 0 })
+  })
+})

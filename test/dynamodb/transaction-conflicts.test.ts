@@ -1,0 +1,111 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { type Booking, DomainError, ServiceBusyError } from '@ey/domain'
+import { createDynamoBookingRepository } from '@ey/dynamodb'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
+const ddb = mockClient(doc)
+
+/** DynamoDB's answer when another transaction held one of the items. */
+function conflict(): TransactionCanceledException {
+  return new TransactionCanceledException({
+    message:
+      'Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict, None, None, None]',
+    $metadata: {},
+    CancellationReasons: [
+      { Code: 'None' },
+      { Code: 'TransactionConflict' },
+      { Code: 'None' },
+      { Code: 'None' },
+      { Code: 'None' },
+    ],
+  })
+}
+
+const booking: Booking = {
+  id: 'b1',
+  reference: 'ABCD-EFGH',
+  sessionId: 's1',
+  status: 'confirmed',
+  person: {
+    name: 'Ada',
+    email: 'ada@example.org',
+    role: 'childminder',
+    settingName: 'Home',
+    settingType: 'childminder',
+    laCode: 'E08000035',
+    shareWithLa: false,
+  },
+  emailKey: 'ada@example.org',
+  manageTokenHash: 'hash',
+  session: {
+    title: 'T',
+    courseId: 'c',
+    parts: [{ startsAt: '2030-01-01T16:00:00.000Z', endsAt: '2030-01-01T17:00:00.000Z' }],
+    format: 'online',
+  },
+  createdAt: '2029-12-01T10:00:00.000Z',
+  updatedAt: '2029-12-01T10:00:00.000Z',
+  history: [],
+}
+
+const request = { booking, idempotency: { key: 'k1', fingerprint: 'f1' }, outbox: {} }
+const repo = createDynamoBookingRepository({ doc, tableName: 't', retry: { maxAttempts: 4, baseDelayMs: 1 } })
+
+describe('a booking hit by transaction conflicts', () => {
+  afterEach(() => ddb.reset())
+
+  it.each([1, 2, 3])(
+    'succeeds after %i conflicts, with the same capacity condition on every attempt',
+    async (conflicts) => {
+      let sends = ddb.on(TransactWriteCommand)
+      for (let i = 0; i < conflicts; i++) sends = sends.rejectsOnce(conflict())
+      sends.resolves({})
+
+      const result = await repo.placeBooking(request)
+
+      expect(result.booking.status).toBe('confirmed')
+      const calls = ddb.commandCalls(TransactWriteCommand)
+      expect(calls).toHaveLength(conflicts + 1)
+      for (const call of calls) {
+        const update = call.args[0].input.TransactItems?.[0]?.Update
+        expect(update?.ConditionExpression).toBe(
+          '#status = :published AND heldCount < capacity AND waitingCount = :zero',
+        )
+        expect(call.args[0].input.TransactItems?.[2]?.Put?.Item?.id).toBe('b1')
+      }
+    },
+  )
+
+  it('gives up after 4 conflicting attempts with a service-busy error, having written nothing else', async () => {
+    ddb.on(TransactWriteCommand).rejects(conflict())
+
+    const error = await repo.placeBooking(request).catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ServiceBusyError)
+    expect((error as ServiceBusyError).retryAfterSeconds).toBeGreaterThan(0)
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(4)
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0)
+  })
+
+  it('answers already-booked, not a retry, when the person lock fails its condition', async () => {
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [
+          { Code: 'None' },
+          { Code: 'ConditionalCheckFailed' },
+          { Code: 'None' },
+          { Code: 'None' },
+        ],
+      }),
+    )
+    const error = await repo.placeBooking(request).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DomainError)
+    expect((error as DomainError).code).toBe('already-booked')
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1)
+  })
+})
