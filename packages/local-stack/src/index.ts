@@ -1,0 +1,6 @@
+export type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+export * from './dynamodb-local.ts'
+export * from './free-port.ts'
+export * from './ses-local.ts'
+export * from './stream-poller.ts'
+export * from './stream-record.ts'
