@@ -72,7 +72,7 @@ describe('a booking hit by transaction conflicts', () => {
       for (const call of calls) {
         const update = call.args[0].input.TransactItems?.[0]?.Update
         expect(update?.ConditionExpression).toBe(
-          '#status = :published AND heldCount < capacity AND waitingCount = :zero',
+          '#status = :published AND heldCount < #capacity AND waitingCount = :zero',
         )
         expect(call.args[0].input.TransactItems?.[2]?.Put?.Item?.id).toBe('b1')
       }

@@ -131,8 +131,8 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
           TableName: tableName,
           Key: keys.session(booking.sessionId),
           UpdateExpression: 'SET heldCount = heldCount + :one, updatedAt = :now',
-          ConditionExpression: '#status = :published AND heldCount < capacity AND waitingCount = :zero',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ConditionExpression: '#status = :published AND heldCount < #capacity AND waitingCount = :zero',
+          ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
           ExpressionAttributeValues: {
             ':one': 1,
             ':zero': 0,
@@ -247,7 +247,12 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
                   Key: keys.session(booking.sessionId),
                   UpdateExpression:
                     'SET heldCount = heldCount + :dh, waitingCount = waitingCount + :dw, updatedAt = :at',
-                  ...(effects.heldDelta > 0 ? { ConditionExpression: 'heldCount < capacity' } : {}),
+                  ...(effects.heldDelta > 0
+                    ? {
+                        ConditionExpression: 'heldCount < #capacity',
+                        ExpressionAttributeNames: { '#capacity': 'capacity' },
+                      }
+                    : {}),
                   ExpressionAttributeValues: {
                     ':dh': effects.heldDelta,
                     ':dw': effects.waitingDelta,

@@ -74,8 +74,8 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
   })
   if (result.booking.status === 'waiting' && !result.replayed) {
     // A place freed while this booking joined the queue must not stay empty.
-    await promoteFromWaitlist(deps, session.id)
-    const current = await deps.bookings.getBooking(id)
+    const moved = await promoteFromWaitlist(deps, session.id)
+    const current = moved > 0 ? await deps.bookings.getBooking(id) : result.booking
     return answer(deps, current ?? result.booking, false)
   }
   return answer(deps, result.booking, result.replayed)
