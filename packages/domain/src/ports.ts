@@ -109,3 +109,46 @@ export interface BookingDeps {
   las: LocalAuthorities
   policy: BookingPolicy
 }
+
+/** A file sent with an email, such as the calendar invitation. */
+export interface EmailAttachment {
+  filename: string
+  /** The full MIME type, parameters included (e.g. `text/calendar; method=PUBLISH`). */
+  contentType: string
+  content: string
+}
+
+/** One rendered email to one person. */
+export interface OutgoingEmail {
+  to: string
+  subject: string
+  text: string
+  html: string
+  attachments?: EmailAttachment[]
+}
+
+/** Delivers email. Failures are thrown, so the caller decides whether to retry. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>
+}
+
+/**
+ * What taking an outbox item for delivery found: `claimed` (this caller sends it now),
+ * `finished` (already sent or skipped, or gone), `in-progress` (another caller holds a fresh claim).
+ */
+export type OutboxClaim =
+  | { outcome: 'claimed'; attempts: number }
+  | { outcome: 'finished' }
+  | { outcome: 'in-progress' }
+
+/** Delivery bookkeeping of outbox items: each email is sent by one caller at a time, and once. */
+export interface OutboxStore {
+  /** Takes a pending item, or one whose claim went stale (its sender died), for delivery. */
+  claim(id: string, now: Date): Promise<OutboxClaim>
+  /** Records the delivery, keeping the provider's message id. */
+  markSent(id: string, result: { messageId: string; at: Date }): Promise<void>
+  /** Returns the item to pending for another attempt; `error` must hold no personal data. */
+  markFailed(id: string, failure: { error: string; at: Date }): Promise<void>
+  /** Closes an item that must not be sent (its booking is gone or has moved on). */
+  markSkipped(id: string, skip: { reason: string; at: Date }): Promise<void>
+}

@@ -1,0 +1,74 @@
+import { TZDate } from '@date-fns/tz'
+import { type Booking, type EmailKind, LONDON } from '@ey/domain'
+import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+
+export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL'
+
+export interface CalendarOptions {
+  /** The private manage link, put in the description and URL of every event. */
+  manageUrl: string
+  /** Raise it on every change so calendars replace their copy; defaults to the booking's history length. */
+  sequence?: number
+  /** Defaults to CANCEL for a booking that has ended, PUBLISH otherwise. */
+  method?: CalendarMethod
+  /** The domain part of each event's UID (the site's host name). */
+  domain: string
+  /** The sender, named as organiser (RFC 5546 asks for one in PUBLISH and CANCEL). */
+  organizer?: { name: string; email: string }
+}
+
+const ENDED = new Set<Booking['status']>(['cancelled', 'late-cancelled', 'declined', 'expired'])
+
+/**
+ * An iCalendar file (RFC 5545) with one event per part of the booked session. UIDs are stable per
+ * booking and part, so a later file with a higher SEQUENCE updates or cancels the same events.
+ * Times carry TZID=Europe/London with its VTIMEZONE, so each part keeps its London wall-clock time
+ * across the clocks changing.
+ */
+export function bookingCalendar(booking: Booking, options: CalendarOptions): string {
+  const method = options.method ?? (ENDED.has(booking.status) ? 'CANCEL' : 'PUBLISH')
+  const calendar = new ICalCalendar({
+    prodId: { company: options.domain, product: 'bookings', language: 'EN' },
+    method: ICalCalendarMethod[method],
+    // No calendar-wide zone name: DTSTAMP must stay in UTC; the events carry their own zone.
+    timezone: { name: null, generator: getVtimezoneComponent },
+  })
+  const { title, parts } = booking.session
+  parts.forEach((part, i) => {
+    calendar.createEvent({
+      id: `${booking.id}-${i + 1}@${options.domain}`,
+      sequence: options.sequence ?? booking.history.length,
+      // A TZDate (not a plain Date) makes ical-generator write London wall-clock times whatever
+      // the server's own zone is.
+      start: new TZDate(new Date(part.startsAt).getTime(), LONDON),
+      end: new TZDate(new Date(part.endsAt).getTime(), LONDON),
+      stamp: new Date(booking.updatedAt),
+      timezone: LONDON,
+      summary: parts.length > 1 ? `${title} (part ${i + 1} of ${parts.length})` : title,
+      location: location(booking),
+      description: `Booking reference: ${booking.reference}\nView or change your booking: ${options.manageUrl}`,
+      url: options.manageUrl,
+      status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...(options.organizer ? { organizer: options.organizer } : {}),
+    })
+  })
+  return calendar.toString()
+}
+
+function location(booking: Booking): string {
+  const { format, venue } = booking.session
+  if (format === 'online' || !venue) return 'Online'
+  const place = [venue.name, ...venue.address, venue.postcode].join(', ')
+  return format === 'hybrid' ? `${place} (or online)` : place
+}
+
+/**
+ * Which calendar file an email carries: confirmations add the events, a cancellation removes
+ * them, but only when the person had them (a confirmed place, not a place in the queue or on offer).
+ */
+export function calendarMethodFor(kind: EmailKind, booking: Booking): CalendarMethod | undefined {
+  if (kind === 'booking-confirmed' || kind === 'booking-promoted') return 'PUBLISH'
+  if (kind === 'booking-cancelled' && booking.history.at(-1)?.from === 'confirmed') return 'CANCEL'
+  return undefined
+}

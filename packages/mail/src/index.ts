@@ -1,0 +1,7 @@
+export * from './calendar.ts'
+export * from './compose.ts'
+export * from './format.ts'
+export * from './html.ts'
+export * from './ses-mailer.ts'
+export * from './still-true.ts'
+export * from './templates/index.ts'

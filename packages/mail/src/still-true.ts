@@ -1,0 +1,22 @@
+import { type Booking, type BookingStatus, type EmailKind, isLive } from '@ey/domain'
+
+const HAS_PLACE: readonly BookingStatus[] = ['confirmed', 'attended', 'no-show']
+
+/**
+ * Whether an email still tells the truth about the booking when it is about to go. An email that
+ * waited behind a later change (a confirmation for a booking cancelled since) is not sent: the
+ * email about the later change follows it, and a stale one could hand out a joining link.
+ */
+export function isStillTrue(kind: EmailKind, booking: Booking): boolean {
+  switch (kind) {
+    case 'booking-confirmed':
+    case 'booking-promoted':
+      return HAS_PLACE.includes(booking.status)
+    case 'booking-waitlisted':
+      return booking.status === 'waiting'
+    case 'place-offered':
+      return booking.status === 'offered'
+    case 'booking-cancelled':
+      return !isLive(booking.status)
+  }
+}

@@ -1,0 +1,23 @@
+import type { EmailKind } from '@ey/domain'
+import { bookingCancelled } from './booking-cancelled.ts'
+import { bookingConfirmed } from './booking-confirmed.ts'
+import { bookingPromoted } from './booking-promoted.ts'
+import { bookingWaitlisted } from './booking-waitlisted.ts'
+import type { EmailContext, RenderedEmail, Template } from './content.ts'
+import { placeOffered } from './place-offered.ts'
+import { render } from './render.ts'
+
+export type { EmailContext, RenderedEmail } from './content.ts'
+
+const TEMPLATES: Record<EmailKind, Template> = {
+  'booking-confirmed': bookingConfirmed,
+  'booking-waitlisted': bookingWaitlisted,
+  'booking-promoted': bookingPromoted,
+  'place-offered': placeOffered,
+  'booking-cancelled': bookingCancelled,
+}
+
+/** Renders the email of one kind for one booking: subject, text body and HTML body. */
+export function renderEmail(kind: EmailKind, context: EmailContext): RenderedEmail {
+  return render(TEMPLATES[kind](context))
+}
