@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, isAbsolute, join } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { freePort } from './free-port.ts'
-import { stopProcessGroup } from './process-group.ts'
+import { dieWithParent, stopProcessGroup } from './process-group.ts'
 
 /** A running engine: where to reach it and how to stop it. */
 export interface LocalService {
@@ -90,18 +90,9 @@ async function locateJarDirectory(): Promise<string> {
 
 /** Returns the stopper, and makes sure the engine dies with us even if nobody calls it. */
 function guardProcessGroup(child: ChildProcess): () => Promise<void> {
-  const killOnExit = () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-    }
-  }
-  process.once('exit', killOnExit)
+  const release = dieWithParent(child)
   return async () => {
-    process.off('exit', killOnExit)
+    release()
     await stopProcessGroup(child)
   }
 }

@@ -1,33 +1,22 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import {
-  type _Record,
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  ExpiredIteratorException,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type Shard,
-  TrimmedDataAccessException,
-} from '@aws-sdk/client-dynamodb-streams'
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
-import { LOCAL_CREDENTIALS } from './dynamodb-local.ts'
 import { toLambdaRecord } from './stream-record.ts'
-
-/** Where DynamoDB Local listens; region and credentials default to eu-west-2 and dummy keys. */
-export interface LocalClientConfig {
-  endpoint: string
-  region?: string
-  credentials?: { accessKeyId: string; secretAccessKey: string }
-}
+import {
+  dynamoDbStreamSource,
+  type LocalClientConfig,
+  type ShardInfo,
+  type StreamSource,
+  type StreamsRecord,
+} from './stream-source.ts'
 
 /** The signature of a Lambda DynamoDB stream handler. */
 // biome-ignore lint/suspicious/noConfusingVoidType: the same result type as aws-lambda's DynamoDBStreamHandler, so handlers written for Lambda fit unchanged.
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
 
-export interface StreamPollerOptions {
-  client: LocalClientConfig
-  tableName: string
+/** How the records are handed over, whatever the stream. */
+export interface PollOptions {
   handler: StreamHandler
+  /** The region Lambda would report in each record. */
+  region?: string
   /** Records per invocation, at most 100 (DynamoDB Streams' own limit per read). */
   batchSize?: number
   /** Pause between reads when the stream is quiet. */
@@ -38,6 +27,11 @@ export interface StreamPollerOptions {
   onError?: (error: unknown) => void
 }
 
+export interface StreamPollerOptions extends Omit<PollOptions, 'region'> {
+  client: LocalClientConfig
+  tableName: string
+}
+
 export interface StreamPoller {
   /** Ends the loop after the invocation in progress, if any. */
   stop(): Promise<void>
@@ -45,16 +39,12 @@ export interface StreamPoller {
   drain(timeoutMs?: number): Promise<void>
 }
 
-interface ShardState {
-  id: string
-  parentId: string | undefined
-  /** A closed shard gets no new records (DynamoDB Local rotates shards, as AWS does). */
-  closed: boolean
+interface ShardState extends ShardInfo {
   iterator: string | undefined
   /** The last record read, to resume after an expired iterator. */
   lastSequence: string | undefined
   /** Read but not yet handled successfully, in stream order. */
-  pending: _Record[]
+  pending: StreamsRecord[]
   /** Nothing more to read: once pending is empty, the shard is done and its children may start. */
   exhausted: boolean
   done: boolean
@@ -77,19 +67,27 @@ const MAX_RETRY_DELAY_MS = 5_000
  * and a thrown error retries the whole batch. Records are retried until they succeed.
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
-  const region = options.client.region ?? 'eu-west-2'
-  const config = {
-    endpoint: options.client.endpoint,
-    region,
-    credentials: options.client.credentials ?? LOCAL_CREDENTIALS,
+  const aborter = new AbortController()
+  const source = dynamoDbStreamSource(options.client, options.tableName, aborter.signal)
+  const poller = pollStream(source, { ...options, region: options.client.region ?? 'eu-west-2' })
+  return {
+    drain: poller.drain,
+    async stop() {
+      // Abort reads in flight so stopping never waits on a slow or vanished endpoint.
+      const stopped = poller.stop()
+      aborter.abort()
+      await stopped
+    },
   }
-  const tables = new DynamoDBClient(config)
-  const streams = new DynamoDBStreamsClient(config)
+}
+
+/** The polling engine behind startStreamPoller, for any StreamSource. Closes the source on stop. */
+export function pollStream(source: StreamSource, options: PollOptions): StreamPoller {
+  const region = options.region ?? 'eu-west-2'
   const batchSize = Math.min(options.batchSize ?? 100, 100)
   const pollIntervalMs = options.pollIntervalMs ?? 200
   const retryDelayMs = options.retryDelayMs ?? 200
   const onError = options.onError ?? ((error: unknown) => console.error('stream poller:', error))
-  const aborter = new AbortController()
   const shards = new Map<string, ShardState>()
   const waiters = new Set<DrainWaiter>()
   let streamArn: string | undefined
@@ -98,51 +96,27 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   let lastError: unknown
   let wake: (() => void) | undefined
 
-  const send = { abortSignal: aborter.signal }
-
   function report(error: unknown): void {
     lastError = error
     if (!stopped) onError(error)
   }
 
-  async function findStreamArn(): Promise<string> {
-    const { Table } = await tables.send(new DescribeTableCommand({ TableName: options.tableName }), send)
-    if (Table?.LatestStreamArn === undefined) throw new Error(`table ${options.tableName} has no stream`)
-    return Table.LatestStreamArn
-  }
-
   async function refreshShards(arn: string): Promise<void> {
-    let exclusiveStartShardId: string | undefined
-    do {
-      const { StreamDescription } = await streams.send(
-        new DescribeStreamCommand({ StreamArn: arn, ExclusiveStartShardId: exclusiveStartShardId }),
-        send,
-      )
-      for (const shard of StreamDescription?.Shards ?? []) track(shard)
-      exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId
-    } while (exclusiveStartShardId !== undefined)
-  }
-
-  function track(shard: Shard): void {
-    if (shard.ShardId === undefined) return
-    const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined
-    const known = shards.get(shard.ShardId)
-    if (known !== undefined) {
-      known.closed ||= closed
-      return
+    for (const shard of await source.shards(arn)) {
+      const known = shards.get(shard.id)
+      if (known !== undefined) known.closed ||= shard.closed
+      else
+        shards.set(shard.id, {
+          ...shard,
+          iterator: undefined,
+          lastSequence: undefined,
+          pending: [],
+          exhausted: false,
+          done: false,
+          failures: 0,
+          retryAt: 0,
+        })
     }
-    shards.set(shard.ShardId, {
-      id: shard.ShardId,
-      parentId: shard.ParentShardId,
-      closed,
-      iterator: undefined,
-      lastSequence: undefined,
-      pending: [],
-      exhausted: false,
-      done: false,
-      failures: 0,
-      retryAt: 0,
-    })
   }
 
   /** A parent we never saw (trimmed, or older than the stream) does not hold its child back. */
@@ -151,49 +125,27 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     return !shard.done && (parent === undefined || parent.done)
   }
 
-  async function read(arn: string, shard: ShardState): Promise<void> {
-    shard.iterator ??= await openIterator(arn, shard)
+  /** Reads the next records into pending; false when the iterator had expired and nothing was read. */
+  async function read(arn: string, shard: ShardState): Promise<boolean> {
+    shard.iterator ??= await source.iterator(arn, shard.id, shard.lastSequence)
     if (shard.iterator === undefined) {
       shard.exhausted = true
-      return
+      return true
     }
-    try {
-      const result = await streams.send(
-        new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }),
-        send,
-      )
-      const records = result.Records ?? []
-      shard.pending = records
-      shard.lastSequence = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.lastSequence
-      shard.iterator = result.NextShardIterator
-      // DynamoDB Local may keep handing out iterators at the end of a closed shard.
-      shard.exhausted = shard.iterator === undefined || (shard.closed && records.length === 0)
-    } catch (error) {
-      if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException))
-        throw error
+    const result = await source.records(shard.iterator, batchSize)
+    if (result === undefined) {
       shard.iterator = undefined
-      if (error instanceof TrimmedDataAccessException) shard.lastSequence = undefined
+      return false
     }
+    shard.pending = result.records
+    shard.lastSequence = result.records.at(-1)?.dynamodb?.SequenceNumber ?? shard.lastSequence
+    shard.iterator = result.next
+    // DynamoDB Local may keep handing out iterators at the end of a closed shard.
+    shard.exhausted = result.next === undefined || (shard.closed && result.records.length === 0)
+    return true
   }
 
-  async function openIterator(arn: string, shard: ShardState): Promise<string | undefined> {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand(
-        shard.lastSequence === undefined
-          ? { StreamArn: arn, ShardId: shard.id, ShardIteratorType: 'TRIM_HORIZON' }
-          : {
-              StreamArn: arn,
-              ShardId: shard.id,
-              ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
-              SequenceNumber: shard.lastSequence,
-            },
-      ),
-      send,
-    )
-    return ShardIterator
-  }
-
-  /** Hands the pending records to the handler once; false when they must be retried. */
+  /** Hands the pending records to the handler once; on failure keeps what must be retried and sets the backoff. */
   async function deliver(arn: string, shard: ShardState): Promise<void> {
     const records = shard.pending.map((record) => toLambdaRecord(record, { region, streamArn: arn }))
     let failedAt: number | undefined
@@ -221,7 +173,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
    * nothing is waiting to be handled: everything written before the pass began has been handled.
    */
   async function pass(): Promise<{ idle: boolean; busy: boolean }> {
-    streamArn ??= await findStreamArn()
+    streamArn ??= await source.streamArn()
     await refreshShards(streamArn)
     let idle = true
     let busy = false
@@ -229,8 +181,11 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (stopped) return { idle: false, busy: false }
       if (!ready(shard)) continue
       if (shard.pending.length === 0 && !shard.exhausted) {
-        await read(streamArn, shard)
-        if (shard.pending.length > 0 || shard.iterator === undefined) busy = true
+        if (!(await read(streamArn, shard))) {
+          idle = false
+          busy = true
+        }
+        if (shard.pending.length > 0) busy = true
       }
       if (shard.pending.length > 0) {
         idle = false
@@ -299,13 +254,11 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     async stop() {
       if (stopped) return loop
       stopped = true
-      aborter.abort()
       wake?.()
       await loop
       for (const waiter of waiters) waiter.reject(new Error('stream poller stopped before draining'))
       waiters.clear()
-      tables.destroy()
-      streams.destroy()
+      source.close()
     },
     drain(timeoutMs = 10_000) {
       if (stopped) return Promise.reject(new Error('stream poller is stopped'))
