@@ -1,0 +1,82 @@
+import type {
+  Booking,
+  BookingRepository,
+  EmailAttachment,
+  EmailKind,
+  Mailer,
+  ManageTokens,
+  OutboxMessage,
+} from '@ey/domain'
+import { bookingCalendar, calendarMethodFor, isStillTrue, renderEmail } from '@ey/mail'
+
+/** What delivering one outbox message needs. */
+export interface DeliveryDeps {
+  bookings: Pick<BookingRepository, 'getBooking' | 'getSession' | 'waitlistPosition'>
+  tokens: Pick<ManageTokens, 'issue'>
+  mailer: Mailer
+  /** The public site's origin, e.g. `https://training.example.org`. */
+  siteUrl: string
+  /** The domain part of calendar event UIDs. */
+  calendarDomain: string
+  /** Named as the calendar events' organiser. */
+  organizer?: { name: string; email: string }
+}
+
+export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string }
+
+/** Renders and sends the email an outbox message stands for, reading the booking as it is now. */
+export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promise<Delivery> {
+  const booking = await deps.bookings.getBooking(message.bookingId)
+  if (!booking) return { outcome: 'skipped', reason: 'booking-not-found' }
+  if (!isStillTrue(message.kind, booking)) return { outcome: 'skipped', reason: 'superseded' }
+
+  const manageUrl = manageUrlOf(deps, booking.id)
+  const waitlistPosition =
+    message.kind === 'booking-waitlisted' ? await deps.bookings.waitlistPosition(booking) : undefined
+  const joiningUrl = await joiningUrlFor(deps, message.kind, booking)
+  const rendered = renderEmail(message.kind, {
+    booking,
+    manageUrl,
+    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+    ...(joiningUrl === undefined ? {} : { joiningUrl }),
+  })
+  const { messageId } = await deps.mailer.send({
+    to: booking.person.email,
+    ...rendered,
+    attachments: calendarAttachment(deps, message.kind, booking, manageUrl),
+  })
+  return { outcome: 'sent', messageId }
+}
+
+/** The manage link. The token rides in the fragment, which browsers never send to a server or its logs. */
+export function manageUrlOf(deps: Pick<DeliveryDeps, 'siteUrl' | 'tokens'>, bookingId: string): string {
+  const params = new URLSearchParams({ id: bookingId, token: deps.tokens.issue(bookingId) })
+  return `${deps.siteUrl.replace(/\/+$/, '')}/manage#${params}`
+}
+
+async function joiningUrlFor(
+  deps: DeliveryDeps,
+  kind: EmailKind,
+  booking: Booking,
+): Promise<string | undefined> {
+  const announcesPlace = kind === 'booking-confirmed' || kind === 'booking-promoted'
+  if (!announcesPlace || booking.session.format === 'in-person') return undefined
+  return (await deps.bookings.getSession(booking.sessionId))?.joiningUrl
+}
+
+function calendarAttachment(
+  deps: DeliveryDeps,
+  kind: EmailKind,
+  booking: Booking,
+  manageUrl: string,
+): EmailAttachment[] {
+  const method = calendarMethodFor(kind, booking)
+  if (!method) return []
+  const content = bookingCalendar(booking, {
+    manageUrl,
+    method,
+    domain: deps.calendarDomain,
+    ...(deps.organizer ? { organizer: deps.organizer } : {}),
+  })
+  return [{ filename: 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content }]
+}

@@ -1,0 +1,24 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
+import { buildDeps } from './deps.ts'
+import { createMailHandler } from './handler.ts'
+
+export { buildDeps } from './deps.ts'
+export { optionalEnv, requireEnv } from './env.ts'
+export { createMailHandler, type MailHandlerDeps } from './handler.ts'
+
+const logger = new Logger({ serviceName: 'mail' })
+let handle: ReturnType<typeof createMailHandler> | undefined
+
+/**
+ * The Lambda entry. Dependencies are built once per container, on the first event rather than at
+ * import, so the local stack can import `createMailHandler` from this package without AWS settings.
+ */
+export const handler = async (
+  event: DynamoDBStreamEvent,
+  context: Context,
+): Promise<DynamoDBBatchResponse> => {
+  logger.addContext(context)
+  handle ??= createMailHandler(buildDeps(logger))
+  return handle(event)
+}

@@ -1,0 +1,34 @@
+import { buildDeps, requireEnv } from '@ey/mail-function'
+import { describe, expect, it } from 'vitest'
+
+const ENV = {
+  TABLE_NAME: 'bookings',
+  SITE_URL: 'https://training.example.org',
+  MAIL_FROM: 'Early years SEND training <bookings@training.example.org>',
+  MANAGE_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-32',
+  AWS_REGION: 'eu-west-2',
+}
+const logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+describe('the mail function’s configuration', () => {
+  it.each(['TABLE_NAME', 'SITE_URL', 'MAIL_FROM', 'MANAGE_TOKEN_SECRET'])(
+    'refuses to start without %s, naming it',
+    (name) => {
+      expect(() => buildDeps(logger, { ...ENV, [name]: '' })).toThrow(`Missing environment variable ${name}`)
+    },
+  )
+
+  it('takes the calendar domain and organiser from the site address and the sender', () => {
+    const deps = buildDeps(logger, ENV)
+
+    expect(deps.calendarDomain).toBe('training.example.org')
+    expect(deps.organizer).toEqual({
+      name: 'Early years SEND training',
+      email: 'bookings@training.example.org',
+    })
+  })
+
+  it('reads a variable that is set', () => {
+    expect(requireEnv('TABLE_NAME', ENV)).toBe('bookings')
+  })
+})

@@ -1,0 +1,316 @@
+import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { type Booking, type EmailKind, hmacTokens, type OutboxMessage, type Session } from '@ey/domain'
+import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { type DynamoDBRecord, type DynamoDBStreamEvent, LOCAL_CREDENTIALS } from '@ey/local-stack'
+import { createSesMailer } from '@ey/mail'
+import { createMailHandler, type MailHandlerDeps } from '@ey/mail-function'
+import { mockClient } from 'aws-sdk-client-mock'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { makeBooking, makeSnapshot, withChange } from '../../mail/make-booking.ts'
+import { createTestTable, type TestTable } from '../../support/dynamo.ts'
+
+const SECRET = 'a-test-secret-that-is-long-enough-32'
+const NOW = new Date('2026-11-03T09:00:00.000Z')
+const ses = new SESClient({ region: 'eu-west-2', credentials: LOCAL_CREDENTIALS })
+const sesMock = mockClient(ses)
+
+let table: TestTable
+let sequence = 0
+
+beforeAll(async () => {
+  table = await createTestTable()
+})
+
+beforeEach(() => {
+  sesMock.reset()
+})
+
+function throttled() {
+  return new SESServiceException({
+    name: 'Throttling',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 },
+    message: 'Maximum sending rate exceeded.',
+  })
+}
+
+/** A booking and its outbox item, stored; the record is the stream's announcement of the insert. */
+async function prepare(kind: EmailKind, booking: Booking | undefined, bookingId = booking?.id ?? 'bk_gone') {
+  const message: OutboxMessage = {
+    id: `ob_${++sequence}_${Date.now()}`,
+    kind,
+    bookingId,
+    createdAt: NOW.toISOString(),
+  }
+  const item = outboxItem.to(message)
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }))
+  const record: DynamoDBRecord = {
+    eventID: `event-${sequence}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-west-2',
+    dynamodb: {
+      Keys: { pk: { S: item.pk as string }, sk: { S: 'OUTBOX' } },
+      NewImage: Object.fromEntries(
+        Object.entries(item).map(([name, value]) => [
+          name,
+          typeof value === 'number' ? { N: String(value) } : { S: String(value) },
+        ]),
+      ),
+      SequenceNumber: String(1000 + sequence),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  }
+  return { message, record }
+}
+
+async function outboxState(id: string) {
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: keys.outbox(id), ConsistentRead: true }),
+  )
+  return Item
+}
+
+function makeHandler(bookings: Booking[], overrides: Partial<MailHandlerDeps> = {}) {
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  const deps: MailHandlerDeps = {
+    outbox: createOutboxStore({ doc: table.doc, tableName: table.tableName }),
+    bookings: {
+      getBooking: async (id) => bookings.find((booking) => booking.id === id),
+      getSession: async () => undefined,
+      waitlistPosition: async () => 2,
+    },
+    tokens: hmacTokens(SECRET),
+    mailer: createSesMailer({
+      ses,
+      from: 'EY SEND training <bookings@training.example.org>',
+      configurationSetName: 'ey-mail',
+    }),
+    clock: { now: () => NOW },
+    siteUrl: 'https://training.example.org/',
+    calendarDomain: 'training.example.org',
+    logger,
+    ...overrides,
+  }
+  return { handle: createMailHandler(deps), logger }
+}
+
+const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records })
+
+function sentRaw(call = 0): string {
+  const input = sesMock.commandCalls(SendRawEmailCommand)[call]?.args[0].input
+  return Buffer.from(input?.RawMessage?.Data ?? new Uint8Array()).toString('utf8')
+}
+
+describe('the mail handler', () => {
+  it('sends the email with its calendar file and marks the item sent with the SES message id', async () => {
+    const booking = makeBooking({ id: 'bk_sent' })
+    const { message, record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-1' })
+    const { handle } = makeHandler([booking])
+
+    const result = await handle(event(record))
+
+    expect(result).toEqual({ batchItemFailures: [] })
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
+    expect(sesMock.commandCalls(SendRawEmailCommand)[0]?.args[0].input.ConfigurationSetName).toBe('ey-mail')
+    const raw = sentRaw()
+    expect(raw).toMatch(/^To: amira\.khan@example\.test/m)
+    expect(raw).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=PUBLISH; name=invite\.ics/m)
+    expect(await outboxState(message.id)).toMatchObject({
+      status: 'sent',
+      messageId: 'ses-message-1',
+      attempts: 0,
+      expiresAt: Math.floor(NOW.getTime() / 1000) + 30 * 86_400,
+    })
+  })
+
+  it('links to the manage page with the booking’s token in the fragment', async () => {
+    const booking = makeBooking({ id: 'bk_link' })
+    const { record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-2' })
+    const { handle } = makeHandler([booking])
+
+    await handle(event(record))
+
+    const token = hmacTokens(SECRET).issue('bk_link')
+    const text = sentRaw()
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=')
+    expect(text).toContain(`https://training.example.org/manage#id=bk_link&token=${token}`)
+  })
+
+  it('reports a throttled send for retry and puts the item back to pending with attempts 1', async () => {
+    const booking = makeBooking({ id: 'bk_throttled' })
+    const { message, record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).rejects(throttled())
+    const { handle } = makeHandler([booking])
+
+    const result = await handle(event(record))
+
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber }] })
+    const state = await outboxState(message.id)
+    expect(state).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Throttling' })
+    expect(state).not.toHaveProperty('claimedAt')
+  })
+
+  it('sends on the retry of a throttled record, without counting another failure', async () => {
+    const booking = makeBooking({ id: 'bk_retried' })
+    const { message, record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).rejectsOnce(throttled()).resolves({ MessageId: 'ses-message-3' })
+    const { handle } = makeHandler([booking])
+
+    await handle(event(record))
+    const retry = await handle(event(record))
+
+    expect(retry).toEqual({ batchItemFailures: [] })
+    expect(await outboxState(message.id)).toMatchObject({
+      status: 'sent',
+      messageId: 'ses-message-3',
+      attempts: 1,
+    })
+  })
+
+  it('keeps the other records of the batch going when one fails', async () => {
+    const first = makeBooking({ id: 'bk_first' })
+    const second = makeBooking({ id: 'bk_second' })
+    const a = await prepare('booking-confirmed', first)
+    const b = await prepare('booking-confirmed', second)
+    sesMock.on(SendRawEmailCommand).rejectsOnce(throttled()).resolves({ MessageId: 'ses-message-4' })
+    const { handle } = makeHandler([first, second])
+
+    const result = await handle(event(a.record, b.record))
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: a.record.dynamodb?.SequenceNumber }])
+    expect(await outboxState(a.message.id)).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(await outboxState(b.message.id)).toMatchObject({ status: 'sent', messageId: 'ses-message-4' })
+  })
+
+  it('never records or logs the address that SES quotes in a refusal', async () => {
+    const booking = makeBooking({ id: 'bk_refused' })
+    const { message, record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).rejects(
+      new SESServiceException({
+        name: 'MessageRejected',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message:
+          'Email address is not verified. The following identities failed the check: amira.khan@example.test',
+      }),
+    )
+    const { handle, logger } = makeHandler([booking])
+
+    await handle(event(record))
+
+    const state = await outboxState(message.id)
+    expect(state?.lastError).toBe('MessageRejected')
+    const logged = JSON.stringify([logger.info.mock.calls, logger.warn.mock.calls, logger.error.mock.calls])
+    expect(logged).not.toContain('amira.khan@example.test')
+    expect(logged).not.toContain(hmacTokens(SECRET).issue('bk_refused'))
+    expect(JSON.stringify(state)).not.toContain('amira.khan@example.test')
+  })
+
+  it('does not send again when a record that was sent comes round again', async () => {
+    const booking = makeBooking({ id: 'bk_once' })
+    const { record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-5' })
+    const { handle } = makeHandler([booking])
+
+    await handle(event(record))
+    const again = await handle(event(record))
+
+    expect(again).toEqual({ batchItemFailures: [] })
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
+  })
+
+  it('marks the item skipped, sending nothing, when the booking no longer exists', async () => {
+    const { message, record } = await prepare('booking-confirmed', undefined)
+    const { handle } = makeHandler([])
+
+    const result = await handle(event(record))
+
+    expect(result).toEqual({ batchItemFailures: [] })
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+    expect(await outboxState(message.id)).toMatchObject({
+      status: 'skipped',
+      skipReason: 'booking-not-found',
+    })
+  })
+
+  it('does not send a confirmation for a booking cancelled since', async () => {
+    const booking = withChange(makeBooking({ id: 'bk_stale' }), 'confirmed', 'cancelled')
+    const { message, record } = await prepare('booking-confirmed', booking)
+    const { handle } = makeHandler([booking])
+
+    await handle(event(record))
+
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+    expect(await outboxState(message.id)).toMatchObject({ status: 'skipped', skipReason: 'superseded' })
+  })
+
+  it('leaves an item another invocation is sending for later, and takes it over once that claim is stale', async () => {
+    const booking = makeBooking({ id: 'bk_claimed' })
+    const { message, record } = await prepare('booking-confirmed', booking)
+    const store = createOutboxStore({ doc: table.doc, tableName: table.tableName })
+    await store.claim(message.id, NOW)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-6' })
+    const minutesLater = (minutes: number) => ({ now: () => new Date(NOW.getTime() + minutes * 60_000) })
+
+    const soon = await makeHandler([booking], { clock: minutesLater(1) }).handle(event(record))
+    const later = await makeHandler([booking], { clock: minutesLater(6) }).handle(event(record))
+
+    expect(soon.batchItemFailures).toHaveLength(1)
+    expect(later.batchItemFailures).toHaveLength(0)
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
+    expect(await outboxState(message.id)).toMatchObject({ status: 'sent' })
+  })
+
+  it('ignores stream records that do not announce a new outbox item', async () => {
+    const booking = makeBooking({ id: 'bk_ignored' })
+    const { record } = await prepare('booking-confirmed', booking)
+    const modified: DynamoDBRecord = { ...record, eventName: 'MODIFY' }
+    const bookingInsert: DynamoDBRecord = {
+      ...record,
+      dynamodb: { ...record.dynamodb, NewImage: { pk: { S: 'BOOKING#bk_ignored' }, sk: { S: 'BOOKING' } } },
+    }
+    const { handle } = makeHandler([booking])
+
+    const result = await handle(event(modified, bookingInsert))
+
+    expect(result).toEqual({ batchItemFailures: [] })
+    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+  })
+
+  it('tells someone waiting their place in the queue, with no calendar file', async () => {
+    const booking = makeBooking({ id: 'bk_waiting', status: 'waiting', waitlistTicket: 4 })
+    const { record } = await prepare('booking-waitlisted', booking)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-7' })
+    const { handle } = makeHandler([booking])
+
+    await handle(event(record))
+
+    expect(sentRaw()).toContain('Your place in the queue: Number 2')
+    expect(sentRaw()).not.toContain('text/calendar')
+  })
+
+  it('gives the joining link of an online session with a confirmation', async () => {
+    const booking = makeBooking({
+      id: 'bk_online',
+      session: makeSnapshot({ format: 'online', venue: undefined }),
+    })
+    const { record } = await prepare('booking-confirmed', booking)
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-8' })
+    const { handle } = makeHandler([booking], {
+      bookings: {
+        getBooking: async () => booking,
+        getSession: async () => ({ joiningUrl: 'https://meet.example.org/j/42' }) as Session,
+        waitlistPosition: async () => undefined,
+      },
+    })
+
+    await handle(event(record))
+
+    expect(sentRaw()).toContain('https://meet.example.org/j/42')
+  })
+})
