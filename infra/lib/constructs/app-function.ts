@@ -1,0 +1,135 @@
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
+import { Construct } from 'constructs'
+import { REPO_ROOT } from '../paths.ts'
+
+/** Who the emails come from: the verified identity, the configuration set and the From header. */
+export interface Sender {
+  identity: IEmailIdentity
+  configurationSet: IConfigurationSet
+  /** The From header, `Name <address>`, with the address in the identity's domain. */
+  from: string
+}
+
+export interface AppFunctionProps {
+  /** The handler file, relative to the repository root; it exports `handler`. */
+  entry: string
+  /** Names the function in Powertools logs (`POWERTOOLS_SERVICE_NAME`). */
+  serviceName: string
+  /** What the function is for, shown in the console. */
+  description: string
+  /** Defaults to 10 seconds. */
+  timeout?: Duration
+  /** Defaults to 1024 MB: on arm64 more memory also buys CPU for cold starts. */
+  memorySize?: number
+  /** Defaults to three months. */
+  logRetention?: RetentionDays
+}
+
+/**
+ * Every Lambda function of the platform: Node.js 24 on arm64, bundled by esbuild without Docker as
+ * ESM, its own log group and role. Variables and grants come in pairs through the `bind*` methods so
+ * a function never holds a variable without the permission to use it, or the reverse.
+ */
+export class AppFunction extends Construct {
+  /** The function, for integrations and event sources. */
+  readonly function: NodejsFunction
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id)
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+    })
+    // An own role writing only to its own log group, instead of the AWS managed basic execution
+    // policy that may write to any log group in the account.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') })
+    logGroup.grantWrite(role)
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: `${REPO_ROOT}/${props.entry}`,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.DISABLED,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}/pnpm-lock.yaml`,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        // The SDK versions the tests ran against, not whichever the runtime ships this month.
+        bundleAwsSDK: true,
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    })
+  }
+
+  /** Sets `TABLE_NAME` and grants read and write on the table and its indexes. */
+  bindTable(table: ITableV2): this {
+    this.function.addEnvironment('TABLE_NAME', table.tableName)
+    table.grantReadWriteData(this.function)
+    const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement)
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason:
+        'Queries read the global secondary indexes; the wildcard covers only the indexes of this table.',
+    })
+    return this
+  }
+
+  /**
+   * Sets `MAIL_FROM` and `SES_CONFIGURATION_SET` and grants `ses:SendRawEmail` on the identity and the
+   * configuration set: SES checks both when a message names a configuration set.
+   */
+  bindSender(sender: Sender): this {
+    this.function.addEnvironment('MAIL_FROM', sender.from)
+    this.function.addEnvironment('SES_CONFIGURATION_SET', sender.configurationSet.configurationSetName)
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: sender.configurationSet.configurationSetName,
+    })
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [sender.identity.emailIdentityArn, configurationSetArn],
+      }),
+    )
+    return this
+  }
+
+  /** Sets `variable` to the secret's ARN and grants reading its value (read at cold start, never in env). */
+  bindSecret(variable: string, secret: ISecret): this {
+    this.function.addEnvironment(variable, secret.secretArn)
+    secret.grantRead(this.function)
+    return this
+  }
+
+  /** Sets a plain configuration variable (never a secret: those go through `bindSecret`). */
+  setVariable(name: string, value: string): this {
+    this.function.addEnvironment(name, value)
+    return this
+  }
+}

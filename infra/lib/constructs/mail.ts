@@ -1,0 +1,101 @@
+import { keys, TABLE } from '@ey/dynamodb'
+import { Duration, Validations } from 'aws-cdk-lib'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailIdentity,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+import { AppFunction, type Sender } from './app-function.ts'
+
+/** What every outbox item's partition key begins with, taken from the key function itself. */
+export const OUTBOX_PREFIX = keys.outbox('').pk
+
+export interface MailProps {
+  /** The table whose stream carries the outbox. */
+  table: ITableV2
+  /** The key that signs the manage links in every email. */
+  manageTokenSecret: ISecret
+  /** The domain the emails come from; SES verifies it by the DKIM records it asks for. */
+  domain: string
+  /** The From header's display name. */
+  senderName: string
+  /** The public site's origin, for the links in emails. */
+  siteUrl: string
+}
+
+/**
+ * Email: the SES identity and configuration set, and the function that turns each new outbox item
+ * on the table stream into one email. Failures are retried per record; a record that still fails
+ * lands in a queue for a person to look at, instead of blocking the shard.
+ */
+export class Mail extends Construct {
+  /** The sender, for any other function that must send directly. */
+  readonly sender: Sender
+  readonly function: AppFunction
+  /** Stream batches that failed every retry (metadata only: shard and sequence numbers). */
+  readonly failedDeliveries: Queue
+
+  constructor(scope: Construct, id: string, props: MailProps) {
+    super(scope, id)
+    const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    })
+    const identity = new EmailIdentity(this, 'Identity', {
+      identity: Identity.domain(props.domain),
+      configurationSet,
+    })
+    this.sender = { identity, configurationSet, from: `${props.senderName} <no-reply@${props.domain}>` }
+
+    this.failedDeliveries = new Queue(this, 'FailedDeliveries', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    })
+    Validations.of(this.failedDeliveries).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the failure destination of the stream mapping; nothing consumes it automatically.',
+    })
+
+    this.function = new AppFunction(this, 'Function', {
+      entry: 'functions/mail/src/index.ts',
+      serviceName: 'mail',
+      description: 'Sends the email each new outbox item stands for',
+      timeout: Duration.seconds(30),
+    })
+      .bindTable(props.table)
+      .bindSender(this.sender)
+      .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
+      .setVariable('SITE_URL', props.siteUrl)
+
+    this.function.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        // From the oldest record the stream holds, so emails queued during a deployment are not skipped.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.failedDeliveries),
+        // Only new outbox items: bookings, sessions and the outbox's own status updates never invoke it.
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { [TABLE.partitionKey]: { S: FilterRule.beginsWith(OUTBOX_PREFIX) } } },
+          }),
+        ],
+      }),
+    )
+  }
+}

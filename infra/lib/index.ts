@@ -1,0 +1,7 @@
+export * from './app.ts'
+export * from './constructs/api.ts'
+export * from './constructs/app-function.ts'
+export * from './constructs/data.ts'
+export * from './constructs/mail.ts'
+export * from './constructs/manage-token-secret.ts'
+export * from './stack.ts'

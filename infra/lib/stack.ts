@@ -1,0 +1,36 @@
+import { Stack, type StackProps } from 'aws-cdk-lib'
+import type { Construct } from 'constructs'
+import { Api } from './constructs/api.ts'
+import { Data } from './constructs/data.ts'
+import { Mail } from './constructs/mail.ts'
+import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
+
+export interface TrainingStackProps extends StackProps {
+  /** The domain emails come from (SES identity). */
+  mailDomain: string
+  /** The display name in the From header. */
+  senderName: string
+  /** The public site's origin, e.g. `https://training.example.org`. */
+  siteUrl: string
+}
+
+/** The whole platform in one stack: one construct per business area. */
+export class TrainingStack extends Stack {
+  readonly data: Data
+  readonly api: Api
+  readonly mail: Mail
+
+  constructor(scope: Construct, id: string, props: TrainingStackProps) {
+    super(scope, id, props)
+    this.data = new Data(this, 'Data')
+    const manageTokenSecret = new ManageTokenSecret(this, 'ManageTokenSecret').secret
+    this.api = new Api(this, 'Api', { table: this.data.table, manageTokenSecret, siteUrl: props.siteUrl })
+    this.mail = new Mail(this, 'Mail', {
+      table: this.data.table,
+      manageTokenSecret,
+      domain: props.mailDomain,
+      senderName: props.senderName,
+      siteUrl: props.siteUrl,
+    })
+  }
+}

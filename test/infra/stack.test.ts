@@ -1,0 +1,207 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { TABLE } from '@ey/dynamodb'
+import { createApp, OUTBOX_PREFIX } from '@ey/infra'
+import type { App } from 'aws-cdk-lib'
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The context `cdk synth` reads, so the tests synthesize the very app the CLI would.
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>
+}
+
+let outdir: string
+let app: App
+let template: Template
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'cdk.out'))
+  const created = createApp({ outdir, context: cdkJson.context })
+  app = created.app
+  // Synthesizes (bundling both functions with esbuild) and runs the cdk-nag plugin, which throws
+  // on any finding that was not acknowledged.
+  template = Template.fromStack(created.stack)
+}, 120_000)
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true })
+})
+
+type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+
+function only(type: string): Resource {
+  const found = Object.values(template.findResources(type)) as Resource[]
+  expect(found).toHaveLength(1)
+  return found[0] as Resource
+}
+
+function functionsByService(): Record<string, Resource> {
+  const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]
+  return Object.fromEntries(
+    functions.map((fn) => {
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+      return [env.POWERTOOLS_SERVICE_NAME as string, fn]
+    }),
+  )
+}
+
+describe('the table', () => {
+  it('has the keys, indexes, stream and TTL of the shared table definition', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      StreamSpecification: { StreamViewType: TABLE.stream },
+      TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    })
+  })
+
+  it('survives mistakes: point-in-time recovery, deletion protection, retained, no fixed name', () => {
+    const table = only('AWS::DynamoDB::GlobalTable')
+    expect(table.DeletionPolicy).toBe('Retain')
+    expect(table.UpdateReplacePolicy).toBe('Retain')
+    expect(table.Properties.TableName).toBeUndefined()
+    expect(table.Properties.Replicas).toEqual([
+      expect.objectContaining({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    ])
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' })
+  })
+})
+
+describe('the functions', () => {
+  it('all run Node.js 24 on arm64, bundled as ESM, without X-Ray', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]
+    expect(functions.length).toBeGreaterThanOrEqual(2)
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      })
+      expect(fn.Properties.TracingConfig).toBeUndefined()
+      expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: expect.anything() })
+    }
+  })
+
+  it('are bundled into ESM files that export the handler', () => {
+    const bundles = readdirSync(outdir)
+      .filter((name) => name.startsWith('asset.'))
+      .map((name) => readFileSync(join(outdir, name, 'index.mjs'), 'utf8'))
+    expect(bundles).toHaveLength(2)
+    for (const bundle of bundles)
+      expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b/)
+  })
+
+  it('know the table, the manage-token secret (by ARN) and the site', () => {
+    const { api, mail } = functionsByService()
+    for (const fn of [api, mail]) {
+      expect(fn?.Properties.Environment).toMatchObject({
+        Variables: {
+          TABLE_NAME: expect.anything(),
+          MANAGE_TOKEN_SECRET_ARN: expect.anything(),
+          SITE_URL: cdkJson.context.siteUrl,
+        },
+      })
+    }
+  })
+
+  it('give the mail function its sender: From address, configuration set and SendRawEmail', () => {
+    const { mail } = functionsByService()
+    expect(mail?.Properties.Environment).toMatchObject({
+      Variables: {
+        MAIL_FROM: `${cdkJson.context.senderName} <no-reply@${cdkJson.context.mailDomain}>`,
+        SES_CONFIGURATION_SET: expect.anything(),
+      },
+    })
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]),
+      },
+    })
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: cdkJson.context.mailDomain })
+  })
+})
+
+describe('the manage-token secret', () => {
+  it('is generated by CloudFormation, so no key is in the repository', () => {
+    const secret = only('AWS::SecretsManager::Secret')
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 })
+    expect(secret.Properties.SecretString).toBeUndefined()
+    expect(secret.DeletionPolicy).toBe('Retain')
+  })
+})
+
+describe('the mail function trigger', () => {
+  it('fires only for new outbox items and reports failures per record', () => {
+    const mapping = only('AWS::Lambda::EventSourceMapping')
+    expect(mapping.Properties).toMatchObject({
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    })
+    const filters = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
+      {
+        eventName: ['INSERT'],
+        dynamodb: { Keys: { [TABLE.partitionKey]: { S: [{ prefix: OUTBOX_PREFIX }] } } },
+      },
+    ])
+    expect(OUTBOX_PREFIX).toBe('OUTBOX#')
+  })
+})
+
+describe('the HTTP API', () => {
+  it('sends every method under /api to the API function', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' })
+  })
+
+  it('throttles and writes access logs on its default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    })
+  })
+
+  it('logs the route, never the path (which may carry booking ids) or the caller', () => {
+    const stage = only('AWS::ApiGatewayV2::Stage')
+    const format = JSON.parse((stage.Properties.AccessLogSettings as { Format: string }).Format) as object
+    const variables = Object.values(format)
+    expect(variables).toEqual(expect.arrayContaining(['$context.routeKey', '$context.status']))
+    expect(variables.filter((v) => /\$context\.(path|identity\.)/.test(String(v)))).toEqual([])
+  })
+})
+
+describe('synthesis', () => {
+  it('leaves no cdk-nag AWS Solutions finding unacknowledged', () => {
+    const report = new AwsSolutionsChecks().validateScope(app)
+    expect(
+      report.violations.map((v) => `${v.ruleName} at ${v.violatingResources[0]?.constructPath}`),
+    ).toEqual([])
+  })
+
+  it('needs no AWS account: no context lookups, environment-agnostic stack', () => {
+    const assembly = app.synth()
+    expect(assembly.manifest.missing).toBeUndefined()
+    expect(assembly.stacks.map((stack) => stack.environment.account)).toEqual(['unknown-account'])
+  })
+})
