@@ -23,8 +23,8 @@ export interface InMemoryBookingRepository extends BookingRepository, CatalogueR
   putSession(session: Session): void
   putCourse(course: Course): void
   putPartner(partner: Partner): void
-  /** Every outbox message written, in order: the emails the use cases asked for. */
-  readonly outbox: readonly OutboxMessage[]
+  /** Every outbox message written, in order: the emails the use cases asked for (tests may empty it). */
+  outbox: OutboxMessage[]
   /** A session's bookings in the order they were made (a test's view: the port has no such read). */
   bookingsOf(sessionId: string): Booking[]
 }
@@ -56,7 +56,7 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
   const lastTicket = new Map<string, number>()
   const outbox: OutboxMessage[] = []
 
-  const copy = structuredClone
+  const copy = <T>(value: T): T => structuredClone(value)
   const idempotencyKey = (sessionId: string, key: string) => JSON.stringify([sessionId, key])
   const locksOf = (sessionId: string) => {
     const locks = personLocks.get(sessionId) ?? new Map<string, string>()
