@@ -38,6 +38,12 @@ export interface PlaceBookingRequest {
   idempotency: IdempotencyRequest
   /** The email sent in each outcome. */
   outbox: { confirmed?: OutboxMessage; waiting?: OutboxMessage }
+  /**
+   * What a consistent read of the session just suggested. 'wait' lets the repository join the
+   * waiting list without first trying for a place; if one has freed meanwhile, the caller's
+   * promotion gives it to the queue. The capacity check itself stays in the write.
+   */
+  expected?: 'confirm' | 'wait'
 }
 
 export interface PlaceBookingResult {

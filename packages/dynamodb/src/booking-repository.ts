@@ -199,8 +199,10 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
   async function placeBooking(request: PlaceBookingRequest): Promise<PlaceBookingResult> {
     let ticket: number | undefined
     const result = await withConflictRetry(retry, async () => {
-      const confirmed = await confirm(request)
-      if (confirmed !== 'full') return confirmed
+      if (request.expected !== 'wait') {
+        const confirmed = await confirm(request)
+        if (confirmed !== 'full') return confirmed
+      }
       ticket ??= await nextTicket(request.booking.sessionId)
       return joinWaitlist(request, ticket)
     })

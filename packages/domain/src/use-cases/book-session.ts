@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { DomainError, ValidationError } from '../errors.ts'
 import type { BookingDeps } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
-import { assertBookable } from '../rules/session-rules.ts'
+import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
 import { snapshotOf } from '../schemas/session.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
@@ -42,9 +42,15 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
     key: input.idempotencyKey,
     fingerprint: fingerprint({ sessionId: session.id, person: { ...person, email: emailKey } }),
   }
-  const replay = await deps.bookings.findReplay(session.id, idempotency)
-  if (replay) return answer(deps, replay, true)
-  assertBookable(session, person.laCode, now, deps.policy)
+  try {
+    assertBookable(session, person.laCode, now, deps.policy)
+  } catch (error) {
+    // A retry of a booking made before the window closed still answers that booking. On the
+    // open path the transaction itself recognises a replayed key, so no read is spent on it.
+    const replay = await deps.bookings.findReplay(session.id, idempotency)
+    if (replay) return answer(deps, replay, true)
+    throw error
+  }
 
   const id = deps.ids.newId()
   const at = now.toISOString()
@@ -71,6 +77,7 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
     booking,
     idempotency,
     outbox: { confirmed: message('booking-confirmed'), waiting: message('booking-waitlisted') },
+    expected: placementFor(session),
   })
   if (result.booking.status === 'waiting' && !result.replayed) {
     // A place freed while this booking joined the queue must not stay empty.

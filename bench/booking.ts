@@ -1,0 +1,159 @@
+// `pnpm bench:booking`: a burst of concurrent bookings for one session, over HTTP at the local
+// API and, in the same run, the same booking transactions straight to DynamoDB Local.
+
+import { parseArgs } from 'node:util'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import {
+  type BookingDeps,
+  bookSession,
+  DEFAULT_POLICY,
+  hmacTokens,
+  type Person,
+  randomIds,
+  type Session,
+} from '@ey/domain'
+import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { startLocalStack } from '@ey/local-stack'
+import { localAuthorities } from '@ey/reference-data'
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '1000' },
+    places: { type: 'string', default: '30' },
+    concurrency: { type: 'string', default: '50' },
+  },
+})
+const REQUESTS = Number(values.requests)
+const PLACES = Number(values.places)
+const CONCURRENCY = Number(values.concurrency)
+
+function makeSession(id: string): Session {
+  const start = new Date(Date.now() + 14 * 86_400_000)
+  const now = new Date().toISOString()
+  return {
+    id,
+    courseId: 'slcn-core',
+    title: 'Benchmark session',
+    parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5_400_000).toISOString() }],
+    format: 'online',
+    capacity: PLACES,
+    heldCount: 0,
+    waitingCount: 0,
+    bespokeLaCodes: [],
+    trainerIds: [],
+    status: 'published',
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+function person(run: string, n: number): Person {
+  return {
+    name: `Bench Person ${n}`,
+    email: `bench.${run}.${n}@example.org`,
+    role: 'nursery-practitioner',
+    settingName: 'Bench Nursery',
+    settingType: 'private-nursery',
+    laCode: 'E08000035',
+    shareWithLa: n % 2 === 0,
+  }
+}
+
+/** Runs `count` tasks with at most `concurrency` in flight; returns each task's latency in ms. */
+async function burst<T>(count: number, concurrency: number, task: (n: number) => Promise<T>) {
+  const results: { ms: number; value?: T; error?: unknown }[] = new Array(count)
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const n = next++
+        const t0 = performance.now()
+        try {
+          const value = await task(n)
+          results[n] = { ms: performance.now() - t0, value }
+        } catch (error) {
+          results[n] = { ms: performance.now() - t0, error }
+        }
+      }
+    }),
+  )
+  return { results, seconds: (performance.now() - started) / 1000 }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+}
+
+const stack = await startLocalStack({ mail: false, seed: false })
+try {
+  const client = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: process.env.AWS_REGION })
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+  const catalogue = createDynamoCatalogueRepository({ doc, tableName: stack.tableName })
+  const bookings = createDynamoBookingRepository({ doc, tableName: stack.tableName })
+  for (const id of ['warm-up', 'bench-http', 'bench-raw']) await catalogue.createSession(makeSession(id))
+
+  const post = (sessionId: string, key: string, body: Person) =>
+    fetch(`${stack.webUrl}/api/sessions/${sessionId}/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as { status?: string },
+    }))
+
+  // Warm up the JIT and the connection pool on another session.
+  await burst(100, CONCURRENCY, (n) => post('warm-up', `warm-${n}`, person('warm', n)))
+
+  const http = await burst(REQUESTS, CONCURRENCY, (n) =>
+    post('bench-http', `http-key-${n}`, person('http', n)),
+  )
+  const deps: BookingDeps = {
+    bookings,
+    clock: { now: () => new Date() },
+    ids: randomIds,
+    tokens: hmacTokens(stack.env.MANAGE_TOKEN_SECRET ?? ''),
+    las: localAuthorities,
+    policy: DEFAULT_POLICY,
+  }
+  const raw = await burst(REQUESTS, CONCURRENCY, (n) =>
+    bookSession(deps, { sessionId: 'bench-raw', idempotencyKey: `raw-key-${n}`, person: person('raw', n) }),
+  )
+
+  const statuses = http.results.map((r) => r.value?.status ?? 0)
+  const confirmed = http.results.filter(
+    (r) => r.value?.status === 201 && r.value.body.status === 'confirmed',
+  ).length
+  const waitlisted = http.results.filter(
+    (r) => r.value?.status === 201 && r.value.body.status === 'waitlisted',
+  ).length
+  const errors = http.results.filter((r) => r.error || (r.value?.status ?? 0) >= 400).length
+  const serverErrors = statuses.filter((s) => s >= 500 || s === 0).length
+  const session = await bookings.getSession('bench-http')
+  const oversell = Math.max(0, confirmed - PLACES, (session?.heldCount ?? 0) - PLACES)
+  const latencies = http.results.map((r) => r.ms).sort((a, b) => a - b)
+  const rawErrors = raw.results.filter((r) => r.error).length
+  const httpRps = REQUESTS / http.seconds
+  const rawRps = REQUESTS / raw.seconds
+
+  console.log(`Booking burst: ${REQUESTS} requests, ${PLACES} places, ${CONCURRENCY} concurrent clients`)
+  console.log(`  over HTTP (local API on Node ${process.version}):`)
+  console.log(
+    `    confirmed ${confirmed}, waitlisted ${waitlisted}, errors ${errors} (5xx ${serverErrors}), oversell ${oversell}`,
+  )
+  console.log(`    stored: ${session?.heldCount} places held, ${session?.waitingCount} waiting`)
+  console.log(
+    `    latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+  )
+  console.log(`    throughput ${httpRps.toFixed(0)} requests/s`)
+  console.log(`  straight to DynamoDB Local (same use case and transactions, no HTTP):`)
+  console.log(`    throughput ${rawRps.toFixed(0)} bookings/s, errors ${rawErrors}`)
+  console.log(`  ratio API/raw ${(httpRps / rawRps).toFixed(2)}`)
+  const failed = oversell > 0 || serverErrors > 0
+  if (failed) console.log('FAILED: oversell or 5xx seen')
+  process.exitCode = failed ? 1 : 0
+} finally {
+  await stack.stop()
+}

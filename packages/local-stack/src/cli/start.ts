@@ -1,0 +1,57 @@
+// `pnpm start`: the whole platform on this machine, seeded with demo data; Ctrl-C stops it all.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startLocalStack } from '../stack.ts'
+
+const { values } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
+    'ses-port': { type: 'string', default: process.env.SES_PORT ?? '8005' },
+  },
+})
+
+const root = resolve(import.meta.dirname, '../../../..')
+const siteDir = resolve(root, 'site/dist')
+const started = Date.now()
+console.log('Starting DynamoDB Local, the SES emulator, the API and the site…')
+
+const stack = await startLocalStack({
+  ...(values['in-memory'] ? {} : { dataDir: resolve(root, '.local') }),
+  webPort: Number(values.port),
+  dynamoPort: Number(values['dynamodb-port']),
+  sesPort: Number(values['ses-port']),
+  seed: !values['no-seed'],
+  ...(existsSync(siteDir) ? { siteDir } : {}),
+}).catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    'If a port is in use, choose others: pnpm start -- --port 3001 --dynamodb-port 8001 --ses-port 8006',
+  )
+  process.exit(1)
+})
+
+const seed = stack.seed
+console.log(`
+  Site            ${stack.webUrl}/${existsSync(siteDir) ? '' : '   (site not built: pnpm --filter @ey/site build)'}
+  API             ${stack.webUrl}/api/health  ·  OpenAPI ${stack.webUrl}/api/openapi.json
+  Emails sent     ${stack.sesEndpoint}/   (the SES emulator's page; JSON at ${stack.sesEndpoint}/store)
+  DynamoDB Local  ${stack.dynamoEndpoint}   table "${stack.tableName}"   data ${values['in-memory'] ? 'in memory' : '.local/dynamodb'}
+  Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings` : 'already loaded (kept from the last run)'}
+`)
+console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`)
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return
+    stopping = true
+    console.log('\nStopping…')
+    await stack.stop()
+    console.log('Stopped.')
+    process.exit(0)
+  })
+}

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { type ServerType, serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+
+/**
+ * Response headers the site gets in AWS from CloudFront's response headers policy, applied
+ * locally too so the browser tests and audits see the same page.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+}
+
+/** One origin: the API app under `/api` and, when built, the static site from `siteDir`. */
+export function createWebApp(
+  api: { fetch: (request: Request) => Response | Promise<Response> },
+  siteDir?: string,
+): Hono {
+  const web = new Hono()
+  web.all('/api/*', (c) => api.fetch(c.req.raw))
+  web.all('/api', (c) => api.fetch(c.req.raw))
+  if (siteDir && existsSync(siteDir)) {
+    const root = relative(process.cwd(), siteDir) || '.'
+    web.use('*', async (c, next) => {
+      await next()
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
+    })
+    web.use('*', serveStatic({ root }))
+    const notFoundPage = join(siteDir, '404.html')
+    web.notFound((c) =>
+      existsSync(notFoundPage) ? c.html(readFileSync(notFoundPage, 'utf8'), 404) : c.text('Not found', 404),
+    )
+  }
+  return web
+}
+
+/** Serves `app` on 127.0.0.1 and resolves once it listens. */
+export function listen(
+  app: Hono,
+  port: number,
+): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =>
+      resolve({
+        server,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            if ('closeAllConnections' in server) server.closeAllConnections()
+            server.close(() => done())
+          }),
+      }),
+    )
+    server.once('error', reject)
+  })
+}
