@@ -1,0 +1,13 @@
+import type { Logger } from '@aws-lambda-powertools/logger'
+import type { BookingDeps, CatalogueRepository } from '@ey/domain'
+
+/** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
+export type ApiLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKeys'>
+
+/** Everything the HTTP API needs: the booking use cases' ports, the catalogue, a logger and the site. */
+export interface ApiDeps extends BookingDeps {
+  catalogue: CatalogueRepository
+  logger: ApiLogger
+  /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
+  siteUrl: string
+}

@@ -1,0 +1,32 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import type { ApiDeps } from './api-deps.ts'
+import { requestLogging } from './logging.ts'
+import { serveOpenApi } from './openapi.ts'
+import { notFoundHandler, problemHandler } from './problem.ts'
+import { bookingRoutes } from './routes/bookings.ts'
+import { courseRoutes } from './routes/courses.ts'
+import { healthRoutes } from './routes/health.ts'
+import { sessionRoutes } from './routes/sessions.ts'
+import { router } from './validation.ts'
+
+/** Booking forms are small; anything larger is refused before it is read. */
+export const MAX_BODY_BYTES = 16 * 1024
+
+/**
+ * The HTTP API under `/api`, as a value: the Lambda handler, the local Node server and the tests
+ * all run this same app with their own dependencies.
+ */
+export function createApp(deps: ApiDeps): OpenAPIHono {
+  const app = router()
+  app.use('*', requestLogging(deps.logger))
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+  app.route('/api/health', healthRoutes())
+  app.route('/api/courses', courseRoutes(deps))
+  app.route('/api/sessions', sessionRoutes(deps))
+  app.route('/api/bookings', bookingRoutes(deps))
+  serveOpenApi(app, '/api/openapi.json')
+  app.notFound(notFoundHandler)
+  app.onError(problemHandler(deps.logger))
+  return app
+}

@@ -1,0 +1,25 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+
+/** The document's header; paths and schemas come from the routes themselves. */
+const DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Early years SEND training API',
+    version: '1.0.0',
+    description:
+      'Find and book free SEND training sessions for early-years practitioners, parents and carers. ' +
+      'Errors are application/problem+json (RFC 9457) with a stable `code` and `errors[]` naming each field. ' +
+      'Times are ISO 8601 with the Europe/London offset.',
+  },
+  servers: [{ url: '/' }],
+}
+
+/** Serves the OpenAPI 3.1 document at `path`, with the manage-token security scheme. */
+export function serveOpenApi(app: OpenAPIHono, path: string): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'manageToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The manageToken answered when the booking was made (also in the manage link emailed)',
+  })
+  app.doc31(path, DOCUMENT)
+}

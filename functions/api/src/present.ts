@@ -1,0 +1,124 @@
+import {
+  type BookingPolicy,
+  type BookingStatus,
+  type BookSessionResult,
+  bookingClosesAt,
+  bookingWindow,
+  type Course,
+  holdsPlace,
+  isTwilight,
+  type ManagedBooking,
+  type Partner,
+  placesLeft,
+  type Session,
+  type SessionPart,
+  sessionEnd,
+  sessionStart,
+  type Topic,
+  toLondonIso,
+} from '@ey/domain'
+import type { BookingView, CourseView, NewBookingView, SessionView } from './schemas.ts'
+
+/** The page of the site where a person manages a booking; the token rides in the fragment, which no server or Referer sees. */
+export function manageUrl(siteUrl: string, bookingId: string, token: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/booking/?id=${encodeURIComponent(bookingId)}#token=${token}`
+}
+
+/** The public name of a booking state: the domain's `waiting` reads `waitlisted`. */
+export function publicStatus(status: BookingStatus): BookingView['status'] {
+  return status === 'waiting' ? 'waitlisted' : status
+}
+
+function londonParts(parts: readonly SessionPart[]) {
+  return parts.map((part) => ({ startsAt: toLondonIso(part.startsAt), endsAt: toLondonIso(part.endsAt) }))
+}
+
+/** A course with its partner's name, as listed. */
+export function courseView(course: Course, partners: ReadonlyMap<string, Partner>): CourseView {
+  const partner = partners.get(course.partnerId)
+  return {
+    ...course,
+    partner: {
+      id: course.partnerId,
+      name: partner?.name ?? '',
+      ...(partner?.website ? { website: partner.website } : {}),
+    },
+  }
+}
+
+/** A session as the public sees it at `now`: never its joining link or trainers. */
+export function sessionView(
+  session: Session,
+  topics: readonly Topic[],
+  now: Date,
+  policy: BookingPolicy,
+): SessionView {
+  return {
+    id: session.id,
+    courseId: session.courseId,
+    title: session.title,
+    startsAt: toLondonIso(sessionStart(session)),
+    endsAt: toLondonIso(sessionEnd(session)),
+    format: session.format,
+    twilight: isTwilight(sessionStart(session), policy),
+    capacity: session.capacity,
+    placesLeft: placesLeft(session),
+    waitlistLength: session.waitingCount,
+    bookable: bookingWindow(session, now, policy) === 'open',
+    bespokeLaCodes: session.bespokeLaCodes,
+    parts: londonParts(session.parts),
+    ...(session.venue ? { venue: session.venue } : {}),
+    topics: [...topics],
+    ...(session.bookingOpensAt ? { bookingOpensAt: toLondonIso(session.bookingOpensAt) } : {}),
+    bookingClosesAt: toLondonIso(bookingClosesAt(session, policy)),
+    status: session.status === 'cancelled' ? 'cancelled' : 'published',
+  }
+}
+
+/**
+ * A booking as its holder sees it. The joining link is shared only while the booking holds a
+ * confirmed place (not a mere offer) on a session that still runs.
+ */
+export function bookingView({ booking, waitlistPosition }: ManagedBooking, session?: Session): BookingView {
+  const running = session?.status === 'published'
+  const seated = holdsPlace(booking.status) && booking.status !== 'offered'
+  const snapshot = booking.session
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    sessionId: booking.sessionId,
+    status: publicStatus(booking.status),
+    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+    ...(booking.offerExpiresAt ? { offerExpiresAt: toLondonIso(booking.offerExpiresAt) } : {}),
+    person: booking.person,
+    session: {
+      id: booking.sessionId,
+      courseId: snapshot.courseId,
+      title: snapshot.title,
+      startsAt: toLondonIso(sessionStart(snapshot)),
+      endsAt: toLondonIso(sessionEnd(snapshot)),
+      parts: londonParts(snapshot.parts),
+      format: snapshot.format,
+      ...(snapshot.venue ? { venue: snapshot.venue } : {}),
+      // A session gone from publication no longer runs for this person, whatever its reason.
+      status: running ? 'published' : 'cancelled',
+    },
+    ...(running && seated && session.joiningUrl ? { joiningUrl: session.joiningUrl } : {}),
+    createdAt: toLondonIso(booking.createdAt),
+    updatedAt: toLondonIso(booking.updatedAt),
+  }
+}
+
+/** The answer to a booking request. */
+export function newBookingView(result: BookSessionResult, siteUrl: string): NewBookingView {
+  const { booking, manageToken, waitlistPosition } = result
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    sessionId: booking.sessionId,
+    status: publicStatus(booking.status),
+    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+    manageToken,
+    manageUrl: manageUrl(siteUrl, booking.id, manageToken),
+  }
+}

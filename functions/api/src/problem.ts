@@ -1,0 +1,140 @@
+import { DomainError, ERRORS, type ErrorCode, type FieldError, ServiceBusyError } from '@ey/domain'
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ApiLogger } from './api-deps.ts'
+
+/** Problem types are stable URIs naming the code; they identify, they are not fetched. */
+export const PROBLEM_BASE = 'https://problems.early-years-send.example/'
+
+/** Problems of HTTP itself, which the domain knows nothing about. */
+const HTTP_PROBLEMS = {
+  'not-found': { title: 'There is nothing at this address', status: 404 },
+  'malformed-request': { title: 'The request body could not be read', status: 400 },
+  'payload-too-large': { title: 'The request body is too large', status: 413 },
+  'unsupported-media-type': { title: 'Send the request body as application/json', status: 415 },
+  'internal-error': { title: 'Something went wrong on our side', status: 500 },
+} as const
+
+export type ProblemCode = ErrorCode | keyof typeof HTTP_PROBLEMS
+
+/**
+ * The HTTP status of each domain error. `bespoke-session` answers 403: the session exists and is
+ * open, but this person (by their setting's LA) is not allowed to take it, and retrying will not
+ * change that, unlike the 409s, which describe the session's or booking's current state.
+ * `session-not-published` answers 404 like any draft, which stays invisible to the public.
+ */
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  'validation-failed': 400,
+  'unknown-local-authority': 400,
+  unauthorized: 401,
+  'bespoke-session': 403,
+  'session-not-found': 404,
+  'course-not-found': 404,
+  'booking-not-found': 404,
+  'session-not-published': 404,
+  'already-booked': 409,
+  'session-cancelled': 409,
+  'booking-closed': 409,
+  'booking-not-open': 409,
+  'session-started': 409,
+  'cancellation-closed': 409,
+  'no-offer': 409,
+  'invalid-transition': 409,
+  'idempotency-key-reused': 422,
+  'service-busy': 503,
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance: string
+  code: ProblemCode
+  errors: FieldError[]
+}
+
+/** Answers an RFC 9457 problem document. */
+export function problemResponse(
+  c: Context,
+  problem: Omit<Problem, 'type' | 'instance'>,
+  headers: Record<string, string> = {},
+): Response {
+  const { title, status, detail, code, errors } = problem
+  const body: Problem = {
+    type: `${PROBLEM_BASE}${code}`,
+    title,
+    status,
+    detail,
+    instance: c.req.path,
+    code,
+    errors,
+  }
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    ...headers,
+    'Content-Type': 'application/problem+json',
+  })
+}
+
+function httpProblem(
+  c: Context,
+  code: keyof typeof HTTP_PROBLEMS,
+  detail: string,
+  errors: FieldError[] = [],
+) {
+  const { title, status } = HTTP_PROBLEMS[code]
+  return problemResponse(c, { title, status, detail, code, errors })
+}
+
+function domainProblem(c: Context, error: DomainError): Response {
+  const headers: Record<string, string> = {}
+  if (error instanceof ServiceBusyError) headers['Retry-After'] = String(error.retryAfterSeconds)
+  if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer'
+  return problemResponse(
+    c,
+    {
+      title: ERRORS[error.code].title,
+      status: STATUS_OF[error.code],
+      detail: error.message,
+      code: error.code,
+      errors: [...error.fieldErrors],
+    },
+    headers,
+  )
+}
+
+/**
+ * The one error handler: domain errors answer their status, HTTP-level failures theirs, and
+ * anything else is a bug, logged with its cause and answered with a generic 500 that leaks nothing.
+ */
+export function problemHandler(logger: ApiLogger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof DomainError) return domainProblem(c, error)
+    if (error instanceof HTTPException && error.status === 413) {
+      return httpProblem(c, 'payload-too-large', 'Send a request body of 16 KB or less.')
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return httpProblem(
+        c,
+        'unsupported-media-type',
+        'This endpoint reads JSON: set Content-Type: application/json.',
+      )
+    }
+    if (error instanceof HTTPException && error.status === 400) {
+      return httpProblem(c, 'malformed-request', 'The request body is not valid JSON.', [
+        { field: 'body', message: 'Send the details as a JSON object' },
+      ])
+    }
+    logger.error('Unhandled error', error)
+    return httpProblem(
+      c,
+      'internal-error',
+      'Try again later. If it keeps happening, contact the programme team.',
+    )
+  }
+}
+
+/** Unknown paths answer a problem too, so every error a client sees has the same shape. */
+export const notFoundHandler: NotFoundHandler = (c) =>
+  httpProblem(c, 'not-found', `No endpoint answers ${c.req.method} ${c.req.path}.`)

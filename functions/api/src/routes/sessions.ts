@@ -1,0 +1,125 @@
+import { bookSession, DomainError, type Topic, ValidationError } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { findPage, matchesFilter } from '../listing.ts'
+import { newBookingView, sessionView } from '../present.ts'
+import {
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  NewBookingRequestSchema,
+  NewBookingSchema,
+  problems,
+  SessionPageSchema,
+  SessionViewSchema,
+} from '../schemas.ts'
+import { router } from '../validation.ts'
+import { SessionQuerySchema } from './session-query.ts'
+
+const YEAR_MS = 365 * 86_400_000
+
+/** `GET /api/sessions`, `GET /api/sessions/{id}` and `POST /api/sessions/{id}/bookings`. */
+export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['sessions'],
+        summary: 'Upcoming sessions, filtered, in start order',
+        description:
+          'Published sessions starting in [from, to), in start order, a page at a time. With `la`, only ' +
+          'sessions a person from that local authority may book, and in-person ones only when their venue ' +
+          'is in the same region as that local authority.',
+        request: { query: SessionQuerySchema },
+        responses: {
+          200: {
+            description: 'A page of sessions',
+            content: { 'application/json': { schema: SessionPageSchema } },
+          },
+          ...problems(400),
+        },
+      }),
+      async (c) => {
+        const { from: fromParam, to: toParam, cursor, limit, ...filter } = c.req.valid('query')
+        const now = deps.clock.now()
+        const from = fromParam ?? now
+        const to = toParam ?? new Date(from.getTime() + YEAR_MS)
+        if (to <= from) {
+          throw new ValidationError([
+            { field: 'to', message: 'The end of the range must be after its start' },
+          ])
+        }
+        const topics = new Map<string, readonly Topic[]>(
+          (await deps.catalogue.listCourses()).map((course) => [course.id, course.topics]),
+        )
+        const topicsOf = (courseId: string) => topics.get(courseId) ?? []
+        const page = await findPage(
+          deps.catalogue.listPublishedSessions({ from, to, ...(cursor ? { after: cursor } : {}) }),
+          (session) => matchesFilter(session, topicsOf(session.courseId), filter, deps.policy),
+          limit,
+        )
+        const items = page.items.map((s) => sessionView(s, topicsOf(s.courseId), now, deps.policy))
+        return c.json({ items, nextCursor: page.nextCursor }, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        tags: ['sessions'],
+        summary: 'One session, with places left (a cancelled one answers status cancelled)',
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'The session', content: { 'application/json': { schema: SessionViewSchema } } },
+          ...problems(400, 404),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const session = await deps.bookings.getSession(id)
+        if (!session || session.status === 'draft') throw new DomainError('session-not-found')
+        const course = await deps.catalogue.getCourse(session.courseId)
+        return c.json(sessionView(session, course?.topics ?? [], deps.clock.now(), deps.policy), 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/bookings',
+        tags: ['bookings'],
+        summary: 'Book a place, or join the waiting list when the session is full',
+        description:
+          'Idempotent by the Idempotency-Key header: a retry with the same key and body answers the same ' +
+          'booking (201 with Idempotent-Replayed: true); the same key with another body answers 422.',
+        request: {
+          params: IdParamSchema,
+          headers: IdempotencyHeaderSchema,
+          body: { required: true, content: { 'application/json': { schema: NewBookingRequestSchema } } },
+        },
+        responses: {
+          201: {
+            description: 'Booked (confirmed, waitlisted or offered)',
+            headers: {
+              Location: { description: 'The booking', schema: { type: 'string' } },
+              'Idempotent-Replayed': {
+                description: 'true when this answers an earlier request with the same key',
+                schema: { type: 'string' },
+              },
+            },
+            content: { 'application/json': { schema: NewBookingSchema } },
+          },
+          ...problems(400, 403, 404, 409, 413, 415, 422, 503),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const { 'Idempotency-Key': idempotencyKey } = c.req.valid('header')
+        const person = c.req.valid('json')
+        const result = await bookSession(deps, { sessionId: id, idempotencyKey, person })
+        return c.json(newBookingView(result, deps.siteUrl), 201, {
+          Location: `/api/bookings/${result.booking.id}`,
+          ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+        })
+      },
+    )
+}
