@@ -1,0 +1,47 @@
+import { buildDeps, manageTokenSecret, requireEnv } from '@ey/api'
+import { describe, expect, it } from 'vitest'
+
+const SECRET = 'a-manage-token-secret-of-32-chars-or-more'
+
+describe('the API’s composition root', () => {
+  it.each(['TABLE_NAME', 'SITE_URL'])('refuses to start without %s, naming it', async (name) => {
+    const env = { TABLE_NAME: 'table', SITE_URL: 'https://training.example.org', MANAGE_TOKEN_SECRET: SECRET }
+    await expect(buildDeps({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
+  })
+
+  it('refuses to start without a manage-token key, naming the variables', async () => {
+    await expect(buildDeps({ TABLE_NAME: 't', SITE_URL: 'https://x.example' })).rejects.toThrow(
+      'MANAGE_TOKEN_SECRET_ARN',
+    )
+  })
+
+  it('builds the dependencies from the environment', async () => {
+    const deps = await buildDeps({
+      TABLE_NAME: 't',
+      SITE_URL: 'https://x.example',
+      MANAGE_TOKEN_SECRET: SECRET,
+    })
+    expect(deps.siteUrl).toBe('https://x.example')
+    expect(deps.las.has('E08000035')).toBe(true)
+  })
+
+  it('reads the key from Secrets Manager when given its ARN', async () => {
+    const sent: object[] = []
+    const secrets = {
+      send: async (command: object) => {
+        sent.push(command)
+        return { SecretString: SECRET }
+      },
+    } as never
+    const arn = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:manage-AbCdEf'
+    expect(await manageTokenSecret({ MANAGE_TOKEN_SECRET_ARN: arn }, secrets)).toBe(SECRET)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.constructor.name).toBe('GetSecretValueCommand')
+    expect(sent[0]).toMatchObject({ input: { SecretId: arn } })
+  })
+
+  it('names a missing variable', () => {
+    expect(() => requireEnv('NOPE', {})).toThrow('Missing environment variable NOPE')
+    expect(requireEnv('YES', { YES: 'value' })).toBe('value')
+  })
+})

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi } from './support.ts'
+
+interface Operation {
+  parameters?: { name: string; in: string; required?: boolean; description?: string }[]
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> }
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }>; headers?: object }>
+  security?: object[]
+}
+type Document = {
+  openapi: string
+  info: { title: string; version: string }
+  servers: { url: string }[]
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> }
+}
+
+const OPERATIONS = [
+  ['get', '/api/health', '200', 'Health'],
+  ['get', '/api/courses', '200', 'CourseList'],
+  ['get', '/api/courses/{id}', '200', 'Course'],
+  ['get', '/api/sessions', '200', 'SessionPage'],
+  ['get', '/api/sessions/{id}', '200', 'Session'],
+  ['post', '/api/sessions/{id}/bookings', '201', 'NewBooking'],
+  ['get', '/api/bookings/{id}', '200', 'Booking'],
+  ['delete', '/api/bookings/{id}', '200', 'Booking'],
+  ['post', '/api/bookings/{id}/offer/accept', '200', 'Booking'],
+  ['post', '/api/bookings/{id}/offer/decline', '200', 'Booking'],
+] as const
+
+describe('GET /api/openapi.json', () => {
+  let doc: Document
+  const operation = (path: string, method: string) => doc.paths[path]?.[method] as Operation
+
+  beforeAll(async () => {
+    const { app } = await createTestApi()
+    const res = await app.request('/api/openapi.json')
+    expect(res.status).toBe(200)
+    doc = await res.json()
+  })
+
+  it('is an OpenAPI 3.1 document with a title, a version and the site-relative server', () => {
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: '1.0.0' })
+    expect(doc.servers).toEqual([{ url: '/' }])
+  })
+
+  it('lists every path and method of the API, and no other', () => {
+    const listed = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    )
+    expect(listed.sort()).toEqual(OPERATIONS.map(([method, path]) => `${method} ${path}`).sort())
+  })
+
+  it.each(OPERATIONS)(
+    'describes %s %s with its %s schema and problem+json errors',
+    (method, path, status, schema) => {
+      const { responses } = operation(path, method)
+      expect(responses[status]?.content?.['application/json']?.schema.$ref).toBe(
+        `#/components/schemas/${schema}`,
+      )
+      for (const [code, response] of Object.entries(responses)) {
+        if (Number(code) >= 400) {
+          expect(response.content?.['application/problem+json']?.schema.$ref).toBe(
+            '#/components/schemas/Problem',
+          )
+        }
+      }
+      expect(doc.components.schemas).toHaveProperty(schema)
+    },
+  )
+
+  it('documents the booking request: its body, the required Idempotency-Key and the Location header', () => {
+    const booking = operation('/api/sessions/{id}/bookings', 'post')
+    expect(booking.requestBody?.content['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/BookingRequest',
+    )
+    expect(booking.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+    )
+    expect(booking.responses['201']?.headers).toHaveProperty('Location')
+    expect(Object.keys(booking.responses)).toEqual(
+      expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422', '503']),
+    )
+    expect(doc.components.schemas.BookingRequest).toMatchObject({
+      required: expect.arrayContaining([
+        'name',
+        'email',
+        'role',
+        'settingName',
+        'settingType',
+        'laCode',
+        'shareWithLa',
+      ]),
+    })
+  })
+
+  it('documents every listing filter, and how the local-authority filter treats venues', () => {
+    const parameters = operation('/api/sessions', 'get').parameters ?? []
+    expect(parameters.map((p) => p.name)).toEqual([
+      'from',
+      'to',
+      'topic',
+      'format',
+      'twilight',
+      'la',
+      'available',
+      'limit',
+      'cursor',
+    ])
+    expect(parameters.find((p) => p.name === 'la')?.description).toMatch(/same region/)
+  })
+
+  it('puts the booking management routes behind the manage-token bearer scheme', () => {
+    expect(doc.components.securitySchemes.manageToken).toMatchObject({ type: 'http', scheme: 'bearer' })
+    for (const [method, path] of OPERATIONS.filter(([, path]) => path.startsWith('/api/bookings'))) {
+      expect(doc.paths[path]?.[method]?.security).toEqual([{ manageToken: [] }])
+    }
+  })
+})
