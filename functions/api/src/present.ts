@@ -19,9 +19,12 @@ import {
 } from '@ey/domain'
 import type { BookingView, CourseView, NewBookingView, SessionView } from './schemas.ts'
 
-/** The page of the site where a person manages a booking; the token rides in the fragment, which no server or Referer sees. */
+/**
+ * The page of the site where a person manages a booking, in the same form as the emailed link
+ * (`functions/mail`): the id and token ride in the fragment, which no server, log or Referer sees.
+ */
 export function manageUrl(siteUrl: string, bookingId: string, token: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/booking/?id=${encodeURIComponent(bookingId)}#token=${token}`
+  return `${siteUrl.replace(/\/+$/, '')}/manage#${new URLSearchParams({ id: bookingId, token })}`
 }
 
 /** The public name of a booking state: the domain's `waiting` reads `waitlisted`. */
