@@ -1,4 +1,4 @@
-import { bookSession, openBooking, type Session, ValidationError } from '@ey/domain'
+import { bookSession, cancelBooking, openBooking, type Session, ValidationError } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   HOUR,
@@ -220,6 +220,28 @@ describe('bookSession', () => {
         'booking-waitlisted',
         'booking-promoted',
       ])
+    })
+
+    it("answers with the place another caller's promotion gave, never a queue position of 0", async () => {
+      const first = await book(deps, 'a@example.org')
+      await book(deps, 'b@example.org')
+      const { bookings } = deps
+      const racing: TestDeps = {
+        ...deps,
+        bookings: {
+          ...bookings,
+          async placeBooking(request) {
+            const placed = await bookings.placeBooking(request)
+            await cancelBooking(deps, first.booking.id, first.manageToken)
+            return placed
+          },
+        },
+      }
+
+      const newcomer = await book(racing, 'c@example.org')
+
+      expect(newcomer.booking.status).toBe('confirmed')
+      expect(newcomer.waitlistPosition).toBeUndefined()
     })
   })
 })

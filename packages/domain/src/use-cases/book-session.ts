@@ -90,6 +90,12 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
 async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): Promise<BookSessionResult> {
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
+  if (waitlistPosition !== undefined && waitlistPosition < 1) {
+    // Nobody is ahead of a copy that says "waiting": it left the queue since it was read (another
+    // caller's promotion gave it a place), so answer what it is now rather than "position 0".
+    const current = await deps.bookings.getBooking(booking.id)
+    if (current && current.status !== 'waiting') return answer(deps, current, replayed)
+  }
   return {
     booking,
     manageToken: deps.tokens.issue(booking.id),
