@@ -90,7 +90,9 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     if (locksOf(sessionId).has(emailKey)) throw new DomainError('already-booked')
     const session = sessionTakingBookings(sessionId)
 
-    const status: BookingStatus = placementFor(session) === 'confirm' ? 'confirmed' : 'waiting'
+    // Like the adapter, a caller that expects to wait joins the queue without trying for a place.
+    const placement = request.expected === 'wait' ? 'wait' : placementFor(session)
+    const status: BookingStatus = placement === 'confirm' ? 'confirmed' : 'waiting'
     const ticket = status === 'waiting' ? (lastTicket.get(sessionId) ?? 0) + 1 : undefined
     const { waitlistTicket: _ignored, offerExpiresAt: _none, ...given } = request.booking
     const booking: Booking = {
