@@ -4,6 +4,7 @@ import type { ApiDeps } from './api-deps.ts'
 import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
+import { bookingCalendarRoutes } from './routes/booking-calendar.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -25,6 +26,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/courses', courseRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
+  app.route('/api/bookings', bookingCalendarRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')
   app.notFound(notFoundHandler)
   app.onError(problemHandler(deps.logger))

@@ -28,6 +28,9 @@ const OPERATIONS = [
   ['post', '/api/bookings/{id}/offer/decline', '200', 'Booking'],
 ] as const
 
+/** Operations answering something other than JSON on success (method, path, media type). */
+const FILE_OPERATIONS = [['get', '/api/bookings/{id}/calendar', 'text/calendar']] as const
+
 describe('GET /api/openapi.json', () => {
   let doc: Document
   const operation = (path: string, method: string) => doc.paths[path]?.[method] as Operation
@@ -49,7 +52,9 @@ describe('GET /api/openapi.json', () => {
     const listed = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m} ${path}`),
     )
-    expect(listed.sort()).toEqual(OPERATIONS.map(([method, path]) => `${method} ${path}`).sort())
+    expect(listed.sort()).toEqual(
+      [...OPERATIONS, ...FILE_OPERATIONS].map(([method, path]) => `${method} ${path}`).sort(),
+    )
   })
 
   it.each(OPERATIONS)(
@@ -69,6 +74,10 @@ describe('GET /api/openapi.json', () => {
       expect(doc.components.schemas).toHaveProperty(schema)
     },
   )
+
+  it.each(FILE_OPERATIONS)('describes %s %s as answering %s', (method, path, mediaType) => {
+    expect(operation(path, method).responses['200']?.content).toHaveProperty([mediaType])
+  })
 
   it('documents the booking request: its body, the required Idempotency-Key and the Location header', () => {
     const booking = operation('/api/sessions/{id}/bookings', 'post')
@@ -113,7 +122,8 @@ describe('GET /api/openapi.json', () => {
 
   it('puts the booking management routes behind the manage-token bearer scheme', () => {
     expect(doc.components.securitySchemes.manageToken).toMatchObject({ type: 'http', scheme: 'bearer' })
-    for (const [method, path] of OPERATIONS.filter(([, path]) => path.startsWith('/api/bookings'))) {
+    const operations = [...OPERATIONS, ...FILE_OPERATIONS]
+    for (const [method, path] of operations.filter(([, path]) => path.startsWith('/api/bookings'))) {
       expect(doc.paths[path]?.[method]?.security).toEqual([{ manageToken: [] }])
     }
   })

@@ -14,7 +14,7 @@ import { BookingViewSchema, IdParamSchema, problems } from '../schemas.ts'
 import { router } from '../validation.ts'
 
 /** The manage token from `Authorization: Bearer <token>`; without one the answer is 401. */
-function bearerToken(authorization: string | undefined): string {
+export function bearerToken(authorization: string | undefined): string {
   const token = authorization?.match(/^Bearer +(\S+) *$/i)?.[1]
   if (!token) {
     throw new DomainError(

@@ -1,0 +1,48 @@
+import { openBooking } from '@ey/domain'
+import { bookingCalendar } from '@ey/mail'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { manageUrl } from '../present.ts'
+import { IdParamSchema, problems } from '../schemas.ts'
+import { router } from '../validation.ts'
+import { bearerToken } from './bookings.ts'
+
+/**
+ * `GET /api/bookings/{id}/calendar`: the booking's calendar file, opened by its manage token (the
+ * site fetches it with the token in a header and hands it to the browser, so the token never sits
+ * in a URL). The same file the confirmation email carries; a cancelled booking's file removes the events.
+ */
+export function bookingCalendarRoutes(deps: ApiDeps): OpenAPIHono {
+  return router().openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/calendar',
+      tags: ['bookings'],
+      summary: 'The booking as an iCalendar file (RFC 5545), in London time',
+      security: [{ manageToken: [] }],
+      request: { params: IdParamSchema },
+      responses: {
+        200: {
+          description: 'One event per part of the session',
+          content: { 'text/calendar': { schema: z.string() } },
+        },
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const token = bearerToken(c.req.header('Authorization'))
+      const { booking } = await openBooking(deps, id, token)
+      const ics = bookingCalendar(booking, {
+        manageUrl: manageUrl(deps.siteUrl, booking.id, token),
+        domain: new URL(deps.siteUrl).hostname,
+      })
+      return c.body(ics, 200, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="training-${booking.reference}.ics"`,
+        // The file holds the private manage link: no shared cache may keep it.
+        'Cache-Control': 'private, no-store',
+      })
+    },
+  )
+}

@@ -1,0 +1,11 @@
+import { ROLES, SETTING_TYPES, SessionFormatSchema, TOPICS } from '@ey/domain'
+import { FORMAT_LABELS, ROLE_LABELS, SETTING_TYPE_LABELS, TOPIC_LABELS } from './labels.ts'
+
+// Build-time only (Astro front matter): the domain's own lists, in its order, with the site's labels.
+
+export const TOPICS_IN_ORDER = TOPICS.map((code) => [code, TOPIC_LABELS[code]] as const)
+export const FORMATS_IN_ORDER = SessionFormatSchema.options.map(
+  (code) => [code, FORMAT_LABELS[code]] as const,
+)
+export const ROLES_IN_ORDER = ROLES.map((code) => [code, ROLE_LABELS[code]] as const)
+export const SETTING_TYPES_IN_ORDER = SETTING_TYPES.map((code) => [code, SETTING_TYPE_LABELS[code]] as const)

@@ -1,0 +1,301 @@
+import {
+  ApiProblem,
+  api,
+  type BookingView,
+  bearer,
+  type NewBookingView,
+  type SessionView,
+} from './lib/api.ts'
+import {
+  type BookingKey,
+  bookingKey,
+  changeBooking,
+  downloadCalendar,
+  isLive,
+  loadBooking,
+  manageHref,
+} from './lib/booking.ts'
+import { byId, h, show, summaryList, tag } from './lib/dom.ts'
+import { clockTime, longDate, ordinal, when } from './lib/format.ts'
+import { laName } from './lib/la-names.ts'
+import { places, schedule, where } from './lib/session-facts.ts'
+
+const loading = byId('loading')
+const outcome = byId('outcome')
+const actionError = byId('action-error')
+let key: BookingKey | undefined
+let booking: BookingView
+
+const STATUS_TAGS: Record<BookingView['status'], [string, string]> = {
+  confirmed: ['Confirmed', 'green'],
+  waitlisted: ['On the waiting list', 'orange'],
+  offered: ['Place offered', 'blue'],
+  declined: ['Offer declined', 'grey'],
+  expired: ['Offer expired', 'grey'],
+  cancelled: ['Cancelled', 'red'],
+  'late-cancelled': ['Cancelled', 'red'],
+  attended: ['Attended', 'green'],
+  'no-show': ['Did not attend', 'grey'],
+}
+
+function statusLine(view: BookingView): HTMLElement {
+  const [label, colour] = STATUS_TAGS[view.status]
+  const text =
+    view.status === 'waitlisted' && view.waitlistPosition
+      ? `You are ${ordinal(view.waitlistPosition)} in line. We will email you if a place comes free.`
+      : view.status === 'confirmed'
+        ? 'Your place is booked.'
+        : view.session.status === 'cancelled'
+          ? 'This session has been cancelled.'
+          : ''
+  return h('p', { class: 'govuk-body' }, tag(label, colour), text && ` ${text}`)
+}
+
+function render(view: BookingView): void {
+  booking = view
+  const caption = byId('caption')
+  caption.textContent = view.session.title
+  caption.hidden = false
+  byId('status').replaceChildren(statusLine(view))
+  const offered = view.status === 'offered'
+  byId('offer').hidden = !offered
+  if (offered) {
+    byId('offer-text').textContent = view.offerExpiresAt
+      ? `Accept it by ${clockTime(view.offerExpiresAt)} on ${longDate(view.offerExpiresAt)}, or it will be offered to the next person.`
+      : 'Accept it soon, or it will be offered to the next person.'
+  }
+  const { person, session } = view
+  byId('details').replaceChildren(
+    summaryList([
+      ['Reference', view.reference],
+      [
+        'Session',
+        h(
+          'a',
+          { class: 'govuk-link', href: `/session/?id=${encodeURIComponent(session.id)}` },
+          session.title,
+        ),
+      ],
+      [session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(session)],
+      ['Where', where(session)],
+      ['Name', person.name],
+      ['Email', person.email],
+      ['Setting', person.settingName],
+      ['Local authority', laName(person.laCode)],
+      [
+        'Shared with your local authority',
+        person.shareWithLa ? 'Yes, your attendance is shared' : 'No, only totals are shared',
+      ],
+      ['Access needs', person.accessNeeds],
+    ]),
+  )
+  byId('joining').replaceChildren(
+    ...(view.joiningUrl
+      ? [
+          h(
+            'p',
+            { class: 'govuk-body' },
+            h(
+              'a',
+              { class: 'govuk-link', href: view.joiningUrl, rel: 'noreferrer' },
+              'Join the session online',
+            ),
+          ),
+        ]
+      : []),
+  )
+  const live =
+    isLive(view.status) &&
+    view.session.status !== 'cancelled' &&
+    Date.parse(view.session.startsAt) > Date.now()
+  byId('actions').hidden = !live
+  byId('calendar').hidden = view.status !== 'confirmed'
+  byId('show-cancel').textContent = view.status === 'waitlisted' ? 'Leave the waiting list' : 'Cancel booking'
+  byId('cancel-heading').textContent =
+    view.status === 'waitlisted'
+      ? 'Are you sure you want to leave the waiting list?'
+      : 'Are you sure you want to cancel?'
+  byId('confirm-cancel').textContent =
+    view.status === 'waitlisted' ? 'Yes, leave the waiting list' : 'Yes, cancel my booking'
+  closePanels()
+  if (live) void loadMoveOptions(view)
+  show(byId('booking'), loading)
+}
+
+function closePanels(): void {
+  for (const [panel, opener] of [
+    ['cancel', 'show-cancel'],
+    ['move', 'show-move'],
+  ] as const) {
+    byId(panel).hidden = true
+    byId(opener).setAttribute('aria-expanded', 'false')
+  }
+}
+
+function openPanel(panel: 'cancel' | 'move', opener: string): void {
+  closePanels()
+  byId(panel).hidden = false
+  byId(opener).setAttribute('aria-expanded', 'true')
+  byId(`${panel}-heading`).setAttribute('tabindex', '-1')
+  byId(`${panel}-heading`).focus()
+}
+
+function announce(text: string): void {
+  actionError.hidden = true
+  byId('outcome-text').textContent = text
+  outcome.hidden = false
+  outcome.focus()
+}
+
+function fail(problem: unknown): void {
+  const message =
+    problem instanceof ApiProblem && problem.status !== 0 && problem.status < 500
+      ? problem.message
+      : 'Sorry, there is a problem with the service. Nothing has changed: try again in a few minutes.'
+  outcome.hidden = true
+  byId('action-error-text').textContent = message
+  actionError.hidden = false
+  actionError.focus()
+}
+
+/** Runs one action with its button disabled, so a double click does it once. */
+async function act(button: HTMLButtonElement, action: () => Promise<void>): Promise<void> {
+  if (button.disabled) return
+  button.disabled = true
+  button.setAttribute('aria-disabled', 'true')
+  try {
+    await action()
+  } catch (error) {
+    fail(error)
+  } finally {
+    button.disabled = false
+    button.removeAttribute('aria-disabled')
+  }
+}
+
+async function loadMoveOptions(view: BookingView): Promise<void> {
+  if (!key) return
+  const options = await api<{ items: SessionView[] }>(
+    `/bookings/${encodeURIComponent(key.id)}/move-options`,
+    {
+      headers: bearer(key.token),
+    },
+  ).catch(() => ({ items: [] }))
+  // Someone already holding a place is only offered dates with a free place: moving never costs it.
+  const items = options.items.filter((s) => view.status === 'waitlisted' || s.placesLeft > 0)
+  byId('show-move').hidden = items.length === 0
+  byId('move-options').replaceChildren(
+    ...items.map((session, i) =>
+      h(
+        'div',
+        { class: 'govuk-radios__item' },
+        h('input', {
+          class: 'govuk-radios__input',
+          id: i === 0 ? 'sessionId' : `sessionId-${session.id}`,
+          name: 'sessionId',
+          type: 'radio',
+          value: session.id,
+          'aria-describedby': `sessionId-${session.id}-hint`,
+        }),
+        h(
+          'label',
+          {
+            class: 'govuk-label govuk-radios__label',
+            for: i === 0 ? 'sessionId' : `sessionId-${session.id}`,
+          },
+          when(session.startsAt, session.endsAt),
+        ),
+        h(
+          'div',
+          { class: 'govuk-hint govuk-radios__hint', id: `sessionId-${session.id}-hint` },
+          `${where(session)}. ${places(session)}.`,
+        ),
+      ),
+    ),
+  )
+}
+
+function showMoveError(message: string): void {
+  byId('move-group').classList.add('govuk-form-group--error')
+  const slot = byId('sessionId-error')
+  slot.replaceChildren(h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`)
+  slot.hidden = false
+}
+
+async function main(): Promise<void> {
+  key = bookingKey()
+  if (!key) return show(byId('missing'), loading)
+  try {
+    render(await loadBooking(key))
+  } catch (error) {
+    const missing = error instanceof ApiProblem && [400, 401, 404].includes(error.status)
+    show(byId(missing ? 'missing' : 'error'), loading)
+    return
+  }
+  const opened = key
+  byId('show-cancel').addEventListener('click', () => openPanel('cancel', 'show-cancel'))
+  byId('keep').addEventListener('click', () => {
+    closePanels()
+    byId('show-cancel').focus()
+  })
+  byId('show-move').addEventListener('click', () => openPanel('move', 'show-move'))
+  byId('move-back').addEventListener('click', () => {
+    closePanels()
+    byId('show-move').focus()
+  })
+  byId<HTMLButtonElement>('confirm-cancel').addEventListener('click', (event) =>
+    act(event.currentTarget as HTMLButtonElement, async () => {
+      const wasWaiting = booking.status === 'waitlisted'
+      render(await changeBooking(opened, 'DELETE'))
+      announce(
+        wasWaiting
+          ? 'You have left the waiting list.'
+          : 'Your booking has been cancelled. We have sent you an email to confirm.',
+      )
+    }),
+  )
+  byId<HTMLButtonElement>('accept').addEventListener('click', (event) =>
+    act(event.currentTarget as HTMLButtonElement, async () => {
+      render(await changeBooking(opened, 'POST', '/offer/accept'))
+      announce('You have accepted the place. Your booking is confirmed.')
+    }),
+  )
+  byId<HTMLButtonElement>('decline').addEventListener('click', (event) =>
+    act(event.currentTarget as HTMLButtonElement, async () => {
+      render(await changeBooking(opened, 'POST', '/offer/decline'))
+      announce('You have declined the place. It will be offered to the next person.')
+    }),
+  )
+  byId<HTMLButtonElement>('calendar').addEventListener('click', (event) =>
+    act(event.currentTarget as HTMLButtonElement, async () => {
+      byId('calendar-status').textContent = ''
+      await downloadCalendar(opened, booking.reference)
+      byId('calendar-status').textContent =
+        'Calendar file downloaded. Open it to add the session to your calendar.'
+    }),
+  )
+  // One key per move attempt, reused if the answer is lost and the person tries again.
+  let moveKey = crypto.randomUUID()
+  byId<HTMLFormElement>('move-form').addEventListener('submit', (event) => {
+    event.preventDefault()
+    const chosen = (
+      byId<HTMLFormElement>('move-form').elements.namedItem('sessionId') as RadioNodeList | null
+    )?.value
+    if (!chosen) return showMoveError('Choose the date you want to move to')
+    void act(byId<HTMLButtonElement>('move-submit'), async () => {
+      const moved = await api<NewBookingView>(`/bookings/${encodeURIComponent(opened.id)}/move`, {
+        method: 'POST',
+        headers: { ...bearer(opened.token), 'Content-Type': 'application/json', 'Idempotency-Key': moveKey },
+        body: JSON.stringify({ sessionId: chosen }),
+      })
+      moveKey = crypto.randomUUID()
+      key = { id: moved.id, token: moved.manageToken }
+      // The moved booking has its own private link: keep the address bar pointing at it.
+      history.replaceState(null, '', manageHref(key))
+      render(await loadBooking(key))
+      announce('Your booking has been moved. We have emailed you the new details.')
+    })
+  })
+}
+
+void main()

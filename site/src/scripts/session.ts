@@ -1,0 +1,116 @@
+import { ApiProblem, api, type CourseView, type SessionView } from './lib/api.ts'
+import { byId, h, show, summaryList } from './lib/dom.ts'
+import { clockTime, longDate } from './lib/format.ts'
+import { laName } from './lib/la-names.ts'
+import { formatName, length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
+import { bookingCall } from './lib/session-state.ts'
+
+const AUDIENCES: Record<string, string> = {
+  practitioners: 'Early years practitioners',
+  'parents-and-carers': 'Parents and carers',
+  all: 'Early years practitioners, parents and carers',
+}
+const LEVELS: Record<string, string> = {
+  introductory: 'Introductory',
+  core: 'Core',
+  'in-depth': 'In depth',
+  'level-3': 'Level 3',
+}
+
+const loading = byId('loading')
+const content = byId('session')
+
+function callToAction(session: SessionView): HTMLElement {
+  const call = bookingCall(session)
+  return h(
+    'div',
+    {},
+    call.text && h('p', { class: 'govuk-body' }, call.text),
+    call.action &&
+      h(
+        'a',
+        {
+          class: 'govuk-button govuk-button--start',
+          href: call.action.href,
+          role: 'button',
+          draggable: 'false',
+        },
+        call.action.label,
+      ),
+  )
+}
+
+function render(session: SessionView, course: CourseView | undefined): void {
+  document.title = `${session.title} – Early years SEND training`
+  byId('title').textContent = session.title
+  if (course?.partner.name) {
+    const partner = byId('partner')
+    partner.textContent = `Delivered by ${course.partner.name}`
+    partner.hidden = false
+  }
+  byId('tags').append(sessionTags(session))
+  byId('summary').textContent = course?.summary ?? ''
+  byId('description').textContent = course?.description ?? ''
+  byId('booking-call').append(callToAction(session))
+  const multiPart = session.parts.length > 1
+  byId('when-where').append(
+    summaryList([
+      [multiPart ? 'Dates' : 'Date and time', schedule(session)],
+      ['Length', length(session)],
+      ['Format', formatName(session.format)],
+      ['Where', where(session)],
+      ['Places', places(session)],
+      [
+        'Bookings close',
+        session.bookable
+          ? `${longDate(session.bookingClosesAt)} at ${clockTime(session.bookingClosesAt)}`
+          : undefined,
+      ],
+      [
+        'Open to',
+        session.bespokeLaCodes.length > 0
+          ? `Only people whose setting is in ${session.bespokeLaCodes.map(laName).join(', ')}`
+          : undefined,
+      ],
+    ]),
+    ...(multiPart
+      ? [
+          h(
+            'p',
+            { class: 'govuk-body' },
+            `One booking covers all ${session.parts.length} parts. To complete the course, attend every part.`,
+          ),
+        ]
+      : []),
+  )
+  if (session.venue?.accessibility && session.format !== 'online') {
+    byId('venue-access-text').textContent = session.venue.accessibility
+    byId('venue-access').hidden = false
+  }
+  byId('audience').append(
+    summaryList([
+      ['Audience', course ? (AUDIENCES[course.audience] ?? course.audience) : undefined],
+      ['Level', course ? (LEVELS[course.level] ?? course.level) : undefined],
+      ['Accreditation', course?.accreditation],
+      ['CPD hours', course ? String(course.cpdHours) : undefined],
+    ]),
+  )
+  show(content, loading)
+}
+
+async function main(): Promise<void> {
+  const id = new URLSearchParams(location.search).get('id')
+  if (!id) return show(byId('not-found'), loading)
+  try {
+    const session = await api<SessionView>(`/sessions/${encodeURIComponent(id)}`)
+    const course = await api<CourseView>(`/courses/${encodeURIComponent(session.courseId)}`).catch(
+      () => undefined,
+    )
+    render(session, course)
+  } catch (error) {
+    const missing = error instanceof ApiProblem && (error.status === 404 || error.status === 400)
+    show(byId(missing ? 'not-found' : 'error'), loading)
+  }
+}
+
+void main()

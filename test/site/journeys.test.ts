@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs'
+import type { SessionView } from '@ey/api'
+import ICAL from 'ical.js'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+
+let site: SiteUnderTest
+
+beforeAll(async () => {
+  site = await startSite()
+}, 180_000)
+
+afterAll(async () => {
+  await site?.stop()
+})
+
+afterEach(() => {
+  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
+})
+
+/** The text a person sees in the element (Playwright's innerText, not the DOM's). */
+// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
+const visibleText = (locator: Locator) => locator.innerText()
+
+/** The text of an element once it is visible. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'visible' })
+  return visibleText(locator)
+}
+
+/** Waits until the element's text contains `expected`. */
+async function expectText(locator: Locator, expected: string): Promise<void> {
+  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
+}
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement)
+
+/** The page has no axe-core violations, one visible h1, and fits its screen without sideways scrolling. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.locator('h1:visible').count()).toBe(1)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 320,
+  )
+}
+
+async function sessionsFromApi(query: string): Promise<SessionView[]> {
+  const res = await fetch(`${site.stack.webUrl}/api/sessions?limit=100&${query}`)
+  return (await res.json()).items
+}
+
+/** Waits until the page's h1 reads `expected` (pages fill it in once the API answers). */
+async function expectHeading(page: Page, expected: string): Promise<void> {
+  await expect.poll(() => visibleText(page.locator('h1:visible')), { timeout: 10_000 }).toBe(expected)
+}
+
+/** Fills the booking form as a person would, choosing the LA in the autocomplete. */
+async function fillBookingForm(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Full name').fill('Ada Lovelace')
+  await page.getByLabel('Email address').fill(email)
+  await page.locator('#role-childminder').check()
+  await page.getByLabel('Name of your setting').fill('Little Acorns')
+  await page.locator('#settingType-childminder').check()
+  const la = page.getByLabel('Local authority', { exact: true })
+  await la.fill('Leed')
+  await page.getByRole('option', { name: 'Leeds' }).click()
+  expect(await la.inputValue()).toBe('Leeds')
+}
+
+/** The London wall-clock time (HH:mm) of an ISO 8601 instant written with London's offset. */
+const londonTime = (iso: string) => iso.slice(11, 16)
+
+describe('the public site', () => {
+  it('finds a twilight online session, books it, and manages it from the emailed link', async () => {
+    const page = await site.newPage()
+    const email = uniqueEmail('twilight')
+
+    await page.goto('/')
+    await expectText(page.locator('#result-status'), 'sessions shown')
+    await expectAccessible(page)
+    await page.getByLabel('Twilight sessions only').check()
+    await page.getByLabel('Online', { exact: true }).check()
+    await page.getByLabel('Only sessions with places left').check()
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+
+    // The filters are in the address, so the search can be shared, and come back into the form.
+    await page.waitForURL(/twilight=true/)
+    expect(new URL(page.url()).search).toBe('?format=online&twilight=true&available=true')
+    expect(await page.getByLabel('Twilight sessions only').isChecked()).toBe(true)
+    await expectText(page.locator('#result-status'), 'shown')
+    const first = page.locator('#results > li').first()
+    const card = await textOf(first)
+    expect(card).toContain('Twilight')
+    expect(card).toContain('Online')
+    expect(card).toContain('left')
+    const title = await visibleText(first.getByRole('link'))
+    await first.getByRole('link').click()
+
+    await expectHeading(page, title)
+    const sessionId = new URL(page.url()).searchParams.get('id') ?? ''
+    const session = (await (
+      await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}`)
+    ).json()) as SessionView
+    expect(session).toMatchObject({ twilight: true, format: 'online' })
+    expect(await textOf(page.locator('#partner'))).toMatch(/^Delivered by /)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Book a place' }).click()
+
+    await page.waitForURL(/\/book\//)
+    await expectHeading(page, 'Book a place')
+    await expectText(page.locator('#session-facts'), 'Online')
+    await expectAccessible(page)
+    await fillBookingForm(page, email)
+    await page.getByRole('button', { name: 'Book a place' }).click()
+
+    await page.waitForURL(/\/booked\/#id=/)
+    await expectHeading(page, 'Booking confirmed')
+    expect(await textOf(page.locator('#next-confirmed'))).toContain(email)
+    expect(new URL(page.url()).search).toBe('')
+    await expectAccessible(page)
+
+    const [confirmation] = await site.emailsTo(email)
+    expect(confirmation?.subject).toContain(title)
+    const manageLink = confirmation?.body.text?.match(/https?:\/\/\S+\/manage\S*#id=\S+/)?.[0] ?? ''
+    expect(manageLink).toContain('token=')
+
+    await page.goto(manageLink)
+    await expectText(page.locator('#status'), 'Confirmed')
+    expect(await textOf(page.locator('#details'))).toContain('Ada Lovelace')
+    await expectAccessible(page)
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Add to calendar' }).click(),
+    ])
+    const ics = readFileSync((await download.path()) ?? '', 'utf8')
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const zone = calendar.getFirstSubcomponent('vtimezone')
+    if (zone) ICAL.TimezoneService.register(zone)
+    const vevent = calendar.getFirstSubcomponent('vevent')
+    if (!vevent) throw new Error('no VEVENT in the calendar file')
+    const event = new ICAL.Event(vevent)
+    expect(event.summary).toBe(title)
+    expect(event.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/London')
+    expect(event.startDate.toString().slice(11, 16)).toBe(londonTime(session.startsAt))
+    expect(event.startDate.toJSDate().getTime()).toBe(Date.parse(session.startsAt))
+    ICAL.TimezoneService.reset()
+
+    await page.getByRole('button', { name: 'Cancel booking' }).click()
+    await expect.poll(() => isFocused(page.locator('#cancel-heading')), { timeout: 10_000 }).toBe(true)
+    expect(await visibleText(page.locator('#cancel-heading'))).toBe('Are you sure you want to cancel?')
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Yes, cancel my booking' }).click()
+    await expectText(page.locator('#outcome'), 'Your booking has been cancelled')
+    await expectText(page.locator('#status'), 'Cancelled')
+    expect(await page.getByRole('button', { name: 'Cancel booking' }).isVisible()).toBe(false)
+    await expectAccessible(page)
+    const emails = await site.emailsTo(email, 2)
+    expect(emails.map((e) => e.subject.toLowerCase())).toEqual([
+      expect.stringContaining('confirmed'),
+      expect.stringContaining('cancelled'),
+    ])
+  })
+
+  it('puts a booking for a full session on the waiting list, with its position', async () => {
+    const full = (await sessionsFromApi('')).find(
+      (s) => s.bookable && s.placesLeft === 0 && s.bespokeLaCodes.length === 0,
+    )
+    if (!full) throw new Error('the demo data has no full session open to all')
+    const page = await site.newPage()
+    await page.goto(`/session/?id=${full.id}`)
+    expect(await textOf(page.locator('#booking-call'))).toContain('This session is full')
+    await page.getByRole('button', { name: 'Join the waiting list' }).click()
+    await page.waitForURL(/\/book\//)
+    await expectHeading(page, 'Join the waiting list')
+    await fillBookingForm(page, uniqueEmail('waiting'))
+    await page.getByRole('button', { name: 'Join the waiting list' }).click()
+
+    await page.waitForURL(/\/booked\//)
+    await expectHeading(page, 'You are on the waiting list')
+    expect(await textOf(page.locator('.govuk-panel__body'))).toContain(`You are ${full.waitlistLength + 1}`)
+    expect(await textOf(page.locator('#next-waitlisted'))).toContain('If a place comes free')
+    expect(await page.getByRole('button', { name: 'Add to calendar' }).isVisible()).toBe(false)
+    await expectAccessible(page)
+  })
+
+  it('shows the error summary for an empty form and for a bad email address, linked to the fields', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const page = await site.newPage()
+    await page.goto(`/book/?id=${open?.id}`)
+    await expectText(page.locator('#session-facts'), 'Where')
+    await page.getByRole('button', { name: 'Book a place' }).click()
+
+    const summary = page.locator('#error-summary')
+    await expect.poll(() => isFocused(summary), { timeout: 10_000 }).toBe(true)
+    expect(await visibleText(summary)).toContain('There is a problem')
+    expect(
+      await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#name', '#email', '#role', '#settingName', '#settingType', '#laCode'])
+    expect(await page.title()).toMatch(/^Error: Book a place/)
+    expect(await page.locator('#name-error').textContent()).toBe('Error: Enter your full name')
+    expect(await page.getByLabel('Full name').getAttribute('aria-describedby')).toBe('name-error')
+    await expectAccessible(page)
+    await summary.getByRole('link', { name: 'Enter your full name' }).click()
+    expect(await isFocused(page.getByLabel('Full name'))).toBe(true)
+
+    await fillBookingForm(page, 'not-an-email')
+    await page.getByRole('button', { name: 'Book a place' }).click()
+    await expect
+      .poll(() => summary.getByRole('link').allInnerTexts(), { timeout: 10_000 })
+      .toEqual(['Enter an email address in the correct format, like name@example.com'])
+    expect(await page.locator('.govuk-form-group--error').count()).toBe(1)
+    expect(await page.getByLabel('Email address').getAttribute('class')).toContain('govuk-input--error')
+    await expectAccessible(page)
+  })
+
+  it('says so when the same person books the same session twice', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const email = uniqueEmail('twice')
+    const page = await site.newPage()
+    await page.goto(`/book/?id=${open?.id}`)
+    await fillBookingForm(page, email)
+    await page.getByRole('button', { name: 'Book a place' }).click()
+    await page.waitForURL(/\/booked\//)
+    await page.goto(`/book/?id=${open?.id}`)
+    await fillBookingForm(page, email)
+    await page.getByRole('button', { name: 'Book a place' }).click()
+    await expectText(page.locator('#error-summary'), 'You have already booked this session')
+  })
+
+  it.each([
+    ['/', 'Find training'],
+    ['/?from=2099-01-01', 'Find training'],
+    ['/privacy/', 'Privacy notice'],
+    ['/accessibility/', 'Accessibility statement'],
+    ['/find-my-bookings/', 'Find my bookings'],
+    ['/manage/', 'Your booking'],
+    ['/no-such-page/', 'Page not found'],
+  ])('%s has one h1, a meaningful title and no accessibility violations', async (path, title) => {
+    const page = await site.newPage()
+    const res = await page.goto(path)
+    expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200)
+    await expectHeading(page, title)
+    expect(await page.title()).toBe(`${title} – Early years SEND training`)
+    await page.waitForLoadState('networkidle')
+    await expectAccessible(page)
+  })
+
+  it('says clearly when no session matches the filters', async () => {
+    const page = await site.newPage()
+    await page.goto('/?from=2099-01-01')
+    await expectText(page.locator('#result-status'), 'No sessions found')
+    expect(await page.getByText('No sessions match your filters.').isVisible()).toBe(true)
+  })
+
+  it('lets a keyboard user skip to the content, with a visible focus indicator', async () => {
+    const page = await site.newPage({ width: 1024 })
+    await page.goto('/')
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Skip to main content' })
+    expect(await isFocused(skip)).toBe(true)
+    expect(await skip.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe('rgb(255, 221, 0)')
+  })
+})
