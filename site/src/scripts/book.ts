@@ -17,7 +17,7 @@ let busy = false
 
 function unavailable(text: string): void {
   byId('unavailable-text').textContent = text
-  show(byId('unavailable'), form)
+  show(byId('unavailable'), form, byId('loading'))
 }
 
 async function loadSession(): Promise<void> {
@@ -34,11 +34,11 @@ async function loadSession(): Promise<void> {
     )
   }
   byId<HTMLAnchorElement>('back-link').href = `/session/?id=${encodeURIComponent(session.id)}`
-  byId('session-title').textContent = session.title
   const call = bookingCall(session)
   if (!call.action) return unavailable(call.text)
   byId('session-facts').append(
     summaryList([
+      ['Session', session.title],
       [session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(session)],
       ['Where', where(session)],
       ['Places', places(session)],
@@ -50,6 +50,7 @@ async function loadSession(): Promise<void> {
     submit.textContent = 'Join the waiting list'
     byId('waitlist-warning').hidden = false
   }
+  show(form, byId('loading'))
 }
 
 /** What the person entered, under the API's field names; empty answers are left for the API to name. */
