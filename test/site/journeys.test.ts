@@ -163,6 +163,39 @@ describe('the public site', () => {
     ])
   })
 
+  it('moves a booking to another date of the same course in one step', async () => {
+    const open = (await sessionsFromApi('available=true')).filter(
+      (s) => s.bookable && s.bespokeLaCodes.length === 0,
+    )
+    const from = open.find((s) => open.some((o) => o.courseId === s.courseId && o.id !== s.id))
+    if (!from) throw new Error('the demo data has no course with two open dates')
+    const page = await site.newPage()
+    await page.goto(`/book/?id=${from.id}`)
+    await fillBookingForm(page, uniqueEmail('mover'))
+    await page.getByRole('button', { name: 'Book a place' }).click()
+    await page.waitForURL(/\/booked\//)
+    await page.getByRole('button', { name: 'View or change your booking' }).click()
+    await page.waitForURL(/\/manage\/#id=/)
+    const oldId = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('id')
+
+    await page.getByRole('button', { name: 'Move to another date' }).click()
+    await expect.poll(() => isFocused(page.locator('#move-heading')), { timeout: 10_000 }).toBe(true)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Move my booking' }).click()
+    await expectText(page.locator('#sessionId-error'), 'Choose the date you want to move to')
+    const choice = page.locator('#move-options input').first()
+    const target = await choice.getAttribute('value')
+    await choice.check()
+    await page.getByRole('button', { name: 'Move my booking' }).click()
+
+    await expectText(page.locator('#outcome'), 'Your booking has been moved')
+    const moved = new URLSearchParams(new URL(page.url()).hash.slice(1))
+    expect(moved.get('id')).not.toBe(oldId)
+    expect(await textOf(page.locator('#details'))).toContain(from.title)
+    expect(await page.locator('#details a').getAttribute('href')).toBe(`/session/?id=${target}`)
+    await expectAccessible(page)
+  })
+
   it('puts a booking for a full session on the waiting list, with its position', async () => {
     const full = (await sessionsFromApi('')).find(
       (s) => s.bookable && s.placesLeft === 0 && s.bespokeLaCodes.length === 0,

@@ -215,11 +215,15 @@ async function loadMoveOptions(view: BookingView): Promise<void> {
   )
 }
 
-function showMoveError(message: string): void {
-  byId('move-group').classList.add('govuk-form-group--error')
+function showMoveError(message: string | undefined): void {
+  byId('move-group').classList.toggle('govuk-form-group--error', message !== undefined)
   const slot = byId('sessionId-error')
-  slot.replaceChildren(h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`)
-  slot.hidden = false
+  slot.replaceChildren(
+    ...(message ? [h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ` ${message}`] : []),
+  )
+  slot.hidden = message === undefined
+  const fieldset = byId('move-group').querySelector('fieldset')
+  fieldset?.setAttribute('aria-describedby', message ? 'move-hint sessionId-error' : 'move-hint')
 }
 
 async function main(): Promise<void> {
@@ -282,6 +286,7 @@ async function main(): Promise<void> {
       byId<HTMLFormElement>('move-form').elements.namedItem('sessionId') as RadioNodeList | null
     )?.value
     if (!chosen) return showMoveError('Choose the date you want to move to')
+    showMoveError(undefined)
     void act(byId<HTMLButtonElement>('move-submit'), async () => {
       const moved = await api<NewBookingView>(`/bookings/${encodeURIComponent(opened.id)}/move`, {
         method: 'POST',

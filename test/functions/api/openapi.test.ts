@@ -26,6 +26,8 @@ const OPERATIONS = [
   ['delete', '/api/bookings/{id}', '200', 'Booking'],
   ['post', '/api/bookings/{id}/offer/accept', '200', 'Booking'],
   ['post', '/api/bookings/{id}/offer/decline', '200', 'Booking'],
+  ['get', '/api/bookings/{id}/move-options', '200', 'MoveOptions'],
+  ['post', '/api/bookings/{id}/move', '201', 'NewBooking'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */

@@ -25,6 +25,11 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
 }
 
+/** The fingerprint of one person's request to book one session: the same whatever the email's case. */
+export function bookingFingerprint(sessionId: string, person: Person): string {
+  return fingerprint({ sessionId, person: { ...person, email: normaliseEmail(person.email) } })
+}
+
 /**
  * Books a place, or a place on the waiting list when the session is full. Idempotent by key:
  * the same key with the same request answers the booking it made the first time.
@@ -40,7 +45,7 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
   const emailKey = normaliseEmail(person.email)
   const idempotency = {
     key: input.idempotencyKey,
-    fingerprint: fingerprint({ sessionId: session.id, person: { ...person, email: emailKey } }),
+    fingerprint: bookingFingerprint(session.id, person),
   }
   try {
     assertBookable(session, person.laCode, now, deps.policy)
