@@ -280,6 +280,52 @@ describe('the public site', () => {
     await expectAccessible(page)
   })
 
+  it('emails a list of bookings to a known address, and answers an unknown one the same', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const email = uniqueEmail('lookup')
+    const booked = await fetch(`${site.stack.webUrl}/api/sessions/${open?.id}/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        name: 'Grace Hopper',
+        email,
+        role: 'senco',
+        settingName: 'Oak Tree Nursery',
+        settingType: 'private-nursery',
+        laCode: 'E08000035',
+        shareWithLa: false,
+      }),
+    })
+    const { id, reference } = await booked.json()
+
+    const answers: string[] = []
+    for (const address of [email.toUpperCase(), uniqueEmail('nobody')]) {
+      const page = await site.newPage()
+      await page.goto('/find-my-bookings/')
+      await page.getByLabel('Find my bookings').fill(address)
+      await page.getByRole('button', { name: 'Send me my bookings' }).click()
+      await expectHeading(page, 'Check your email')
+      answers.push((await visibleText(page.locator('#sent'))).replace(address, '<address>'))
+      await expectAccessible(page)
+    }
+    expect(answers[0]).toBe(answers[1])
+
+    const emails = await site.emailsTo(email, 2)
+    const list = emails.find((e) => e.subject === 'Your bookings for early years SEND training')
+    expect(list?.body.text).toContain(`Booking reference: ${reference}`)
+    expect(list?.body.text).toMatch(new RegExp(`/manage#id=${id}&token=\\S+`))
+  })
+
+  it('shows the error summary when the lookup address is not an email address', async () => {
+    const page = await site.newPage()
+    await page.goto('/find-my-bookings/')
+    await page.getByLabel('Find my bookings').fill('not an email')
+    await page.getByRole('button', { name: 'Send me my bookings' }).click()
+    await expectText(page.locator('#error-summary'), 'Enter an email address in the correct format')
+    expect(await page.title()).toMatch(/^Error: /)
+    await expectAccessible(page)
+  })
+
   it('says clearly when no session matches the filters', async () => {
     const page = await site.newPage()
     await page.goto('/?from=2099-01-01')

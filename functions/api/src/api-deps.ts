@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import type { BookingDeps, CatalogueRepository } from '@ey/domain'
+import type { BookingDeps, BookingLookup, CatalogueRepository } from '@ey/domain'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
 export type ApiLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKeys'>
@@ -7,6 +7,8 @@ export type ApiLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKey
 /** Everything the HTTP API needs: the booking use cases' ports, the catalogue, a logger and the site. */
 export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
+  /** A person's bookings by email, for "find my bookings". */
+  lookup: BookingLookup
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

@@ -5,6 +5,7 @@ import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { bookingCalendarRoutes } from './routes/booking-calendar.ts'
+import { bookingLookupRoutes } from './routes/booking-lookup.ts'
 import { bookingMoveRoutes } from './routes/booking-move.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
@@ -28,6 +29,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
   app.route('/api/bookings', bookingCalendarRoutes(deps))
+  app.route('/api/bookings', bookingLookupRoutes(deps))
   app.route('/api/bookings', bookingMoveRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')
   app.notFound(notFoundHandler)

@@ -3,7 +3,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DEFAULT_POLICY, hmacTokens, randomIds, systemClock } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import {
+  createDynamoBookingLookup,
+  createDynamoBookingRepository,
+  createDynamoCatalogueRepository,
+} from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import type { ApiDeps } from './api-deps.ts'
 import { type Env, optionalEnv, requireEnv } from './env.ts'
@@ -41,6 +45,7 @@ export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
   return {
     bookings: createDynamoBookingRepository({ doc, tableName }),
     catalogue: createDynamoCatalogueRepository({ doc, tableName }),
+    lookup: createDynamoBookingLookup({ doc, tableName }),
     clock: systemClock,
     ids: randomIds,
     tokens,

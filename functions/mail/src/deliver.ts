@@ -1,6 +1,8 @@
 import type {
   Booking,
+  BookingLookup,
   BookingRepository,
+  Clock,
   EmailAttachment,
   EmailKind,
   Mailer,
@@ -20,6 +22,9 @@ export interface DeliveryDeps {
   calendarDomain: string
   /** Named as the calendar events' organiser. */
   organizer?: { name: string; email: string }
+  /** Finds every live booking of the person for a `bookings-list` email, at the clock's time. */
+  lookup?: Pick<BookingLookup, 'liveBookingsOf'>
+  clock?: Clock
 }
 
 export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string }
@@ -31,6 +36,8 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
   if (!isStillTrue(message.kind, booking)) return { outcome: 'skipped', reason: 'superseded' }
 
   const manageUrl = manageUrlOf(deps, booking.id)
+  const bookings = message.kind === 'bookings-list' ? await listedBookings(deps, booking) : undefined
+  if (bookings?.length === 0) return { outcome: 'skipped', reason: 'no-live-bookings' }
   const waitlistPosition =
     message.kind === 'booking-waitlisted' ? await deps.bookings.waitlistPosition(booking) : undefined
   const joiningUrl = await joiningUrlFor(deps, message.kind, booking)
@@ -39,6 +46,7 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
     manageUrl,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
     ...(joiningUrl === undefined ? {} : { joiningUrl }),
+    ...(bookings === undefined ? {} : { bookings }),
   })
   const { messageId } = await deps.mailer.send({
     to: booking.person.email,
@@ -52,6 +60,13 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
 export function manageUrlOf(deps: Pick<DeliveryDeps, 'siteUrl' | 'tokens'>, bookingId: string): string {
   const params = new URLSearchParams({ id: bookingId, token: deps.tokens.issue(bookingId) })
   return `${deps.siteUrl.replace(/\/+$/, '')}/manage#${params}`
+}
+
+/** Every live booking of the person, as it stands when the list is sent, each with its manage link. */
+async function listedBookings(deps: DeliveryDeps, booking: Booking) {
+  if (!deps.lookup) return [{ booking, manageUrl: manageUrlOf(deps, booking.id) }]
+  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock?.now() ?? new Date())
+  return live.map((b) => ({ booking: b, manageUrl: manageUrlOf(deps, b.id) }))
 }
 
 async function joiningUrlFor(

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { SESClient } from '@aws-sdk/client-ses'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { hmacTokens, systemClock } from '@ey/domain'
-import { createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
+import { createDynamoBookingLookup, createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
 import { createSesMailer } from '@ey/mail'
 import { type Env, optionalEnv, requireEnv } from './env.ts'
 import type { MailHandlerDeps } from './handler.ts'
@@ -31,6 +31,7 @@ export function buildDeps(logger: MailHandlerDeps['logger'], env: Env = process.
   return {
     outbox: createOutboxStore({ doc, tableName }),
     bookings: createDynamoBookingRepository({ doc, tableName }),
+    lookup: createDynamoBookingLookup({ doc, tableName }),
     tokens: hmacTokens(secret),
     mailer: createSesMailer({ ses, from, ...(configurationSetName ? { configurationSetName } : {}) }),
     clock: systemClock,

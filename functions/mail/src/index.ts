@@ -3,6 +3,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { buildDeps } from './deps.ts'
 import { createMailHandler } from './handler.ts'
 
+export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
 export { buildDeps } from './deps.ts'
 export { optionalEnv, requireEnv } from './env.ts'
 export { createMailHandler, type MailHandlerDeps } from './handler.ts'

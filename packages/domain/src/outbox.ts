@@ -7,6 +7,8 @@ export const EMAIL_KINDS = [
   'booking-promoted',
   'place-offered',
   'booking-cancelled',
+  /** "Find my bookings": every live booking of the person, each with its manage link. */
+  'bookings-list',
 ] as const
 export const EmailKindSchema = z.enum(EMAIL_KINDS)
 export type EmailKind = z.infer<typeof EmailKindSchema>
@@ -14,6 +16,7 @@ export type EmailKind = z.infer<typeof EmailKindSchema>
 /**
  * The intent to send an email, written in the same transaction as the change that causes it.
  * It names the booking rather than copying personal data: the mail handler reads what it needs.
+ * A `bookings-list` names one of the person's bookings; the handler lists them all when it sends.
  */
 export const OutboxMessageSchema = z.object({
   id: z.string(),

@@ -101,6 +101,17 @@ export interface CatalogueRepository {
   }): AsyncIterable<Session>
 }
 
+/** Finding a person's bookings by email address, for "find my bookings". */
+export interface BookingLookup {
+  /**
+   * The person's live bookings (by normalised email) of sessions that have not ended at `now`,
+   * soonest first. Read from an index, so a booking made a moment ago may be missing.
+   */
+  liveBookingsOf(emailKey: string, now: Date): Promise<Booking[]>
+  /** Queues an email outside any booking change; false when a message with its id is already queued. */
+  queueEmail(message: OutboxMessage): Promise<boolean>
+}
+
 /** Known local authorities. */
 export interface LocalAuthorities {
   has(code: string): boolean

@@ -1,3 +1,4 @@
+export * from './booking-lookup.ts'
 export * from './booking-repository.ts'
 export * from './catalogue-repository.ts'
 export * from './create-table.ts'

@@ -18,5 +18,8 @@ export function isStillTrue(kind: EmailKind, booking: Booking): boolean {
       return booking.status === 'offered'
     case 'booking-cancelled':
       return !isLive(booking.status)
+    case 'bookings-list':
+      // The list is read when the email goes, so it is true whatever became of this one booking.
+      return true
   }
 }

@@ -28,6 +28,7 @@ const OPERATIONS = [
   ['post', '/api/bookings/{id}/offer/decline', '200', 'Booking'],
   ['get', '/api/bookings/{id}/move-options', '200', 'MoveOptions'],
   ['post', '/api/bookings/{id}/move', '201', 'NewBooking'],
+  ['post', '/api/bookings/lookup', '202', 'BookingLookupAnswer'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */
@@ -122,10 +123,17 @@ describe('GET /api/openapi.json', () => {
     expect(parameters.find((p) => p.name === 'la')?.description).toMatch(/same region/)
   })
 
+  it('leaves "find my bookings" open to anyone', () => {
+    expect(doc.paths['/api/bookings/lookup']?.post?.security).toBeUndefined()
+  })
+
   it('puts the booking management routes behind the manage-token bearer scheme', () => {
     expect(doc.components.securitySchemes.manageToken).toMatchObject({ type: 'http', scheme: 'bearer' })
     const operations = [...OPERATIONS, ...FILE_OPERATIONS]
-    for (const [method, path] of operations.filter(([, path]) => path.startsWith('/api/bookings'))) {
+    // Every booking route but "find my bookings", which anyone may ask (it answers only by email).
+    const managed = operations.filter(([, path]) => path.startsWith('/api/bookings/{id}'))
+    expect(managed.length).toBeGreaterThan(0)
+    for (const [method, path] of managed) {
       expect(doc.paths[path]?.[method]?.security).toEqual([{ manageToken: [] }])
     }
   })

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { type ApiDeps, type ApiLogger, createApp } from '@ey/api'
 import { type Course, DEFAULT_POLICY, hmacTokens, type Partner, type Person, randomIds } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import {
+  createDynamoBookingLookup,
+  createDynamoBookingRepository,
+  createDynamoCatalogueRepository,
+} from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
@@ -49,6 +53,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
   const deps = {
     bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
     catalogue,
+    lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),
     ids: randomIds,
     tokens: hmacTokens('an-api-test-secret-long-enough-for-hmac'),

@@ -35,6 +35,8 @@ export interface EmailContext {
   waitlistPosition?: number
   /** The online joining link; shown only while the booking holds a confirmed place. */
   joiningUrl?: string
+  /** Only for `bookings-list`: every live booking of the person, each with its own manage link. */
+  bookings?: { booking: Booking; manageUrl: string }[]
 }
 
 /** A template: the content of one kind of email. */

@@ -3,6 +3,7 @@ import { bookingCancelled } from './booking-cancelled.ts'
 import { bookingConfirmed } from './booking-confirmed.ts'
 import { bookingPromoted } from './booking-promoted.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
+import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
 import { placeOffered } from './place-offered.ts'
 import { render } from './render.ts'
@@ -15,6 +16,7 @@ const TEMPLATES: Record<EmailKind, Template> = {
   'booking-promoted': bookingPromoted,
   'place-offered': placeOffered,
   'booking-cancelled': bookingCancelled,
+  'bookings-list': bookingsList,
 }
 
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */
