@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { SessionView } from '@ey/api'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { NewBookingView, SessionView } from '@ey/api'
+import { createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +71,28 @@ async function fillBookingForm(page: Page, email: string): Promise<void> {
   await page.getByRole('option', { name: 'Leeds' }).click()
   expect(await la.inputValue()).toBe('Leeds')
 }
+
+/** Books a session through the API, as someone else would. */
+async function bookThroughApi(sessionId: string, email: string): Promise<NewBookingView> {
+  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      name: 'Grace Hopper',
+      email,
+      role: 'senco',
+      settingName: 'Oak Tree Nursery',
+      settingType: 'private-nursery',
+      laCode: 'E08000035',
+      shareWithLa: false,
+    }),
+  })
+  expect(res.status).toBe(201)
+  return res.json()
+}
+
+const manageHref = (b: NewBookingView) =>
+  `/manage/#${new URLSearchParams({ id: b.id, token: b.manageToken })}`
 
 /** The London wall-clock time (HH:mm) of an ISO 8601 instant written with London's offset. */
 const londonTime = (iso: string) => iso.slice(11, 16)
@@ -283,20 +309,7 @@ describe('the public site', () => {
   it('emails a list of bookings to a known address, and answers an unknown one the same', async () => {
     const [open] = await sessionsFromApi('available=true')
     const email = uniqueEmail('lookup')
-    const booked = await fetch(`${site.stack.webUrl}/api/sessions/${open?.id}/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({
-        name: 'Grace Hopper',
-        email,
-        role: 'senco',
-        settingName: 'Oak Tree Nursery',
-        settingType: 'private-nursery',
-        laCode: 'E08000035',
-        shareWithLa: false,
-      }),
-    })
-    const { id, reference } = await booked.json()
+    const { id, reference } = await bookThroughApi(open?.id ?? '', email)
 
     const answers: string[] = []
     for (const address of [email.toUpperCase(), uniqueEmail('nobody')]) {
@@ -324,6 +337,66 @@ describe('the public site', () => {
     await expectText(page.locator('#error-summary'), 'Enter an email address in the correct format')
     expect(await page.title()).toMatch(/^Error: /)
     await expectAccessible(page)
+  })
+
+  it('offers a freed place close to the start, which the person accepts on the manage page', async () => {
+    const client = new DynamoDBClient({
+      endpoint: site.stack.dynamoEndpoint,
+      region: 'eu-west-2',
+      credentials: LOCAL_CREDENTIALS,
+    })
+    const catalogue = createDynamoCatalogueRepository({
+      doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName: site.stack.tableName,
+    })
+    const start = new Date(Date.now() + 12 * 3_600_000)
+    const at = new Date().toISOString()
+    await catalogue.createSession({
+      id: 'tomorrow-one-place',
+      courseId: 'slcn-core',
+      title: 'Speech, language and communication needs: core',
+      parts: [
+        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
+      ],
+      format: 'online',
+      capacity: 1,
+      heldCount: 0,
+      waitingCount: 0,
+      bespokeLaCodes: [],
+      trainerIds: [],
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+    })
+    const holder = await bookThroughApi('tomorrow-one-place', uniqueEmail('holder'))
+    const waiting = await bookThroughApi('tomorrow-one-place', uniqueEmail('next'))
+    expect(waiting.status).toBe('waitlisted')
+    await fetch(`${site.stack.webUrl}/api/bookings/${holder.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${holder.manageToken}` },
+    })
+
+    const page = await site.newPage()
+    await page.goto(manageHref(waiting))
+    await expectText(page.locator('#status'), 'Place offered')
+    expect(await textOf(page.locator('#offer'))).toMatch(
+      /Accept it by .+, or it will be offered to the next person/,
+    )
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Accept the place' }).click()
+    await expectText(page.locator('#outcome'), 'You have accepted the place')
+    await expectText(page.locator('#status'), 'Confirmed')
+    expect(await page.locator('#offer').isVisible()).toBe(false)
+  })
+
+  it('shows more sessions on request and takes the keyboard to the first new one', async () => {
+    const page = await site.newPage({ width: 1024 })
+    await page.goto('/')
+    await expectText(page.locator('#result-status'), '20 sessions shown, more available')
+    await page.getByRole('button', { name: 'Show more sessions' }).click()
+    await expect.poll(() => page.locator('#results > li').count(), { timeout: 10_000 }).toBeGreaterThan(20)
+    expect(await isFocused(page.locator('#results > li').nth(20).getByRole('link'))).toBe(true)
+    expect(await visibleText(page.locator('#result-status'))).toMatch(/^\d+ sessions shown/)
   })
 
   it('says clearly when no session matches the filters', async () => {

@@ -2,7 +2,7 @@ import { api, type SessionPage, type SessionView } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'
-import { formatName, length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
+import { length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
 
 const FILTERS = ['topic', 'from', 'to', 'format', 'twilight', 'la', 'available'] as const
 const PAGE_SIZE = 20
@@ -67,7 +67,6 @@ function card(session: SessionView): HTMLElement {
       summaryList([
         ['When', schedule(session)],
         ['Length', length(session)],
-        ['Format', formatName(session.format)],
         ['Where', where(session)],
         ['Places', places(session)],
       ]),

@@ -12,19 +12,25 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE,
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h23',
 })
 
-/** A date as GOV.UK writes it: `Tuesday 24 November 2026`. */
+/** A date as GOV.UK writes it: `Tuesday 24 November 2026` (no comma after the day's name). */
 export function longDate(iso: string): string {
-  return dateFormat.format(new Date(iso))
+  const p = Object.fromEntries(dateFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]))
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`
 }
 
-/** A time as GOV.UK writes it: `6pm`, `6:30pm`, `12pm` for midday. */
+/** A time as GOV.UK writes it (and as the emails do): `6pm`, `6:30pm`, `midday`, `midnight`. */
 export function clockTime(iso: string): string {
-  const parts = Object.fromEntries(timeFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
-  const minutes = parts.minute === '00' ? '' : `:${parts.minute}`
-  return `${parts.hour}${minutes}${(parts.dayPeriod ?? '').toLowerCase().replace(/\W/g, '')}`
+  const p = Object.fromEntries(timeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]))
+  const hour = Number(p.hour)
+  const minute = p.minute ?? '00'
+  if (minute === '00' && hour === 12) return 'midday'
+  if (minute === '00' && hour === 0) return 'midnight'
+  const suffix = hour < 12 ? 'am' : 'pm'
+  const h12 = hour % 12 === 0 ? 12 : hour % 12
+  return minute === '00' ? `${h12}${suffix}` : `${h12}:${minute}${suffix}`
 }
 
 /** `Tuesday 24 November 2026, 6pm to 7:30pm`. */
