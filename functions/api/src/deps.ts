@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DEFAULT_POLICY, hmacTokens, randomIds, systemClock } from '@ey/domain'
 import {
@@ -9,26 +8,8 @@ import {
   createDynamoCatalogueRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
+import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
 import type { ApiDeps } from './api-deps.ts'
-import { type Env, optionalEnv, requireEnv } from './env.ts'
-
-/**
- * The manage-token key: `MANAGE_TOKEN_SECRET` itself on one machine, or, in AWS, the Secrets
- * Manager secret named by `MANAGE_TOKEN_SECRET_ARN` (read once per cold start), so the key never
- * sits in the function's configuration.
- */
-export async function manageTokenSecret(
-  env: Env,
-  secrets: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
-): Promise<string> {
-  const direct = optionalEnv('MANAGE_TOKEN_SECRET', env)
-  if (direct) return direct
-  const arn = optionalEnv('MANAGE_TOKEN_SECRET_ARN', env)
-  if (!arn) throw new Error('Missing environment variable MANAGE_TOKEN_SECRET_ARN (or MANAGE_TOKEN_SECRET)')
-  const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: arn }))
-  if (!SecretString) throw new Error('The secret named by MANAGE_TOKEN_SECRET_ARN holds no string')
-  return SecretString
-}
 
 /**
  * The composition root: reads the environment once and builds every dependency. `TABLE_NAME` and

@@ -1,7 +1,6 @@
 export type { ApiDeps, ApiLogger } from './api-deps.ts'
 export { createApp, MAX_BODY_BYTES } from './app.ts'
-export { buildDeps, manageTokenSecret } from './deps.ts'
-export { type Env, optionalEnv, requireEnv } from './env.ts'
+export { buildDeps } from './deps.ts'
 export { manageUrl, publicStatus } from './present.ts'
 export { PROBLEM_BASE, type Problem, type ProblemCode, STATUS_OF } from './problem.ts'
 export type { BookingView, CourseView, NewBookingView, SessionView } from './schemas.ts'

@@ -4,19 +4,22 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { hmacTokens, systemClock } from '@ey/domain'
 import { createDynamoBookingLookup, createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
 import { createSesMailer } from '@ey/mail'
-import { type Env, optionalEnv, requireEnv } from './env.ts'
+import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
 import type { MailHandlerDeps } from './handler.ts'
 
 /**
  * The composition root: reads the environment once and builds every dependency.
- * TABLE_NAME, SITE_URL, MAIL_FROM (`Name <address>`) and MANAGE_TOKEN_SECRET are required;
+ * TABLE_NAME, SITE_URL, MAIL_FROM (`Name <address>`) and the manage-token key (`manageTokenSecret`) are required;
  * SES_CONFIGURATION_SET is optional; DYNAMODB_ENDPOINT and SES_ENDPOINT point at local emulators.
  */
-export function buildDeps(logger: MailHandlerDeps['logger'], env: Env = process.env): MailHandlerDeps {
+export async function buildDeps(
+  logger: MailHandlerDeps['logger'],
+  env: Env = process.env,
+): Promise<MailHandlerDeps> {
   const tableName = requireEnv('TABLE_NAME', env)
   const siteUrl = requireEnv('SITE_URL', env)
   const from = requireEnv('MAIL_FROM', env)
-  const secret = requireEnv('MANAGE_TOKEN_SECRET', env)
+  const secret = await manageTokenSecret(env)
   const configurationSetName = optionalEnv('SES_CONFIGURATION_SET', env)
   const dynamoEndpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
   const sesEndpoint = optionalEnv('SES_ENDPOINT', env)

@@ -5,11 +5,10 @@ import { createMailHandler } from './handler.ts'
 
 export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
 export { buildDeps } from './deps.ts'
-export { optionalEnv, requireEnv } from './env.ts'
 export { createMailHandler, type MailHandlerDeps } from './handler.ts'
 
 const logger = new Logger({ serviceName: 'mail' })
-let handle: ReturnType<typeof createMailHandler> | undefined
+let handle: Promise<ReturnType<typeof createMailHandler>> | undefined
 
 /**
  * The Lambda entry. Dependencies are built once per container, on the first event rather than at
@@ -20,6 +19,6 @@ export const handler = async (
   context: Context,
 ): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context)
-  handle ??= createMailHandler(buildDeps(logger))
-  return handle(event)
+  handle ??= buildDeps(logger).then(createMailHandler)
+  return (await handle)(event)
 }

@@ -101,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     let poller: StreamPoller | undefined
     if (ses) {
-      const handler = createMailHandler(buildMailDeps(logger, env))
+      const handler = createMailHandler(await buildMailDeps(logger, env))
       poller = startStreamPoller({
         client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
         tableName: TABLE_NAME,

@@ -1,4 +1,5 @@
-import { buildDeps, manageTokenSecret, requireEnv } from '@ey/api'
+import { buildDeps } from '@ey/api'
+import { manageTokenSecret, requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
 const SECRET = 'a-manage-token-secret-of-32-chars-or-more'

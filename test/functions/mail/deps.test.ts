@@ -1,4 +1,5 @@
-import { buildDeps, requireEnv } from '@ey/mail-function'
+import { buildDeps } from '@ey/mail-function'
+import { requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
 const ENV = {
@@ -13,13 +14,15 @@ const logger = { info: () => {}, warn: () => {}, error: () => {} }
 describe('the mail function’s configuration', () => {
   it.each(['TABLE_NAME', 'SITE_URL', 'MAIL_FROM', 'MANAGE_TOKEN_SECRET'])(
     'refuses to start without %s, naming it',
-    (name) => {
-      expect(() => buildDeps(logger, { ...ENV, [name]: '' })).toThrow(`Missing environment variable ${name}`)
+    async (name) => {
+      await expect(buildDeps(logger, { ...ENV, [name]: '' })).rejects.toThrow(
+        `Missing environment variable ${name}`,
+      )
     },
   )
 
-  it('takes the calendar domain and organiser from the site address and the sender', () => {
-    const deps = buildDeps(logger, ENV)
+  it('takes the calendar domain and organiser from the site address and the sender', async () => {
+    const deps = await buildDeps(logger, ENV)
 
     expect(deps.calendarDomain).toBe('training.example.org')
     expect(deps.organizer).toEqual({
