@@ -28,6 +28,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'validation-failed': 400,
   'unknown-local-authority': 400,
   unauthorized: 401,
+  forbidden: 403,
   'bespoke-session': 403,
   'session-not-found': 404,
   'course-not-found': 404,

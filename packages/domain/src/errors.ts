@@ -21,6 +21,7 @@ export const ERRORS = {
   'unknown-local-authority': { title: 'Local authority not recognised' },
   'service-busy': { title: 'The service is busy; try again shortly' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
+  forbidden: { title: 'You do not have access to this' },
 } as const
 
 export type ErrorCode = keyof typeof ERRORS
@@ -67,5 +68,15 @@ export class RepositoryError extends Error {
   constructor(message: string, cause: unknown) {
     super(message, { cause })
     this.name = 'RepositoryError'
+  }
+}
+
+/** A staff route called without a valid token (401) or without the role or scope it needs (403). */
+export class AccessDeniedError extends DomainError {
+  readonly status: 401 | 403
+  constructor(status: 401 | 403, detail?: string) {
+    super(status === 401 ? 'unauthorized' : 'forbidden', detail)
+    this.name = 'AccessDeniedError'
+    this.status = status
   }
 }
