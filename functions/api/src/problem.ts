@@ -42,6 +42,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'cancellation-closed': 409,
   'no-offer': 409,
   'invalid-transition': 409,
+  'register-locked': 409,
   'idempotency-key-reused': 422,
   'service-busy': 503,
 }

@@ -20,6 +20,7 @@ export const ERRORS = {
   'no-offer': { title: 'There is no place on offer for this booking' },
   'unknown-local-authority': { title: 'Local authority not recognised' },
   'service-busy': { title: 'The service is busy; try again shortly' },
+  'register-locked': { title: 'This register is locked; an administrator can reopen it' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { DomainError, ValidationError } from '../errors.ts'
-import type { BookingDeps } from '../ports.ts'
+import type { BookingDeps, ManageTokens } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
-import { snapshotOf } from '../schemas/session.ts'
+import { type Session, snapshotOf } from '../schemas/session.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
 
 export interface BookSessionInput {
@@ -59,19 +59,14 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
   const id = deps.ids.newId()
   const at = now.toISOString()
-  const booking: Booking = {
+  const booking = draftBooking({
     id,
     reference: deps.ids.newReference(),
-    sessionId: session.id,
-    status: 'confirmed',
+    session,
     person,
-    emailKey,
-    manageTokenHash: deps.tokens.hash(deps.tokens.issue(id)),
-    session: snapshotOf(session),
-    createdAt: at,
-    updatedAt: at,
-    history: [],
-  }
+    tokens: deps.tokens,
+    at,
+  })
   const message = (kind: 'booking-confirmed' | 'booking-waitlisted') => ({
     id: deps.ids.newId(),
     kind,
@@ -91,6 +86,34 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
     return answer(deps, current ?? result.booking, false)
   }
   return answer(deps, result.booking, result.replayed)
+}
+
+/**
+ * A new booking as it is offered to the repository, which decides its status (confirmed or
+ * waiting) inside the write; its session details are snapshotted now.
+ */
+export function draftBooking(input: {
+  id: string
+  reference: string
+  session: Session
+  person: Person
+  tokens: ManageTokens
+  at: string
+}): Booking {
+  const { id, session, person, at } = input
+  return {
+    id,
+    reference: input.reference,
+    sessionId: session.id,
+    status: 'confirmed',
+    person,
+    emailKey: normaliseEmail(person.email),
+    manageTokenHash: input.tokens.hash(input.tokens.issue(id)),
+    session: snapshotOf(session),
+    createdAt: at,
+    updatedAt: at,
+    history: [],
+  }
 }
 
 async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): Promise<BookSessionResult> {

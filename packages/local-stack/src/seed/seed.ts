@@ -1,13 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
-  type Booking,
   type BookingRepository,
-  fingerprint,
+  bookingFingerprint,
+  draftBooking,
   type IdSource,
   londonParts,
   type ManageTokens,
-  normaliseEmail,
-  snapshotOf,
 } from '@ey/domain'
 import type { CatalogueWriter } from '@ey/dynamodb'
 import { COURSES, PARTNERS } from './catalogue.ts'
@@ -69,26 +67,17 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
     for (let p = 0; p < people; p++) {
       const person = demoPerson(index * 100 + p, session.bespokeLaCodes[0])
       const id = `${session.id}-b${String(p).padStart(3, '0')}`
-      const emailKey = normaliseEmail(person.email)
-      const booking: Booking = {
+      const booking = draftBooking({
         id,
         reference: deps.ids.newReference(),
-        sessionId: session.id,
-        status: 'confirmed',
+        session,
         person,
-        emailKey,
-        manageTokenHash: deps.tokens.hash(deps.tokens.issue(id)),
-        session: snapshotOf(session),
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        history: [],
-      }
+        tokens: deps.tokens,
+        at: now.toISOString(),
+      })
       await deps.bookings.placeBooking({
         booking,
-        idempotency: {
-          key: `seed-${id}`,
-          fingerprint: fingerprint({ sessionId: session.id, person: { ...person, email: emailKey } }),
-        },
+        idempotency: { key: `seed-${id}`, fingerprint: bookingFingerprint(session.id, person) },
         outbox: {},
       })
       bookings++
