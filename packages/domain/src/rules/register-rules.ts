@@ -1,0 +1,148 @@
+import { MINUTE_MS } from '../config.ts'
+import { ValidationError } from '../errors.ts'
+import type { AttendanceMark, AuditEntry, RegisterChange, RegisterPart } from '../schemas/attendance.ts'
+import type { BookingStatus } from '../schemas/booking.ts'
+import type { Course } from '../schemas/catalogue.ts'
+import { type Session, sessionEnd } from '../schemas/session.ts'
+
+const DAY_MS = 24 * 60 * MINUTE_MS
+
+/** Days after a session's end during which its register takes changes. */
+export const REGISTER_LOCK_DAYS = 14
+
+/** How long an attendance code works once shown. */
+export const ATTENDANCE_CODE_MINUTES = 15
+
+/** When a reopened register locks again. */
+export const REOPEN_DAYS = 7
+
+/** When the register of a session locks: 14 days after its last part ends. */
+export function registerLocksAt(session: Pick<Session, 'parts'>): Date {
+  return new Date(sessionEnd(session).getTime() + REGISTER_LOCK_DAYS * DAY_MS)
+}
+
+/** Whether changes are refused at `now`; an administrator's reopening lifts the lock until its end. */
+export function isRegisterLocked(
+  session: Pick<Session, 'parts'>,
+  now: Date,
+  reopenedUntil?: string,
+): boolean {
+  if (reopenedUntil && now < new Date(reopenedUntil)) return false
+  return now >= registerLocksAt(session)
+}
+
+/** Only bookings that hold a place are marked; waiting, offered and cancelled ones are listed apart. */
+export function isOnRegister(status: BookingStatus): boolean {
+  return status === 'confirmed' || status === 'attended' || status === 'no-show'
+}
+
+/** Present and late count as attending a part; left early does not complete it. */
+export function attendedPart(mark: AttendanceMark | undefined): boolean {
+  return mark === 'present' || mark === 'late'
+}
+
+export type Completion = 'complete' | 'not-complete' | 'pending'
+
+/**
+ * Whether a person completed the course, by its rule, from their marks per part: `pending` while
+ * some part is unmarked and completion is still possible.
+ */
+export function completionOf(
+  rule: Course['completion'],
+  marks: readonly (AttendanceMark | undefined)[],
+): Completion {
+  const needed = rule.kind === 'all-parts' ? marks.length : Math.min(rule.parts, marks.length)
+  const attended = marks.filter(attendedPart).length
+  const unmarked = marks.filter((mark) => mark === undefined).length
+  if (attended >= needed) return 'complete'
+  return attended + unmarked >= needed && unmarked > 0 ? 'pending' : 'not-complete'
+}
+
+/** Who and when a change is made, and which people it may name. */
+export interface ChangeContext {
+  by: string
+  at: Date
+  /** Booking ids on the register (holding a place); walk-ins are known from the register itself. */
+  bookingIds: ReadonlySet<string>
+}
+
+/**
+ * Applies a device's changes to a part's register, in order. A change whose key the register has
+ * already seen is skipped, so a replayed offline queue applies nothing twice. Unknown people are
+ * refused, naming the change at fault.
+ */
+export function applyRegisterChanges(
+  register: RegisterPart,
+  changes: readonly RegisterChange[],
+  context: ChangeContext,
+): { register: RegisterPart; applied: number } {
+  const seen = new Set(register.audit.map((entry) => entry.key))
+  const entries = { ...register.entries }
+  const walkIns = [...register.walkIns]
+  const audit = [...register.audit]
+  const at = context.at.toISOString()
+  let applied = 0
+  for (const [index, change] of changes.entries()) {
+    if (seen.has(change.key)) continue
+    seen.add(change.key)
+    const entry: AuditEntry = { at, by: context.by, key: change.key, action: change.kind }
+    if (change.kind === 'walk-in') {
+      if (!walkIns.some((walkIn) => walkIn.id === change.walkIn.id)) walkIns.push(change.walkIn)
+      audit.push({ ...entry, subject: change.walkIn.id })
+      applied++
+      continue
+    }
+    const known =
+      context.bookingIds.has(change.subject) || walkIns.some((walkIn) => walkIn.id === change.subject)
+    if (!known) {
+      throw new ValidationError([
+        { field: `changes.${index}.subject`, message: 'This person is not on the register of this session' },
+      ])
+    }
+    const current = entries[change.subject] ?? {}
+    if (change.kind === 'mark') {
+      entries[change.subject] = { ...current, mark: change.mark }
+      audit.push({ ...entry, subject: change.subject, value: change.mark })
+    } else if (change.kind === 'clear-mark') {
+      const { mark: _cleared, ...rest } = current
+      entries[change.subject] = rest
+      audit.push({ ...entry, subject: change.subject })
+    } else if (change.kind === 'note') {
+      entries[change.subject] = change.note ? { ...current, note: change.note } : withoutNote(current)
+      // The note itself stays on the entry only: the audit says that it changed, not what it says.
+      audit.push({ ...entry, subject: change.subject })
+    } else {
+      if (!current.checkIn) {
+        throw new ValidationError([
+          { field: `changes.${index}.subject`, message: 'This person has not checked in with the code' },
+        ])
+      }
+      entries[change.subject] = {
+        ...current,
+        mark: 'present',
+        checkIn: { ...current.checkIn, confirmed: true },
+      }
+      audit.push({ ...entry, subject: change.subject, value: 'present' })
+    }
+    applied++
+  }
+  return { register: { ...register, entries, walkIns, audit }, applied }
+}
+
+function withoutNote(entry: RegisterPart['entries'][string]) {
+  const { note: _note, ...rest } = entry
+  return rest
+}
+
+export type CodeCheck = 'ok' | 'wrong' | 'expired'
+
+/** Whether `code` is the part's attendance code and still works at `now` (spaces ignored). */
+export function checkAttendanceCode(register: RegisterPart, code: string, now: Date): CodeCheck {
+  if (!register.code || register.code.value !== code.replace(/\s+/g, '')) return 'wrong'
+  return now < new Date(register.code.expiresAt) ? 'ok' : 'expired'
+}
+
+/** The expiry of a code shown at `now`. */
+export function attendanceCodeExpiry(now: Date): Date {
+  return new Date(now.getTime() + ATTENDANCE_CODE_MINUTES * MINUTE_MS)
+}

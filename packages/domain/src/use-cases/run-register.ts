@@ -1,0 +1,216 @@
+import { randomInt } from 'node:crypto'
+import { AccessDeniedError, DomainError, ServiceBusyError } from '../errors.ts'
+import type { RegisterDeps } from '../register-ports.ts'
+import {
+  applyRegisterChanges,
+  attendanceCodeExpiry,
+  isOnRegister,
+  isRegisterLocked,
+  REOPEN_DAYS,
+  registerLocksAt,
+} from '../rules/register-rules.ts'
+import { canRunSession } from '../rules/staff-access.ts'
+import { emptyRegisterPart, type RegisterChange, type RegisterPart } from '../schemas/attendance.ts'
+import type { Booking } from '../schemas/booking.ts'
+import { type Session, sessionEnd } from '../schemas/session.ts'
+import type { StaffPrincipal } from '../schemas/staff.ts'
+
+/** Everything the register page of one part shows. */
+export interface RegisterSheet {
+  session: Session
+  part: number
+  register: RegisterPart
+  /** Bookings holding a place: the people to mark. */
+  booked: Booking[]
+  /** The waiting list (and places on offer), in queue order. */
+  waiting: Booking[]
+  /** Cancelled too late to free the place for someone else: shown, never marked a no-show. */
+  lateCancelled: Booking[]
+  locked: boolean
+  locksAt: Date
+}
+
+const WRITE_ATTEMPTS = 5
+
+/**
+ * The session, once the caller may run it: an unknown id answers 404 to anyone past the route's
+ * role check, a session of someone else's 403.
+ */
+export async function sessionToRun(deps: RegisterDeps, principal: StaffPrincipal, sessionId: string) {
+  const session = await deps.bookings.getSession(sessionId)
+  if (!session) throw new DomainError('session-not-found')
+  if (!canRunSession(principal, session)) {
+    throw new AccessDeniedError(403, 'Only the trainers of this session and administrators can open it.')
+  }
+  return session
+}
+
+function assertPart(session: Session, part: number): void {
+  if (!Number.isInteger(part) || part < 0 || part >= session.parts.length) {
+    throw new DomainError('session-not-found', `This session has ${session.parts.length} part(s).`)
+  }
+}
+
+/** The caller's sessions: upcoming (not yet ended at `now`) soonest first, past latest first. */
+export async function mySessions(
+  deps: RegisterDeps,
+  principal: StaffPrincipal,
+): Promise<{ upcoming: Session[]; past: Session[] }> {
+  const now = deps.clock.now()
+  const sessions = await deps.registers.trainerSessions(principal.sub)
+  return {
+    upcoming: sessions.filter((session) => sessionEnd(session) > now),
+    past: sessions.filter((session) => sessionEnd(session) <= now).reverse(),
+  }
+}
+
+/** One part's register with everyone booked, the waiting list and whether it is locked. */
+export async function openRegister(
+  deps: RegisterDeps,
+  principal: StaffPrincipal,
+  sessionId: string,
+  part: number,
+): Promise<RegisterSheet> {
+  const session = await sessionToRun(deps, principal, sessionId)
+  assertPart(session, part)
+  const [register, bookings] = await Promise.all([
+    deps.registers.getRegisterPart(sessionId, part),
+    deps.registers.sessionBookings(sessionId),
+  ])
+  return sheet(deps, session, part, register ?? emptyRegisterPart(sessionId, part), bookings)
+}
+
+function sheet(
+  deps: RegisterDeps,
+  session: Session,
+  part: number,
+  register: RegisterPart,
+  bookings: Booking[],
+): RegisterSheet {
+  const byTicket = (a: Booking, b: Booking) => (a.waitlistTicket ?? 0) - (b.waitlistTicket ?? 0)
+  return {
+    session,
+    part,
+    register,
+    booked: bookings.filter((booking) => isOnRegister(booking.status)),
+    waiting: bookings.filter((b) => b.status === 'waiting' || b.status === 'offered').sort(byTicket),
+    lateCancelled: bookings.filter((booking) => booking.status === 'late-cancelled'),
+    locked: isRegisterLocked(session, deps.clock.now(), register.reopenedUntil),
+    locksAt: registerLocksAt(session),
+  }
+}
+
+/**
+ * Reads, changes and writes one part's register, again on a lost race, so two trainers marking
+ * at once both keep their marks. `change` answers undefined when there is nothing to write.
+ */
+export async function updateRegisterPart(
+  deps: Pick<RegisterDeps, 'registers'>,
+  sessionId: string,
+  part: number,
+  change: (register: RegisterPart) => RegisterPart | undefined,
+): Promise<RegisterPart> {
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    const current =
+      (await deps.registers.getRegisterPart(sessionId, part)) ?? emptyRegisterPart(sessionId, part)
+    const next = change(current)
+    if (!next) return current
+    if (await deps.registers.saveRegisterPart({ ...next, version: current.version })) {
+      return { ...next, version: current.version + 1 }
+    }
+  }
+  throw new ServiceBusyError(1)
+}
+
+/**
+ * Applies a trainer's changes (marks, notes, walk-ins, confirmed check-ins) to one part's register.
+ * Changes already applied (by key) are skipped; a locked register refuses them all.
+ */
+export async function changeRegister(
+  deps: RegisterDeps,
+  principal: StaffPrincipal,
+  sessionId: string,
+  part: number,
+  changes: readonly RegisterChange[],
+): Promise<RegisterSheet> {
+  const session = await sessionToRun(deps, principal, sessionId)
+  assertPart(session, part)
+  const bookings = await deps.registers.sessionBookings(sessionId)
+  const bookingIds = new Set(bookings.filter((b) => isOnRegister(b.status)).map((b) => b.id))
+  const register = await updateRegisterPart(deps, sessionId, part, (current) => {
+    const at = deps.clock.now()
+    const result = applyRegisterChanges(current, changes, { by: principal.sub, at, bookingIds })
+    if (result.applied === 0) return undefined
+    if (isRegisterLocked(session, at, current.reopenedUntil)) throw lockedError()
+    return result.register
+  })
+  return sheet(deps, session, part, register, bookings)
+}
+
+function lockedError(): DomainError {
+  return new DomainError(
+    'register-locked',
+    'Registers lock 14 days after the session ends. Ask an administrator to reopen it.',
+  )
+}
+
+/**
+ * Shows a new six-digit attendance code for a part; participants check in with it on their manage
+ * page until it expires. Showing a new code retires the previous one.
+ */
+export async function showAttendanceCode(
+  deps: RegisterDeps,
+  principal: StaffPrincipal,
+  sessionId: string,
+  part: number,
+): Promise<{ code: string; expiresAt: Date }> {
+  const session = await sessionToRun(deps, principal, sessionId)
+  assertPart(session, part)
+  const now = deps.clock.now()
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const expiresAt = attendanceCodeExpiry(now)
+  await updateRegisterPart(deps, sessionId, part, (current) => {
+    if (isRegisterLocked(session, now, current.reopenedUntil)) throw lockedError()
+    return {
+      ...current,
+      code: { value: code, expiresAt: expiresAt.toISOString() },
+      audit: [
+        ...current.audit,
+        { at: now.toISOString(), by: principal.sub, key: `code-${now.getTime()}-${code}`, action: 'code' },
+      ],
+    }
+  })
+  return { code, expiresAt }
+}
+
+/** An administrator lets every part's register take changes again for seven days. */
+export async function reopenRegister(
+  deps: RegisterDeps,
+  principal: StaffPrincipal,
+  sessionId: string,
+): Promise<{ reopenedUntil: Date }> {
+  if (!principal.roles.includes('admin')) {
+    throw new AccessDeniedError(403, 'Only an administrator can reopen a register.')
+  }
+  const session = await deps.bookings.getSession(sessionId)
+  if (!session) throw new DomainError('session-not-found')
+  const now = deps.clock.now()
+  const reopenedUntil = new Date(now.getTime() + REOPEN_DAYS * 24 * 60 * 60_000)
+  for (const part of session.parts.keys()) {
+    await updateRegisterPart(deps, sessionId, part, (current) => ({
+      ...current,
+      reopenedUntil: reopenedUntil.toISOString(),
+      audit: [
+        ...current.audit,
+        {
+          at: now.toISOString(),
+          by: principal.sub,
+          key: `reopen-${now.getTime()}`,
+          action: 'reopen',
+          value: reopenedUntil.toISOString(),
+        },
+      ],
+    }))
+  }
+  return { reopenedUntil }
+}

@@ -1,0 +1,100 @@
+import { DomainError, ValidationError } from '../errors.ts'
+import type { BookingDeps } from '../ports.ts'
+import type { RegisterRepository } from '../register-ports.ts'
+import {
+  type Completion,
+  checkAttendanceCode,
+  completionOf,
+  isOnRegister,
+  isRegisterLocked,
+} from '../rules/register-rules.ts'
+import type { AttendanceMark, RegisterPart } from '../schemas/attendance.ts'
+import type { Booking } from '../schemas/booking.ts'
+import type { Course } from '../schemas/catalogue.ts'
+import { openBooking } from './manage-booking.ts'
+import { updateRegisterPart } from './run-register.ts'
+
+/** A participant's attendance as their manage page shows it. */
+export interface AttendanceSummary {
+  parts: { part: number; mark?: AttendanceMark; checkedIn: boolean }[]
+  /** By the course's completion rule; absent when the course is unknown. */
+  completion?: Completion
+}
+
+/**
+ * Checks a participant in to the part whose attendance code they typed, on their own booking
+ * (opened by its manage token). The trainer still confirms the check-in. Checking in again is a
+ * no-op; a wrong or expired code is refused naming the `code` field.
+ */
+export async function checkInWithCode(
+  deps: BookingDeps & { registers: RegisterRepository },
+  bookingId: string,
+  token: string,
+  code: string,
+): Promise<{ part: number }> {
+  const { booking } = await openBooking(deps, bookingId, token)
+  if (!isOnRegister(booking.status)) {
+    throw new DomainError('invalid-transition', 'Only a booking with a confirmed place can check in.')
+  }
+  const session = await deps.bookings.getSession(booking.sessionId)
+  if (!session) throw new DomainError('session-not-found')
+  const now = deps.clock.now()
+  const registers = await deps.registers.registerParts(booking.sessionId)
+  const checks = registers.map((register) => ({ register, check: checkAttendanceCode(register, code, now) }))
+  const match = checks.find(({ check }) => check === 'ok')?.register
+  if (!match) {
+    const expired = checks.some(({ check }) => check === 'expired')
+    throw new ValidationError([
+      {
+        field: 'code',
+        message: expired
+          ? 'This attendance code has expired. Ask the trainer for a new one'
+          : 'The attendance code is not right. Check the code the trainer is showing and try again',
+      },
+    ])
+  }
+  if (isRegisterLocked(session, now, match.reopenedUntil)) throw new DomainError('register-locked')
+  await updateRegisterPart(deps, booking.sessionId, match.part, (current) => {
+    const entry = current.entries[booking.id] ?? {}
+    if (entry.checkIn) return undefined
+    return {
+      ...current,
+      entries: {
+        ...current.entries,
+        [booking.id]: { ...entry, checkIn: { at: now.toISOString(), confirmed: false } },
+      },
+      audit: [
+        ...current.audit,
+        {
+          at: now.toISOString(),
+          by: 'participant',
+          key: `check-in-${booking.id}`,
+          action: 'check-in',
+          subject: booking.id,
+        },
+      ],
+    }
+  })
+  return { part: match.part }
+}
+
+/** What each part's register says of one booking, and whether the course was completed. */
+export function attendanceOf(
+  booking: Booking,
+  registers: readonly RegisterPart[],
+  course?: Pick<Course, 'completion'>,
+): AttendanceSummary {
+  const parts = booking.session.parts.map((_, part) => {
+    const entry = registers.find((register) => register.part === part)?.entries[booking.id]
+    return { part, ...(entry?.mark ? { mark: entry.mark } : {}), checkedIn: Boolean(entry?.checkIn) }
+  })
+  return course
+    ? {
+        parts,
+        completion: completionOf(
+          course.completion,
+          parts.map((part) => part.mark),
+        ),
+      }
+    : { parts }
+}
