@@ -22,6 +22,10 @@ function bookingFor(kind: EmailKind) {
       return withChange(base, 'confirmed', 'cancelled')
     case 'bookings-list':
       return base
+    case 'session-cancelled':
+      return withChange(base, 'confirmed', 'cancelled')
+    case 'session-rescheduled':
+      return withChange(base, 'confirmed', 'confirmed')
   }
 }
 

@@ -1,19 +1,46 @@
-import { startDynamoDbLocal, startSesEmulator } from '@ey/local-stack'
+import { randomUUID } from 'node:crypto'
+import { startDynamoDbLocal, startSesEmulator, startStaffIssuer } from '@ey/local-stack'
+import { exportJWK, generateKeyPair } from 'jose'
 import type { TestProject } from 'vitest/node'
 
-/** Starts DynamoDB Local and the SES emulator once per run, hands out their endpoints, and stops both after. */
+/**
+ * Starts DynamoDB Local, the SES emulator and the local staff issuer once per run, hands out their
+ * endpoints (and the issuer's signing key, so test files can mint tokens of every kind), and stops
+ * them all after.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [dynamo, ses] = await Promise.allSettled([startDynamoDbLocal({}), startSesEmulator({})])
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const signingKey = {
+    ...(await exportJWK(privateKey)),
+    kid: `test-${randomUUID()}`,
+    alg: 'RS256',
+    use: 'sig',
+  }
+  const [dynamo, ses, issuer] = await Promise.allSettled([
+    startDynamoDbLocal({}),
+    startSesEmulator({}),
+    startStaffIssuer({ signingKey }),
+  ])
   const stopAll = async () => {
     await Promise.all(
-      [dynamo, ses].map((started) => (started.status === 'fulfilled' ? started.value.stop() : undefined)),
+      [dynamo, ses, issuer].map((started) =>
+        started.status === 'fulfilled' ? started.value.stop() : undefined,
+      ),
     )
   }
-  if (dynamo.status === 'rejected' || ses.status === 'rejected') {
+  const failed = [dynamo, ses, issuer].find((started) => started.status === 'rejected')
+  if (
+    failed ||
+    dynamo.status !== 'fulfilled' ||
+    ses.status !== 'fulfilled' ||
+    issuer.status !== 'fulfilled'
+  ) {
     await stopAll()
-    throw dynamo.status === 'rejected' ? dynamo.reason : (ses as PromiseRejectedResult).reason
+    throw (failed as PromiseRejectedResult | undefined)?.reason
   }
   project.provide('dynamoEndpoint', dynamo.value.endpoint)
   project.provide('sesEndpoint', ses.value.endpoint)
+  const { url, audience, jwksUrl } = issuer.value
+  project.provide('staffIssuer', { issuer: url, audience, jwksUrl, signingKey })
   return stopAll
 }

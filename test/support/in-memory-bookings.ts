@@ -23,6 +23,10 @@ export interface InMemoryBookingRepository extends BookingRepository, CatalogueR
   putSession(session: Session): void
   putCourse(course: Course): void
   putPartner(partner: Partner): void
+  /** Stores a booking as given, replacing the one with its id (for session stores built on this one). */
+  putBooking(booking: Booking): void
+  /** Every session stored, in no particular order. */
+  allSessions(): Session[]
   /** Every outbox message written, in order: the emails the use cases asked for (tests may empty it). */
   outbox: OutboxMessage[]
   /** A session's bookings in the order they were made (a test's view: the port has no such read). */
@@ -189,6 +193,8 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     putSession: (session) => void sessions.set(session.id, copy(session)),
     putCourse: (course) => void courses.set(course.id, copy(course)),
     putPartner: (partner) => void partners.set(partner.id, copy(partner)),
+    putBooking: (booking) => void bookings.set(booking.id, copy(booking)),
+    allSessions: () => [...sessions.values()].map(copy),
     outbox,
     bookingsOf: (sessionId) => [...bookings.values()].filter((b) => b.sessionId === sessionId).map(copy),
   }

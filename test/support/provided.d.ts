@@ -7,5 +7,12 @@ declare module 'vitest' {
     dynamoEndpoint: string
     /** The SES emulator shared by the whole run: tests read mail sent to their own addresses. */
     sesEndpoint: string
+    /** The local staff issuer shared by the run, and its private key, for minting test tokens. */
+    staffIssuer: {
+      issuer: string
+      audience: string
+      jwksUrl: string
+      signingKey: import('jose').JWK & { kid: string; alg: string }
+    }
   }
 }

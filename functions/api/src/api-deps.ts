@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type { BookingDeps, BookingLookup, CatalogueRepository } from '@ey/domain'
+import type { StaffVerifier } from './auth/staff-verifier.ts'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
 export type ApiLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKeys'>
@@ -12,4 +13,16 @@ export interface ApiDeps extends BookingDeps {
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string
+  /** Verifies staff bearer tokens; every staff route goes through `requireStaff(deps.staff, ...)`. */
+  staff: StaffVerifier
+  /** What the site needs to start staff sign-in (public values only). */
+  staffSignIn: StaffSignIn
+}
+
+/** The OpenID Connect settings of staff sign-in, as the site reads them. */
+export interface StaffSignIn {
+  issuer: string
+  clientId: string
+  /** Base of the OAuth endpoints (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's domain. */
+  authUrl: string
 }

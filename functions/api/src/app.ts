@@ -11,6 +11,7 @@ import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { sessionRoutes } from './routes/sessions.ts'
+import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
 import { router } from './validation.ts'
 
 /** Booking forms are small; anything larger is refused before it is read. */
@@ -31,6 +32,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/bookings', bookingCalendarRoutes(deps))
   app.route('/api/bookings', bookingLookupRoutes(deps))
   app.route('/api/bookings', bookingMoveRoutes(deps))
+  app.route('/api/staff', staffRoutes(deps))
+  app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')
   app.notFound(notFoundHandler)
   app.onError(problemHandler(deps.logger))

@@ -14,12 +14,19 @@ const DOCUMENT = {
   servers: [{ url: '/' }],
 }
 
-/** Serves the OpenAPI 3.1 document at `path`, with the manage-token security scheme. */
+/** Serves the OpenAPI 3.1 document at `path`, with the manage-token and staff security schemes. */
 export function serveOpenApi(app: OpenAPIHono, path: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'manageToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The manageToken answered when the booking was made (also in the manage link emailed)',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffBearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'The ID token from staff sign-in (Cognito in AWS; locally `pnpm staff-token -- --user admin`)',
   })
   app.doc31(path, DOCUMENT)
 }

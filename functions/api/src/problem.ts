@@ -43,6 +43,9 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'no-offer': 409,
   'invalid-transition': 409,
   'register-locked': 409,
+  'session-exists': 409,
+  'session-changed': 409,
+  'capacity-below-held': 409,
   'idempotency-key-reused': 422,
   'service-busy': 503,
 }

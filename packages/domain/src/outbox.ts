@@ -9,6 +9,10 @@ export const EMAIL_KINDS = [
   'booking-cancelled',
   /** "Find my bookings": every live booking of the person, each with its manage link. */
   'bookings-list',
+  /** An administrator cancelled the whole session: the booking ended with it. */
+  'session-cancelled',
+  /** The session's dates, times or place changed: the booking's copy was updated. */
+  'session-rescheduled',
 ] as const
 export const EmailKindSchema = z.enum(EMAIL_KINDS)
 export type EmailKind = z.infer<typeof EmailKindSchema>

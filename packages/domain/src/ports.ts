@@ -2,7 +2,7 @@ import type { BookingPolicy } from './config.ts'
 import type { OutboxMessage } from './outbox.ts'
 import type { Booking, BookingStatus } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
-import type { Session } from './schemas/session.ts'
+import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
 
 /** The time, injectable so rules about windows and cut-offs can be tested. */
 export interface Clock {
@@ -168,4 +168,36 @@ export interface OutboxStore {
   markFailed(id: string, failure: { error: string; at: Date }): Promise<void>
   /** Closes an item that must not be sent (its booking is gone or has moved on). */
   markSkipped(id: string, skip: { reason: string; at: Date }): Promise<void>
+}
+
+/** A change of a live booking's copy of its session, made when an administrator edits the session. */
+export interface SnapshotChange {
+  bookingId: string
+  /** The booking's `updatedAt` as read: the write is refused when the booking changed since. */
+  expectedUpdatedAt: string
+  session: SessionSnapshot
+  at: Date
+  /** Recorded in the history (a same-status event), so the calendar SEQUENCE rises; with its email. */
+  notice?: { by: string; outbox: OutboxMessage }
+}
+
+/** The administrators' writes and reads of sessions. Counters stay with the booking engine. */
+export interface SessionStore {
+  /** Read consistently. */
+  getSession(id: string): Promise<Session | undefined>
+  /** Writes every session or none; throws `session-exists` when an id is taken. */
+  createSessions(sessions: Session[]): Promise<void>
+  /**
+   * Writes the session's details and status, never its counters or capacity, while its status is
+   * still `expectedStatus`; throws `session-changed` otherwise and `session-not-found`.
+   */
+  saveSession(session: Session, expectedStatus: SessionStatus): Promise<void>
+  /** Sets the capacity only while no more places are held than it; throws `capacity-below-held`. */
+  setCapacity(sessionId: string, capacity: number, at: Date): Promise<Session>
+  /** The ids of the session's live bookings, read consistently. */
+  liveBookingIds(sessionId: string): Promise<string[]>
+  /** Replaces a booking's session snapshot; false when the booking changed since it was read. */
+  changeSnapshot(change: SnapshotChange): Promise<boolean>
+  /** Every session (drafts and cancelled ones too) starting in [from, to), by start. */
+  listSessions(query: { from: Date; to: Date }): Promise<Session[]>
 }

@@ -58,12 +58,16 @@ export const courseItem = {
 }
 
 export const sessionItem = {
-  /** Only published sessions carry the listing keys, so drafts and cancelled ones never list. */
+  /**
+   * Only published sessions carry the listing keys, so drafts and cancelled ones never list; every
+   * session carries the schedule keys of the administrators' list.
+   */
   to: (session: Session): Item => ({
     ...keys.session(session.id),
     ...(session.status === 'published'
       ? indexKeys.sessionListing(sessionStart(session).toISOString(), session.id)
       : {}),
+    ...indexKeys.sessionSchedule(sessionStart(session).toISOString(), session.id),
     type: 'session',
     ...session,
   }),

@@ -37,6 +37,12 @@ export const indexKeys = {
     gsi1sk: `${new Date(startsAt).toISOString()}#${id}`,
   }),
   sessionListingPk: (month: string) => `SESSIONS#${month}`,
+  /** gsi2: every session, drafts and cancelled ones too, by UTC month of its start (the admin list). */
+  sessionSchedule: (startsAt: string, id: string) => ({
+    gsi2pk: `SCHEDULE#${utcMonth(startsAt)}`,
+    gsi2sk: `${new Date(startsAt).toISOString()}#${id}`,
+  }),
+  sessionSchedulePk: (month: string) => `SCHEDULE#${month}`,
   /** gsi1: a session's register. */
   register: (sessionId: string, createdAt: string, bookingId: string) => ({
     gsi1pk: `REGISTER#${sessionId}`,

@@ -12,6 +12,7 @@ import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dyna
 import { freePort } from './free-port.ts'
 import { type SeedReport, seedDemoData } from './seed/seed.ts'
 import { startSesEmulator } from './ses-local.ts'
+import { startStaffIssuer } from './staff/issuer.ts'
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts'
 import { createWebApp, listen } from './web-server.ts'
 
@@ -22,6 +23,8 @@ export interface LocalStackOptions {
   webPort?: number
   dynamoPort?: number
   sesPort?: number
+  /** Port of the local staff sign-in issuer (default: a free port). */
+  issuerPort?: number
   /** Load the demo programme (idempotent). */
   seed?: boolean
   /** Deliver outbox emails through the SES emulator (default true). */
@@ -36,6 +39,8 @@ export interface LocalStack {
   webUrl: string
   dynamoEndpoint: string
   sesEndpoint: string | undefined
+  /** The local staff issuer (`iss` of staff tokens; sign-in and keys live under it). */
+  issuerUrl: string
   tableName: string
   /** The configuration the functions were built from: the same variables they read in AWS. */
   env: Record<string, string>
@@ -49,9 +54,9 @@ export const TABLE_NAME = 'training'
 const MAIL_FROM = 'Early Years SEND Training <bookings@training.example.org>'
 
 /**
- * Starts the whole system on this machine: DynamoDB Local, the SES emulator, the API (the same
- * Hono app the Lambda runs), the mail handler fed by the table's stream, and the site, seeded
- * with demo data. Everything binds to 127.0.0.1 and `stop()` ends all of it.
+ * Starts the whole system on this machine: DynamoDB Local, the SES emulator, the staff sign-in
+ * issuer, the API (the same Hono app the Lambda runs), the mail handler fed by the table's stream,
+ * and the site, seeded with demo data. Everything binds to 127.0.0.1 and `stop()` ends all of it.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = []
@@ -72,6 +77,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ses = mailOn ? await startSesEmulator(options.sesPort ? { port: options.sesPort } : {}) : undefined
     if (ses) stops.push(ses.stop)
 
+    const issuer = await startStaffIssuer(options.issuerPort ? { port: options.issuerPort } : {})
+    stops.push(issuer.stop)
+
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: process.env.AWS_REGION })
     await ensureTable(client, TABLE_NAME)
     const webPort = options.webPort ?? (await freePort())
@@ -82,6 +90,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SITE_URL: webUrl,
       MAIL_FROM,
       MANAGE_TOKEN_SECRET: localSecret(options.dataDir),
+      STAFF_ISSUER: issuer.url,
+      STAFF_AUDIENCE: issuer.audience,
+      STAFF_JWKS_URL: issuer.jwksUrl,
       ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
     }
     const logger = new Logger({ serviceName: 'local', logLevel: 'WARN' })
@@ -120,6 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       webUrl,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses?.endpoint,
+      issuerUrl: issuer.url,
       tableName: TABLE_NAME,
       env,
       seed,

@@ -65,10 +65,14 @@ function location(booking: Booking): string {
 
 /**
  * Which calendar file an email carries: confirmations add the events, a cancellation removes
- * them, but only when the person had them (a confirmed place, not a place in the queue or on offer).
+ * them, but only when the person had them (a confirmed place, not a place in the queue or on offer);
+ * a rescheduling replaces them.
  */
 export function calendarMethodFor(kind: EmailKind, booking: Booking): CalendarMethod | undefined {
   if (kind === 'booking-confirmed' || kind === 'booking-promoted') return 'PUBLISH'
-  if (kind === 'booking-cancelled' && booking.history.at(-1)?.from === 'confirmed') return 'CANCEL'
+  const cancelled = kind === 'booking-cancelled' || kind === 'session-cancelled'
+  if (cancelled && booking.history.at(-1)?.from === 'confirmed') return 'CANCEL'
+  // A rescheduling records an event in the history, so this file's SEQUENCE is higher than the last.
+  if (kind === 'session-rescheduled' && booking.status === 'confirmed') return 'PUBLISH'
   return undefined
 }

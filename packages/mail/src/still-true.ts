@@ -17,7 +17,11 @@ export function isStillTrue(kind: EmailKind, booking: Booking): boolean {
     case 'place-offered':
       return booking.status === 'offered'
     case 'booking-cancelled':
+    case 'session-cancelled':
       return !isLive(booking.status)
+    case 'session-rescheduled':
+      // A later email (a cancellation) carries the then-current details itself.
+      return isLive(booking.status)
     case 'bookings-list':
       // The list is read when the email goes, so it is true whatever became of this one booking.
       return true

@@ -3,15 +3,27 @@ import { manageTokenSecret, requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
 const SECRET = 'a-manage-token-secret-of-32-chars-or-more'
+const STAFF = {
+  STAFF_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example',
+  STAFF_AUDIENCE: 'example-client',
+}
 
 describe('the API’s composition root', () => {
-  it.each(['TABLE_NAME', 'SITE_URL'])('refuses to start without %s, naming it', async (name) => {
-    const env = { TABLE_NAME: 'table', SITE_URL: 'https://training.example.org', MANAGE_TOKEN_SECRET: SECRET }
-    await expect(buildDeps({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
-  })
+  it.each(['TABLE_NAME', 'SITE_URL', 'STAFF_ISSUER', 'STAFF_AUDIENCE'])(
+    'refuses to start without %s, naming it',
+    async (name) => {
+      const env = {
+        TABLE_NAME: 'table',
+        SITE_URL: 'https://training.example.org',
+        MANAGE_TOKEN_SECRET: SECRET,
+        ...STAFF,
+      }
+      await expect(buildDeps({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
+    },
+  )
 
   it('refuses to start without a manage-token key, naming the variables', async () => {
-    await expect(buildDeps({ TABLE_NAME: 't', SITE_URL: 'https://x.example' })).rejects.toThrow(
+    await expect(buildDeps({ TABLE_NAME: 't', SITE_URL: 'https://x.example', ...STAFF })).rejects.toThrow(
       'MANAGE_TOKEN_SECRET_ARN',
     )
   })
@@ -21,8 +33,14 @@ describe('the API’s composition root', () => {
       TABLE_NAME: 't',
       SITE_URL: 'https://x.example',
       MANAGE_TOKEN_SECRET: SECRET,
+      ...STAFF,
     })
     expect(deps.siteUrl).toBe('https://x.example')
+    expect(deps.staffSignIn).toEqual({
+      issuer: STAFF.STAFF_ISSUER,
+      clientId: 'example-client',
+      authUrl: STAFF.STAFF_ISSUER,
+    })
     expect(deps.las.has('E08000035')).toBe(true)
   })
 

@@ -9,6 +9,7 @@ import {
 import { localAuthorities } from '@ey/reference-data'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
+import { staffSignIn, staffVerifier } from '../../support/staff.ts'
 
 export const SITE_URL = 'https://training.example.org'
 
@@ -45,7 +46,9 @@ export interface TestApi {
 
 /**
  * The app on a table of its own in DynamoDB Local, with the real repositories, a clock standing
- * at the factories' `NOW` and a recording logger; any dependency can be replaced.
+ * at the factories' `NOW`, a recording logger and the real staff token verifier pointed at the
+ * run's local issuer (mint tokens with `staffToken` from `test/support/staff.ts`); any dependency
+ * can be replaced.
  */
 export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
   const table = await createTestTable()
@@ -61,6 +64,8 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     policy: DEFAULT_POLICY,
     logger: recordingLogger(),
     siteUrl: SITE_URL,
+    staff: staffVerifier(),
+    staffSignIn: staffSignIn(),
     ...overrides,
   } as TestApi['deps']
   return { app: createApp(deps), deps, catalogue, table }

@@ -7,6 +7,8 @@ import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
 import { placeOffered } from './place-offered.ts'
 import { render } from './render.ts'
+import { sessionCancelled } from './session-cancelled.ts'
+import { sessionRescheduled } from './session-rescheduled.ts'
 
 export type { EmailContext, RenderedEmail } from './content.ts'
 
@@ -17,6 +19,8 @@ const TEMPLATES: Record<EmailKind, Template> = {
   'place-offered': placeOffered,
   'booking-cancelled': bookingCancelled,
   'bookings-list': bookingsList,
+  'session-cancelled': sessionCancelled,
+  'session-rescheduled': sessionRescheduled,
 }
 
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */

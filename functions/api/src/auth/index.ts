@@ -1,0 +1,3 @@
+export * from './require-staff.ts'
+export * from './staff-route.ts'
+export * from './staff-verifier.ts'

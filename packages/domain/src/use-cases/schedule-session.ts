@@ -1,0 +1,119 @@
+import { DomainError, type FieldError, ValidationError } from '../errors.ts'
+import type { BookingDeps, CatalogueRepository, SessionStore } from '../ports.ts'
+import type { Course } from '../schemas/catalogue.ts'
+import type { Session } from '../schemas/session.ts'
+import type { SessionInput } from '../schemas/session-form.ts'
+import { changeCapacity } from './change-capacity.ts'
+import { planSession } from './plan-session.ts'
+import { updateLiveBookings } from './reschedule-session.ts'
+
+/** What the administrators' session use cases need. */
+export interface SessionAdminDeps extends BookingDeps {
+  sessions: SessionStore
+  catalogue: Pick<CatalogueRepository, 'getCourse'>
+}
+
+/** Sessions imported in one go: one DynamoDB transaction holds at most 100 writes. */
+export const MAX_IMPORT_ROWS = 100
+
+/** One row's errors in a batch, numbered from 1 in the order given. */
+export interface RowErrors {
+  row: number
+  errors: FieldError[]
+}
+
+/** Schedules one session, as a draft or published. */
+export async function scheduleSession(deps: SessionAdminDeps, input: SessionInput): Promise<Session> {
+  const course = await deps.catalogue.getCourse(input.courseId)
+  const plan = planSession(input, { course, las: deps.las, now: deps.clock.now(), newId: deps.ids.newId })
+  if (!plan.session) throw new ValidationError(plan.errors)
+  await deps.sessions.createSessions([plan.session])
+  return plan.session
+}
+
+/** Checks every row of a batch without writing anything: the sessions it would make, or each row's errors. */
+export async function checkSessionBatch(
+  deps: SessionAdminDeps,
+  inputs: SessionInput[],
+): Promise<{ sessions: Session[]; rows: RowErrors[] }> {
+  const courses = new Map<string, Course | undefined>()
+  for (const id of new Set(inputs.map((input) => input.courseId))) {
+    courses.set(id, await deps.catalogue.getCourse(id))
+  }
+  const now = deps.clock.now()
+  const sessions: Session[] = []
+  const rows: RowErrors[] = []
+  inputs.forEach((input, i) => {
+    const course = courses.get(input.courseId)
+    const plan = planSession(input, { course, las: deps.las, now, newId: deps.ids.newId })
+    if (plan.session) sessions.push(plan.session)
+    else rows.push({ row: i + 1, errors: plan.errors })
+  })
+  return { sessions, rows }
+}
+
+/** Schedules every session of a batch, or none: all rows are checked first, then written in one go. */
+export async function scheduleSessions(
+  deps: SessionAdminDeps,
+  inputs: SessionInput[],
+): Promise<{ sessions: Session[]; rows: RowErrors[] }> {
+  if (inputs.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError(
+      [{ field: 'body', message: `Import at most ${MAX_IMPORT_ROWS} sessions at a time` }],
+      `Import at most ${MAX_IMPORT_ROWS} sessions at a time.`,
+    )
+  }
+  const checked = await checkSessionBatch(deps, inputs)
+  if (checked.rows.length > 0 || checked.sessions.length === 0) return { sessions: [], rows: checked.rows }
+  await deps.sessions.createSessions(checked.sessions)
+  return checked
+}
+
+/**
+ * Edits a session: its details, its capacity (never below the places held; raising it gives the
+ * new places to the waiting list) and its parts or place (each live booking's copy is updated and
+ * its holder told). A cancelled session cannot be edited.
+ */
+export async function editSession(
+  deps: SessionAdminDeps,
+  sessionId: string,
+  input: SessionInput,
+  by: string,
+): Promise<Session> {
+  const existing = await openForChange(deps, sessionId)
+  const course = await deps.catalogue.getCourse(input.courseId)
+  const plan = planSession(input, {
+    course,
+    las: deps.las,
+    now: deps.clock.now(),
+    existing,
+    newId: deps.ids.newId,
+  })
+  if (!plan.session) throw new ValidationError(plan.errors)
+  if (input.capacity < existing.capacity) await changeCapacity(deps, sessionId, input.capacity)
+  await deps.sessions.saveSession(plan.session, existing.status)
+  if (input.capacity > existing.capacity) await changeCapacity(deps, sessionId, input.capacity)
+  await updateLiveBookings(deps, plan.session, by)
+  return (await deps.sessions.getSession(sessionId)) ?? plan.session
+}
+
+/** Publishes a draft (it lists and takes bookings per its window) or takes a published one back to draft. */
+export async function setSessionStatus(
+  deps: SessionAdminDeps,
+  sessionId: string,
+  status: 'draft' | 'published',
+): Promise<Session> {
+  const existing = await openForChange(deps, sessionId)
+  if (existing.status === status) return existing
+  const session: Session = { ...existing, status, updatedAt: deps.clock.now().toISOString() }
+  await deps.sessions.saveSession(session, existing.status)
+  return (await deps.sessions.getSession(sessionId)) ?? session
+}
+
+/** The session to change; refuses unknown and cancelled ones. */
+export async function openForChange(deps: Pick<SessionAdminDeps, 'sessions'>, sessionId: string) {
+  const session = await deps.sessions.getSession(sessionId)
+  if (!session) throw new DomainError('session-not-found')
+  if (session.status === 'cancelled') throw new DomainError('session-cancelled')
+  return session
+}

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createLocalJWKSet, type JWTPayload, jwtVerify } from 'jose'
+import {
+  Events,
+  type JWK,
+  type MutableRedirectUri,
+  type MutableResponse,
+  type MutableToken,
+  OAuth2Issuer,
+  OAuth2Service,
+  type TokenRequestIncomingMessage,
+} from 'oauth2-mock-server'
+import { cognitoIdClaims, type StaffIdentity } from './claims.ts'
+import { DEMO_STAFF } from './demo-staff.ts'
+
+/** Cognito's endpoint paths, so the site and the API treat both issuers alike. */
+const COGNITO_PATHS = {
+  authorize: '/oauth2/authorize',
+  token: '/oauth2/token',
+  userinfo: '/oauth2/userInfo',
+  endSession: '/logout',
+  jwks: '/.well-known/jwks.json',
+}
+
+/** The app client id of the local stack: the audience of its staff ID tokens. */
+export const LOCAL_STAFF_CLIENT_ID = 'local-staff-site'
+
+export interface StaffIssuerOptions {
+  /** Port on 127.0.0.1 (default: one the OS picks). */
+  port?: number
+  /** The app client id the tokens are for (`aud`). */
+  audience?: string
+  /** Who may sign in, looked up at each sign-in: the staff directory (default: the demo staff). */
+  findUser?: (username: string) => Promise<StaffIdentity | undefined>
+  /** A private RS256 JWK with `kid` to sign with (default: a fresh key). */
+  signingKey?: JWK
+}
+
+export interface StaffIssuer {
+  /** The issuer (`iss`), e.g. `http://127.0.0.1:8010`. */
+  url: string
+  /** The issuer's keys, at the same path as Cognito's. */
+  jwksUrl: string
+  audience: string
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a local OpenID Connect issuer (oauth2-mock-server) whose ID tokens have the shape of
+ * Cognito's. Sign-in is the authorization code flow with PKCE; the user is named by `login_hint`
+ * (the local sign-in page offers the directory's users) and must be in the directory, so an
+ * invited member can sign in at once. Other grants are refused: every token names a real user.
+ */
+export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promise<StaffIssuer> {
+  const audience = options.audience ?? LOCAL_STAFF_CLIENT_ID
+  const findUser =
+    options.findUser ?? (async (username: string) => DEMO_STAFF.find((staff) => staff.username === username))
+  const issuer = new OAuth2Issuer(false)
+  if (options.signingKey) await issuer.keys.add(options.signingKey)
+  else await issuer.keys.generate('RS256')
+  const service = new OAuth2Service(issuer, COGNITO_PATHS)
+
+  // The hooks run synchronously, so the user is looked up before the request reaches the service.
+  const hinted = new WeakMap<IncomingMessage, StaffIdentity | undefined>()
+  const codes = new Map<string, StaffIdentity>()
+
+  service.on(Events.BeforeAuthorizeRedirect, (redirect: MutableRedirectUri, req: IncomingMessage) => {
+    const user = hinted.get(req)
+    const code = redirect.url.searchParams.get('code')
+    if (user && code) {
+      codes.set(code, user)
+      return
+    }
+    redirect.url.searchParams.delete('code')
+    redirect.url.searchParams.set('error', 'access_denied')
+    redirect.url.searchParams.set('error_description', 'No staff member has that username')
+  })
+  service.on(Events.BeforeTokenSigning, (token: MutableToken, req: TokenRequestIncomingMessage) => {
+    const user = req.body.code === undefined ? undefined : codes.get(req.body.code)
+    if (!user) return
+    if ('scope' in token.payload) {
+      // The access token: Cognito's carries the client id and no audience.
+      Object.assign(token.payload, { sub: user.sub, token_use: 'access', client_id: audience })
+      token.payload.aud = undefined
+    } else {
+      Object.assign(token.payload, cognitoIdClaims(user, audience))
+    }
+  })
+  service.on(Events.BeforeResponse, (response: MutableResponse, req: TokenRequestIncomingMessage) => {
+    const code = req.body.code
+    const known = req.body.grant_type === 'authorization_code' && code !== undefined && codes.has(code)
+    if (code !== undefined) codes.delete(code)
+    if (known) return
+    response.statusCode = 400
+    response.body = {
+      error: 'invalid_grant',
+      error_description: 'Sign in with the code flow as a staff member',
+    }
+  })
+  const bearers = new WeakMap<IncomingMessage, JWTPayload | undefined>()
+  service.on(Events.BeforeUserinfo, (response: MutableResponse, req: IncomingMessage) => {
+    const claims = bearers.get(req)
+    if (claims?.token_use === 'access' && typeof claims.sub === 'string') {
+      response.body = { sub: claims.sub }
+    } else {
+      response.statusCode = 401
+      response.body = { error: 'invalid_token' }
+    }
+  })
+
+  let url = ''
+  const keys = () => createLocalJWKSet({ keys: issuer.keys.toJSON() })
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const hint = path.pathname === COGNITO_PATHS.authorize ? path.searchParams.get('login_hint') : null
+    const lookUp: Promise<unknown> | undefined =
+      hint !== null
+        ? findUser(hint).then((user) => hinted.set(req, user))
+        : path.pathname === COGNITO_PATHS.userinfo
+          ? jwtVerify(bearerOf(req) ?? '', keys(), { issuer: url }).then(
+              ({ payload }) => bearers.set(req, payload),
+              () => bearers.set(req, undefined),
+            )
+          : undefined
+    if (!lookUp) return service.requestHandler(req, res)
+    lookUp.then(
+      () => service.requestHandler(req, res),
+      () => res.writeHead(500).end(),
+    )
+  })
+  const port = await listen(server, options.port ?? 0)
+  url = `http://127.0.0.1:${port}`
+  issuer.url = url
+  return {
+    url,
+    jwksUrl: `${url}/.well-known/jwks.json`,
+    audience,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function bearerOf(req: IncomingMessage): string | undefined {
+  return req.headers.authorization?.match(/^Bearer (.+)$/)?.[1]
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
+  })
+}
