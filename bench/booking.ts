@@ -18,6 +18,8 @@ import { startLocalStack } from '@ey/local-stack'
 import { localAuthorities } from '@ey/reference-data'
 
 const { values } = parseArgs({
+  // `pnpm start -- --flag` hands the script a literal `--` first.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     requests: { type: 'string', default: '1000' },
     places: { type: 'string', default: '30' },

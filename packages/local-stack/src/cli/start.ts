@@ -3,14 +3,19 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startLocalStack } from '../stack.ts'
+import { DEMO_STAFF } from '../staff/demo-staff.ts'
+import { DEFAULT_ISSUER_PORT } from '../staff/issuer.ts'
 
 const { values } = parseArgs({
+  // `pnpm start -- --flag` hands the script a literal `--` first.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     'in-memory': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
     'ses-port': { type: 'string', default: process.env.SES_PORT ?? '8005' },
+    'issuer-port': { type: 'string', default: process.env.ISSUER_PORT ?? String(DEFAULT_ISSUER_PORT) },
   },
 })
 
@@ -24,12 +29,13 @@ const stack = await startLocalStack({
   webPort: Number(values.port),
   dynamoPort: Number(values['dynamodb-port']),
   sesPort: Number(values['ses-port']),
+  issuerPort: Number(values['issuer-port']),
   seed: !values['no-seed'],
   ...(existsSync(siteDir) ? { siteDir } : {}),
 }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`)
   console.error(
-    'If a port is in use, choose others: pnpm start -- --port 3001 --dynamodb-port 8001 --ses-port 8006',
+    'If a port is in use, choose others: pnpm start -- --port 3001 --dynamodb-port 8001 --ses-port 8006 --issuer-port 8011',
   )
   process.exit(1)
 })
@@ -40,18 +46,26 @@ console.log(`
   API             ${stack.webUrl}/api/health  ·  OpenAPI ${stack.webUrl}/api/openapi.json
   Emails sent     ${stack.sesEndpoint}/   (the SES emulator's page; JSON at ${stack.sesEndpoint}/store)
   DynamoDB Local  ${stack.dynamoEndpoint}   table "${stack.tableName}"   data ${values['in-memory'] ? 'in memory' : '.local/dynamodb'}
+  Staff sign-in   ${stack.webUrl}/staff/   issuer ${stack.issuerUrl}   (pick a user; no password locally)
+  Demo staff      ${DEMO_STAFF.map((staff) => `${staff.username} (${staff.roles.join(', ')})`).join(', ')}
+  Staff token     pnpm -s staff-token -- --user trainer-amira${stack.issuerUrl.endsWith(`:${DEFAULT_ISSUER_PORT}`) ? '' : ` --issuer ${stack.issuerUrl}`}
   Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings` : 'already loaded (kept from the last run)'}
 `)
 console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`)
 
 let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return
-    stopping = true
-    console.log('\nStopping…')
-    await stack.stop()
-    console.log('Stopped.')
-    process.exit(0)
-  })
+async function shutdown() {
+  if (stopping) return
+  stopping = true
+  console.log('\nStopping…')
+  await stack.stop()
+  console.log('Stopped.')
+  process.exit(0)
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown)
+// The `node` package's wrapper does not pass signals on: when whoever started us goes away
+// (e.g. `timeout` or a supervisor stopping pnpm), we are re-parented, and stop too.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown()
+}, 1000).unref()
