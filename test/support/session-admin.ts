@@ -1,4 +1,10 @@
-import { bookSession, type Course, type SessionAdminDeps, type SessionInput } from '@ey/domain'
+import {
+  type BookingDeps,
+  bookSession,
+  type Course,
+  type SessionAdminDeps,
+  type SessionInput,
+} from '@ey/domain'
 import { makeDeps, makePerson, type TestDeps } from './factories.ts'
 import { createInMemorySessionStore, type InMemorySessionStore } from './in-memory-sessions.ts'
 
@@ -44,7 +50,7 @@ export function makeInput(overrides: Partial<SessionInput> = {}): SessionInput {
 }
 
 /** Books `sessionId` for each address in turn; returns the booking ids. */
-export async function bookAll(deps: AdminTestDeps, sessionId: string, emails: string[]): Promise<string[]> {
+export async function bookAll(deps: BookingDeps, sessionId: string, emails: string[]): Promise<string[]> {
   const ids: string[] = []
   for (const email of emails) {
     const { booking } = await bookSession(deps, {

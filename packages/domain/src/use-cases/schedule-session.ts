@@ -4,7 +4,7 @@ import type { Course } from '../schemas/catalogue.ts'
 import type { Session } from '../schemas/session.ts'
 import type { SessionInput } from '../schemas/session-form.ts'
 import { changeCapacity } from './change-capacity.ts'
-import { planSession } from './plan-session.ts'
+import { planSession, type SessionPlan } from './plan-session.ts'
 import { updateLiveBookings } from './reschedule-session.ts'
 
 /** What the administrators' session use cases need. */
@@ -35,21 +35,18 @@ export async function scheduleSession(deps: SessionAdminDeps, input: SessionInpu
 export async function checkSessionBatch(
   deps: SessionAdminDeps,
   inputs: SessionInput[],
-): Promise<{ sessions: Session[]; rows: RowErrors[] }> {
+): Promise<{ sessions: Session[]; rows: RowErrors[]; plans: SessionPlan[] }> {
   const courses = new Map<string, Course | undefined>()
   for (const id of new Set(inputs.map((input) => input.courseId))) {
     courses.set(id, await deps.catalogue.getCourse(id))
   }
   const now = deps.clock.now()
-  const sessions: Session[] = []
-  const rows: RowErrors[] = []
-  inputs.forEach((input, i) => {
-    const course = courses.get(input.courseId)
-    const plan = planSession(input, { course, las: deps.las, now, newId: deps.ids.newId })
-    if (plan.session) sessions.push(plan.session)
-    else rows.push({ row: i + 1, errors: plan.errors })
-  })
-  return { sessions, rows }
+  const plans = inputs.map((input) =>
+    planSession(input, { course: courses.get(input.courseId), las: deps.las, now, newId: deps.ids.newId }),
+  )
+  const sessions = plans.flatMap((plan) => (plan.session ? [plan.session] : []))
+  const rows = plans.flatMap((plan, i) => (plan.session ? [] : [{ row: i + 1, errors: plan.errors }]))
+  return { sessions, rows, plans }
 }
 
 /** Schedules every session of a batch, or none: all rows are checked first, then written in one go. */
@@ -66,7 +63,7 @@ export async function scheduleSessions(
   const checked = await checkSessionBatch(deps, inputs)
   if (checked.rows.length > 0 || checked.sessions.length === 0) return { sessions: [], rows: checked.rows }
   await deps.sessions.createSessions(checked.sessions)
-  return checked
+  return { sessions: checked.sessions, rows: [] }
 }
 
 /**
