@@ -1,0 +1,70 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { createDynamoBookingRepository, keys, sessionItem } from '@ey/dynamodb'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DAY, makeSession, NOW } from '../../support/factories.ts'
+import { book, createTestApi } from './support.ts'
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
+const ddb = mockClient(doc)
+
+function conflict(): TransactionCanceledException {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled [TransactionConflict, None, None, None, None]',
+    $metadata: {},
+    CancellationReasons: [
+      { Code: 'TransactionConflict' },
+      { Code: 'None' },
+      { Code: 'None' },
+      { Code: 'None' },
+      { Code: 'None' },
+    ],
+  })
+}
+
+/** The API on a booking repository whose DynamoDB client is mocked, to raise conflicts DynamoDB Local never does. */
+async function apiWithConflicts(conflicts: number | 'always') {
+  const session = makeSession({ id: 'contested', startsAt: new Date(NOW.getTime() + 7 * DAY) })
+  ddb.on(GetCommand, { Key: keys.session('contested') }).resolves({ Item: sessionItem.to(session) })
+  const sends = ddb.on(TransactWriteCommand)
+  if (conflicts === 'always') sends.rejects(conflict())
+  else {
+    for (let i = 0; i < conflicts; i++) sends.rejectsOnce(conflict())
+    sends.resolves({})
+  }
+  const bookings = createDynamoBookingRepository({
+    doc,
+    tableName: 'mocked',
+    retry: { maxAttempts: 4, baseDelayMs: 2 },
+  })
+  return (await createTestApi({ bookings })).app
+}
+
+describe('POST /api/sessions/{id}/bookings under transaction conflicts', () => {
+  afterEach(() => ddb.reset())
+
+  it.each([1, 2, 3])('books the place after %i conflicts, writing it exactly once', async (conflicts) => {
+    const app = await apiWithConflicts(conflicts)
+
+    const res = await book(app, 'contested')
+
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ status: 'confirmed' })
+    const writes = ddb.commandCalls(TransactWriteCommand)
+    expect(writes).toHaveLength(conflicts + 1)
+    expect(new Set(writes.map((w) => w.args[0].input.TransactItems?.[2]?.Put?.Item?.id)).size).toBe(1)
+  })
+
+  it('answers 503 problem+json with Retry-After after the fourth conflict, and no booking was written', async () => {
+    const app = await apiWithConflicts('always')
+
+    const res = await book(app, 'contested')
+
+    expect(res.status).toBe(503)
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await res.json()).toMatchObject({ code: 'service-busy' })
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(4)
+  })
+})
