@@ -4,13 +4,20 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 let issuer: StaffIssuer
+const DANA = {
+  sub: 'invited-dana',
+  username: 'invited-dana',
+  name: 'Dana <Invited>',
+  roles: ['trainer' as const],
+  laCodes: [],
+}
 
 beforeAll(async () => {
   issuer = await startStaffIssuer({
-    findUser: async (username) =>
-      username === 'invited-dana'
-        ? { sub: 'invited-dana', username, name: 'Dana Invited', roles: ['trainer'], laCodes: [] }
-        : undefined,
+    users: {
+      find: async (username) => (username === DANA.username ? DANA : undefined),
+      list: async () => [DANA],
+    },
   })
 })
 
@@ -30,18 +37,34 @@ describe('the local staff issuer', () => {
       token_use: 'id',
       'cognito:username': 'invited-dana',
       'cognito:groups': ['trainer'],
-      name: 'Dana Invited',
+      name: 'Dana <Invited>',
     })
   })
 
   it('issues tokens the API verifies with the same code it uses for Cognito', async () => {
     const verifier = createStaffVerifier({ issuer: issuer.url, audience: issuer.audience })
     const principal = await verifier.verify(await signInAs(issuer.url, 'invited-dana'))
-    expect(principal).toEqual({ sub: 'invited-dana', name: 'Dana Invited', roles: ['trainer'], laCodes: [] })
+    expect(principal).toEqual({
+      sub: 'invited-dana',
+      name: 'Dana <Invited>',
+      roles: ['trainer'],
+      laCodes: [],
+    })
   })
 
   it('refuses to sign in someone who is not in the directory', async () => {
     await expect(signInAs(issuer.url, 'admin')).rejects.toThrow('access_denied')
+  })
+
+  it('offers the directory’s users to choose from when the site sends no login_hint, keeping the request', async () => {
+    const response = await fetch(
+      `${issuer.url}/oauth2/authorize?response_type=code&client_id=local-staff-site&state=xyz`,
+    )
+    const page = await response.text()
+    expect(response.headers.get('content-type')).toContain('text/html')
+    expect(page).toContain('<input type="radio" id="user-0" name="login_hint" value="invited-dana" checked>')
+    expect(page).toContain('Dana &lt;Invited&gt;')
+    expect(page).toContain('<input type="hidden" name="state" value="xyz">')
   })
 
   it('publishes its keys at Cognito’s path, as its discovery document says', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { staffToken } from '../../support/staff.ts'
-import { CALLERS, type Caller, expectedStatus, matrixWorld, STAFF_ROUTES } from './staff-access.ts'
+import {
+  CALLERS,
+  type Caller,
+  expectedStatus,
+  matrixWorld,
+  STAFF_ROUTES,
+  type StaffRouteAccess,
+} from './staff-access.ts'
 import { createTestApi } from './support.ts'
 
 const api = await createTestApi()

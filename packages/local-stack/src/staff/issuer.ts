@@ -13,6 +13,7 @@ import {
 } from 'oauth2-mock-server'
 import { cognitoIdClaims, type StaffIdentity } from './claims.ts'
 import { DEMO_STAFF } from './demo-staff.ts'
+import { signInPage } from './sign-in-page.ts'
 
 /** Cognito's endpoint paths, so the site and the API treat both issuers alike. */
 const COGNITO_PATHS = {
@@ -23,6 +24,9 @@ const COGNITO_PATHS = {
   jwks: '/.well-known/jwks.json',
 }
 
+/** The port `pnpm start` gives the issuer, and where `pnpm staff-token` looks for it. */
+export const DEFAULT_ISSUER_PORT = 8010
+
 /** The app client id of the local stack: the audience of its staff ID tokens. */
 export const LOCAL_STAFF_CLIENT_ID = 'local-staff-site'
 
@@ -31,10 +35,21 @@ export interface StaffIssuerOptions {
   port?: number
   /** The app client id the tokens are for (`aud`). */
   audience?: string
-  /** Who may sign in, looked up at each sign-in: the staff directory (default: the demo staff). */
-  findUser?: (username: string) => Promise<StaffIdentity | undefined>
+  /** Who may sign in, read at each sign-in: the staff directory (default: the demo staff). */
+  users?: StaffUsers
   /** A private RS256 JWK with `kid` to sign with (default: a fresh key). */
   signingKey?: JWK
+}
+
+/** The staff who may sign in to the local issuer. */
+export interface StaffUsers {
+  find(username: string): Promise<StaffIdentity | undefined>
+  list(): Promise<readonly StaffIdentity[]>
+}
+
+const DEMO_USERS: StaffUsers = {
+  find: async (username) => DEMO_STAFF.find((staff) => staff.username === username),
+  list: async () => DEMO_STAFF,
 }
 
 export interface StaffIssuer {
@@ -48,14 +63,14 @@ export interface StaffIssuer {
 
 /**
  * Starts a local OpenID Connect issuer (oauth2-mock-server) whose ID tokens have the shape of
- * Cognito's. Sign-in is the authorization code flow with PKCE; the user is named by `login_hint`
- * (the local sign-in page offers the directory's users) and must be in the directory, so an
+ * Cognito's, at Cognito's paths. Sign-in is the authorization code flow with PKCE: without a
+ * `login_hint`, the authorize endpoint shows a page to choose one of the directory's users (in
+ * place of the hosted UI's password form); the user must be in the directory, so an
  * invited member can sign in at once. Other grants are refused: every token names a real user.
  */
 export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promise<StaffIssuer> {
   const audience = options.audience ?? LOCAL_STAFF_CLIENT_ID
-  const findUser =
-    options.findUser ?? (async (username: string) => DEMO_STAFF.find((staff) => staff.username === username))
+  const users = options.users ?? DEMO_USERS
   const issuer = new OAuth2Issuer(false)
   if (options.signingKey) await issuer.keys.add(options.signingKey)
   else await issuer.keys.generate('RS256')
@@ -113,10 +128,21 @@ export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promis
   const keys = () => createLocalJWKSet({ keys: issuer.keys.toJSON() })
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const hint = path.pathname === COGNITO_PATHS.authorize ? path.searchParams.get('login_hint') : null
+    const authorizing = path.pathname === COGNITO_PATHS.authorize && req.method === 'GET'
+    const hint = authorizing ? path.searchParams.get('login_hint') : null
+    if (authorizing && hint === null) {
+      users.list().then(
+        (list) =>
+          res
+            .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+            .end(signInPage(path.searchParams, list)),
+        () => res.writeHead(500).end(),
+      )
+      return
+    }
     const lookUp: Promise<unknown> | undefined =
       hint !== null
-        ? findUser(hint).then((user) => hinted.set(req, user))
+        ? users.find(hint).then((user) => hinted.set(req, user))
         : path.pathname === COGNITO_PATHS.userinfo
           ? jwtVerify(bearerOf(req) ?? '', keys(), { issuer: url }).then(
               ({ payload }) => bearers.set(req, payload),
