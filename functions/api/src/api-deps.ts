@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import type { BookingDeps, BookingLookup, CatalogueRepository } from '@ey/domain'
+import type { BookingDeps, BookingLookup, CatalogueRepository, RegisterRepository } from '@ey/domain'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
@@ -10,6 +10,8 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
+  /** Registers per session part, and a trainer's sessions. */
+  registers: RegisterRepository
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

@@ -4,14 +4,17 @@ import type { ApiDeps } from './api-deps.ts'
 import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
+import { bookingAttendanceRoutes } from './routes/booking-attendance.ts'
 import { bookingCalendarRoutes } from './routes/booking-calendar.ts'
 import { bookingLookupRoutes } from './routes/booking-lookup.ts'
 import { bookingMoveRoutes } from './routes/booking-move.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
+import { registerAdminRoutes } from './routes/register-admin.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
+import { trainerRoutes } from './routes/trainer.ts'
 import { router } from './validation.ts'
 
 /** Booking forms are small; anything larger is refused before it is read. */
@@ -32,6 +35,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/bookings', bookingCalendarRoutes(deps))
   app.route('/api/bookings', bookingLookupRoutes(deps))
   app.route('/api/bookings', bookingMoveRoutes(deps))
+  app.route('/api/bookings', bookingAttendanceRoutes(deps))
+  app.route('/api/trainer', trainerRoutes(deps))
+  app.route('/api/admin', registerAdminRoutes(deps))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')

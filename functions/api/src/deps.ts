@@ -6,6 +6,7 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoRegisterRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
@@ -33,6 +34,7 @@ export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
     bookings: createDynamoBookingRepository({ doc, tableName }),
     catalogue: createDynamoCatalogueRepository({ doc, tableName }),
     lookup: createDynamoBookingLookup({ doc, tableName }),
+    registers: createDynamoRegisterRepository({ doc, tableName }),
     clock: systemClock,
     ids: randomIds,
     tokens,

@@ -10,6 +10,8 @@ import {
 } from '@ey/domain'
 import { courseItem, partnerItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
+import { trainerAssignmentItems } from './register-repository.ts'
+import { transact } from './transactions.ts'
 
 export interface CatalogueOptions {
   doc: DynamoDBDocumentClient
@@ -20,7 +22,10 @@ export interface CatalogueOptions {
 export interface CatalogueWriter {
   putPartner(partner: Partner, mode?: 'ifAbsent' | 'replace'): Promise<boolean>
   putCourse(course: Course, mode?: 'ifAbsent' | 'replace'): Promise<boolean>
-  /** New sessions only: a session's counters are owned by the booking engine once it exists. */
+  /**
+   * New sessions only (with their trainers' index items): a session's counters are owned by the
+   * booking engine once it exists.
+   */
   createSession(session: Session): Promise<boolean>
 }
 
@@ -105,6 +110,19 @@ export function createDynamoCatalogueRepository(
     },
     putPartner: (partner, mode = 'ifAbsent') => put(partnerItem.to(partner), mode === 'ifAbsent'),
     putCourse: (course, mode = 'ifAbsent') => put(courseItem.to(course), mode === 'ifAbsent'),
-    createSession: (session) => put(sessionItem.to(session), true),
+    async createSession(session) {
+      // The trainers' index items go with the session, so "my sessions" lists it at once.
+      const cancellation = await transact(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: sessionItem.to(session),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...trainerAssignmentItems(session).map((Item) => ({ Put: { TableName: tableName, Item } })),
+      ])
+      return cancellation === undefined
+    },
   }
 }

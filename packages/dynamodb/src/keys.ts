@@ -27,6 +27,16 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** One part's register (marks, walk-ins, notes, audit), beside its session. */
+  registerPart: (sessionId: string, part: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `ATTENDANCE#${String(part).padStart(2, '0')}`,
+  }),
+  /** One per trainer assigned to a session; indexed by trainer for "my sessions". */
+  trainerAssignment: (sessionId: string, trainerId: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `TRAINER#${trainerId}`,
+  }),
 }
 
 /** Index keys. */
@@ -47,6 +57,11 @@ export const indexKeys = {
   register: (sessionId: string, createdAt: string, bookingId: string) => ({
     gsi1pk: `REGISTER#${sessionId}`,
     gsi1sk: `${createdAt}#${bookingId}`,
+  }),
+  /** gsi1: a trainer's sessions by start. */
+  trainerSessions: (trainerId: string, startsAt: string, sessionId: string) => ({
+    gsi1pk: `TRAINER#${trainerId}`,
+    gsi1sk: `${new Date(startsAt).toISOString()}#${sessionId}`,
   }),
   /** gsi1: the catalogue. */
   courseListing: (title: string, id: string) => ({ gsi1pk: 'COURSES', gsi1sk: `${title}#${id}` }),

@@ -12,6 +12,7 @@ import {
 } from '@ey/domain'
 import { bookingItem, outboxItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
+import { syncTrainerAssignments } from './register-repository.ts'
 import { failed, transact } from './transactions.ts'
 
 export interface SessionStoreOptions {
@@ -57,6 +58,8 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
         })),
       )
       if (cancellation) throw new DomainError('session-exists')
+      // Outside the transaction (its 100-item limit is the sessions'); idempotent, so safe to redo.
+      for (const session of sessions) await syncTrainerAssignments(options, session)
     },
 
     async saveSession(session, expectedStatus) {
@@ -87,6 +90,7 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
         }
         throw new DomainError(error.Item ? 'session-changed' : 'session-not-found')
       }
+      await syncTrainerAssignments(options, session)
     },
 
     async setCapacity(sessionId, capacity, at) {

@@ -29,6 +29,14 @@ const OPERATIONS = [
   ['get', '/api/bookings/{id}/move-options', '200', 'MoveOptions'],
   ['post', '/api/bookings/{id}/move', '201', 'NewBooking'],
   ['post', '/api/bookings/lookup', '202', 'BookingLookupAnswer'],
+  ['get', '/api/bookings/{id}/attendance', '200', 'AttendanceSummary'],
+  ['post', '/api/bookings/{id}/check-in', '200', 'CheckedIn'],
+  ['get', '/api/trainer/sessions', '200', 'MySessions'],
+  ['get', '/api/trainer/sessions/{id}/parts/{part}/register', '200', 'Register'],
+  ['post', '/api/trainer/sessions/{id}/parts/{part}/register/changes', '200', 'Register'],
+  ['post', '/api/trainer/sessions/{id}/parts/{part}/register/code', '200', 'AttendanceCode'],
+  ['post', '/api/trainer/sessions/{id}/parts/{part}/register/participant-report', '200', 'ParticipantReportMatching'],
+  ['post', '/api/admin/sessions/{id}/register/reopen', '200', 'RegisterReopened'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */

@@ -5,6 +5,7 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoRegisterRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
@@ -57,6 +58,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
     catalogue,
     lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
+    registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),
     ids: randomIds,
     tokens: hmacTokens('an-api-test-secret-long-enough-for-hmac'),

@@ -1,0 +1,90 @@
+import { ATTENDANCE_MARKS, attendanceOf, checkInWithCode, openBooking } from '@ey/domain'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { IdParamSchema, problems } from '../schemas.ts'
+import { router } from '../validation.ts'
+import { bearerToken } from './bookings.ts'
+
+const CheckInSchema = z
+  .object({
+    code: z
+      .string({ error: 'Enter the attendance code the trainer is showing' })
+      .trim()
+      .regex(/^\d{3} ?\d{3}$/, 'Enter the 6-digit attendance code the trainer is showing'),
+  })
+  .openapi('CheckIn')
+
+const AttendanceSummarySchema = z
+  .object({
+    parts: z.array(
+      z.object({ part: z.number().int(), mark: z.enum(ATTENDANCE_MARKS).optional(), checkedIn: z.boolean() }),
+    ),
+    completion: z.enum(['complete', 'not-complete', 'pending']).optional(),
+  })
+  .openapi('AttendanceSummary')
+
+/**
+ * The participant's side of the register, opened by the booking's manage token:
+ * `GET /api/bookings/{id}/attendance` (what each part's register says of them) and
+ * `POST /api/bookings/{id}/check-in` (check in to an online part with the trainer's code).
+ */
+export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
+  const app = router()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/attendance',
+      tags: ['bookings'],
+      summary: "The booking's attendance per part and whether the course was completed",
+      security: [{ manageToken: [] }],
+      request: { params: IdParamSchema },
+      responses: {
+        200: {
+          description: 'Attendance so far',
+          content: { 'application/json': { schema: AttendanceSummarySchema } },
+        },
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { booking } = await openBooking(
+        deps,
+        c.req.valid('param').id,
+        bearerToken(c.req.header('Authorization')),
+      )
+      const [registers, course] = await Promise.all([
+        deps.registers.registerParts(booking.sessionId),
+        deps.catalogue.getCourse(booking.session.courseId),
+      ])
+      return c.json(attendanceOf(booking, registers, course), 200, { 'Cache-Control': 'private, no-store' })
+    },
+  )
+  return app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/check-in',
+      tags: ['bookings'],
+      summary: 'Check in with the attendance code the trainer shows; the trainer confirms it',
+      security: [{ manageToken: [] }],
+      request: {
+        params: IdParamSchema,
+        body: { required: true, content: { 'application/json': { schema: CheckInSchema } } },
+      },
+      responses: {
+        200: {
+          description: 'Checked in to this part (from 0)',
+          content: {
+            'application/json': { schema: z.object({ part: z.number().int() }).openapi('CheckedIn') },
+          },
+        },
+        ...problems(400, 401, 404, 409, 503),
+      },
+    }),
+    async (c) => {
+      const token = bearerToken(c.req.header('Authorization'))
+      const { id } = c.req.valid('param')
+      const result = await checkInWithCode(deps, id, token, c.req.valid('json').code)
+      return c.json(result, 200)
+    },
+  )
+}

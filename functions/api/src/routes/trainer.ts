@@ -1,0 +1,182 @@
+import {
+  changeRegister,
+  IdSchema,
+  isOnRegister,
+  matchParticipantReport,
+  mySessions,
+  openRegister,
+  parseParticipantReport,
+  RegisterChangeSchema,
+  type RegisterDeps,
+  showAttendanceCode,
+  toLondonIso,
+} from '@ey/domain'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { requireStaff, staffOf } from '../auth/require-staff.ts'
+import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
+import { MySessionsSchema, RegisterViewSchema, registerView, trainerSessionView } from '../register-views.ts'
+import { router } from '../validation.ts'
+
+const PartParamSchema = z.object({
+  id: IdSchema,
+  part: z.coerce.number().int().min(0).max(11).openapi({ description: 'The part, from 0' }),
+})
+
+const ChangesSchema = z
+  .object({ changes: z.array(RegisterChangeSchema).min(1).max(200) })
+  .openapi('RegisterChanges')
+
+const ReportSchema = z.object({ report: z.string().min(1).max(15_000) }).openapi('ParticipantReport')
+
+const RowSchema = z.object({ name: z.string(), email: z.string().optional(), minutes: z.number().optional() })
+
+const MatchingSchema = z
+  .object({
+    matches: z.array(z.object({ bookingId: z.string(), name: z.string(), row: RowSchema })),
+    unmatched: z.array(RowSchema),
+    missing: z.array(z.object({ bookingId: z.string(), name: z.string() })),
+  })
+  .openapi('ParticipantReportMatching')
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' }
+
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/**
+ * `/api/trainer/...`: a trainer's sessions and the register of each part. Every route needs the
+ * trainer role (an administrator passes); the session must be theirs (`canRunSession`).
+ */
+export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
+  const app = router()
+  const gate = requireStaff(deps.staff, 'trainer')
+  const registerDeps: RegisterDeps = deps
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sessions',
+      tags: ['trainer'],
+      summary: "The caller's sessions: upcoming soonest first, past latest first",
+      security: STAFF_SECURITY,
+      middleware: gate,
+      responses: { 200: json('My sessions', MySessionsSchema), ...staffProblems(401, 403) },
+    }),
+    async (c) => {
+      const { upcoming, past } = await mySessions(registerDeps, staffOf(c))
+      return c.json(
+        { upcoming: upcoming.map(trainerSessionView), past: past.map(trainerSessionView) },
+        200,
+        NO_STORE,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sessions/{id}/parts/{part}/register',
+      tags: ['trainer'],
+      summary: "One part's register: everyone booked, the waiting list, marks, walk-ins and notes",
+      security: STAFF_SECURITY,
+      middleware: gate,
+      request: { params: PartParamSchema },
+      responses: { 200: json('The register', RegisterViewSchema), ...staffProblems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, part } = c.req.valid('param')
+      const sheet = await openRegister(registerDeps, staffOf(c), id, part)
+      return c.json(registerView(sheet, deps.clock.now()), 200, NO_STORE)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sessions/{id}/parts/{part}/register/changes',
+      tags: ['trainer'],
+      summary:
+        'Mark, note, add walk-ins or confirm check-ins; a change whose key was seen is not applied again',
+      security: STAFF_SECURITY,
+      middleware: gate,
+      request: {
+        params: PartParamSchema,
+        body: { required: true, content: { 'application/json': { schema: ChangesSchema } } },
+      },
+      responses: {
+        200: json('The register after the changes', RegisterViewSchema),
+        ...staffProblems(400, 401, 403, 404, 409, 503),
+      },
+    }),
+    async (c) => {
+      const { id, part } = c.req.valid('param')
+      const { changes } = c.req.valid('json')
+      const sheet = await changeRegister(registerDeps, staffOf(c), id, part, changes)
+      return c.json(registerView(sheet, deps.clock.now()), 200, NO_STORE)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sessions/{id}/parts/{part}/register/code',
+      tags: ['trainer'],
+      summary: 'Show a new six-digit attendance code for participants to check in with (15 minutes)',
+      security: STAFF_SECURITY,
+      middleware: gate,
+      request: { params: PartParamSchema },
+      responses: {
+        200: json(
+          'The code',
+          z.object({ code: z.string(), expiresAt: z.string() }).openapi('AttendanceCode'),
+        ),
+        ...staffProblems(401, 403, 404, 409, 503),
+      },
+    }),
+    async (c) => {
+      const { id, part } = c.req.valid('param')
+      const { code, expiresAt } = await showAttendanceCode(registerDeps, staffOf(c), id, part)
+      return c.json({ code, expiresAt: toLondonIso(expiresAt) }, 200, NO_STORE)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sessions/{id}/parts/{part}/register/participant-report',
+      tags: ['trainer'],
+      summary:
+        'Match a Teams or Zoom participant report (CSV text) to the bookings, for review; saves nothing',
+      security: STAFF_SECURITY,
+      middleware: gate,
+      request: {
+        params: PartParamSchema,
+        body: { required: true, content: { 'application/json': { schema: ReportSchema } } },
+      },
+      responses: {
+        200: json('Matches and unmatched rows', MatchingSchema),
+        ...staffProblems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { id, part } = c.req.valid('param')
+      const sheet = await openRegister(registerDeps, staffOf(c), id, part)
+      const booked = sheet.booked.filter((booking) => isOnRegister(booking.status))
+      const names = new Map(booked.map((booking) => [booking.id, booking.person.name]))
+      const matching = matchParticipantReport(parseParticipantReport(c.req.valid('json').report), booked)
+      return c.json(
+        {
+          matches: matching.matches.map((m) => ({ ...m, name: names.get(m.bookingId) ?? '' })),
+          unmatched: matching.unmatched,
+          missing: matching.missing.map((bookingId) => ({ bookingId, name: names.get(bookingId) ?? '' })),
+        },
+        200,
+        NO_STORE,
+      )
+    },
+  )
+  return app
+}
