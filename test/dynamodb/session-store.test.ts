@@ -93,7 +93,7 @@ describe('the DynamoDB session store', () => {
     const [taken] = await deps.sessions.listSessions(all)
     if (!taken) throw new Error('the earlier tests scheduled sessions')
     await expect(deps.sessions.createSessions([{ ...taken, id: 'fresh-1' }, taken])).rejects.toMatchObject({
-      code: 'session-exists',
+      code: 'already-exists',
     })
     expect(await deps.sessions.getSession('fresh-1')).toBeUndefined()
   })

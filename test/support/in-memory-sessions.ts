@@ -16,7 +16,7 @@ export function createInMemorySessionStore(bookings: InMemoryBookingRepository):
     getSession: current,
     async createSessions(sessions) {
       for (const session of sessions) {
-        if (await current(session.id)) throw new DomainError('session-exists')
+        if (await current(session.id)) throw new DomainError('already-exists')
       }
       for (const session of sessions) bookings.putSession(session)
     },

@@ -43,7 +43,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'no-offer': 409,
   'invalid-transition': 409,
   'register-locked': 409,
-  'session-exists': 409,
+  'already-exists': 409,
   'session-changed': 409,
   'capacity-below-held': 409,
   'idempotency-key-reused': 422,
@@ -117,13 +117,13 @@ export function problemHandler(logger: ApiLogger): ErrorHandler {
   return (error, c) => {
     if (error instanceof DomainError) return domainProblem(c, error)
     if (error instanceof HTTPException && error.status === 413) {
-      return httpProblem(c, 'payload-too-large', 'Send a request body of 16 KB or less.')
+      return httpProblem(c, 'payload-too-large', error.message || 'Send a request body of 16 KB or less.')
     }
     if (error instanceof HTTPException && error.status === 415) {
       return httpProblem(
         c,
         'unsupported-media-type',
-        'This endpoint reads JSON: set Content-Type: application/json.',
+        error.message || 'This endpoint reads JSON: set Content-Type: application/json.',
       )
     }
     if (error instanceof HTTPException && error.status === 400) {

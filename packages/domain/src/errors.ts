@@ -21,7 +21,7 @@ export const ERRORS = {
   'unknown-local-authority': { title: 'Local authority not recognised' },
   'service-busy': { title: 'The service is busy; try again shortly' },
   'register-locked': { title: 'This register is locked; an administrator can reopen it' },
-  'session-exists': { title: 'A session with this id already exists' },
+  'already-exists': { title: 'Something with this id already exists' },
   'session-changed': { title: 'The session was changed by someone else; reload it and try again' },
   'capacity-below-held': { title: 'The capacity cannot be fewer than the places already held' },
   unauthorized: { title: 'Sign-in or a valid token is required' },

@@ -185,7 +185,7 @@ export interface SnapshotChange {
 export interface SessionStore {
   /** Read consistently. */
   getSession(id: string): Promise<Session | undefined>
-  /** Writes every session or none; throws `session-exists` when an id is taken. */
+  /** Writes every session or none; throws `already-exists` when an id is taken. */
   createSessions(sessions: Session[]): Promise<void>
   /**
    * Writes the session's details and status, never its counters or capacity, while its status is

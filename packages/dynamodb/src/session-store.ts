@@ -57,7 +57,7 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
           },
         })),
       )
-      if (cancellation) throw new DomainError('session-exists')
+      if (cancellation) throw new DomainError('already-exists')
       // Outside the transaction (its 100-item limit is the sessions'); idempotent, so safe to redo.
       for (const session of sessions) await syncTrainerAssignments(options, session)
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { NewBookingView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { makeSession } from '../../support/factories.ts'
+import { ADMIN_ROUTES } from './admin-access.ts'
 import { book, makeCourse, type TestApi } from './support.ts'
 
 /** The columns of the authorization matrix: who calls, with what. */
@@ -56,6 +57,7 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     ok: 200,
     request: async () => ({ path: '/api/staff/me' }),
   },
+  ...ADMIN_ROUTES,
 }
 
 /** The status the rule gives a caller (before a route's exceptions). */

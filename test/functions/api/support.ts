@@ -5,6 +5,7 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoSessionStore,
   createDynamoRegisterRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
@@ -57,6 +58,8 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
   const deps = {
     bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
     catalogue,
+    catalogueWriter: catalogue,
+    sessions: createDynamoSessionStore({ doc: table.doc, tableName: table.tableName }),
     lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
     registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto'
+import type { StaffRouteAccess } from './staff-access.ts'
+import { makeCourse, makePartner } from './support.ts'
+
+/** A session to schedule: two twilight parts, online, three weeks after the tests' `NOW`. */
+export const SESSION_INPUT = {
+  courseId: 'slcn-core',
+  parts: [
+    { date: '2026-03-23', startTime: '16:00', endTime: '17:30' },
+    { date: '2026-03-30', startTime: '16:00', endTime: '17:30' },
+  ],
+  format: 'online',
+  joiningUrl: 'https://meet.example.org/j/1',
+  capacity: 10,
+  trainerIds: ['trainer-amira'],
+  bespokeLaCodes: [],
+  status: 'published',
+}
+
+/**
+ * The administrators' routes in the authorization matrix: administrators only. The matrix sends
+ * JSON bodies, so the CSV routes answer a permitted caller 415 (after the access check passed).
+ */
+export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
+  'GET /api/admin/sessions': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/sessions' }),
+  },
+  'POST /api/admin/sessions': {
+    rule: 'admin',
+    ok: 201,
+    request: async () => ({ path: '/api/admin/sessions', body: SESSION_INPUT }),
+  },
+  'GET /api/admin/sessions/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({ path: `/api/admin/sessions/${(await world.session()).session.id}` }),
+  },
+  'PUT /api/admin/sessions/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/admin/sessions/${(await world.session()).session.id}`,
+      body: SESSION_INPUT,
+    }),
+  },
+  'POST /api/admin/sessions/{id}/capacity': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/admin/sessions/${(await world.session()).session.id}/capacity`,
+      body: { capacity: 12 },
+    }),
+  },
+  'POST /api/admin/sessions/{id}/publish': {
+    rule: 'admin',
+    ok: 200,
+    // Publishing a published session answers it unchanged: enough to show who may call.
+    request: async (world) => ({ path: `/api/admin/sessions/${(await world.session()).session.id}/publish` }),
+  },
+  'POST /api/admin/sessions/{id}/unpublish': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/admin/sessions/${(await world.session()).session.id}/unpublish`,
+    }),
+  },
+  'POST /api/admin/sessions/{id}/cancel': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({ path: `/api/admin/sessions/${(await world.session()).session.id}/cancel` }),
+  },
+  'GET /api/admin/sessions/import/template.csv': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/sessions/import/template.csv' }),
+  },
+  'POST /api/admin/sessions/import/preview': {
+    rule: 'admin',
+    ok: 415,
+    request: async () => ({ path: '/api/admin/sessions/import/preview', body: {} }),
+  },
+  'POST /api/admin/sessions/import': {
+    rule: 'admin',
+    ok: 415,
+    request: async () => ({ path: '/api/admin/sessions/import', body: {} }),
+  },
+  'GET /api/admin/partners': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/partners' }),
+  },
+  'POST /api/admin/partners': {
+    rule: 'admin',
+    ok: 201,
+    request: async () => ({ path: '/api/admin/partners', body: makePartner({ id: `p-${randomUUID()}` }) }),
+  },
+  'PUT /api/admin/partners/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/partners/talking-together', body: makePartner() }),
+  },
+  'GET /api/admin/courses': { rule: 'admin', ok: 200, request: async () => ({ path: '/api/admin/courses' }) },
+  'POST /api/admin/courses': {
+    rule: 'admin',
+    ok: 201,
+    request: async (world) => {
+      await world.api.catalogue.putPartner(makePartner())
+      return { path: '/api/admin/courses', body: makeCourse({ id: `c-${randomUUID()}` }) }
+    },
+  },
+  'PUT /api/admin/courses/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => {
+      await world.api.catalogue.putPartner(makePartner())
+      return { path: '/api/admin/courses/slcn-core', body: makeCourse() }
+    },
+  },
+}

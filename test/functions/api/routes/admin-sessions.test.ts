@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { staffToken } from '../../../support/staff.ts'
+import { book, createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+
+let api: TestApi
+let admin: string
+
+const TWILIGHT = {
+  courseId: 'slcn-core',
+  parts: [
+    { date: '2026-03-17', startTime: '16:00', endTime: '17:30' },
+    { date: '2026-03-24', startTime: '16:00', endTime: '17:30' },
+  ],
+  format: 'online',
+  joiningUrl: 'https://meet.example.org/j/1',
+  capacity: 1,
+  trainerIds: ['trainer-amira'],
+  bespokeLaCodes: [],
+  status: 'published',
+}
+
+async function call(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
+  const { json, token = admin, ...rest } = init
+  return api.app.request(`/api/admin${path}`, {
+    ...rest,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...rest.headers,
+    },
+    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+  })
+}
+
+beforeAll(async () => {
+  api = await createTestApi()
+  await api.catalogue.putPartner(makePartner())
+  await api.catalogue.putCourse(makeCourse())
+  admin = await staffToken('admin')
+})
+
+describe('/api/admin/sessions', () => {
+  it('schedules a two-part twilight course from London dates and times and lists it with drafts', async () => {
+    const created = await call('/sessions', { method: 'POST', json: TWILIGHT })
+    expect(created.status).toBe(201)
+    const session = await created.json()
+    expect(session.parts).toEqual([
+      { startsAt: '2026-03-17T16:00:00+00:00', endsAt: '2026-03-17T17:30:00+00:00' },
+      { startsAt: '2026-03-24T16:00:00+00:00', endsAt: '2026-03-24T17:30:00+00:00' },
+    ])
+    const draft = await (
+      await call('/sessions', { method: 'POST', json: { ...TWILIGHT, status: 'draft' } })
+    ).json()
+
+    const list = await (await call('/sessions')).json()
+    expect(list.items.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining([session.id, draft.id]),
+    )
+    expect((await api.app.request(`/api/sessions/${draft.id}`)).status).toBe(404)
+  })
+
+  it('answers 400 naming each field, and 403 to a trainer', async () => {
+    const bad = await call('/sessions', {
+      method: 'POST',
+      json: { ...TWILIGHT, parts: [{ date: '2026-03-17', startTime: '16:00', endTime: '15:00' }] },
+    })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).errors).toEqual([{ field: 'parts.0.endTime', message: expect.any(String) }])
+
+    const trainer = await call('/sessions', {
+      method: 'POST',
+      json: TWILIGHT,
+      token: await staffToken('trainer-amira'),
+    })
+    expect(trainer.status).toBe(403)
+  })
+
+  it('refuses a capacity below the places held with 409, and raising it promotes the waiting list', async () => {
+    const { id } = await (
+      await call('/sessions', { method: 'POST', json: { ...TWILIGHT, capacity: 2 } })
+    ).json()
+    for (const email of ['a@example.org', 'b@example.org', 'waits@example.org'])
+      await book(api.app, id, { email })
+
+    const lower = await call(`/sessions/${id}/capacity`, { method: 'POST', json: { capacity: 1 } })
+    expect(lower.status).toBe(409)
+    expect(await lower.json()).toMatchObject({ code: 'capacity-below-held', errors: [{ field: 'capacity' }] })
+    const edit = await call(`/sessions/${id}`, { method: 'PUT', json: { ...TWILIGHT, capacity: 1 } })
+    expect(edit.status).toBe(409)
+
+    const raised = await call(`/sessions/${id}/capacity`, { method: 'POST', json: { capacity: 3 } })
+    expect(await raised.json()).toMatchObject({ capacity: 3, heldCount: 3, waitingCount: 0 })
+  })
+
+  it('publishes, unpublishes and cancels; a cancelled session answers 409 to edits', async () => {
+    const { id } = await (
+      await call('/sessions', { method: 'POST', json: { ...TWILIGHT, status: 'draft' } })
+    ).json()
+    expect((await (await call(`/sessions/${id}/publish`, { method: 'POST' })).json()).status).toBe(
+      'published',
+    )
+    expect((await api.app.request(`/api/sessions/${id}`)).status).toBe(200)
+    await book(api.app, id, { email: 'a@example.org' })
+
+    const cancelled = await call(`/sessions/${id}/cancel`, { method: 'POST' })
+    expect(await cancelled.json()).toMatchObject({
+      session: { status: 'cancelled', heldCount: 0 },
+      cancelled: 1,
+    })
+    expect((await (await call(`/sessions/${id}/cancel`, { method: 'POST' })).json()).cancelled).toBe(0)
+    expect((await call(`/sessions/${id}`, { method: 'PUT', json: TWILIGHT })).status).toBe(409)
+    expect((await call('/sessions/no-such-session')).status).toBe(404)
+  })
+})
