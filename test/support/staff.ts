@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { createStaffVerifier, type StaffVerifier } from '@ey/api'
-import type { StaffMember } from '@ey/domain'
+import { localStaffAccounts, type StaffAccounts, type StaffDirectory, type StaffMember } from '@ey/domain'
+import { createDynamoStaffDirectory } from '@ey/dynamodb'
 import { cognitoIdClaims, DEMO_STAFF, type StaffIdentity } from '@ey/local-stack'
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose'
 import { inject } from 'vitest'
@@ -38,6 +40,14 @@ export function staffVerifier(): StaffVerifier {
 export function staffSignIn() {
   const { issuer, audience } = staffIssuer()
   return { issuer, clientId: audience, authUrl: issuer }
+}
+
+/** The staff directory on a test table; accounts as the local stack keeps them (no Cognito). */
+export function staffDirectoryDeps(table: { doc: DynamoDBDocumentClient; tableName: string }): {
+  staffDirectory: StaffDirectory
+  staffAccounts: StaffAccounts
+} {
+  return { staffDirectory: createDynamoStaffDirectory(table), staffAccounts: localStaffAccounts }
 }
 
 let forgeryKey: Promise<JWK> | undefined

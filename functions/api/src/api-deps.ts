@@ -1,12 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import type {
-  BookingDeps,
-  BookingLookup,
-  CatalogueRepository,
-  RegisterRepository,
-  SessionStore,
-} from '@ey/domain'
-import type { CatalogueWriter } from '@ey/dynamodb'
+import type { BookingDeps, BookingLookup, CatalogueRepository, RegisterRepository } from '@ey/domain'
+import type { StaffAccounts, StaffDirectory } from '@ey/domain'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
@@ -17,10 +11,6 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
-  /** The administrators' session writes and their list of every session. */
-  sessions: SessionStore
-  /** Partners and courses, written by administrators. */
-  catalogueWriter: Pick<CatalogueWriter, 'putPartner' | 'putCourse'>
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   logger: ApiLogger
@@ -28,6 +18,9 @@ export interface ApiDeps extends BookingDeps {
   siteUrl: string
   /** Verifies staff bearer tokens; every staff route goes through `requireStaff(deps.staff, ...)`. */
   staff: StaffVerifier
+  /** Who is staff (roles, LAs), and their sign-in accounts at the issuer. */
+  staffDirectory: StaffDirectory
+  staffAccounts: StaffAccounts
   /** What the site needs to start staff sign-in (public values only). */
   staffSignIn: StaffSignIn
 }

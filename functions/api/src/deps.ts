@@ -6,37 +6,28 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
-  createDynamoSessionStore,
   createDynamoRegisterRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
 import type { ApiDeps } from './api-deps.ts'
-import { createStaffVerifier } from './auth/staff-verifier.ts'
+import { staffDeps } from './auth/staff-deps.ts'
 
 /**
  * The composition root: reads the environment once and builds every dependency. `TABLE_NAME` and
  * `SITE_URL` are required, and the manage-token key (see `manageTokenSecret`); `DYNAMODB_ENDPOINT`
- * points at DynamoDB Local when running on one machine. Staff tokens are verified against
- * `STAFF_ISSUER` and `STAFF_AUDIENCE` (required), with keys from `STAFF_JWKS_URL` or, when unset,
- * Cognito's path under the issuer; `STAFF_AUTH_URL` is where the site sends staff to sign in.
+ * points at DynamoDB Local when running on one machine. Staff sign-in settings: see `staffDeps`.
  */
 export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
   const tableName = requireEnv('TABLE_NAME', env)
   const siteUrl = requireEnv('SITE_URL', env)
   const endpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
-  const issuer = requireEnv('STAFF_ISSUER', env)
-  const audience = requireEnv('STAFF_AUDIENCE', env)
-  const jwksUrl = optionalEnv('STAFF_JWKS_URL', env)
   const tokens = hmacTokens(await manageTokenSecret(env))
   const client = new DynamoDBClient(endpoint ? { endpoint } : {})
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  const catalogue = createDynamoCatalogueRepository({ doc, tableName })
   return {
     bookings: createDynamoBookingRepository({ doc, tableName }),
-    catalogue,
-    catalogueWriter: catalogue,
-    sessions: createDynamoSessionStore({ doc, tableName }),
+    catalogue: createDynamoCatalogueRepository({ doc, tableName }),
     lookup: createDynamoBookingLookup({ doc, tableName }),
     registers: createDynamoRegisterRepository({ doc, tableName }),
     clock: systemClock,
@@ -46,7 +37,6 @@ export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
     policy: DEFAULT_POLICY,
     logger: new Logger({ serviceName: 'api' }),
     siteUrl,
-    staff: createStaffVerifier({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
-    staffSignIn: { issuer, clientId: audience, authUrl: optionalEnv('STAFF_AUTH_URL', env) ?? issuer },
+    ...staffDeps(env, { doc, tableName }),
   }
 }

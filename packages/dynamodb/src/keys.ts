@@ -27,6 +27,10 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** A staff member of the directory, by the issuer's subject. */
+  staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
+  /** Holds a username for one staff member (usernames are unique, as in Cognito). */
+  staffUsername: (username: string) => ({ pk: `STAFF_USERNAME#${username}`, sk: 'STAFF_USERNAME' }),
   /** One part's register (marks, walk-ins, notes, audit), beside its session. */
   registerPart: (sessionId: string, part: number) => ({
     pk: `SESSION#${sessionId}`,
@@ -66,6 +70,8 @@ export const indexKeys = {
   /** gsi1: the catalogue. */
   courseListing: (title: string, id: string) => ({ gsi1pk: 'COURSES', gsi1sk: `${title}#${id}` }),
   partnerListing: (name: string, id: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: `${name}#${id}` }),
+  /** gsi1: the staff directory by username. */
+  staffListing: (username: string) => ({ gsi1pk: 'STAFF', gsi1sk: username }),
   /** gsi2: a person's bookings by session start. */
   personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
     gsi2pk: `PERSON#${emailHash(emailKey)}`,

@@ -6,11 +6,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { buildDeps as buildApiDeps, createApp } from '@ey/api'
 import { hmacTokens, randomIds } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository, ensureTable } from '@ey/dynamodb'
+import {
+  createDynamoBookingRepository,
+  createDynamoCatalogueRepository,
+  createDynamoStaffDirectory,
+  ensureTable,
+} from '@ey/dynamodb'
 import { buildDeps as buildMailDeps, createMailHandler } from '@ey/mail-function'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
 import { type SeedReport, seedDemoData } from './seed/seed.ts'
+import { seedDemoStaff } from './seed/staff.ts'
 import { startSesEmulator } from './ses-local.ts'
 import { startStaffIssuer } from './staff/issuer.ts'
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts'
@@ -77,11 +83,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ses = mailOn ? await startSesEmulator(options.sesPort ? { port: options.sesPort } : {}) : undefined
     if (ses) stops.push(ses.stop)
 
-    const issuer = await startStaffIssuer(options.issuerPort ? { port: options.issuerPort } : {})
-    stops.push(issuer.stop)
-
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: process.env.AWS_REGION })
     await ensureTable(client, TABLE_NAME)
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+
+    // Sign-in reads the same directory the API's invites write, so an invited member can sign in.
+    const directory = createDynamoStaffDirectory({ doc, tableName: TABLE_NAME })
+    if (options.seed) await seedDemoStaff(directory)
+    const issuer = await startStaffIssuer({
+      ...(options.issuerPort ? { port: options.issuerPort } : {}),
+      users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },
+    })
+    stops.push(issuer.stop)
     const webPort = options.webPort ?? (await freePort())
     const webUrl = `http://127.0.0.1:${webPort}`
     const env: Record<string, string> = {
@@ -99,7 +112,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     let seed: SeedReport | undefined
     if (options.seed) {
-      const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
       seed = await seedDemoData({
         doc,
         tableName: TABLE_NAME,

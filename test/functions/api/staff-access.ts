@@ -58,6 +58,22 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     request: async () => ({ path: '/api/staff/me' }),
   },
   ...ADMIN_ROUTES,
+  'GET /api/admin/staff': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/staff' }),
+  },
+  'POST /api/admin/staff': {
+    rule: 'admin',
+    ok: 201,
+    request: async () => {
+      const username = `matrix-${randomUUID().slice(0, 8)}`
+      return {
+        path: '/api/admin/staff',
+        body: { username, name: 'Matrix Member', email: `${username}@staff.example.org`, roles: ['trainer'] },
+      }
+    },
+  },
 }
 
 /** The status the rule gives a caller (before a route's exceptions). */

@@ -5,13 +5,12 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
-  createDynamoSessionStore,
   createDynamoRegisterRepository,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
-import { staffSignIn, staffVerifier } from '../../support/staff.ts'
+import { staffDirectoryDeps, staffSignIn, staffVerifier } from '../../support/staff.ts'
 
 export const SITE_URL = 'https://training.example.org'
 
@@ -58,8 +57,6 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
   const deps = {
     bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
     catalogue,
-    catalogueWriter: catalogue,
-    sessions: createDynamoSessionStore({ doc: table.doc, tableName: table.tableName }),
     lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
     registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),
@@ -71,6 +68,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     siteUrl: SITE_URL,
     staff: staffVerifier(),
     staffSignIn: staffSignIn(),
+    ...staffDirectoryDeps(table),
     ...overrides,
   } as TestApi['deps']
   return { app: createApp(deps), deps, catalogue, table }

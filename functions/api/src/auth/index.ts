@@ -1,3 +1,5 @@
+export * from './cognito-accounts.ts'
 export * from './require-staff.ts'
+export * from './staff-deps.ts'
 export * from './staff-route.ts'
 export * from './staff-verifier.ts'

@@ -1,0 +1,82 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DomainError, type StaffDirectory, type StaffMember, StaffMemberSchema } from '@ey/domain'
+import { indexKeys, keys } from './keys.ts'
+import { transact } from './transactions.ts'
+
+export interface StaffDirectoryOptions {
+  doc: DynamoDBDocumentClient
+  tableName: string
+}
+
+/**
+ * The staff directory in the table: `STAFF#<sub>` items listed through gsi1 `STAFF`, and a
+ * `STAFF_USERNAME#<username>` item written in the same transaction so a username is taken once.
+ */
+export function createDynamoStaffDirectory(options: StaffDirectoryOptions): StaffDirectory {
+  const { doc, tableName } = options
+
+  async function get(key: { pk: string; sk: string }) {
+    const result = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))
+    return result.Item
+  }
+
+  return {
+    async add(member) {
+      const valid = StaffMemberSchema.parse(member)
+      const absent = { ConditionExpression: 'attribute_not_exists(pk)' }
+      const cancelled = await transact(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.staff(valid.sub),
+              ...indexKeys.staffListing(valid.username),
+              type: 'staff',
+              ...valid,
+            },
+            ...absent,
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.staffUsername(valid.username), type: 'staffUsername', sub: valid.sub },
+            ...absent,
+          },
+        },
+      ])
+      if (cancelled)
+        throw new DomainError('already-exists', 'A staff member with this username already exists.')
+    },
+
+    async list() {
+      const members: StaffMember[] = []
+      let ExclusiveStartKey: Record<string, unknown> | undefined
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': indexKeys.staffListing('').gsi1pk },
+            ExclusiveStartKey,
+          }),
+        )
+        members.push(...(page.Items ?? []).map(fromItem))
+        ExclusiveStartKey = page.LastEvaluatedKey
+      } while (ExclusiveStartKey)
+      return members
+    },
+
+    async findByUsername(username) {
+      const held = await get(keys.staffUsername(username))
+      if (typeof held?.sub !== 'string') return undefined
+      const item = await get(keys.staff(held.sub))
+      return item ? fromItem(item) : undefined
+    },
+  }
+}
+
+function fromItem(item: Record<string, unknown>): StaffMember {
+  return StaffMemberSchema.parse(item)
+}
