@@ -1,6 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import type { BookingDeps, BookingLookup, CatalogueRepository, RegisterRepository } from '@ey/domain'
-import type { StaffAccounts, StaffDirectory } from '@ey/domain'
+import type {
+  BookingDeps,
+  BookingLookup,
+  CatalogueRepository,
+  RegisterRepository,
+  SessionStore,
+  StaffAccounts,
+  StaffDirectory,
+} from '@ey/domain'
+import type { CatalogueWriter } from '@ey/dynamodb'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
@@ -11,6 +19,10 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
+  /** The administrators' session writes and their list of every session. */
+  sessions: SessionStore
+  /** Partners and courses, written by administrators. */
+  catalogueWriter: Pick<CatalogueWriter, 'putPartner' | 'putCourse'>
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   logger: ApiLogger

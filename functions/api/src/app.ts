@@ -4,6 +4,8 @@ import type { ApiDeps } from './api-deps.ts'
 import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { adminStaffRoutes } from './routes/admin-staff.ts'
 import { bookingAttendanceRoutes } from './routes/booking-attendance.ts'
 import { bookingCalendarRoutes } from './routes/booking-calendar.ts'
 import { bookingLookupRoutes } from './routes/booking-lookup.ts'
@@ -14,12 +16,14 @@ import { healthRoutes } from './routes/health.ts'
 import { registerAdminRoutes } from './routes/register-admin.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
-import { adminStaffRoutes } from './routes/admin-staff.ts'
 import { trainerRoutes } from './routes/trainer.ts'
 import { router } from './validation.ts'
 
 /** Booking forms are small; anything larger is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024
+
+/** Uploads that set their own, larger limit on their route (the session import file). */
+export const LARGE_BODY_PATHS = ['/api/admin/sessions/import']
 
 /**
  * The HTTP API under `/api`, as a value: the Lambda handler, the local Node server and the tests
@@ -28,7 +32,10 @@ export const MAX_BODY_BYTES = 16 * 1024
 export function createApp(deps: ApiDeps): OpenAPIHono {
   const app = router()
   app.use('*', requestLogging(deps.logger))
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }))
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES })
+  app.use('/api/*', (c, next) =>
+    LARGE_BODY_PATHS.some((path) => c.req.path.startsWith(path)) ? next() : smallBodies(c, next),
+  )
   app.route('/api/health', healthRoutes())
   app.route('/api/courses', courseRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
@@ -39,6 +46,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/bookings', bookingAttendanceRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/admin', registerAdminRoutes(deps))
+  app.route('/api/admin', adminRoutes(deps))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/admin/staff', adminStaffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))

@@ -7,6 +7,7 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoRegisterRepository,
+  createDynamoSessionStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
@@ -25,9 +26,12 @@ export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
   const tokens = hmacTokens(await manageTokenSecret(env))
   const client = new DynamoDBClient(endpoint ? { endpoint } : {})
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+  const catalogue = createDynamoCatalogueRepository({ doc, tableName })
   return {
     bookings: createDynamoBookingRepository({ doc, tableName }),
-    catalogue: createDynamoCatalogueRepository({ doc, tableName }),
+    catalogue,
+    catalogueWriter: catalogue,
+    sessions: createDynamoSessionStore({ doc, tableName }),
     lookup: createDynamoBookingLookup({ doc, tableName }),
     registers: createDynamoRegisterRepository({ doc, tableName }),
     clock: systemClock,

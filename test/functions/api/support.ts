@@ -6,6 +6,7 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoRegisterRepository,
+  createDynamoSessionStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
@@ -57,6 +58,8 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
   const deps = {
     bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
     catalogue,
+    catalogueWriter: catalogue,
+    sessions: createDynamoSessionStore({ doc: table.doc, tableName: table.tableName }),
     lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
     registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),
