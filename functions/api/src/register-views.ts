@@ -87,13 +87,15 @@ export const RegisterViewSchema = z
   .openapi('Register')
 
 export type RegisterView = z.infer<typeof RegisterViewSchema>
+export type TrainerSessionView = z.infer<typeof TrainerSessionViewSchema>
+export type MySessionsView = z.infer<typeof MySessionsSchema>
 
 function parts(session: Pick<Session, 'parts'>) {
   return session.parts.map((p) => ({ startsAt: toLondonIso(p.startsAt), endsAt: toLondonIso(p.endsAt) }))
 }
 
 /** A session in a trainer's list. */
-export function trainerSessionView(session: Session): z.infer<typeof TrainerSessionViewSchema> {
+export function trainerSessionView(session: Session): TrainerSessionView {
   return {
     id: session.id,
     title: session.title,

@@ -6,6 +6,7 @@ import {
   type NewBookingView,
   type SessionView,
 } from './lib/api.ts'
+import { showAttendance } from './lib/attendance.ts'
 import {
   type BookingKey,
   bookingKey,
@@ -119,6 +120,7 @@ function render(view: BookingView): void {
     view.status === 'waitlisted' ? 'Yes, leave the waiting list' : 'Yes, cancel my booking'
   closePanels()
   if (live) void loadMoveOptions(view)
+  if (key) void showAttendance(view, key)
   show(byId('booking'), loading)
 }
 

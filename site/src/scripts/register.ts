@@ -1,0 +1,523 @@
+import { ApiProblem } from './lib/api.ts'
+import { byId, h, show, tag } from './lib/dom.ts'
+import { clockTime, longDate, when } from './lib/format.ts'
+import { type RegisterChange, RegisterQueue } from './lib/register-queue.ts'
+import { isNetworkError, type RegisterView, trainerApi } from './lib/trainer-api.ts'
+
+type Person = RegisterView['booked'][number]
+type WalkIn = RegisterView['walkIns'][number]
+
+const MARKS = [
+  ['present', 'Present'],
+  ['late', 'Late'],
+  ['left-early', 'Left early'],
+  ['absent', 'Absent'],
+  ['apologies', 'Apologies given'],
+] as const
+
+const ROLES: Record<string, string> = {
+  'nursery-practitioner': 'Nursery practitioner',
+  'pre-school-practitioner': 'Pre-school practitioner',
+  childminder: 'Childminder',
+  senco: 'SENCO',
+  'setting-manager': 'Setting manager',
+  'health-visitor': 'Health visitor',
+  'family-support-worker': 'Family support worker',
+  'portage-worker': 'Portage worker',
+  teacher: 'Teacher',
+  'parent-or-carer': 'Parent or carer',
+  other: 'Other',
+}
+
+const params = new URLSearchParams(location.search)
+const sessionId = params.get('id') ?? ''
+const part = Number(params.get('part') ?? '0')
+const base = `/trainer/sessions/${encodeURIComponent(sessionId)}/parts/${part}/register`
+const loading = byId('loading')
+const actionError = byId('action-error')
+let view: RegisterView | undefined
+
+const queue = new RegisterQueue<RegisterView>({
+  sessionId,
+  part,
+  send: (changes) =>
+    trainerApi<RegisterView>(`${base}/changes`, { method: 'POST', body: JSON.stringify({ changes }) }),
+  isNetworkError,
+})
+
+/** A change key unique on this device and across devices. */
+function newKey(): string {
+  return crypto.randomUUID()
+}
+
+/** The mark a person shows: their last queued mark, else the register's. */
+function shownMark(subject: string, saved: string | undefined): string | undefined {
+  let mark = saved
+  for (const change of queue.pending()) {
+    if (change.kind === 'mark' && change.subject === subject) mark = change.mark
+    if (change.kind === 'confirm-check-in' && change.subject === subject) mark = 'present'
+  }
+  return mark
+}
+
+function waiting(subject: string): boolean {
+  return queue.pending().some((change) => 'subject' in change && change.subject === subject)
+}
+
+function syncStatus(): void {
+  const count = queue.pending().length
+  byId('sync').replaceChildren(
+    count === 0
+      ? tag('All changes saved', 'green')
+      : tag(`${count} ${count === 1 ? 'change' : 'changes'} waiting to be sent`, 'orange'),
+    count === 0
+      ? ''
+      : navigator.onLine
+        ? ' Sending…'
+        : ' You are offline: they are kept on this device and sent when you are back online.',
+  )
+  for (const row of document.querySelectorAll<HTMLElement>('[data-subject]')) {
+    const state = row.querySelector('.app-register__state')
+    if (state) state.textContent = waiting(row.dataset.subject ?? '') ? 'Waiting to send' : ''
+  }
+}
+
+function fail(error: unknown): void {
+  const message =
+    error instanceof ApiProblem && error.code === 'register-locked'
+      ? 'This register is locked, so the change was not saved. Ask an administrator to reopen it.'
+      : error instanceof ApiProblem && error.status > 0 && error.status < 500
+        ? (error.errors[0]?.message ?? error.message)
+        : 'Sorry, there is a problem with the service. Try again in a few minutes.'
+  byId('action-error-text').textContent = message
+  actionError.hidden = false
+  actionError.focus()
+}
+
+async function send(...changes: RegisterChange[]): Promise<void> {
+  actionError.hidden = true
+  const pendingSend = queue.add(...changes)
+  syncStatus()
+  const outcome = await pendingSend
+  if (outcome.outcome === 'sent') update(outcome.result)
+  if (outcome.outcome === 'refused') fail(outcome.error)
+  syncStatus()
+}
+
+function markRadios(
+  subject: string,
+  name: string,
+  current: string | undefined,
+  disabled: boolean,
+): HTMLElement {
+  const id = `mark-${subject}`
+  return h(
+    'div',
+    { class: 'govuk-form-group app-register__marks' },
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-visually-hidden' }, `Attendance of ${name}`),
+      h(
+        'div',
+        { class: 'govuk-radios govuk-radios--small govuk-radios--inline' },
+        ...MARKS.map(([value, label]) => {
+          const input = h('input', {
+            class: 'govuk-radios__input',
+            id: `${id}-${value}`,
+            name: id,
+            type: 'radio',
+            value,
+            'data-mark-for': subject,
+          }) as HTMLInputElement
+          input.checked = current === value
+          input.disabled = disabled
+          return h(
+            'div',
+            { class: 'govuk-radios__item' },
+            input,
+            h('label', { class: 'govuk-label govuk-radios__label', for: `${id}-${value}` }, label),
+          )
+        }),
+      ),
+    ),
+  )
+}
+
+function noteForm(subject: string, name: string, note: string | undefined, disabled: boolean): HTMLElement {
+  const id = `note-${subject}`
+  const textarea = h('textarea', {
+    class: 'govuk-textarea',
+    id,
+    name: 'note',
+    rows: '2',
+  }) as HTMLTextAreaElement
+  textarea.value = note ?? ''
+  textarea.disabled = disabled
+  return h(
+    'details',
+    { class: 'govuk-details app-register__note' },
+    h(
+      'summary',
+      { class: 'govuk-details__summary' },
+      h('span', { class: 'govuk-details__summary-text' }, note ? 'Note' : 'Add a note'),
+    ),
+    h(
+      'div',
+      { class: 'govuk-details__text' },
+      h(
+        'form',
+        { 'data-note-for': subject, novalidate: '' },
+        h(
+          'div',
+          { class: 'govuk-form-group' },
+          h('label', { class: 'govuk-label', for: id }, `Note about ${name}`),
+          textarea,
+        ),
+        h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Save note'),
+      ),
+    ),
+  )
+}
+
+function personRow(person: Person | WalkIn, subject: string, locked: boolean): HTMLElement {
+  const facts = [
+    person.role ? ROLES[person.role] : undefined,
+    'settingName' in person ? person.settingName : undefined,
+  ].filter(Boolean)
+  const checkIn = person.checkIn
+  return h(
+    'div',
+    { class: 'app-register__person', 'data-subject': subject },
+    h('h3', { class: 'govuk-heading-s app-register__name' }, person.name),
+    facts.length > 0 ? h('p', { class: 'govuk-body-s app-register__facts' }, facts.join(', ')) : null,
+    'accessNeeds' in person && person.accessNeeds
+      ? h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Access needs: '), person.accessNeeds)
+      : null,
+    checkIn
+      ? h(
+          'p',
+          { class: 'govuk-body-s' },
+          checkIn.confirmed
+            ? `Checked in with the code at ${clockTime(checkIn.at)}; confirmed.`
+            : `Checked in with the code at ${clockTime(checkIn.at)}. `,
+          checkIn.confirmed || locked
+            ? null
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'govuk-button govuk-button--secondary app-register__confirm',
+                  'data-confirm-for': subject,
+                },
+                'Confirm check-in',
+              ),
+        )
+      : null,
+    markRadios(subject, person.name, shownMark(subject, person.mark), locked),
+    noteForm(subject, person.name, person.note, locked),
+    h('p', { class: 'govuk-body-s app-register__state', 'aria-live': 'polite' }),
+  )
+}
+
+function plainList(people: Person[], none: string, label: (p: Person) => string): HTMLElement {
+  if (people.length === 0) return h('p', { class: 'govuk-body' }, none)
+  return h(
+    'ul',
+    { class: 'govuk-list' },
+    ...people.map((p) =>
+      h('li', {}, `${p.name}${p.role ? `, ${ROLES[p.role] ?? p.role}` : ''}, ${p.settingName} – ${label(p)}`),
+    ),
+  )
+}
+
+/** The parts of the course, each its own register. */
+function partsNav(register: RegisterView): HTMLElement | string {
+  if (register.session.parts.length < 2) return ''
+  return h(
+    'ul',
+    { class: 'govuk-list app-register__parts' },
+    ...register.session.parts.map((p, index) => {
+      const label = `Part ${index + 1}: ${longDate(p.startsAt)}`
+      return h(
+        'li',
+        {},
+        index === register.part
+          ? h('strong', { 'aria-current': 'page' }, label)
+          : h(
+              'a',
+              {
+                class: 'govuk-link',
+                href: `?${new URLSearchParams({ id: sessionId, part: String(index) })}`,
+              },
+              label,
+            ),
+      )
+    }),
+  )
+}
+
+function render(register: RegisterView): void {
+  view = register
+  const { session, locked } = register
+  const current = session.parts[register.part]
+  const caption = byId('caption')
+  caption.textContent = `${session.title}${current ? ` – ${when(current.startsAt, current.endsAt)}` : ''}`
+  caption.hidden = false
+  document.title = `Register${session.parts.length > 1 ? `, part ${register.part + 1}` : ''} – ${session.title}`
+  byId('parts').replaceChildren(partsNav(register))
+  const lockedNote = byId('locked')
+  lockedNote.hidden = !locked
+  lockedNote.textContent = locked
+    ? `This register locked on ${longDate(register.locksAt)}, 14 days after the session ended. Only an administrator can reopen it.`
+    : ''
+  byId('all-present').hidden = locked || register.booked.length === 0
+  byId('walk-in-form').hidden = locked
+  byId('booked-heading').textContent = `Booked (${register.booked.length})`
+  byId('booked').replaceChildren(
+    ...(register.booked.length > 0
+      ? register.booked.map((person) => personRow(person, person.bookingId, locked))
+      : [h('p', { class: 'govuk-body' }, 'Nobody has a place yet.')]),
+  )
+  byId('walk-ins').replaceChildren(
+    ...(register.walkIns.length > 0
+      ? register.walkIns.map((walkIn) => personRow(walkIn, walkIn.id, locked))
+      : [h('p', { class: 'govuk-body' }, 'No walk-ins.')]),
+  )
+  byId('waiting').replaceChildren(
+    plainList(register.waiting, 'Nobody is waiting.', (p) =>
+      p.status === 'offered' ? 'offered a place' : 'waiting',
+    ),
+  )
+  byId('late').replaceChildren(
+    plainList(register.lateCancelled, 'No late cancellations.', () => 'cancelled late'),
+  )
+  const online = session.format !== 'in-person'
+  byId('code-panel').hidden = !online || locked
+  byId('report-panel').hidden = !online || locked
+  showCode(register.code)
+  renderAudit(register)
+  syncStatus()
+  show(byId('register'), loading)
+}
+
+/** After a save, only what the server adds is redrawn, so focus and open notes stay where they are. */
+function update(register: RegisterView): void {
+  const known = new Set(view?.walkIns.map((w) => w.id))
+  const checkIns = (r: RegisterView) => r.booked.map((p) => `${p.checkIn?.at}${p.checkIn?.confirmed}`).join()
+  if (
+    !view ||
+    register.walkIns.some((w) => !known.has(w.id)) ||
+    checkIns(register) !== checkIns(view) ||
+    register.locked !== view.locked
+  ) {
+    const focused = document.activeElement?.id
+    render(register)
+    if (focused) document.getElementById(focused)?.focus()
+    return
+  }
+  view = register
+  renderAudit(register)
+}
+
+function renderAudit(register: RegisterView): void {
+  const names = new Map<string, string>([
+    ...register.booked.map((p) => [p.bookingId, p.name] as [string, string]),
+    ...register.walkIns.map((w) => [w.id, w.name] as [string, string]),
+  ])
+  byId('audit').replaceChildren(
+    ...register.audit
+      .slice()
+      .reverse()
+      .map((entry) =>
+        h(
+          'li',
+          {},
+          `${longDate(entry.at)} ${clockTime(entry.at)}: ${entry.by} – ${entry.action}${entry.subject ? ` ${names.get(entry.subject) ?? ''}` : ''}${entry.value && entry.action === 'mark' ? ` (${entry.value})` : ''}`,
+        ),
+      ),
+  )
+}
+
+function showCode(code: RegisterView['code'] | undefined): void {
+  const shown = byId('code')
+  shown.hidden = !code
+  shown.textContent = code ? `${code.value.slice(0, 3)} ${code.value.slice(3)}` : ''
+  byId('code-expiry').textContent = code ? `Works until ${clockTime(code.expiresAt)}.` : ''
+}
+
+function wire(): void {
+  document.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement
+    const subject = input.dataset.markFor
+    if (!subject || !input.checked) return
+    void send({ kind: 'mark', key: newKey(), subject, mark: input.value })
+  })
+  document.addEventListener('submit', (event) => {
+    const form = event.target as HTMLFormElement
+    const subject = form.dataset.noteFor
+    if (!subject) return
+    event.preventDefault()
+    const note = (form.querySelector('textarea') as HTMLTextAreaElement).value.trim()
+    void send({ kind: 'note', key: newKey(), subject, note })
+  })
+  document.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-confirm-for]')
+    const subject = button?.dataset.confirmFor
+    if (!subject) return
+    void send({ kind: 'confirm-check-in', key: newKey(), subject })
+  })
+  byId('all-present').addEventListener('click', () => {
+    if (!view) return
+    const unmarked = view.booked.filter((p) => !shownMark(p.bookingId, p.mark))
+    for (const person of unmarked) {
+      const radio = document.getElementById(`mark-${person.bookingId}-present`) as HTMLInputElement | null
+      if (radio) radio.checked = true
+    }
+    if (unmarked.length > 0) {
+      void send(
+        ...unmarked.map((p) => ({
+          kind: 'mark' as const,
+          key: newKey(),
+          subject: p.bookingId,
+          mark: 'present',
+        })),
+      )
+    }
+  })
+  byId<HTMLFormElement>('walk-in-form').addEventListener('submit', (event) => {
+    event.preventDefault()
+    const nameInput = byId<HTMLInputElement>('walk-in-name')
+    const name = nameInput.value.trim()
+    const error = byId('walk-in-name-error')
+    byId('walk-in-name-group').classList.toggle('govuk-form-group--error', !name)
+    error.hidden = Boolean(name)
+    error.replaceChildren(
+      ...(name
+        ? []
+        : [h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ' Enter the name of the person']),
+    )
+    if (!name) return nameInput.focus()
+    const settingName = byId<HTMLInputElement>('walk-in-setting').value.trim()
+    const id = `walkin-${newKey()}`
+    nameInput.value = ''
+    byId<HTMLInputElement>('walk-in-setting').value = ''
+    void send(
+      { kind: 'walk-in', key: newKey(), walkIn: { id, name, ...(settingName ? { settingName } : {}) } },
+      { kind: 'mark', key: newKey(), subject: id, mark: 'present' },
+    )
+  })
+  byId<HTMLButtonElement>('show-code').addEventListener('click', async () => {
+    try {
+      const code = await trainerApi<{ code: string; expiresAt: string }>(`${base}/code`, { method: 'POST' })
+      showCode({ value: code.code, expiresAt: code.expiresAt })
+    } catch (error) {
+      fail(error)
+    }
+  })
+  wireReport()
+  window.addEventListener('online', () => void send())
+  window.addEventListener('offline', syncStatus)
+}
+
+function wireReport(): void {
+  byId<HTMLFormElement>('report-form').addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const file = byId<HTMLInputElement>('report').files?.[0]
+    const problem = byId('report-error')
+    problem.hidden = true
+    if (!file) {
+      problem.textContent = 'Choose the participant report file'
+      problem.hidden = false
+      return
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    // Teams writes UTF-16 with a byte-order mark; Zoom writes UTF-8.
+    const report = new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(
+      bytes,
+    )
+    try {
+      const matching = await trainerApi<{
+        matches: {
+          bookingId: string
+          name: string
+          row: { name: string; email?: string; minutes?: number }
+        }[]
+        unmatched: { name: string; email?: string; minutes?: number }[]
+      }>(`${base}/participant-report`, { method: 'POST', body: JSON.stringify({ report }) })
+      byId('report-matches').replaceChildren(
+        ...matching.matches.map((m) =>
+          h(
+            'div',
+            { class: 'govuk-checkboxes__item' },
+            (() => {
+              const box = h('input', {
+                class: 'govuk-checkboxes__input',
+                id: `match-${m.bookingId}`,
+                type: 'checkbox',
+                value: m.bookingId,
+              }) as HTMLInputElement
+              box.checked = true
+              return box
+            })(),
+            h(
+              'label',
+              { class: 'govuk-label govuk-checkboxes__label', for: `match-${m.bookingId}` },
+              `${m.name} (in the report as ${m.row.name}${m.row.minutes !== undefined ? `, ${m.row.minutes} minutes` : ''})`,
+            ),
+          ),
+        ),
+      )
+      byId('report-unmatched').replaceChildren(
+        ...(matching.unmatched.length > 0
+          ? matching.unmatched.map((row) => h('li', {}, `${row.name}${row.email ? ` (${row.email})` : ''}`))
+          : [h('li', {}, 'Everyone in the report matched a booking.')]),
+      )
+      byId('report-review').hidden = false
+    } catch (error) {
+      problem.textContent =
+        error instanceof ApiProblem
+          ? (error.errors[0]?.message ?? error.message)
+          : 'The report could not be read'
+      problem.hidden = false
+    }
+  })
+  byId('report-save').addEventListener('click', () => {
+    const ticked = [...document.querySelectorAll<HTMLInputElement>('#report-matches input:checked')].map(
+      (box) => box.value,
+    )
+    for (const subject of ticked) {
+      const radio = document.getElementById(`mark-${subject}-present`) as HTMLInputElement | null
+      if (radio) radio.checked = true
+    }
+    byId('report-review').hidden = true
+    if (ticked.length > 0)
+      void send(
+        ...ticked.map((subject) => ({ kind: 'mark' as const, key: newKey(), subject, mark: 'present' })),
+      )
+  })
+}
+
+async function main(): Promise<void> {
+  if (!sessionId) return show(byId('error'), loading)
+  wire()
+  try {
+    render(await trainerApi<RegisterView>(base))
+    // Marks queued in an earlier visit (or before a reload while offline) go now if they can.
+    if (queue.pending().length > 0) void send()
+  } catch (error) {
+    if (error instanceof ApiProblem && [401, 403, 404].includes(error.status)) {
+      byId('error-text').replaceChildren(
+        error.status === 401
+          ? 'Sign in to open this register. '
+          : error.status === 403
+            ? 'Only the trainers of this session and administrators can open its register. '
+            : 'There is no such session. ',
+        h('a', { class: 'govuk-link', href: '/staff/sessions/' }, 'Go to my sessions'),
+      )
+    }
+    show(byId('error'), loading)
+  }
+}
+
+void main()

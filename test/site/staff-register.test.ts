@@ -1,0 +1,177 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { NewBookingView } from '@ey/api'
+import { createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { LOCAL_CREDENTIALS, signInAs } from '@ey/local-stack'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+
+let site: SiteUnderTest
+
+beforeAll(async () => {
+  site = await startSite()
+}, 180_000)
+
+afterAll(async () => {
+  await site?.stop()
+})
+
+afterEach(() => {
+  const errors = site.takeConsoleErrors().filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))
+  expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
+})
+
+// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
+const visibleText = (locator: Locator) => locator.innerText()
+
+async function expectText(locator: Locator, expected: string): Promise<void> {
+  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.locator('h1:visible').count()).toBe(1)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 320,
+  )
+}
+
+/** A two-part twilight course in a family hub, run by trainer-amira, written as an administrator would. */
+async function scheduleTwoPartCourse(id: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint: site.stack.dynamoEndpoint,
+    region: 'eu-west-2',
+    credentials: LOCAL_CREDENTIALS,
+  })
+  const catalogue = createDynamoCatalogueRepository({
+    doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName: site.stack.tableName,
+  })
+  const first = new Date(Date.now() + 3 * 86_400_000)
+  const part = (start: Date) => ({
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+  })
+  const at = new Date().toISOString()
+  await catalogue.createSession({
+    id,
+    courseId: 'slcn-level-3',
+    title: 'Level 3 award in supporting speech, language and communication',
+    parts: [part(first), part(new Date(first.getTime() + 7 * 86_400_000))],
+    format: 'in-person',
+    venue: {
+      name: 'Chapeltown Family Hub',
+      address: ['12 Reginald Terrace', 'Leeds'],
+      postcode: 'LS7 3EU',
+      laCode: 'E08000035',
+    },
+    capacity: 12,
+    heldCount: 0,
+    waitingCount: 0,
+    bespokeLaCodes: [],
+    trainerIds: ['trainer-amira'],
+    status: 'published',
+    createdAt: at,
+    updatedAt: at,
+  })
+}
+
+async function book(sessionId: string, name: string, accessNeeds?: string): Promise<NewBookingView> {
+  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      name,
+      email: uniqueEmail('register'),
+      role: 'childminder',
+      settingName: 'Little Acorns',
+      settingType: 'childminder',
+      laCode: 'E08000035',
+      shareWithLa: true,
+      ...(accessNeeds ? { accessNeeds } : {}),
+    }),
+  })
+  expect(res.status).toBe(201)
+  return res.json()
+}
+
+/** A page signed in as a demo trainer: the token from the local issuer, kept where sign-in keeps it. */
+async function signedIn(username: string, width: number): Promise<Page> {
+  const token = await signInAs(site.stack.issuerUrl, username)
+  const page = await site.newPage({ width })
+  await page.goto('/staff/sessions/')
+  await page.evaluate((value) => sessionStorage.setItem('staff-id-token', value), token)
+  await page.reload()
+  return page
+}
+
+const row = (page: Page, name: string) => page.locator('.app-register__person', { hasText: name })
+
+describe('the trainer’s register', () => {
+  it('is marked on a 390 px phone, offline too, and the attendance shows on the practitioner’s manage page', async () => {
+    await scheduleTwoPartCourse('register-journey')
+    const ada = await book('register-journey', 'Ada Lovelace', 'Step-free access, please')
+    const mary = await book('register-journey', 'Mary Somerville')
+    const emmy = await book('register-journey', 'Emmy Noether')
+
+    const page = await signedIn('trainer-amira', 390)
+    const card = page.locator('.govuk-summary-card', { hasText: 'Level 3 award' }).first()
+    await card.waitFor()
+    await expectAccessible(page)
+    await card.getByRole('link', { name: /Register for part 1/ }).click()
+
+    await expectText(page.locator('#booked-heading'), 'Booked (3)')
+    expect(await visibleText(row(page, 'Ada Lovelace'))).toContain('Access needs: Step-free access, please')
+    await expectAccessible(page)
+
+    // Everyone present at once, then one correction, by keyboard.
+    await page.getByRole('button', { name: 'Mark everyone not yet marked as present' }).click()
+    await expectText(page.locator('#sync'), 'All changes saved')
+    await row(page, 'Ada Lovelace').getByLabel('Present').focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await row(page, 'Ada Lovelace').getByLabel('Late').isChecked()).toBe(true)
+    await expectText(page.locator('#sync'), 'All changes saved')
+
+    // The venue's connection drops: the mark waits on the device, then goes once when it is back.
+    await page.context().setOffline(true)
+    await row(page, 'Emmy Noether').getByLabel('Left early').check()
+    await expectText(page.locator('#sync'), '1 change waiting to be sent')
+    await expectText(row(page, 'Emmy Noether'), 'Waiting to send')
+    await page.context().setOffline(false)
+    await expectText(page.locator('#sync'), 'All changes saved')
+
+    await page.getByLabel('Name of someone who came without a booking').fill('Grace Hopper')
+    await page.getByRole('button', { name: 'Add walk-in as present' }).click()
+    await expectText(page.locator('#walk-ins'), 'Grace Hopper')
+    await expectText(page.locator('#sync'), 'All changes saved')
+
+    // Part 2 has a register of its own.
+    await page.getByRole('link', { name: /^Part 2/ }).click()
+    await expectText(page.locator('#booked-heading'), 'Booked (3)')
+    await row(page, 'Ada Lovelace').getByLabel('Present').check()
+    await row(page, 'Mary Somerville').getByLabel('Apologies given').check()
+    await expectText(page.locator('#sync'), 'All changes saved')
+    await expectAccessible(page)
+
+    const marks = await fetch(`${site.stack.webUrl}/api/trainer/sessions/register-journey/parts/0/register`, {
+      headers: { Authorization: `Bearer ${await signInAs(site.stack.issuerUrl, 'trainer-amira')}` },
+    }).then((res) => res.json())
+    const markOf = (id: string) => marks.booked.find((p: { bookingId: string }) => p.bookingId === id)?.mark
+    expect([markOf(ada.id), markOf(mary.id), markOf(emmy.id)]).toEqual(['late', 'present', 'left-early'])
+    expect(marks.audit.filter((e: { subject?: string }) => e.subject === emmy.id)).toHaveLength(2)
+
+    const manage = await site.newPage({ width: 390 })
+    await manage.goto(`/manage/#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
+    await expectText(manage.locator('#attendance'), 'Attended (arrived late)')
+    expect(await visibleText(manage.locator('#attendance'))).toContain('You completed this course.')
+    await expectAccessible(manage)
+  })
+
+  it('tells a trainer who is not assigned that the register is not theirs', async () => {
+    await scheduleTwoPartCourse('register-not-mine')
+    const page = await signedIn('trainer-ben', 390)
+    await page.goto('/staff/sessions/register/?id=register-not-mine&part=0')
+    await expectText(page.locator('#error'), 'Only the trainers of this session and administrators')
+  })
+})
