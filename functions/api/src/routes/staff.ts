@@ -1,4 +1,4 @@
-import { StaffPrincipalSchema } from '@ey/domain'
+import { AccessDeniedError, StaffPrincipalSchema } from '@ey/domain'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
@@ -39,9 +39,21 @@ export function staffRoutes(deps: ApiDeps): OpenAPIHono {
   )
 }
 
+const TokenRequestSchema = z
+  .object({ code: z.string().min(1).max(2048), codeVerifier: z.string().min(43).max(128) })
+  .meta({ id: 'StaffTokenRequest' })
+const TokenAnswerSchema = z.object({ idToken: z.string() }).meta({ id: 'StaffToken' })
+
+/** Where the issuer sends staff back after sign-in: the site's staff home. */
+export function staffRedirectUri(siteUrl: string): string {
+  return `${siteUrl.replace(/\/$/, '')}/staff/`
+}
+
 /**
  * `GET /api/auth/config`: where the site sends staff to sign in (public values: no secret exists,
- * the app client uses PKCE). Not under `/api/staff`, where every route needs a token.
+ * the app client uses PKCE). `POST /api/auth/token` redeems the code for the ID token on the
+ * site's behalf, so the pages talk only to their own origin (CSP `connect-src 'self'`). Neither
+ * is under `/api/staff`, where every route needs a token.
  */
 export function staffSignInRoutes(deps: ApiDeps): OpenAPIHono {
   const base = deps.staffSignIn.authUrl.replace(/\/$/, '')
@@ -52,19 +64,59 @@ export function staffSignInRoutes(deps: ApiDeps): OpenAPIHono {
     tokenUrl: `${base}/oauth2/token`,
     logoutUrl: `${base}/logout`,
   }
-  return router().openapi(
-    createRoute({
-      method: 'get',
-      path: '/config',
-      tags: ['staff'],
-      summary: 'Staff sign-in settings (OpenID Connect, authorization code with PKCE)',
-      responses: {
-        200: {
-          description: 'The issuer and its endpoints',
-          content: { 'application/json': { schema: SignInConfigSchema } },
+  return router()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/config',
+        tags: ['staff'],
+        summary: 'Staff sign-in settings (OpenID Connect, authorization code with PKCE)',
+        responses: {
+          200: {
+            description: 'The issuer and its endpoints',
+            content: { 'application/json': { schema: SignInConfigSchema } },
+          },
         },
+      }),
+      (c) => c.json(config, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/token',
+        tags: ['staff'],
+        summary: 'Redeem the sign-in code (with its PKCE verifier) for the ID token',
+        request: {
+          body: { required: true, content: { 'application/json': { schema: TokenRequestSchema } } },
+        },
+        responses: {
+          200: {
+            description: 'The ID token to send as staffBearer',
+            content: { 'application/json': { schema: TokenAnswerSchema } },
+          },
+          ...staffProblems(400, 401),
+        },
+      }),
+      async (c) => {
+        const { code, codeVerifier } = c.req.valid('json')
+        const response = await fetch(config.tokenUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: config.clientId,
+            code,
+            code_verifier: codeVerifier,
+            redirect_uri: staffRedirectUri(deps.siteUrl),
+          }),
+        })
+        const tokens = (await response.json().catch(() => ({}))) as { id_token?: unknown }
+        if (!response.ok || typeof tokens.id_token !== 'string') {
+          throw new AccessDeniedError(401, 'Sign-in did not complete. Sign in again.')
+        }
+        // Only a token this API accepts is handed to the page.
+        await deps.staff.verify(tokens.id_token)
+        return c.json({ idToken: tokens.id_token }, 200, { 'Cache-Control': 'no-store' })
       },
-    }),
-    (c) => c.json(config, 200),
-  )
+    )
 }

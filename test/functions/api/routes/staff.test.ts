@@ -1,6 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type DemoStaffName, staffIssuer, staffToken, type TokenOptions } from '../../../support/staff.ts'
-import { createTestApi, type TestApi } from '../support.ts'
+import { createTestApi, SITE_URL, type TestApi } from '../support.ts'
 
 let api: TestApi
 
@@ -95,5 +96,56 @@ describe('GET /api/auth/config', () => {
       tokenUrl: `${issuer}/oauth2/token`,
       logoutUrl: `${issuer}/logout`,
     })
+  })
+})
+
+/** Starts sign-in at the run's issuer as the site would, answering the code and its PKCE verifier. */
+async function authorize(username: string): Promise<{ code: string; codeVerifier: string }> {
+  const { issuer, audience } = staffIssuer()
+  const codeVerifier = randomBytes(32).toString('base64url')
+  const url = new URL(`${issuer}/oauth2/authorize`)
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: audience,
+    redirect_uri: `${SITE_URL}/staff/`,
+    state: 'state',
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    login_hint: username,
+  }).toString()
+  const redirect = await fetch(url, { redirect: 'manual' })
+  const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code')
+  if (!code) throw new Error('no code')
+  return { code, codeVerifier }
+}
+
+function redeem(body: Record<string, unknown>) {
+  return api.app.request('/api/auth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+describe('POST /api/auth/token', () => {
+  it('redeems the sign-in code for an ID token the staff routes accept', async () => {
+    const response = await redeem(await authorize('trainer-chloe'))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+    const { idToken } = await response.json()
+    const who = await me(idToken)
+    expect(await who.json()).toMatchObject({ sub: 'trainer-chloe', roles: ['trainer'] })
+  })
+
+  it('answers 401 when the verifier does not match the code’s challenge', async () => {
+    const { code } = await authorize('admin')
+    const response = await redeem({ code, codeVerifier: randomBytes(32).toString('base64url') })
+    expect(response.status).toBe(401)
+  })
+
+  it('answers 401 to a code used twice', async () => {
+    const request = await authorize('admin')
+    expect((await redeem(request)).status).toBe(200)
+    expect((await redeem(request)).status).toBe(401)
   })
 })

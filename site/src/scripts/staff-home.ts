@@ -1,0 +1,92 @@
+import type { StaffPrincipal } from '@ey/domain'
+import { ApiProblem } from './lib/api.ts'
+import { byId, h, show } from './lib/dom.ts'
+import { laName } from './lib/la-names.ts'
+import { finishSignIn, safeNext, signOut, startSignIn } from './lib/staff-sign-in.ts'
+import { clearStaffToken, staffFetch, staffToken } from './staff-client.ts'
+
+const loading = byId('loading')
+const signIn = byId('sign-in')
+const home = byId('home')
+const failed = byId('failed')
+
+/** What each role opens from the staff home. */
+const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: string; hint: string }[]> = {
+  admin: [{ href: '/staff/admin/', text: 'Sessions', hint: 'Schedule, change, cancel or import sessions' }],
+  trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],
+  'la-officer': [],
+}
+
+const ROLE_NAMES = { admin: 'Administrator', trainer: 'Trainer', 'la-officer': 'LA officer' }
+
+function renderHome(principal: StaffPrincipal): void {
+  byId('who').textContent = principal.name ?? principal.sub
+  byId('roles').textContent = principal.roles.map((role) => ROLE_NAMES[role]).join(', ')
+  const links = [
+    ...new Map(principal.roles.flatMap((role) => LINKS[role]).map((link) => [link.href, link])).values(),
+  ]
+  byId('links').replaceChildren(
+    ...links.map((link) =>
+      h(
+        'li',
+        {},
+        h('a', { class: 'govuk-link govuk-link--no-visited-state', href: link.href }, link.text),
+        h('p', { class: 'govuk-hint' }, link.hint),
+      ),
+    ),
+  )
+  const scope = byId('la-scope')
+  scope.hidden = principal.laCodes.length === 0
+  byId('scope-names').textContent = principal.laCodes.map(laName).join(', ')
+  show(home, loading, signIn, failed)
+  byId('home-heading').focus()
+}
+
+async function loadHome(): Promise<void> {
+  const response = await staffFetch('/api/staff/me')
+  if (response.status === 401 || response.status === 403) {
+    clearStaffToken()
+    showSignIn(
+      response.status === 403
+        ? 'Your account has no staff role yet. Ask a programme administrator.'
+        : undefined,
+    )
+    return
+  }
+  if (!response.ok) throw new ApiProblem(response.status)
+  renderHome((await response.json()) as StaffPrincipal)
+}
+
+function showSignIn(message?: string): void {
+  const notice = byId('notice')
+  notice.hidden = !message
+  byId('notice-text').textContent = message ?? ''
+  show(signIn, loading, home, failed)
+}
+
+byId('sign-in-button').addEventListener('click', () => {
+  const next = safeNext(new URLSearchParams(location.search).get('next'))
+  startSignIn(next).catch(() => show(failed, loading, signIn, home))
+})
+byId('sign-out-button').addEventListener('click', () => {
+  signOut().catch(() => showSignIn('You have signed out.'))
+})
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search)
+  if (params.has('code') || params.has('error')) {
+    history.replaceState(null, '', '/staff/')
+    if (params.has('error')) return showSignIn('Sign-in did not complete. Try again.')
+    const next = await finishSignIn(params).catch(() => undefined)
+    if (!next) return showSignIn('Sign-in did not complete. Try again.')
+    if (next !== '/staff/') return location.replace(next)
+  }
+  if (params.has('signed-out')) {
+    history.replaceState(null, '', '/staff/')
+    return showSignIn('You have signed out.')
+  }
+  if (!staffToken()) return showSignIn()
+  await loadHome()
+}
+
+start().catch(() => show(failed, loading, signIn, home))
