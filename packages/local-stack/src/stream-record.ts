@@ -53,6 +53,8 @@ function toLambdaValue(value: AttributeValue): LambdaAttributeValue {
   if (value.NS !== undefined) return { NS: value.NS }
   if (value.BOOL !== undefined) return { BOOL: value.BOOL }
   if (value.NULL !== undefined) return { NULL: value.NULL }
+  // The Streams client reads an empty map ({"M":{}}) back as an empty object: nothing else is empty.
+  if (Object.keys(value).length === 0) return { M: {} }
   throw new Error(`unsupported attribute value type: ${Object.keys(value).join(', ')}`)
 }
 
