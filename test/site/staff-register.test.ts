@@ -37,17 +37,22 @@ async function expectAccessible(page: Page): Promise<void> {
   )
 }
 
-/** A two-part twilight course in a family hub, run by trainer-amira, written as an administrator would. */
-async function scheduleTwoPartCourse(id: string): Promise<void> {
+/** The stack's catalogue writer, as an administrator's scheduling uses it. */
+function catalogueWriter() {
   const client = new DynamoDBClient({
     endpoint: site.stack.dynamoEndpoint,
     region: 'eu-west-2',
     credentials: LOCAL_CREDENTIALS,
   })
-  const catalogue = createDynamoCatalogueRepository({
+  return createDynamoCatalogueRepository({
     doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
     tableName: site.stack.tableName,
   })
+}
+
+/** A two-part twilight course in a family hub, run by trainer-amira. */
+async function scheduleTwoPartCourse(id: string): Promise<void> {
+  const catalogue = catalogueWriter()
   const first = new Date(Date.now() + 3 * 86_400_000)
   const part = (start: Date) => ({
     startsAt: start.toISOString(),
@@ -77,13 +82,18 @@ async function scheduleTwoPartCourse(id: string): Promise<void> {
   })
 }
 
-async function book(sessionId: string, name: string, accessNeeds?: string): Promise<NewBookingView> {
+async function book(
+  sessionId: string,
+  name: string,
+  accessNeeds?: string,
+  email = uniqueEmail('register'),
+): Promise<NewBookingView> {
   const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
     body: JSON.stringify({
       name,
-      email: uniqueEmail('register'),
+      email,
       role: 'childminder',
       settingName: 'Little Acorns',
       settingType: 'childminder',
@@ -173,5 +183,76 @@ describe('the trainer’s register', () => {
     const page = await signedIn('trainer-ben', 390)
     await page.goto('/staff/sessions/register/?id=register-not-mine&part=0')
     await expectText(page.locator('#error'), 'Only the trainers of this session and administrators')
+  })
+
+  it('checks a participant in with the attendance code of an online part, and matches a Zoom report', async () => {
+    // Starting in 20 minutes, bookable until it starts: the check-in window is already open.
+    const start = new Date(Date.now() + 20 * 60_000)
+    const at = new Date().toISOString()
+    await catalogueWriter().createSession({
+      id: 'register-online',
+      courseId: 'slcn-core',
+      title: 'Speech, language and communication needs: core',
+      parts: [
+        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
+      ],
+      format: 'online',
+      joiningUrl: 'https://meet.example.org/j/register-online',
+      capacity: 30,
+      heldCount: 0,
+      waitingCount: 0,
+      bookingClosesAt: start.toISOString(),
+      bespokeLaCodes: [],
+      trainerIds: ['trainer-amira'],
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+    })
+    const adaEmail = uniqueEmail('ada')
+    const ada = await book('register-online', 'Ada Lovelace', undefined, adaEmail)
+    const maryEmail = uniqueEmail('mary')
+    await book('register-online', 'Mary Somerville', undefined, maryEmail)
+
+    const trainer = await signedIn('trainer-amira', 390)
+    await trainer.goto('/staff/sessions/register/?id=register-online&part=0')
+    await trainer.getByRole('button', { name: 'Show an attendance code' }).click()
+    await expectText(trainer.locator('#code-expiry'), 'Works until')
+    const code = (await visibleText(trainer.locator('#code'))).replace(/\s/g, '')
+
+    const manage = await site.newPage({ width: 390 })
+    await manage.goto(`/manage/#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
+    await manage.getByLabel('Attendance code').fill('000 000' === code ? '111 111' : '000 000')
+    await manage.getByRole('button', { name: 'Check in' }).click()
+    await expectText(manage.locator('#check-in-code-error'), 'The attendance code is not right')
+    await expectAccessible(manage)
+    await manage.getByLabel('Attendance code').fill(code)
+    await manage.getByRole('button', { name: 'Check in' }).click()
+    await expectText(manage.locator('#attendance'), 'You are checked in')
+
+    await trainer.reload()
+    await row(trainer, 'Ada Lovelace').getByRole('button', { name: 'Confirm check-in' }).click()
+    await expectText(row(trainer, 'Ada Lovelace'), 'confirmed')
+    expect(await row(trainer, 'Ada Lovelace').getByLabel('Present').isChecked()).toBe(true)
+
+    const zoom = [
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room',
+      `Mary S (Mary Somerville),${maryEmail.toUpperCase()},04:01:00 PM,05:30:00 PM,89,Yes,No`,
+      'iPhone,,04:05:00 PM,05:25:00 PM,80,Yes,No',
+    ].join('\n')
+    await trainer.getByLabel('Upload the participant report (CSV) the meeting exported').setInputFiles({
+      name: 'participants.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(zoom),
+    })
+    await trainer.getByRole('button', { name: 'Match the report' }).click()
+    await expectText(
+      trainer.locator('#report-matches'),
+      'Mary Somerville (in the report as Mary S, 89 minutes)',
+    )
+    await expectText(trainer.locator('#report-unmatched'), 'iPhone')
+    await expectAccessible(trainer)
+    await trainer.getByRole('button', { name: 'Mark the ticked people present' }).click()
+    await expectText(trainer.locator('#sync'), 'All changes saved')
+    expect(await row(trainer, 'Mary Somerville').getByLabel('Present').isChecked()).toBe(true)
   })
 })

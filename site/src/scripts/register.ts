@@ -2,32 +2,9 @@ import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { clockTime, longDate, when } from './lib/format.ts'
 import { type RegisterChange, RegisterQueue } from './lib/register-queue.ts'
+import { wireReport } from './lib/register-report.ts'
+import { partsNav, personRow, plainList } from './lib/register-rows.ts'
 import { isNetworkError, type RegisterView, trainerApi } from './lib/trainer-api.ts'
-
-type Person = RegisterView['booked'][number]
-type WalkIn = RegisterView['walkIns'][number]
-
-const MARKS = [
-  ['present', 'Present'],
-  ['late', 'Late'],
-  ['left-early', 'Left early'],
-  ['absent', 'Absent'],
-  ['apologies', 'Apologies given'],
-] as const
-
-const ROLES: Record<string, string> = {
-  'nursery-practitioner': 'Nursery practitioner',
-  'pre-school-practitioner': 'Pre-school practitioner',
-  childminder: 'Childminder',
-  senco: 'SENCO',
-  'setting-manager': 'Setting manager',
-  'health-visitor': 'Health visitor',
-  'family-support-worker': 'Family support worker',
-  'portage-worker': 'Portage worker',
-  teacher: 'Teacher',
-  'parent-or-carer': 'Parent or carer',
-  other: 'Other',
-}
 
 const params = new URLSearchParams(location.search)
 const sessionId = params.get('id') ?? ''
@@ -104,159 +81,6 @@ async function send(...changes: RegisterChange[]): Promise<void> {
   syncStatus()
 }
 
-function markRadios(
-  subject: string,
-  name: string,
-  current: string | undefined,
-  disabled: boolean,
-): HTMLElement {
-  const id = `mark-${subject}`
-  return h(
-    'div',
-    { class: 'govuk-form-group app-register__marks' },
-    h(
-      'fieldset',
-      { class: 'govuk-fieldset' },
-      h('legend', { class: 'govuk-fieldset__legend govuk-visually-hidden' }, `Attendance of ${name}`),
-      h(
-        'div',
-        { class: 'govuk-radios govuk-radios--small govuk-radios--inline' },
-        ...MARKS.map(([value, label]) => {
-          const input = h('input', {
-            class: 'govuk-radios__input',
-            id: `${id}-${value}`,
-            name: id,
-            type: 'radio',
-            value,
-            'data-mark-for': subject,
-          }) as HTMLInputElement
-          input.checked = current === value
-          input.disabled = disabled
-          return h(
-            'div',
-            { class: 'govuk-radios__item' },
-            input,
-            h('label', { class: 'govuk-label govuk-radios__label', for: `${id}-${value}` }, label),
-          )
-        }),
-      ),
-    ),
-  )
-}
-
-function noteForm(subject: string, name: string, note: string | undefined, disabled: boolean): HTMLElement {
-  const id = `note-${subject}`
-  const textarea = h('textarea', {
-    class: 'govuk-textarea',
-    id,
-    name: 'note',
-    rows: '2',
-  }) as HTMLTextAreaElement
-  textarea.value = note ?? ''
-  textarea.disabled = disabled
-  return h(
-    'details',
-    { class: 'govuk-details app-register__note' },
-    h(
-      'summary',
-      { class: 'govuk-details__summary' },
-      h('span', { class: 'govuk-details__summary-text' }, note ? 'Note' : 'Add a note'),
-    ),
-    h(
-      'div',
-      { class: 'govuk-details__text' },
-      h(
-        'form',
-        { 'data-note-for': subject, novalidate: '' },
-        h(
-          'div',
-          { class: 'govuk-form-group' },
-          h('label', { class: 'govuk-label', for: id }, `Note about ${name}`),
-          textarea,
-        ),
-        h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary' }, 'Save note'),
-      ),
-    ),
-  )
-}
-
-function personRow(person: Person | WalkIn, subject: string, locked: boolean): HTMLElement {
-  const facts = [
-    person.role ? ROLES[person.role] : undefined,
-    'settingName' in person ? person.settingName : undefined,
-  ].filter(Boolean)
-  const checkIn = person.checkIn
-  return h(
-    'div',
-    { class: 'app-register__person', 'data-subject': subject },
-    h('h3', { class: 'govuk-heading-s app-register__name' }, person.name),
-    facts.length > 0 ? h('p', { class: 'govuk-body-s app-register__facts' }, facts.join(', ')) : null,
-    'accessNeeds' in person && person.accessNeeds
-      ? h('p', { class: 'govuk-body-s' }, h('strong', {}, 'Access needs: '), person.accessNeeds)
-      : null,
-    checkIn
-      ? h(
-          'p',
-          { class: 'govuk-body-s' },
-          checkIn.confirmed
-            ? `Checked in with the code at ${clockTime(checkIn.at)}; confirmed.`
-            : `Checked in with the code at ${clockTime(checkIn.at)}. `,
-          checkIn.confirmed || locked
-            ? null
-            : h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'govuk-button govuk-button--secondary app-register__confirm',
-                  'data-confirm-for': subject,
-                },
-                'Confirm check-in',
-              ),
-        )
-      : null,
-    markRadios(subject, person.name, shownMark(subject, person.mark), locked),
-    noteForm(subject, person.name, person.note, locked),
-    h('p', { class: 'govuk-body-s app-register__state', 'aria-live': 'polite' }),
-  )
-}
-
-function plainList(people: Person[], none: string, label: (p: Person) => string): HTMLElement {
-  if (people.length === 0) return h('p', { class: 'govuk-body' }, none)
-  return h(
-    'ul',
-    { class: 'govuk-list' },
-    ...people.map((p) =>
-      h('li', {}, `${p.name}${p.role ? `, ${ROLES[p.role] ?? p.role}` : ''}, ${p.settingName} – ${label(p)}`),
-    ),
-  )
-}
-
-/** The parts of the course, each its own register. */
-function partsNav(register: RegisterView): HTMLElement | string {
-  if (register.session.parts.length < 2) return ''
-  return h(
-    'ul',
-    { class: 'govuk-list app-register__parts' },
-    ...register.session.parts.map((p, index) => {
-      const label = `Part ${index + 1}: ${longDate(p.startsAt)}`
-      return h(
-        'li',
-        {},
-        index === register.part
-          ? h('strong', { 'aria-current': 'page' }, label)
-          : h(
-              'a',
-              {
-                class: 'govuk-link',
-                href: `?${new URLSearchParams({ id: sessionId, part: String(index) })}`,
-              },
-              label,
-            ),
-      )
-    }),
-  )
-}
-
 function render(register: RegisterView): void {
   view = register
   const { session, locked } = register
@@ -265,7 +89,7 @@ function render(register: RegisterView): void {
   caption.textContent = `${session.title}${current ? ` – ${when(current.startsAt, current.endsAt)}` : ''}`
   caption.hidden = false
   document.title = `Register${session.parts.length > 1 ? `, part ${register.part + 1}` : ''} – ${session.title}`
-  byId('parts').replaceChildren(partsNav(register))
+  byId('parts').replaceChildren(partsNav(register, sessionId))
   const lockedNote = byId('locked')
   lockedNote.hidden = !locked
   lockedNote.textContent = locked
@@ -276,12 +100,16 @@ function render(register: RegisterView): void {
   byId('booked-heading').textContent = `Booked (${register.booked.length})`
   byId('booked').replaceChildren(
     ...(register.booked.length > 0
-      ? register.booked.map((person) => personRow(person, person.bookingId, locked))
+      ? register.booked.map((person) =>
+          personRow(person, person.bookingId, { mark: shownMark(person.bookingId, person.mark), locked }),
+        )
       : [h('p', { class: 'govuk-body' }, 'Nobody has a place yet.')]),
   )
   byId('walk-ins').replaceChildren(
     ...(register.walkIns.length > 0
-      ? register.walkIns.map((walkIn) => personRow(walkIn, walkIn.id, locked))
+      ? register.walkIns.map((walkIn) =>
+          personRow(walkIn, walkIn.id, { mark: shownMark(walkIn.id, walkIn.mark), locked }),
+        )
       : [h('p', { class: 'govuk-body' }, 'No walk-ins.')]),
   )
   byId('waiting').replaceChildren(
@@ -415,87 +243,9 @@ function wire(): void {
       fail(error)
     }
   })
-  wireReport()
+  wireReport(base, send)
   window.addEventListener('online', () => void send())
   window.addEventListener('offline', syncStatus)
-}
-
-function wireReport(): void {
-  byId<HTMLFormElement>('report-form').addEventListener('submit', async (event) => {
-    event.preventDefault()
-    const file = byId<HTMLInputElement>('report').files?.[0]
-    const problem = byId('report-error')
-    problem.hidden = true
-    if (!file) {
-      problem.textContent = 'Choose the participant report file'
-      problem.hidden = false
-      return
-    }
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    // Teams writes UTF-16 with a byte-order mark; Zoom writes UTF-8.
-    const report = new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(
-      bytes,
-    )
-    try {
-      const matching = await trainerApi<{
-        matches: {
-          bookingId: string
-          name: string
-          row: { name: string; email?: string; minutes?: number }
-        }[]
-        unmatched: { name: string; email?: string; minutes?: number }[]
-      }>(`${base}/participant-report`, { method: 'POST', body: JSON.stringify({ report }) })
-      byId('report-matches').replaceChildren(
-        ...matching.matches.map((m) =>
-          h(
-            'div',
-            { class: 'govuk-checkboxes__item' },
-            (() => {
-              const box = h('input', {
-                class: 'govuk-checkboxes__input',
-                id: `match-${m.bookingId}`,
-                type: 'checkbox',
-                value: m.bookingId,
-              }) as HTMLInputElement
-              box.checked = true
-              return box
-            })(),
-            h(
-              'label',
-              { class: 'govuk-label govuk-checkboxes__label', for: `match-${m.bookingId}` },
-              `${m.name} (in the report as ${m.row.name}${m.row.minutes !== undefined ? `, ${m.row.minutes} minutes` : ''})`,
-            ),
-          ),
-        ),
-      )
-      byId('report-unmatched').replaceChildren(
-        ...(matching.unmatched.length > 0
-          ? matching.unmatched.map((row) => h('li', {}, `${row.name}${row.email ? ` (${row.email})` : ''}`))
-          : [h('li', {}, 'Everyone in the report matched a booking.')]),
-      )
-      byId('report-review').hidden = false
-    } catch (error) {
-      problem.textContent =
-        error instanceof ApiProblem
-          ? (error.errors[0]?.message ?? error.message)
-          : 'The report could not be read'
-      problem.hidden = false
-    }
-  })
-  byId('report-save').addEventListener('click', () => {
-    const ticked = [...document.querySelectorAll<HTMLInputElement>('#report-matches input:checked')].map(
-      (box) => box.value,
-    )
-    for (const subject of ticked) {
-      const radio = document.getElementById(`mark-${subject}-present`) as HTMLInputElement | null
-      if (radio) radio.checked = true
-    }
-    byId('report-review').hidden = true
-    if (ticked.length > 0)
-      void send(
-        ...ticked.map((subject) => ({ kind: 'mark' as const, key: newKey(), subject, mark: 'present' })),
-      )
-  })
 }
 
 async function main(): Promise<void> {
