@@ -3,7 +3,12 @@ import { AwsSolutionsChecks } from 'cdk-nag'
 import { TrainingStack } from './stack.ts'
 
 /** Context keys read by the app (set in `cdk.json`, overridable with `cdk synth -c key=value`). */
-export const CONTEXT = { mailDomain: 'mailDomain', senderName: 'senderName', siteUrl: 'siteUrl' } as const
+export const CONTEXT = {
+  mailDomain: 'mailDomain',
+  senderName: 'senderName',
+  siteUrl: 'siteUrl',
+  authDomainPrefix: 'authDomainPrefix',
+} as const
 
 /**
  * The CDK app: the stack, checked by cdk-nag's AWS Solutions rules. Any finding not acknowledged
@@ -16,6 +21,7 @@ export function createApp(props: AppProps = {}): { app: App; stack: TrainingStac
     mailDomain: requireContext(app, CONTEXT.mailDomain),
     senderName: requireContext(app, CONTEXT.senderName),
     siteUrl: requireContext(app, CONTEXT.siteUrl),
+    authDomainPrefix: requireContext(app, CONTEXT.authDomainPrefix),
   })
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
   return { app, stack }

@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
 import { Api } from './constructs/api.ts'
+import { Auth } from './constructs/auth.ts'
 import { Data } from './constructs/data.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
@@ -12,6 +13,8 @@ export interface TrainingStackProps extends StackProps {
   senderName: string
   /** The public site's origin, e.g. `https://training.example.org`. */
   siteUrl: string
+  /** The prefix of staff sign-in's hosted domain (`<prefix>.auth.<region>.amazoncognito.com`). */
+  authDomainPrefix: string
 }
 
 /** The whole platform in one stack: one construct per business area. */
@@ -19,12 +22,15 @@ export class TrainingStack extends Stack {
   readonly data: Data
   readonly api: Api
   readonly mail: Mail
+  readonly auth: Auth
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
     this.data = new Data(this, 'Data')
     const manageTokenSecret = new ManageTokenSecret(this, 'ManageTokenSecret').secret
     this.api = new Api(this, 'Api', { table: this.data.table, manageTokenSecret, siteUrl: props.siteUrl })
+    this.auth = new Auth(this, 'Auth', { siteUrl: props.siteUrl, domainPrefix: props.authDomainPrefix })
+    this.auth.bindApi(this.api.function)
     this.mail = new Mail(this, 'Mail', {
       table: this.data.table,
       manageTokenSecret,

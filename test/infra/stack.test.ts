@@ -191,6 +191,73 @@ describe('the HTTP API', () => {
   })
 })
 
+describe('staff sign-in', () => {
+  it('is a user pool with no self sign-up, MFA required, threat protection enforced, and kept on delete', () => {
+    const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool')) as Resource[]
+    expect(pool?.DeletionPolicy).toBe('Retain')
+    expect(pool?.Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      DeletionProtection: 'ACTIVE',
+      Schema: expect.arrayContaining([
+        expect.objectContaining({ Name: 'la_codes', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    })
+  })
+
+  it('has one group per staff role', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')) as Resource[]
+    expect(groups.map((group) => group.Properties.GroupName).sort()).toEqual([
+      'admin',
+      'la-officer',
+      'trainer',
+    ])
+  })
+
+  it('has a public app client for the code flow with PKCE back to /staff/, which cannot write attributes', () => {
+    const client = only('AWS::Cognito::UserPoolClient')
+    expect(client.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [`${cdkJson.context.siteUrl}/staff/`],
+      LogoutURLs: [`${cdkJson.context.siteUrl}/staff/?signed-out=1`],
+      PreventUserExistenceErrors: 'ENABLED',
+      WriteAttributes: [],
+    })
+    expect(client.Properties.ReadAttributes).toContain('custom:la_codes')
+  })
+
+  it('gives the API the issuer, audience, sign-in domain and pool, and lets it invite staff', () => {
+    const { api } = functionsByService()
+    const variables =
+      (api?.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {}
+    const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]
+    const clientId = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0]
+    expect(variables.STAFF_ISSUER).toEqual({
+      'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]],
+    })
+    expect(variables.STAFF_AUDIENCE).toEqual({ Ref: clientId })
+    expect(variables.STAFF_USER_POOL_ID).toEqual({ Ref: poolId })
+    expect(JSON.stringify(variables.STAFF_AUTH_URL)).toContain('.auth.')
+    expect(variables).not.toHaveProperty('STAFF_JWKS_URL')
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser'],
+            Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+          }),
+        ]),
+      },
+    })
+  })
+})
+
 describe('synthesis', () => {
   it('leaves no cdk-nag AWS Solutions finding unacknowledged', () => {
     const report = new AwsSolutionsChecks().validateScope(app)
