@@ -4,6 +4,7 @@ import type { Session } from '@ey/domain'
 import { makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'
 import { book, makeCourse, type TestApi } from './support.ts'
+import { TRAINER_ROUTES } from './trainer-access.ts'
 
 /** The columns of the authorization matrix: who calls, with what. */
 export const CALLERS = [
@@ -58,6 +59,7 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     request: async () => ({ path: '/api/staff/me' }),
   },
   ...ADMIN_ROUTES,
+  ...TRAINER_ROUTES,
   'GET /api/admin/staff': {
     rule: 'admin',
     ok: 200,
