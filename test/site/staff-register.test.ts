@@ -255,4 +255,41 @@ describe('the trainer’s register', () => {
     await expectText(trainer.locator('#sync'), 'All changes saved')
     expect(await row(trainer, 'Mary Somerville').getByLabel('Present').isChecked()).toBe(true)
   })
+
+  it('locks 14 days after the end, and an administrator reopens it from the page', async () => {
+    const start = new Date(Date.now() - 20 * 86_400_000)
+    const at = new Date().toISOString()
+    await catalogueWriter().createSession({
+      id: 'register-locked',
+      courseId: 'slcn-core',
+      title: 'Speech, language and communication needs: core',
+      parts: [
+        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
+      ],
+      format: 'online',
+      capacity: 30,
+      heldCount: 0,
+      waitingCount: 0,
+      bespokeLaCodes: [],
+      trainerIds: ['trainer-amira'],
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+    })
+    const trainer = await signedIn('trainer-amira', 390)
+    await expectText(trainer.locator('#past'), 'Speech, language and communication needs: core')
+    await trainer.goto('/staff/sessions/register/?id=register-locked&part=0')
+    await expectText(trainer.locator('#locked'), 'Only an administrator can reopen it')
+    expect(await trainer.locator('#walk-in-form').isVisible()).toBe(false)
+    expect(await trainer.getByRole('button', { name: 'Reopen this register for 7 days' }).isVisible()).toBe(
+      false,
+    )
+
+    const admin = await signedIn('admin', 390)
+    await admin.goto('/staff/sessions/register/?id=register-locked&part=0')
+    await admin.getByRole('button', { name: 'Reopen this register for 7 days' }).click()
+    await admin.locator('#walk-in-form').waitFor()
+    expect(await admin.locator('#locked').isVisible()).toBe(false)
+    await expectAccessible(admin)
+  })
 })

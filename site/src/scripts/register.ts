@@ -90,9 +90,9 @@ function render(register: RegisterView): void {
   caption.hidden = false
   document.title = `Register${session.parts.length > 1 ? `, part ${register.part + 1}` : ''} – ${session.title}`
   byId('parts').replaceChildren(partsNav(register, sessionId))
-  const lockedNote = byId('locked')
-  lockedNote.hidden = !locked
-  lockedNote.textContent = locked
+  byId('locked').hidden = !locked
+  if (locked) void offerReopening()
+  byId('locked-text').textContent = locked
     ? `This register locked on ${longDate(register.locksAt)}, 14 days after the session ended. Only an administrator can reopen it.`
     : ''
   byId('all-present').hidden = locked || register.booked.length === 0
@@ -174,7 +174,21 @@ function showCode(code: RegisterView['code'] | undefined): void {
   byId('code-expiry').textContent = code ? `Works until ${clockTime(code.expiresAt)}.` : ''
 }
 
+/** An administrator may reopen a locked register; the API checks the role again. */
+async function offerReopening(): Promise<void> {
+  const me = await trainerApi<{ roles: string[] }>('/staff/me').catch(() => undefined)
+  byId('reopen').hidden = !me?.roles.includes('admin')
+}
+
 function wire(): void {
+  byId('reopen').addEventListener('click', async () => {
+    try {
+      await trainerApi(`/admin/sessions/${encodeURIComponent(sessionId)}/register/reopen`, { method: 'POST' })
+      render(await trainerApi<RegisterView>(base))
+    } catch (error) {
+      fail(error)
+    }
+  })
   document.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement
     const subject = input.dataset.markFor
