@@ -36,7 +36,11 @@ export type LondonMoment = z.infer<typeof LondonMomentSchema>
  * booking engine.
  */
 export const SessionInputSchema = z.object({
-  courseId: IdSchema,
+  courseId: z
+    .string({ error: 'Choose a course from the list' })
+    .trim()
+    .min(1, 'Choose a course from the list')
+    .pipe(IdSchema),
   /** Defaults to the course's title. */
   title: z
     .string()
@@ -45,7 +49,7 @@ export const SessionInputSchema = z.object({
     .max(200, 'Title must be 200 characters or fewer')
     .optional(),
   parts: z.array(PartInputSchema).min(1, 'Add at least one part').max(12, 'A session has at most 12 parts'),
-  format: SessionFormatSchema,
+  format: z.enum(SessionFormatSchema.options, { error: 'Choose whether it runs online, in person or both' }),
   venue: VenueSchema.optional(),
   joiningUrl: z.url('Enter the joining link as a full web address, starting https://').optional(),
   capacity: z

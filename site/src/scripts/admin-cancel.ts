@@ -1,0 +1,66 @@
+import { type AdminSession, accessMessage, adminApi } from './lib/admin-api.ts'
+import { ApiProblem } from './lib/api.ts'
+import { byId, h, show, summaryList } from './lib/dom.ts'
+import { when } from './lib/format.ts'
+
+const id = new URLSearchParams(location.search).get('id') ?? ''
+const path = `/sessions/${encodeURIComponent(id)}`
+
+function fail(error: unknown): void {
+  const message = accessMessage(error)
+  const text = byId('error-text')
+  if (message)
+    text.replaceChildren(
+      `${message} `,
+      h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
+    )
+  else if (error instanceof ApiProblem && error.status === 404) text.textContent = 'There is no such session.'
+  show(byId('error'), byId('loading'), byId('confirm'))
+}
+
+async function cancel(button: HTMLButtonElement): Promise<void> {
+  button.disabled = true
+  try {
+    await adminApi(`${path}/cancel`, { method: 'POST' })
+    location.assign('/staff/admin/?done=cancelled')
+  } catch (error) {
+    button.disabled = false
+    fail(error)
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const session = await adminApi<AdminSession>(path)
+    if (session.status === 'cancelled') {
+      byId('error-text').textContent = 'This session is already cancelled.'
+      show(byId('error'), byId('loading'))
+      return
+    }
+    byId('facts').replaceChildren(
+      summaryList([
+        ['Session', session.title],
+        [
+          'When',
+          session.parts.map((part) =>
+            h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, when(part.startsAt, part.endsAt)),
+          ),
+        ],
+        ['Booked', `${session.heldCount} of ${session.capacity}`],
+        ['Waiting list', String(session.waitingCount)],
+      ]),
+    )
+    const people = session.heldCount + session.waitingCount
+    byId('warning-text').textContent =
+      people === 0
+        ? 'Nobody has booked yet. The session will no longer be listed and cannot be booked.'
+        : `Every booking and place on the waiting list (${people} ${people === 1 ? 'person' : 'people'}) will be cancelled, and each person emailed. This cannot be undone.`
+    const button = byId<HTMLButtonElement>('cancel-session')
+    button.addEventListener('click', () => void cancel(button))
+    show(byId('confirm'), byId('loading'))
+  } catch (error) {
+    fail(error)
+  }
+}
+
+void main()

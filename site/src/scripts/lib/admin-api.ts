@@ -1,0 +1,68 @@
+import { staffFetch } from '../staff-client.ts'
+import { ApiProblem } from './api.ts'
+
+/** A session as the admin API answers it: instants carry the London offset. */
+export interface AdminSession {
+  id: string
+  courseId: string
+  title: string
+  parts: { startsAt: string; endsAt: string }[]
+  format: 'online' | 'in-person' | 'hybrid'
+  venue?: { name: string; address: string[]; postcode: string; laCode: string; accessibility?: string }
+  joiningUrl?: string
+  capacity: number
+  heldCount: number
+  waitingCount: number
+  bookingOpensAt?: string
+  bookingClosesAt?: string
+  bespokeLaCodes: string[]
+  trainerIds: string[]
+  status: 'draft' | 'published' | 'cancelled'
+}
+
+export interface AdminCourse {
+  id: string
+  title: string
+}
+
+/**
+ * Calls an admin route with the signed-in token: a JSON body as JSON, a string as CSV. Answers
+ * the JSON (or text, for CSV answers); anything but 2xx throws an ApiProblem.
+ */
+export async function adminApi<T>(
+  path: string,
+  init: { method?: string; json?: unknown; csv?: string } = {},
+): Promise<T> {
+  const { method = init.json === undefined && init.csv === undefined ? 'GET' : 'POST', json, csv } = init
+  let response: Response
+  try {
+    response = await staffFetch(`/api/admin${path}`, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(csv === undefined ? {} : { 'Content-Type': 'text/csv' }),
+      },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      ...(csv === undefined ? {} : { body: csv }),
+    })
+  } catch {
+    throw new ApiProblem(0)
+  }
+  const body = await response.json().catch(() => undefined)
+  if (!response.ok) throw new ApiProblem(response.status, body)
+  return body as T
+}
+
+/** The message for a sign-in failure, or undefined when the problem is something else. */
+export function accessMessage(error: unknown): string | undefined {
+  if (!(error instanceof ApiProblem)) return undefined
+  if (error.status === 401) return 'Sign in as an administrator to use this page.'
+  if (error.status === 403) return 'Your account is not an administrator’s.'
+  return undefined
+}
+
+/** The London date (YYYY-MM-DD) and time (HH:mm) of an instant the API gave with its London offset. */
+export function londonDateTime(iso: string): { date: string; time: string } {
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
+}

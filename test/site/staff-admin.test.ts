@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs'
+import type { SessionView } from '@ey/api'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
+import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+
+let site: SiteUnderTest
+
+beforeAll(async () => {
+  site = await startSite()
+}, 180_000)
+
+afterAll(async () => {
+  await site?.stop()
+})
+
+afterEach(() => {
+  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
+})
+
+/** The text a person sees in the element (Playwright's innerText, not the DOM's). */
+// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
+const visibleText = (locator: Locator) => locator.innerText()
+
+/** No axe-core violations, one visible h1, and nothing wider than the screen. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.locator('h1:visible').count()).toBe(1)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 390,
+  )
+}
+
+describe('the administrators’ pages', () => {
+  it('schedule a two-part twilight course that a practitioner then books on the public site', async () => {
+    const admin = await adminPage(site)
+    await admin.locator('#sessions').waitFor()
+    await expectAccessible(admin)
+    const first = tuesdayAfter(30)
+    const second = tuesdayAfter(37)
+
+    const id = await scheduleThroughPages(admin, {
+      title: 'Twilight SLCN (two evenings)',
+      dates: [first, second],
+    })
+
+    await admin.locator('#done').waitFor()
+    expect(await visibleText(admin.locator('#done-text'))).toBe('Session scheduled')
+    await expect.poll(() => visibleText(admin.locator('#rows'))).toContain('Twilight SLCN (two evenings)')
+    const session = (await (await fetch(`${site.stack.webUrl}/api/sessions/${id}`)).json()) as SessionView
+    expect(session).toMatchObject({ twilight: true, format: 'online', capacity: 12 })
+    expect(session.parts.map((p) => p.startsAt.slice(0, 16))).toEqual([`${first}T16:00`, `${second}T16:00`])
+
+    const practitioner = await site.newPage()
+    const email = uniqueEmail('admin-journey')
+    await practitioner.goto(`/session/?id=${id}`)
+    await practitioner.getByRole('button', { name: 'Book a place' }).click()
+    await practitioner.waitForURL(/\/book\//)
+    await practitioner.getByLabel('Full name').fill('Ada Lovelace')
+    await practitioner.getByLabel('Email address').fill(email)
+    await practitioner.locator('#role-childminder').check()
+    await practitioner.getByLabel('Name of your setting').fill('Little Acorns')
+    await practitioner.locator('#settingType-childminder').check()
+    const la = practitioner.getByLabel('Local authority', { exact: true })
+    await la.fill('Leed')
+    await practitioner.getByRole('option', { name: 'Leeds' }).click()
+    await practitioner.getByRole('button', { name: 'Book a place' }).click()
+    await practitioner.waitForURL(/\/booked\//)
+    const [confirmation] = await site.emailsTo(email)
+    expect(confirmation?.subject).toContain('Twilight SLCN (two evenings)')
+  })
+
+  it('show the error summary, linked to each field, for a form with mistakes', async () => {
+    const admin = await adminPage(site)
+    await admin.goto('/staff/admin/session/')
+    await admin.locator('#session-form').waitFor()
+    await admin.getByRole('button', { name: 'Save session' }).click()
+
+    const summary = admin.locator('#error-summary')
+    await summary.waitFor()
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect(await admin.title()).toMatch(/^Error: /)
+    await admin.getByRole('link', { name: 'Choose a course from the list' }).click()
+    expect(await admin.locator('#courseId').evaluate((element) => element === document.activeElement)).toBe(
+      true,
+    )
+    await expectAccessible(admin)
+  })
+
+  it('cancel a session only after a confirmation step, emailing everyone booked', async () => {
+    const admin = await adminPage(site)
+    const id = await scheduleThroughPages(admin, { title: 'Session to cancel', dates: [tuesdayAfter(44)] })
+    const email = uniqueEmail('cancelled')
+    const booked = await fetch(`${site.stack.webUrl}/api/sessions/${id}/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        name: 'Grace Hopper',
+        email,
+        role: 'senco',
+        settingName: 'Oak Tree Nursery',
+        settingType: 'private-nursery',
+        laCode: 'E08000035',
+        shareWithLa: false,
+      }),
+    })
+    expect(booked.status).toBe(201)
+
+    await admin.goto(`/staff/admin/cancel/?id=${id}`)
+    await admin.locator('#confirm').waitFor()
+    expect(await visibleText(admin.locator('#warning-text'))).toContain('1 person')
+    await expectAccessible(admin)
+    await admin.getByRole('button', { name: 'Cancel this session' }).click()
+    await admin.waitForURL(/done=cancelled/)
+
+    const emails = await site.emailsTo(email, 2)
+    expect(emails.map((e) => e.subject)).toContain('Session cancelled: Session to cancel')
+    expect(await (await fetch(`${site.stack.webUrl}/api/sessions/${id}`)).json()).toMatchObject({
+      status: 'cancelled',
+    })
+  })
+
+  it('import a CSV file only when every row is right, after a preview of each row’s problems', async () => {
+    const admin = await adminPage(site)
+    const fixture = readFileSync(new URL('../fixtures/sessions-import.csv', import.meta.url), 'utf8')
+    // The fixture's dates are in 2026; move them a year past today so they stay in the future.
+    const year = String(new Date().getUTCFullYear() + 1)
+    const csv = fixture.replaceAll('2026', year)
+    await admin.goto('/staff/admin/import/')
+    await expectAccessible(admin)
+
+    await admin
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'sessions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await admin.getByRole('button', { name: 'Check the file' }).click()
+    await admin.locator('#preview').waitFor()
+    expect(await visibleText(admin.locator('#preview-heading'))).toBe('Nothing can be imported yet')
+    expect(await visibleText(admin.locator('#error-summary-list'))).toContain('Row 4, capacity')
+    expect(await admin.locator('#import').isHidden()).toBe(true)
+    await expectAccessible(admin)
+
+    const good = csv.split('\n').slice(0, 3).join('\n')
+    await admin
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await admin.getByRole('button', { name: 'Check the file' }).click()
+    await admin.getByRole('button', { name: 'Import 2 sessions' }).click()
+    await admin.waitForURL(/done=imported/)
+    await expect.poll(() => visibleText(admin.locator('#rows'))).toContain('Twilight core')
+  })
+})
