@@ -1,4 +1,3 @@
-import type { _Record } from '@aws-sdk/client-dynamodb-streams'
 import { toLambdaRecord } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 
@@ -8,7 +7,7 @@ describe('toLambdaRecord', () => {
       eventID: '1',
       eventName: 'INSERT',
       dynamodb: { NewImage: { pk: { S: 'a' }, entries: {}, nested: { M: { x: {} } }, list: { L: [] } } },
-    } as unknown as _Record
+    } as unknown as Parameters<typeof toLambdaRecord>[0]
     expect(toLambdaRecord(record, { region: 'eu-west-2', streamArn: 'arn' }).dynamodb?.NewImage).toEqual({
       pk: { S: 'a' },
       entries: { M: {} },

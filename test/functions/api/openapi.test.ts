@@ -35,7 +35,12 @@ const OPERATIONS = [
   ['get', '/api/trainer/sessions/{id}/parts/{part}/register', '200', 'Register'],
   ['post', '/api/trainer/sessions/{id}/parts/{part}/register/changes', '200', 'Register'],
   ['post', '/api/trainer/sessions/{id}/parts/{part}/register/code', '200', 'AttendanceCode'],
-  ['post', '/api/trainer/sessions/{id}/parts/{part}/register/participant-report', '200', 'ParticipantReportMatching'],
+  [
+    'post',
+    '/api/trainer/sessions/{id}/parts/{part}/register/participant-report',
+    '200',
+    'ParticipantReportMatching',
+  ],
   ['post', '/api/admin/sessions/{id}/register/reopen', '200', 'RegisterReopened'],
 ] as const
 
