@@ -81,4 +81,31 @@ describe('staff sign-in', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('staff-id-token'))).toBeNull()
     await expectAccessible(page)
   })
+
+  it('lets an administrator invite an LA officer, who can then sign in with their LA scope', async () => {
+    const admin = await site.newPage({ width: 390 })
+    await signIn(admin, 'Ada Administrator')
+    await admin.getByRole('link', { name: 'Staff', exact: true }).click()
+    await admin.getByRole('table').getByText('trainer-amira').waitFor()
+    await expectAccessible(admin)
+
+    await admin.getByLabel('Full name').fill('Olu Officer')
+    await admin.getByLabel('Username').fill('la-olu')
+    await admin.getByLabel('Email address').fill('olu@staff.example.org')
+    await admin.getByLabel('LA officer', { exact: true }).check()
+    await admin.getByRole('button', { name: 'Send invitation' }).click()
+    await admin.getByText('Choose the local authorities an LA officer may see').first().waitFor()
+    await expectAccessible(admin)
+
+    await admin.getByLabel('Local authorities an LA officer may see').fill('Leeds')
+    await admin.getByRole('option', { name: 'Leeds' }).click()
+    await admin.getByRole('button', { name: 'Add local authority' }).click()
+    await admin.getByRole('button', { name: 'Send invitation' }).click()
+    await admin.getByText('Olu Officer has been invited as la-olu.').waitFor()
+    await admin.getByRole('table').getByText('la-olu').waitFor()
+
+    const officer = await site.newPage()
+    await signIn(officer, 'Olu Officer')
+    expect(await visibleText(officer.locator('main'))).toContain('You can see data of: Leeds.')
+  })
 })

@@ -12,7 +12,10 @@ const failed = byId('failed')
 
 /** What each role opens from the staff home. */
 const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: string; hint: string }[]> = {
-  admin: [{ href: '/staff/admin/', text: 'Sessions', hint: 'Schedule, change, cancel or import sessions' }],
+  admin: [
+    { href: '/staff/admin/', text: 'Sessions', hint: 'Schedule, change, cancel or import sessions' },
+    { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
+  ],
   trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],
   'la-officer': [],
 }

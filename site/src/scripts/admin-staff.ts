@@ -1,0 +1,116 @@
+import type { StaffMember } from '@ey/domain'
+import { ApiProblem } from './lib/api.ts'
+import { byId, h, show } from './lib/dom.ts'
+import { FormErrors } from './lib/form-errors.ts'
+import { laName } from './lib/la-names.ts'
+import { enhanceLaPickers } from './lib/la-picker.ts'
+import { staffFetch } from './staff-client.ts'
+
+const ROLE_NAMES: Record<StaffMember['roles'][number], string> = {
+  admin: 'Administrator',
+  trainer: 'Trainer',
+  'la-officer': 'LA officer',
+}
+
+const form = byId<HTMLFormElement>('invite-form')
+const errors = new FormErrors(form)
+const chosen = new Set<string>()
+
+/** Calls a staff route; a refused or expired sign-in goes back to the staff sign-in page. */
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await staffFetch(`/api${path}`, {
+    ...init,
+    headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+  }).catch(() => {
+    throw new ApiProblem(0)
+  })
+  const body = await response.json().catch(() => undefined)
+  if (response.status === 401) location.assign(`/staff/?next=${encodeURIComponent(location.pathname)}`)
+  if (!response.ok) throw new ApiProblem(response.status, body)
+  return body as T
+}
+
+function render(members: StaffMember[]): void {
+  byId('rows').replaceChildren(
+    ...members.map((member) =>
+      h(
+        'tr',
+        { class: 'govuk-table__row' },
+        h('td', { class: 'govuk-table__cell' }, member.name),
+        h('td', { class: 'govuk-table__cell' }, member.username),
+        h('td', { class: 'govuk-table__cell' }, member.roles.map((role) => ROLE_NAMES[role]).join(', ')),
+        h('td', { class: 'govuk-table__cell' }, member.laCodes.map(laName).join(', ')),
+      ),
+    ),
+  )
+}
+
+function renderChosen(): void {
+  byId('chosen-las').replaceChildren(
+    ...[...chosen].map((code) => {
+      const remove = h(
+        'button',
+        {
+          type: 'button',
+          class: 'govuk-button govuk-button--warning govuk-!-margin-bottom-0 govuk-!-margin-left-2',
+        },
+        'Remove',
+        h('span', { class: 'govuk-visually-hidden' }, ` ${laName(code)}`),
+      )
+      remove.addEventListener('click', () => {
+        chosen.delete(code)
+        renderChosen()
+      })
+      return h('li', {}, laName(code), remove)
+    }),
+  )
+}
+
+async function load(): Promise<void> {
+  const { items } = await call<{ items: StaffMember[] }>('/admin/staff')
+  render(items)
+  show(byId('content'), byId('loading'), byId('error'))
+}
+
+byId('add-la').addEventListener('click', () => {
+  const select = form.querySelector<HTMLSelectElement>('select[name="laCodes"]')
+  if (!select?.value) return
+  chosen.add(select.value)
+  renderChosen()
+})
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const data = new FormData(form)
+  const body = {
+    name: String(data.get('name') ?? ''),
+    username: String(data.get('username') ?? '').trim(),
+    email: String(data.get('email') ?? '').trim(),
+    roles: data.getAll('roles').map(String),
+    laCodes: [...chosen],
+  }
+  try {
+    const member = await call<StaffMember>('/admin/staff', { method: 'POST', body: JSON.stringify(body) })
+    errors.clear()
+    form.reset()
+    chosen.clear()
+    renderChosen()
+    byId('done-text').textContent = `${member.name} has been invited as ${member.username}.`
+    byId('done').hidden = false
+    byId('done').focus()
+    await load()
+  } catch (error) {
+    if (error instanceof ApiProblem && error.errors.length > 0) errors.show(error.errors)
+    else if (error instanceof ApiProblem && error.status === 409) {
+      errors.show([{ field: 'username', message: 'Someone already has this username: choose another' }])
+    } else errors.show([], error instanceof ApiProblem ? error.message : 'The invitation could not be sent.')
+  }
+})
+
+load().catch((error: unknown) => {
+  if (error instanceof ApiProblem && error.status === 403) {
+    byId('error-text').textContent = 'Only programme administrators can manage staff.'
+  }
+  show(byId('error'), byId('loading'), byId('content'))
+})
+void enhanceLaPickers()
