@@ -181,6 +181,8 @@ describe('the trainer’s register', () => {
   it('tells a trainer who is not assigned that the register is not theirs', async () => {
     await scheduleTwoPartCourse('register-not-mine')
     const page = await signedIn('trainer-ben', 390)
+    // The demo programme's sessions are listed for their trainers from the start.
+    await expectText(page.locator('#upcoming'), 'Whole-setting approach to SEND (Leeds settings)')
     await page.goto('/staff/sessions/register/?id=register-not-mine&part=0')
     await expectText(page.locator('#error'), 'Only the trainers of this session and administrators')
   })
