@@ -3,7 +3,10 @@ import { LOCAL_AUTHORITIES, localAuthority } from '@ey/reference-data'
 import { describe, expect, it } from 'vitest'
 import { parseLocalAuthoritiesCsv } from '../../packages/reference-data/src/csv.ts'
 
-const csv = readFileSync(new URL('../../packages/reference-data/data/local-authorities.csv', import.meta.url), 'utf8')
+const csv = readFileSync(
+  new URL('../../packages/reference-data/data/local-authorities.csv', import.meta.url),
+  'utf8',
+)
 
 describe('the list of local authorities', () => {
   it('is exactly the CSV it is generated from (run the package build after editing the CSV)', () => {

@@ -42,7 +42,6 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
   const session = await deps.bookings.getSession(input.sessionId)
   if (!session || session.status === 'draft') throw new DomainError('session-not-found')
   const now = deps.clock.now()
-  const emailKey = normaliseEmail(person.email)
   const idempotency = {
     key: input.idempotencyKey,
     fingerprint: bookingFingerprint(session.id, person),
