@@ -30,7 +30,8 @@ export interface RegisterSheet {
   locksAt: Date
 }
 
-const WRITE_ATTEMPTS = 5
+// Each lost race means another write won, so N devices at once need at most N attempts.
+const WRITE_ATTEMPTS = 10
 
 /**
  * The session, once the caller may run it: an unknown id answers 404 to anyone past the route's

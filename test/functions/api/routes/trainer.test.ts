@@ -138,6 +138,20 @@ describe('trainer register API', () => {
     })
   })
 
+  it('keeps every mark when several devices send at once (no lost update)', async () => {
+    const walkIns = Array.from({ length: 6 }, (_, n) => ({
+      kind: 'walk-in',
+      key: `race-walk-${n}`,
+      walkIn: { id: `race-${n}`, name: `Racer ${n}` },
+    }))
+    const answers = await Promise.all(walkIns.map((walkIn) => change(amira, [walkIn], 1)))
+    expect(answers.map((res) => res.status)).toEqual(walkIns.map(() => 200))
+    const view = await (await send(amira, register(1))).json()
+    expect(view.walkIns.map((w: { id: string }) => w.id).sort()).toEqual(
+      walkIns.map((w) => w.walkIn.id).sort(),
+    )
+  })
+
   it('adds a walk-in outside capacity and marks them', async () => {
     const before = await api.deps.bookings.getSession('two-part')
     const view = await (
