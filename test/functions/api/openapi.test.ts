@@ -42,6 +42,11 @@ const OPERATIONS = [
     'ParticipantReportMatching',
   ],
   ['post', '/api/admin/sessions/{id}/register/reopen', '200', 'RegisterReopened'],
+  ['get', '/api/staff/me', '200', 'StaffPrincipal'],
+  ['get', '/api/auth/config', '200', 'StaffSignInConfig'],
+  ['post', '/api/auth/token', '200', 'StaffToken'],
+  ['get', '/api/admin/staff', '200', 'StaffList'],
+  ['post', '/api/admin/staff', '201', 'StaffMember'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */
@@ -149,5 +154,15 @@ describe('GET /api/openapi.json', () => {
     for (const [method, path] of managed) {
       expect(doc.paths[path]?.[method]?.security).toEqual([{ manageToken: [] }])
     }
+  })
+  it('describes staff tokens as a JWT bearer scheme, and keeps the sign-in routes open', () => {
+    expect(doc.components.securitySchemes.staffBearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    })
+    expect(doc.paths['/api/staff/me']?.get?.security).toEqual([{ staffBearer: [] }])
+    expect(doc.paths['/api/auth/config']?.get?.security).toBeUndefined()
+    expect(doc.paths['/api/auth/token']?.post?.security).toBeUndefined()
   })
 })
