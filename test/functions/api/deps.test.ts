@@ -1,4 +1,5 @@
 import { buildDeps } from '@ey/api'
+import { localStaffAccounts } from '@ey/domain'
 import { manageTokenSecret, requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
@@ -62,5 +63,11 @@ describe('the API’s composition root', () => {
   it('names a missing variable', () => {
     expect(() => requireEnv('NOPE', {})).toThrow('Missing environment variable NOPE')
     expect(requireEnv('YES', { YES: 'value' })).toBe('value')
+  })
+  it('invites staff through Cognito when given the user pool, and straight into the directory without', async () => {
+    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    expect((await buildDeps(env)).staffAccounts).toBe(localStaffAccounts)
+    const aws = await buildDeps({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
+    expect(aws.staffAccounts).not.toBe(localStaffAccounts)
   })
 })
