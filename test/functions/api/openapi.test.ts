@@ -42,6 +42,22 @@ const OPERATIONS = [
     'ParticipantReportMatching',
   ],
   ['post', '/api/admin/sessions/{id}/register/reopen', '200', 'RegisterReopened'],
+  ['post', '/api/admin/sessions/import/preview', '200', 'SessionImportPreview'],
+  ['post', '/api/admin/sessions/import', '201', 'SessionImportResult'],
+  ['get', '/api/admin/partners', '200', 'PartnerList'],
+  ['post', '/api/admin/partners', '201', 'Partner'],
+  ['put', '/api/admin/partners/{id}', '200', 'Partner'],
+  ['get', '/api/admin/courses', '200', 'AdminCourseList'],
+  ['post', '/api/admin/courses', '201', 'CourseInput'],
+  ['put', '/api/admin/courses/{id}', '200', 'CourseInput'],
+  ['get', '/api/admin/sessions', '200', 'AdminSessionList'],
+  ['post', '/api/admin/sessions', '201', 'AdminSession'],
+  ['get', '/api/admin/sessions/{id}', '200', 'AdminSession'],
+  ['put', '/api/admin/sessions/{id}', '200', 'AdminSession'],
+  ['post', '/api/admin/sessions/{id}/capacity', '200', 'AdminSession'],
+  ['post', '/api/admin/sessions/{id}/publish', '200', 'AdminSession'],
+  ['post', '/api/admin/sessions/{id}/unpublish', '200', 'AdminSession'],
+  ['post', '/api/admin/sessions/{id}/cancel', '200', 'SessionCancelled'],
   ['get', '/api/staff/me', '200', 'StaffPrincipal'],
   ['get', '/api/auth/config', '200', 'StaffSignInConfig'],
   ['post', '/api/auth/token', '200', 'StaffToken'],
@@ -50,7 +66,10 @@ const OPERATIONS = [
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */
-const FILE_OPERATIONS = [['get', '/api/bookings/{id}/calendar', 'text/calendar']] as const
+const FILE_OPERATIONS = [
+  ['get', '/api/bookings/{id}/calendar', 'text/calendar'],
+  ['get', '/api/admin/sessions/import/template.csv', 'text/csv'],
+] as const
 
 describe('GET /api/openapi.json', () => {
   let doc: Document

@@ -3,7 +3,6 @@ import {
   MAX_IMPORT_ROWS,
   previewSessionImport,
   SESSION_CSV_COLUMNS,
-  SessionSchema,
   sessionCsvTemplate,
 } from '@ey/domain'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
@@ -14,7 +13,7 @@ import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { router } from '../validation.ts'
-import { adminSessionView } from './admin-sessions.ts'
+import { AdminSessionSchema, adminSessionView } from './admin-sessions.ts'
 
 /** An import file of the most rows allowed is far smaller than this. */
 export const MAX_IMPORT_BYTES = 256 * 1024
@@ -42,7 +41,7 @@ const ImportPreviewSchema = z
   .openapi('SessionImportPreview')
 
 const ImportResultSchema = z
-  .object({ created: z.number().int(), items: z.array(SessionSchema.meta({ id: 'AdminSession' })) })
+  .object({ created: z.number().int(), items: z.array(AdminSessionSchema) })
   .openapi('SessionImportResult')
 
 /** The import file's text, refusing anything but CSV. */

@@ -18,8 +18,8 @@ import { IdParamSchema } from '../schemas.ts'
 import { router } from '../validation.ts'
 
 const SessionInputBody = SessionInputSchema.meta({ id: 'SessionInput' })
-const AdminSessionSchema = SessionSchema.meta({
-  id: 'AdminSession',
+// Rebuilt from the domain's shape so the document names it (a root `.meta` id is inlined).
+export const AdminSessionSchema = z.object(SessionSchema.shape).openapi('AdminSession', {
   description: 'A session as administrators see it, drafts included; instants carry the London offset',
 })
 const AdminSessionListSchema = z.object({ items: z.array(AdminSessionSchema) }).openapi('AdminSessionList')
