@@ -1,28 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { staffToken } from '../../../support/staff.ts'
-import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
+import { makeCourse } from '../support.ts'
 
-let api: TestApi
-let admin: string
-
-async function call(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
-  const { json, token = admin, ...rest } = init
-  return api.app.request(`/api/admin${path}`, {
-    ...rest,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...rest.headers,
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  })
-}
+let call: AdminCall
 
 beforeAll(async () => {
-  api = await createTestApi()
-  await api.catalogue.putPartner(makePartner())
-  await api.catalogue.putCourse(makeCourse())
-  admin = await staffToken('admin')
+  ;({ call } = await createAdminTestApi())
 })
 
 describe('/api/admin partners and courses', () => {

@@ -1,43 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { staffToken } from '../../../support/staff.ts'
-import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
 
-let api: TestApi
-let admin: string
-
-const _TWILIGHT = {
-  courseId: 'slcn-core',
-  parts: [
-    { date: '2026-03-17', startTime: '16:00', endTime: '17:30' },
-    { date: '2026-03-24', startTime: '16:00', endTime: '17:30' },
-  ],
-  format: 'online',
-  joiningUrl: 'https://meet.example.org/j/1',
-  capacity: 1,
-  trainerIds: ['trainer-amira'],
-  bespokeLaCodes: [],
-  status: 'published',
-}
-
-async function call(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
-  const { json, token = admin, ...rest } = init
-  return api.app.request(`/api/admin${path}`, {
-    ...rest,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...rest.headers,
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  })
-}
+let call: AdminCall
 
 beforeAll(async () => {
-  api = await createTestApi()
-  await api.catalogue.putPartner(makePartner())
-  await api.catalogue.putCourse(makeCourse())
-  admin = await staffToken('admin')
+  ;({ call } = await createAdminTestApi())
 })
 
 describe('/api/admin/sessions/import', () => {

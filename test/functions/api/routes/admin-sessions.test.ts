@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
+import { book, type TestApi } from '../support.ts'
 
 let api: TestApi
-let admin: string
+let call: AdminCall
 
 const TWILIGHT = {
   courseId: 'slcn-core',
@@ -19,24 +20,8 @@ const TWILIGHT = {
   status: 'published',
 }
 
-async function call(path: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
-  const { json, token = admin, ...rest } = init
-  return api.app.request(`/api/admin${path}`, {
-    ...rest,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...rest.headers,
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  })
-}
-
 beforeAll(async () => {
-  api = await createTestApi()
-  await api.catalogue.putPartner(makePartner())
-  await api.catalogue.putCourse(makeCourse())
-  admin = await staffToken('admin')
+  ;({ api, call } = await createAdminTestApi())
 })
 
 describe('/api/admin/sessions', () => {
