@@ -7,7 +7,9 @@ import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
+import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
+import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
 
 let site: SiteUnderTest
 
@@ -23,31 +25,13 @@ afterEach(() => {
   expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
 })
 
-/** The text a person sees in the element (Playwright's innerText, not the DOM's). */
-// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
-const visibleText = (locator: Locator) => locator.innerText()
-
 /** The text of an element once it is visible. */
 async function textOf(locator: Locator): Promise<string> {
   await locator.waitFor({ state: 'visible' })
   return visibleText(locator)
 }
 
-/** Waits until the element's text contains `expected`. */
-async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
-}
-
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement)
-
-/** The page has no axe-core violations, one visible h1, and fits its screen without sideways scrolling. */
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.locator('h1:visible').count()).toBe(1)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()?.width ?? 320,
-  )
-}
 
 async function sessionsFromApi(query: string): Promise<SessionView[]> {
   const res = await fetch(`${site.stack.webUrl}/api/sessions?limit=100&${query}`)
@@ -57,19 +41,6 @@ async function sessionsFromApi(query: string): Promise<SessionView[]> {
 /** Waits until the page's h1 reads `expected` (pages fill it in once the API answers). */
 async function expectHeading(page: Page, expected: string): Promise<void> {
   await expect.poll(() => visibleText(page.locator('h1:visible')), { timeout: 10_000 }).toBe(expected)
-}
-
-/** Fills the booking form as a person would, choosing the LA in the autocomplete. */
-async function fillBookingForm(page: Page, email: string): Promise<void> {
-  await page.getByLabel('Full name').fill('Ada Lovelace')
-  await page.getByLabel('Email address').fill(email)
-  await page.locator('#role-childminder').check()
-  await page.getByLabel('Name of your setting').fill('Little Acorns')
-  await page.locator('#settingType-childminder').check()
-  const la = page.getByLabel('Local authority', { exact: true })
-  await la.fill('Leed')
-  await page.getByRole('option', { name: 'Leeds' }).click()
-  expect(await la.inputValue()).toBe('Leeds')
 }
 
 /** Books a session through the API, as someone else would. */
@@ -148,7 +119,7 @@ describe('the public site', () => {
 
     const [confirmation] = await site.emailsTo(email)
     expect(confirmation?.subject).toContain(title)
-    const manageLink = confirmation?.body.text?.match(/https?:\/\/\S+\/manage\S*#id=\S+/)?.[0] ?? ''
+    const manageLink = manageLinkIn(confirmation)
     expect(manageLink).toContain('token=')
 
     await page.goto(manageLink)

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { SessionView } from '@ey/api'
-import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
-import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { fillBookingForm } from './lib/booking-pages.ts'
+import { expectAccessible, visibleText } from './lib/pages.ts'
+import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
 
 let site: SiteUnderTest
 
@@ -18,19 +19,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
 })
-
-/** The text a person sees in the element (Playwright's innerText, not the DOM's). */
-// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
-const visibleText = (locator: Locator) => locator.innerText()
-
-/** No axe-core violations, one visible h1, and nothing wider than the screen. */
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.locator('h1:visible').count()).toBe(1)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()?.width ?? 390,
-  )
-}
 
 describe('the administrators’ pages', () => {
   it('schedule a two-part twilight course that a practitioner then books on the public site', async () => {
@@ -57,14 +45,7 @@ describe('the administrators’ pages', () => {
     await practitioner.goto(`/session/?id=${id}`)
     await practitioner.getByRole('button', { name: 'Book a place' }).click()
     await practitioner.waitForURL(/\/book\//)
-    await practitioner.getByLabel('Full name').fill('Ada Lovelace')
-    await practitioner.getByLabel('Email address').fill(email)
-    await practitioner.locator('#role-childminder').check()
-    await practitioner.getByLabel('Name of your setting').fill('Little Acorns')
-    await practitioner.locator('#settingType-childminder').check()
-    const la = practitioner.getByLabel('Local authority', { exact: true })
-    await la.fill('Leed')
-    await practitioner.getByRole('option', { name: 'Leeds' }).click()
+    await fillBookingForm(practitioner, email)
     await practitioner.getByRole('button', { name: 'Book a place' }).click()
     await practitioner.waitForURL(/\/booked\//)
     const [confirmation] = await site.emailsTo(email)

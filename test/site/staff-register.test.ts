@@ -3,9 +3,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { NewBookingView } from '@ey/api'
 import { createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS, signInAs } from '@ey/local-stack'
-import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
+import { registerRow as row, staffPage } from './lib/staff-pages.ts'
+import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
 
 let site: SiteUnderTest
 
@@ -21,21 +22,6 @@ afterEach(() => {
   const errors = site.takeConsoleErrors().filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))
   expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
 })
-
-// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
-const visibleText = (locator: Locator) => locator.innerText()
-
-async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.locator('h1:visible').count()).toBe(1)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()?.width ?? 320,
-  )
-}
 
 /** The stack's catalogue writer, as an administrator's scheduling uses it. */
 function catalogueWriter() {
@@ -106,18 +92,6 @@ async function book(
   return res.json()
 }
 
-/** A page signed in as a demo trainer: the token from the local issuer, kept where sign-in keeps it. */
-async function signedIn(username: string, width: number): Promise<Page> {
-  const token = await signInAs(site.stack.issuerUrl, username)
-  const page = await site.newPage({ width })
-  await page.goto('/staff/sessions/')
-  await page.evaluate((value) => sessionStorage.setItem('staff-id-token', value), token)
-  await page.reload()
-  return page
-}
-
-const row = (page: Page, name: string) => page.locator('.app-register__person', { hasText: name })
-
 describe('the trainer’s register', () => {
   it('is marked on a 390 px phone, offline too, and the attendance shows on the practitioner’s manage page', async () => {
     await scheduleTwoPartCourse('register-journey')
@@ -125,7 +99,7 @@ describe('the trainer’s register', () => {
     const mary = await book('register-journey', 'Mary Somerville')
     const emmy = await book('register-journey', 'Emmy Noether')
 
-    const page = await signedIn('trainer-amira', 390)
+    const page = await staffPage(site, 'trainer-amira')
     const card = page.locator('.govuk-summary-card', { hasText: 'Level 3 award' }).first()
     await card.waitFor()
     await expectAccessible(page)
@@ -180,7 +154,7 @@ describe('the trainer’s register', () => {
 
   it('tells a trainer who is not assigned that the register is not theirs', async () => {
     await scheduleTwoPartCourse('register-not-mine')
-    const page = await signedIn('trainer-ben', 390)
+    const page = await staffPage(site, 'trainer-ben')
     // The demo programme's sessions are listed for their trainers from the start.
     await expectText(page.locator('#upcoming'), 'Whole-setting approach to SEND (Leeds settings)')
     await page.goto('/staff/sessions/register/?id=register-not-mine&part=0')
@@ -215,7 +189,7 @@ describe('the trainer’s register', () => {
     const maryEmail = uniqueEmail('mary')
     await book('register-online', 'Mary Somerville', undefined, maryEmail)
 
-    const trainer = await signedIn('trainer-amira', 390)
+    const trainer = await staffPage(site, 'trainer-amira')
     await trainer.goto('/staff/sessions/register/?id=register-online&part=0')
     await trainer.getByRole('button', { name: 'Show an attendance code' }).click()
     await expectText(trainer.locator('#code-expiry'), 'Works until')
@@ -278,7 +252,7 @@ describe('the trainer’s register', () => {
       createdAt: at,
       updatedAt: at,
     })
-    const trainer = await signedIn('trainer-amira', 390)
+    const trainer = await staffPage(site, 'trainer-amira')
     await expectText(trainer.locator('#past'), 'Speech, language and communication needs: core')
     await trainer.goto('/staff/sessions/register/?id=register-locked&part=0')
     await expectText(trainer.locator('#locked'), 'Only an administrator can reopen it')
@@ -287,7 +261,7 @@ describe('the trainer’s register', () => {
       false,
     )
 
-    const admin = await signedIn('admin', 390)
+    const admin = await staffPage(site, 'admin')
     await admin.goto('/staff/sessions/register/?id=register-locked&part=0')
     await admin.getByRole('button', { name: 'Reopen this register for 7 days' }).click()
     await admin.locator('#walk-in-form').waitFor()

@@ -1,15 +1,10 @@
-import { signInAs } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
 import type { SiteUnderTest } from '../support.ts'
+import { staffPage } from './staff-pages.ts'
 
-/** A page signed in as the demo administrator: the token from the local issuer, kept where sign-in keeps it. */
-export async function adminPage(site: SiteUnderTest, width = 390): Promise<Page> {
-  const token = await signInAs(site.stack.issuerUrl, 'admin')
-  const page = await site.newPage({ width })
-  await page.goto('/staff/admin/')
-  await page.evaluate((value) => sessionStorage.setItem('staff-id-token', value), token)
-  await page.reload()
-  return page
+/** A page signed in as the demo administrator, on the administrators' home. */
+export function adminPage(site: SiteUnderTest, width = 390): Promise<Page> {
+  return staffPage(site, 'admin', { width, path: '/staff/admin/' })
 }
 
 /** The London calendar date (YYYY-MM-DD) of the first Tuesday at least `days` days from now. */

@@ -1,0 +1,21 @@
+import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { axeViolations } from '../support.ts'
+
+/** The text a person sees in the element (Playwright's innerText, not the DOM's). */
+// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
+export const visibleText = (locator: Locator) => locator.innerText()
+
+/** Waits until the element's text contains `expected` (pages fill text in once the API answers). */
+export async function expectText(locator: Locator, expected: string): Promise<void> {
+  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
+}
+
+/** The page has no axe-core violations, one visible h1, and fits its screen without sideways scrolling. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.locator('h1:visible').count()).toBe(1)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 320,
+  )
+}
