@@ -1,4 +1,4 @@
-import type { BookingStatus, Role, SessionFormat, SettingType, Topic } from '@ey/domain'
+import type { BookingStatus, Course, Role, SessionFormat, SettingType, Topic } from '@ey/domain'
 
 // Human labels for the domain's codes. Type-only imports keep the domain (and zod) out of the
 // browser bundles; `satisfies` makes the build fail when the domain gains a code without a label.
@@ -39,6 +39,19 @@ export const TOPIC_LABELS = {
   'whole-setting-send': 'Whole-setting SEND',
   accredited: 'Accredited courses',
 } as const satisfies Record<Topic, string>
+
+export const AUDIENCE_LABELS = {
+  practitioners: 'Early years practitioners',
+  'parents-and-carers': 'Parents and carers',
+  all: 'Early years practitioners, parents and carers',
+} as const satisfies Record<Course['audience'], string>
+
+export const LEVEL_LABELS = {
+  introductory: 'Introductory',
+  core: 'Core',
+  'in-depth': 'In depth',
+  'level-3': 'Level 3',
+} as const satisfies Record<Course['level'], string>
 
 export const FORMAT_LABELS = {
   online: 'Online',

@@ -1,21 +1,10 @@
+import { AUDIENCE_LABELS, LEVEL_LABELS, labelOf } from '../lib/labels.ts'
 import { ApiProblem, api, type CourseView, type SessionView } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { clockTime, longDate } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'
 import { formatName, length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
 import { bookingCall } from './lib/session-state.ts'
-
-const AUDIENCES: Record<string, string> = {
-  practitioners: 'Early years practitioners',
-  'parents-and-carers': 'Parents and carers',
-  all: 'Early years practitioners, parents and carers',
-}
-const LEVELS: Record<string, string> = {
-  introductory: 'Introductory',
-  core: 'Core',
-  'in-depth': 'In depth',
-  'level-3': 'Level 3',
-}
 
 const loading = byId('loading')
 const content = byId('session')
@@ -89,8 +78,8 @@ function render(session: SessionView, course: CourseView | undefined): void {
   }
   byId('audience').append(
     summaryList([
-      ['Audience', course ? (AUDIENCES[course.audience] ?? course.audience) : undefined],
-      ['Level', course ? (LEVELS[course.level] ?? course.level) : undefined],
+      ['Audience', course ? labelOf(AUDIENCE_LABELS, course.audience) : undefined],
+      ['Level', course ? labelOf(LEVEL_LABELS, course.level) : undefined],
       ['Accreditation', course?.accreditation],
       ['CPD hours', course ? String(course.cpdHours) : undefined],
     ]),

@@ -14,6 +14,11 @@ const failed = byId('failed')
 const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: string; hint: string }[]> = {
   admin: [
     { href: '/staff/admin/', text: 'Sessions', hint: 'Schedule, change, cancel or import sessions' },
+    {
+      href: '/staff/admin/courses/',
+      text: 'Courses and partners',
+      hint: 'Add or change courses and partner organisations',
+    },
     { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
   ],
   trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],

@@ -3,8 +3,8 @@ import { IdSchema } from './common.ts'
 
 export const PartnerSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(200),
-  website: z.url().optional(),
+  name: z.string().min(1, 'Enter the partner’s name').max(200, 'The name must be 200 characters or fewer'),
+  website: z.url('Enter the website address in full, like https://www.example.org').optional(),
 })
 export type Partner = z.infer<typeof PartnerSchema>
 
@@ -21,7 +21,9 @@ export const TOPICS = [
 export const TopicSchema = z.enum(TOPICS)
 export type Topic = z.infer<typeof TopicSchema>
 
-export const AudienceSchema = z.enum(['practitioners', 'parents-and-carers', 'all'])
+export const AudienceSchema = z.enum(['practitioners', 'parents-and-carers', 'all'], {
+  error: 'Choose who the course is for',
+})
 
 /** How completion of a multi-part course is judged. */
 export const CompletionRuleSchema = z.discriminatedUnion('kind', [
@@ -32,14 +34,17 @@ export const CompletionRuleSchema = z.discriminatedUnion('kind', [
 export const CourseSchema = z.object({
   id: IdSchema,
   partnerId: IdSchema,
-  title: z.string().min(1).max(200),
-  summary: z.string().min(1).max(500),
-  description: z.string().max(5000),
-  topics: z.array(TopicSchema).min(1),
+  title: z.string().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer'),
+  summary: z.string().min(1, 'Enter a summary').max(500, 'The summary must be 500 characters or fewer'),
+  description: z.string().max(5000, 'The description must be 5000 characters or fewer'),
+  topics: z.array(TopicSchema).min(1, 'Select at least one topic'),
   audience: AudienceSchema,
-  level: z.enum(['introductory', 'core', 'in-depth', 'level-3']),
-  accreditation: z.string().max(200).optional(),
-  cpdHours: z.number().min(0).max(200),
+  level: z.enum(['introductory', 'core', 'in-depth', 'level-3'], { error: 'Choose the course’s level' }),
+  accreditation: z.string().max(200, 'The accreditation must be 200 characters or fewer').optional(),
+  cpdHours: z
+    .number({ error: 'Enter CPD hours as a number, like 2 or 2.5' })
+    .min(0, 'CPD hours cannot be negative')
+    .max(200, 'CPD hours must be 200 or fewer'),
   completion: CompletionRuleSchema,
 })
 export type Course = z.infer<typeof CourseSchema>
