@@ -1,5 +1,4 @@
-import { type AdminSession, accessMessage, adminApi } from './lib/admin-api.ts'
-import { ApiProblem } from './lib/api.ts'
+import { type AdminSession, adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { when } from './lib/format.ts'
 
@@ -7,15 +6,10 @@ const id = new URLSearchParams(location.search).get('id') ?? ''
 const path = `/sessions/${encodeURIComponent(id)}`
 
 function fail(error: unknown): void {
-  const message = accessMessage(error)
-  const text = byId('error-text')
-  if (message)
-    text.replaceChildren(
-      `${message} `,
-      h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-    )
-  else if (error instanceof ApiProblem && error.status === 404) text.textContent = 'There is no such session.'
-  show(byId('error'), byId('loading'), byId('confirm'))
+  showAdminLoadFailure(error, {
+    notFound: 'There is no such session.',
+    hide: [byId('loading'), byId('confirm')],
+  })
 }
 
 async function cancel(button: HTMLButtonElement): Promise<void> {

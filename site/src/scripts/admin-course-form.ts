@@ -1,5 +1,5 @@
 import type { Course, Partner } from '@ey/domain'
-import { accessMessage, adminApi } from './lib/admin-api.ts'
+import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
@@ -91,7 +91,7 @@ async function submit(event: SubmitEvent): Promise<void> {
     } else if (error instanceof ApiProblem && error.errors.length > 0) {
       errors.show(fieldErrors(error))
     } else {
-      errors.show([], accessMessage(error) ?? (error instanceof ApiProblem ? error.message : 'Try again.'))
+      errors.show([], saveFailureMessage(error))
     }
   }
 }
@@ -114,16 +114,7 @@ async function main(): Promise<void> {
     form.addEventListener('submit', (event) => void submit(event))
     show(form, loading)
   } catch (error) {
-    const message = accessMessage(error)
-    if (message) {
-      byId('error-text').replaceChildren(
-        `${message} `,
-        h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-      )
-    } else if (error instanceof ApiProblem && error.status === 404) {
-      byId('error-text').textContent = 'There is no such course.'
-    }
-    show(byId('error'), loading)
+    showAdminLoadFailure(error, { notFound: 'There is no such course.', hide: [loading] })
   }
 }
 

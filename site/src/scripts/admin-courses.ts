@@ -1,5 +1,5 @@
 import type { Course, Partner } from '@ey/domain'
-import { accessMessage, adminApi } from './lib/admin-api.ts'
+import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show } from './lib/dom.ts'
 
 const DONE: Record<string, string> = {
@@ -58,14 +58,7 @@ async function main(): Promise<void> {
     byId('partner-rows').replaceChildren(...partners.map(partnerRow))
     show(byId('catalogue'), loading)
   } catch (error) {
-    const message = accessMessage(error)
-    if (message) {
-      byId('error-text').replaceChildren(
-        `${message} `,
-        h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-      )
-    }
-    show(byId('error'), loading)
+    showAdminLoadFailure(error, { hide: [loading] })
   }
 }
 

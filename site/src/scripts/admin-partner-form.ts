@@ -1,7 +1,7 @@
 import type { Partner } from '@ey/domain'
-import { accessMessage, adminApi } from './lib/admin-api.ts'
+import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
-import { byId, h, show } from './lib/dom.ts'
+import { byId, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { slugOf } from './lib/slug.ts'
 
@@ -46,7 +46,7 @@ async function submit(event: SubmitEvent): Promise<void> {
           ),
       )
     } else {
-      errors.show([], accessMessage(error) ?? (error instanceof ApiProblem ? error.message : 'Try again.'))
+      errors.show([], saveFailureMessage(error))
     }
   }
 }
@@ -66,16 +66,7 @@ async function main(): Promise<void> {
     form.addEventListener('submit', (event) => void submit(event))
     show(form, loading)
   } catch (error) {
-    const message = accessMessage(error)
-    if (message) {
-      byId('error-text').replaceChildren(
-        `${message} `,
-        h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-      )
-    } else if (error instanceof ApiProblem && error.status === 404) {
-      byId('error-text').textContent = 'There is no such partner.'
-    }
-    show(byId('error'), loading)
+    showAdminLoadFailure(error, { notFound: 'There is no such partner.', hide: [loading] })
   }
 }
 

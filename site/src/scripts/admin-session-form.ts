@@ -1,9 +1,10 @@
 import {
   type AdminCourse,
   type AdminSession,
-  accessMessage,
   adminApi,
   londonDateTime,
+  saveFailureMessage,
+  showAdminLoadFailure,
 } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -225,7 +226,7 @@ async function submit(event: SubmitEvent): Promise<void> {
     if (error instanceof ApiProblem && error.errors.length > 0) {
       errors.show(error.errors.map((e) => ({ field: placeOf(e.field), message: e.message })))
     } else {
-      errors.show([], accessMessage(error) ?? (error instanceof ApiProblem ? error.message : 'Try again.'))
+      errors.show([], saveFailureMessage(error))
     }
   }
 }
@@ -257,14 +258,7 @@ async function main(): Promise<void> {
     showFormatSections()
     show(form, loading)
   } catch (error) {
-    const message = accessMessage(error)
-    if (message) {
-      byId('error-text').replaceChildren(
-        `${message} `,
-        h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-      )
-    }
-    show(byId('error'), loading)
+    showAdminLoadFailure(error, { hide: [loading] })
   }
 }
 

@@ -1,4 +1,4 @@
-import { type AdminSession, accessMessage, adminApi } from './lib/admin-api.ts'
+import { type AdminSession, adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { when } from './lib/format.ts'
 
@@ -85,14 +85,7 @@ async function main(): Promise<void> {
     byId('table').hidden = items.length === 0
     show(byId('sessions'), loading)
   } catch (error) {
-    const message = accessMessage(error)
-    if (message) {
-      byId('error-text').replaceChildren(
-        `${message} `,
-        h('a', { class: 'govuk-link', href: '/staff/' }, 'Go to staff sign-in'),
-      )
-    }
-    show(byId('error'), loading)
+    showAdminLoadFailure(error, { hide: [loading] })
   }
 }
 
