@@ -4,18 +4,11 @@
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import {
-  type BookingDeps,
-  bookSession,
-  DEFAULT_POLICY,
-  hmacTokens,
-  type Person,
-  randomIds,
-  type Session,
-} from '@ey/domain'
+import { type BookingDeps, bookSession, DEFAULT_POLICY, type Person, type Session } from '@ey/domain'
 import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { startLocalStack } from '@ey/local-stack'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 
 const { values } = parseArgs({
   // `pnpm start -- --flag` hands the script a literal `--` first.
@@ -112,6 +105,7 @@ try {
     bookings,
     clock: { now: () => new Date() },
     ids: randomIds,
+    fingerprints: sha256Fingerprints,
     tokens: hmacTokens(stack.env.MANAGE_TOKEN_SECRET ?? ''),
     las: localAuthorities,
     policy: DEFAULT_POLICY,

@@ -5,6 +5,7 @@ import {
   type OutboxMessage,
   requestBookingList,
 } from '@ey/domain'
+import { sha256Fingerprints } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 import { fakeClock, MINUTE } from '../support/factories.ts'
 
@@ -32,7 +33,10 @@ describe('requestBookingList', () => {
       'ada@example.org': [{ id: 'soonest' }, { id: 'later' }],
     })
 
-    await requestBookingList({ lookup, clock: fakeClock() }, '  Ada@Example.ORG ')
+    await requestBookingList(
+      { lookup, clock: fakeClock(), fingerprints: sha256Fingerprints },
+      '  Ada@Example.ORG ',
+    )
 
     expect(askedFor).toEqual(['ada@example.org'])
     expect([...queued.values()]).toEqual([
@@ -48,17 +52,21 @@ describe('requestBookingList', () => {
 
   it('queues nothing for an address with no live bookings', async () => {
     const { lookup, queued } = fakeLookup({})
-    await requestBookingList({ lookup, clock: fakeClock() }, 'nobody@example.org')
+    await requestBookingList(
+      { lookup, clock: fakeClock(), fingerprints: sha256Fingerprints },
+      'nobody@example.org',
+    )
     expect(queued.size).toBe(0)
   })
 
   it('sends an address at most one list per window, however often it is asked for', async () => {
     const { lookup, queued } = fakeLookup({ 'ada@example.org': [{ id: 'b1' }] })
     const clock = fakeClock('2026-03-02T09:00:00.000Z')
-    for (let i = 0; i < 5; i++) await requestBookingList({ lookup, clock }, 'ada@example.org')
+    for (let i = 0; i < 5; i++)
+      await requestBookingList({ lookup, clock, fingerprints: sha256Fingerprints }, 'ada@example.org')
     expect(queued.size).toBe(1)
     clock.set(new Date(clock.now().getTime() + BOOKING_LIST_WINDOW_MINUTES * MINUTE))
-    await requestBookingList({ lookup, clock }, 'ada@example.org')
+    await requestBookingList({ lookup, clock, fingerprints: sha256Fingerprints }, 'ada@example.org')
     expect(queued.size).toBe(2)
   })
 })

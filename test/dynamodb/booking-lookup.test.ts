@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import { bookSession, cancelBooking, DEFAULT_POLICY, hmacTokens, randomIds } from '@ey/domain'
+import { bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
 import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
@@ -7,6 +7,7 @@ import {
   keys,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../support/dynamo.ts'
 import { DAY, fakeClock, makePerson, makeSession, NOW } from '../support/factories.ts'
@@ -25,6 +26,7 @@ describe('the DynamoDB booking lookup', () => {
       bookings: createDynamoBookingRepository(options),
       clock: fakeClock(),
       ids: randomIds,
+      fingerprints: sha256Fingerprints,
       tokens: hmacTokens('a-lookup-test-secret-long-enough'),
       las: localAuthorities,
       policy: DEFAULT_POLICY,

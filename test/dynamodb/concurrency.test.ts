@@ -1,13 +1,7 @@
-import {
-  type BookingDeps,
-  bookSession,
-  cancelBooking,
-  DEFAULT_POLICY,
-  hmacTokens,
-  randomIds,
-} from '@ey/domain'
+import { type BookingDeps, bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
 import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable } from '../support/dynamo.ts'
 import { makePerson, makeSession } from '../support/factories.ts'
@@ -29,6 +23,7 @@ describe('the DynamoDB booking engine under concurrency', () => {
       bookings: createDynamoBookingRepository({ doc, tableName }),
       clock: { now: () => new Date() },
       ids: randomIds,
+      fingerprints: sha256Fingerprints,
       tokens: hmacTokens('a-test-secret-that-is-long-enough-32'),
       las: localAuthorities,
       policy: DEFAULT_POLICY,

@@ -4,8 +4,6 @@ import {
   changeCapacity,
   DEFAULT_POLICY,
   editSession,
-  hmacTokens,
-  randomIds,
   scheduleSession,
   scheduleSessions,
   setSessionStatus,
@@ -17,6 +15,7 @@ import {
   keys,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../support/dynamo.ts'
 import { fakeClock } from '../support/factories.ts'
@@ -40,6 +39,7 @@ describe('the DynamoDB session store', () => {
       catalogue,
       clock: fakeClock(),
       ids: randomIds,
+      fingerprints: sha256Fingerprints,
       tokens: hmacTokens('a-session-store-secret-long-enough'),
       las: localAuthorities,
       policy: DEFAULT_POLICY,

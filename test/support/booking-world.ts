@@ -5,7 +5,6 @@ import {
   type BookingRepository,
   DEFAULT_POLICY,
   DomainError,
-  hmacTokens,
   holdsPlace,
   isLive,
   normaliseEmail,
@@ -16,6 +15,7 @@ import {
   sessionStart,
 } from '@ey/domain'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, sha256Fingerprints } from '@ey/runtime'
 import type fc from 'fast-check'
 import { expect } from 'vitest'
 import {
@@ -102,6 +102,7 @@ export async function createBookingWorld(
       return id
     },
     newReference: sequential.newReference,
+    newAttendanceCode: sequential.newAttendanceCode,
   }
   const start = new Date(NOW.getTime() + scenario.startsInMinutes * MINUTE)
   const sessionId = `${prefix}-session`
@@ -110,6 +111,7 @@ export async function createBookingWorld(
     bookings: subject.repo,
     clock: fakeClock(NOW),
     ids,
+    fingerprints: sha256Fingerprints,
     tokens: hmacTokens('x'.repeat(32)),
     las: localAuthorities,
     policy: DEFAULT_POLICY,

@@ -2,12 +2,12 @@ import {
   type BookingDeps,
   type Clock,
   DEFAULT_POLICY,
-  hmacTokens,
   type IdSource,
   type Person,
   type Session,
 } from '@ey/domain'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, sha256Fingerprints } from '@ey/runtime'
 import { createInMemoryBookingRepository, type InMemoryBookingRepository } from './in-memory-bookings.ts'
 
 export const MINUTE = 60_000
@@ -44,10 +44,11 @@ export function fakeClock(start: Date | string = NOW): FakeClock {
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'
 
-/** Ids `prefix-000001`, `prefix-000002`… and references `AAAA-AAAB`, `AAAA-AAAC`… in order. */
+/** Ids `prefix-000001`, `prefix-000002`…, references `AAAA-AAAB`, `AAAA-AAAC`… and codes `000001`… in order. */
 export function sequentialIds(prefix = 'id'): IdSource {
   let ids = 0
   let references = 0
+  let codes = 0
   return {
     newId: () => `${prefix}-${String(++ids).padStart(6, '0')}`,
     newReference: () => {
@@ -59,6 +60,7 @@ export function sequentialIds(prefix = 'id'): IdSource {
       }).reverse()
       return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
     },
+    newAttendanceCode: () => String(++codes % 1_000_000).padStart(6, '0'),
   }
 }
 
@@ -118,6 +120,7 @@ export function makeDeps(overrides: Partial<TestDeps> = {}): TestDeps {
     bookings: createInMemoryBookingRepository(),
     clock: fakeClock(),
     ids: sequentialIds(),
+    fingerprints: sha256Fingerprints,
     tokens: hmacTokens('x'.repeat(32)),
     las: localAuthorities,
     policy: DEFAULT_POLICY,

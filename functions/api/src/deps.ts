@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { DEFAULT_POLICY, hmacTokens, randomIds, systemClock } from '@ey/domain'
+import { DEFAULT_POLICY } from '@ey/domain'
 import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
@@ -10,7 +10,16 @@ import {
   createDynamoSessionStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
-import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
+import {
+  type Env,
+  hmacTokens,
+  manageTokenSecret,
+  optionalEnv,
+  randomIds,
+  requireEnv,
+  sha256Fingerprints,
+  systemClock,
+} from '@ey/runtime'
 import type { ApiDeps } from './api-deps.ts'
 import { staffDeps } from './auth/staff-deps.ts'
 
@@ -36,6 +45,7 @@ export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
     registers: createDynamoRegisterRepository({ doc, tableName }),
     clock: systemClock,
     ids: randomIds,
+    fingerprints: sha256Fingerprints,
     tokens,
     las: localAuthorities,
     policy: DEFAULT_POLICY,

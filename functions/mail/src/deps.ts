@@ -1,10 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { SESClient } from '@aws-sdk/client-ses'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { hmacTokens, systemClock } from '@ey/domain'
 import { createDynamoBookingLookup, createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
 import { createSesMailer } from '@ey/mail'
-import { type Env, manageTokenSecret, optionalEnv, requireEnv } from '@ey/runtime'
+import { type Env, hmacTokens, manageTokenSecret, optionalEnv, requireEnv, systemClock } from '@ey/runtime'
 import type { MailHandlerDeps } from './handler.ts'
 
 /**

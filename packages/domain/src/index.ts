@@ -1,4 +1,3 @@
-export * from './adapters/system.ts'
 export * from './config.ts'
 export * from './errors.ts'
 export * from './outbox.ts'

@@ -9,12 +9,20 @@ export interface Clock {
   now(): Date
 }
 
-/** Sources of identifiers and references. */
+/** Sources of identifiers, references and codes. */
 export interface IdSource {
   /** A new unique, roughly time-ordered id. */
   newId(): string
   /** A short human booking reference like `K7QP-2MXD`. */
   newReference(): string
+  /** A six-digit attendance code like `042917`, unguessable: participants prove they were there with it. */
+  newAttendanceCode(): string
+}
+
+/** One-way fingerprints of text, for idempotency and for ids that must not reveal what they stand for. */
+export interface Fingerprints {
+  /** The same text always gives the same fingerprint: stored fingerprints rely on it never changing. */
+  of(text: string): string
 }
 
 /** Manage tokens: given to the person, stored only as a hash. */
@@ -122,6 +130,7 @@ export interface BookingDeps {
   bookings: BookingRepository
   clock: Clock
   ids: IdSource
+  fingerprints: Fingerprints
   tokens: ManageTokens
   las: LocalAuthorities
   policy: BookingPolicy

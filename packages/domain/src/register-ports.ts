@@ -1,4 +1,4 @@
-import type { BookingRepository, CatalogueRepository, Clock } from './ports.ts'
+import type { BookingRepository, CatalogueRepository, Clock, IdSource } from './ports.ts'
 import type { RegisterPart } from './schemas/attendance.ts'
 import type { Booking } from './schemas/booking.ts'
 import type { Session } from './schemas/session.ts'
@@ -26,4 +26,5 @@ export interface RegisterDeps {
   registers: RegisterRepository
   catalogue: CatalogueRepository
   clock: Clock
+  ids: IdSource
 }

@@ -5,7 +5,6 @@ import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { buildDeps as buildApiDeps, createApp } from '@ey/api'
-import { hmacTokens, randomIds } from '@ey/domain'
 import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
@@ -13,6 +12,7 @@ import {
   ensureTable,
 } from '@ey/dynamodb'
 import { buildDeps as buildMailDeps, createMailHandler } from '@ey/mail-function'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
 import { type SeedReport, seedDemoData } from './seed/seed.ts'
@@ -119,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         bookings: createDynamoBookingRepository({ doc, tableName: TABLE_NAME }),
         tokens: hmacTokens(env.MANAGE_TOKEN_SECRET ?? ''),
         ids: randomIds,
+        fingerprints: sha256Fingerprints,
       })
     }
 

@@ -1,2 +1,3 @@
 export * from './env.ts'
 export * from './secrets.ts'
+export * from './system.ts'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type ApiDeps, type ApiLogger, createApp } from '@ey/api'
-import { type Course, DEFAULT_POLICY, hmacTokens, type Partner, type Person, randomIds } from '@ey/domain'
+import { type Course, DEFAULT_POLICY, type Partner, type Person } from '@ey/domain'
 import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
@@ -9,6 +9,7 @@ import {
   createDynamoSessionStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
 import { staffDirectoryDeps, staffSignIn, staffVerifier } from '../../support/staff.ts'
@@ -64,6 +65,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
     clock: fakeClock(),
     ids: randomIds,
+    fingerprints: sha256Fingerprints,
     tokens: hmacTokens('an-api-test-secret-long-enough-for-hmac'),
     las: localAuthorities,
     policy: DEFAULT_POLICY,

@@ -1,15 +1,6 @@
 import { SESClient } from '@aws-sdk/client-ses'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
-import {
-  type BookingDeps,
-  bookSession,
-  cancelBooking,
-  DEFAULT_POLICY,
-  hmacTokens,
-  randomIds,
-  type Session,
-  systemClock,
-} from '@ey/domain'
+import { type BookingDeps, bookSession, cancelBooking, DEFAULT_POLICY, type Session } from '@ey/domain'
 import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
@@ -19,6 +10,7 @@ import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/loc
 import { createSesMailer } from '@ey/mail'
 import { createMailHandler } from '@ey/mail-function'
 import { localAuthorities } from '@ey/reference-data'
+import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestTable, localDynamoConfig, type TestTable } from '../../support/dynamo.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
@@ -76,6 +68,7 @@ describe('booking emails, from the outbox through the stream to SES', () => {
       bookings,
       clock: systemClock,
       ids: randomIds,
+      fingerprints: sha256Fingerprints,
       tokens: hmacTokens(SECRET),
       las: localAuthorities,
       policy: DEFAULT_POLICY,

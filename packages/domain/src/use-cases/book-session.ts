@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
 import { DomainError, ValidationError } from '../errors.ts'
-import type { BookingDeps, ManageTokens } from '../ports.ts'
+import type { BookingDeps, Fingerprints, ManageTokens } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
@@ -20,14 +19,14 @@ export interface BookSessionResult {
   replayed: boolean
 }
 
-/** A stable hash of what was asked, so a reused Idempotency-Key with another body is caught. */
-export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
-}
-
-/** The fingerprint of one person's request to book one session: the same whatever the email's case. */
-export function bookingFingerprint(sessionId: string, person: Person): string {
-  return fingerprint({ sessionId, person: { ...person, email: normaliseEmail(person.email) } })
+/**
+ * The fingerprint of one person's request to book one session, the same whatever the email's case,
+ * so a reused Idempotency-Key with another body is caught.
+ */
+export function bookingFingerprint(fingerprints: Fingerprints, sessionId: string, person: Person): string {
+  return fingerprints.of(
+    JSON.stringify({ sessionId, person: { ...person, email: normaliseEmail(person.email) } }),
+  )
 }
 
 /**
@@ -44,7 +43,7 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
   const now = deps.clock.now()
   const idempotency = {
     key: input.idempotencyKey,
-    fingerprint: bookingFingerprint(session.id, person),
+    fingerprint: bookingFingerprint(deps.fingerprints, session.id, person),
   }
   try {
     assertBookable(session, person.laCode, now, deps.policy)

@@ -45,7 +45,7 @@ export async function moveBooking(deps: BookingDeps, input: MoveBookingInput): P
   const holding = booking.status === 'confirmed' || booking.status === 'offered'
   const idempotency = {
     key: input.idempotencyKey,
-    fingerprint: bookingFingerprint(target.id, booking.person),
+    fingerprint: bookingFingerprint(deps.fingerprints, target.id, booking.person),
   }
   // A retry of a move that went through skips the checks: its new place is already taken.
   const replay = await deps.bookings.findReplay(target.id, idempotency)

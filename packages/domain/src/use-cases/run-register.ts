@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto'
 import { AccessDeniedError, DomainError, ServiceBusyError } from '../errors.ts'
 import type { RegisterDeps } from '../register-ports.ts'
 import {
@@ -168,7 +167,7 @@ export async function showAttendanceCode(
   const session = await sessionToRun(deps, principal, sessionId)
   assertPart(session, part)
   const now = deps.clock.now()
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const code = deps.ids.newAttendanceCode()
   const expiresAt = attendanceCodeExpiry(now)
   await updateRegisterPart(deps, sessionId, part, (current) => {
     if (isRegisterLocked(session, now, current.reopenedUntil)) throw lockedError()

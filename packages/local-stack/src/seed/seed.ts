@@ -3,6 +3,7 @@ import {
   type BookingRepository,
   bookingFingerprint,
   draftBooking,
+  type Fingerprints,
   type IdSource,
   londonParts,
   type ManageTokens,
@@ -19,6 +20,7 @@ export interface SeedDeps {
   bookings: BookingRepository
   tokens: ManageTokens
   ids: IdSource
+  fingerprints: Fingerprints
   now?: Date
 }
 
@@ -77,7 +79,10 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
       })
       await deps.bookings.placeBooking({
         booking,
-        idempotency: { key: `seed-${id}`, fingerprint: bookingFingerprint(session.id, person) },
+        idempotency: {
+          key: `seed-${id}`,
+          fingerprint: bookingFingerprint(deps.fingerprints, session.id, person),
+        },
         outbox: {},
       })
       bookings++

@@ -1,19 +1,30 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
-import type { Clock, IdSource, ManageTokens } from '../ports.ts'
+import type { Clock, Fingerprints, IdSource, ManageTokens } from '@ey/domain'
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() }
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'
 
-/** Time-ordered ids (ms timestamp then 80 random bits) and unambiguous booking references. */
+/**
+ * Time-ordered ids (ms timestamp then 80 random bits), unambiguous booking references and
+ * attendance codes, all from the operating system's secure random source.
+ */
 export const randomIds: IdSource = {
   newId: () => `${Date.now().toString(36).padStart(9, '0')}${randomBytes(10).toString('base64url')}`,
   newReference: () => {
     const chars = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)])
     return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
   },
+  newAttendanceCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
 }
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url')
+}
+
+/** SHA-256 in base64url: the fingerprints idempotency records and bookings-list ids were stored with. */
+export const sha256Fingerprints: Fingerprints = { of: sha256 }
 
 /**
  * Manage tokens derived from a server secret, so a replayed booking request can be answered with
@@ -23,6 +34,6 @@ export function hmacTokens(secret: string): ManageTokens {
   if (secret.length < 32) throw new Error('The manage-token secret must be at least 32 characters')
   return {
     issue: (bookingId) => createHmac('sha256', secret).update(`manage:${bookingId}`).digest('base64url'),
-    hash: (token) => createHash('sha256').update(token).digest('base64url'),
+    hash: sha256,
   }
 }
