@@ -1,15 +1,16 @@
-import { CourseSchema, DomainError, PartnerSchema, ValidationError } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  AdminCourseListSchema,
+  CourseInputSchema,
+  IdParamSchema,
+  PartnerListSchema,
+  PartnerSchema,
+} from '@ey/contract'
+import { DomainError, ValidationError } from '@ey/domain'
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
-import { IdParamSchema } from '../schemas.ts'
 import { router } from '../validation.ts'
-
-const PartnerBody = PartnerSchema.meta({ id: 'Partner' })
-const CourseBody = CourseSchema.meta({ id: 'CourseInput' })
-const PartnerListSchema = z.object({ items: z.array(PartnerBody) }).openapi('PartnerList')
-const CourseListSchema = z.object({ items: z.array(CourseBody) }).openapi('AdminCourseList')
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -55,8 +56,11 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/partners',
         summary: 'Add a partner organisation',
-        request: { body: body(PartnerBody) },
-        responses: { 201: json(PartnerBody, 'The partner'), ...staffProblems(400, 401, 403, 409, 413, 415) },
+        request: { body: body(PartnerSchema) },
+        responses: {
+          201: json(PartnerSchema, 'The partner'),
+          ...staffProblems(400, 401, 403, 409, 413, 415),
+        },
       }),
       async (c) => {
         const partner = c.req.valid('json')
@@ -72,8 +76,8 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'put',
         path: '/partners/{id}',
         summary: 'Change a partner organisation',
-        request: { params: IdParamSchema, body: body(PartnerBody) },
-        responses: { 200: json(PartnerBody, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
+        request: { params: IdParamSchema, body: body(PartnerSchema) },
+        responses: { 200: json(PartnerSchema, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
       }),
       async (c) => {
         const partner = { ...c.req.valid('json'), id: c.req.valid('param').id }
@@ -87,7 +91,7 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'get',
         path: '/courses',
         summary: 'Every course',
-        responses: { 200: json(CourseListSchema, 'Courses by title'), ...staffProblems(401, 403) },
+        responses: { 200: json(AdminCourseListSchema, 'Courses by title'), ...staffProblems(401, 403) },
       }),
       async (c) => c.json({ items: await deps.catalogue.listCourses() }, 200),
     )
@@ -97,8 +101,11 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/courses',
         summary: 'Add a course',
-        request: { body: body(CourseBody) },
-        responses: { 201: json(CourseBody, 'The course'), ...staffProblems(400, 401, 403, 409, 413, 415) },
+        request: { body: body(CourseInputSchema) },
+        responses: {
+          201: json(CourseInputSchema, 'The course'),
+          ...staffProblems(400, 401, 403, 409, 413, 415),
+        },
       }),
       async (c) => {
         const course = c.req.valid('json')
@@ -115,8 +122,11 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'put',
         path: '/courses/{id}',
         summary: 'Change a course (its sessions keep their own titles)',
-        request: { params: IdParamSchema, body: body(CourseBody) },
-        responses: { 200: json(CourseBody, 'The course'), ...staffProblems(400, 401, 403, 404, 413, 415) },
+        request: { params: IdParamSchema, body: body(CourseInputSchema) },
+        responses: {
+          200: json(CourseInputSchema, 'The course'),
+          ...staffProblems(400, 401, 403, 404, 413, 415),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param')

@@ -1,3 +1,4 @@
+import { BookingViewSchema, IdParamSchema } from '@ey/contract'
 import {
   acceptOffer,
   type BookingDeps,
@@ -9,8 +10,8 @@ import {
 } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { problems } from '../openapi.ts'
 import { bookingView } from '../present.ts'
-import { BookingViewSchema, IdParamSchema, problems } from '../schemas.ts'
 import { router } from '../validation.ts'
 
 /** The manage token from `Authorization: Bearer <token>`; without one the answer is 401. */

@@ -1,19 +1,19 @@
+import {
+  BookingRequestSchema,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  NewBookingViewSchema,
+  SessionPageSchema,
+  SessionViewSchema,
+} from '@ey/contract'
 import { bookSession, DomainError, type Topic, ValidationError } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { findPage, matchesFilter } from '../listing.ts'
+import { problems } from '../openapi.ts'
 import { newBookingView, sessionView } from '../present.ts'
-import {
-  IdempotencyHeaderSchema,
-  IdParamSchema,
-  NewBookingRequestSchema,
-  NewBookingSchema,
-  problems,
-  SessionPageSchema,
-  SessionViewSchema,
-} from '../schemas.ts'
 import { router } from '../validation.ts'
-import { SessionQuerySchema } from './session-query.ts'
+import { ListingQuerySchema } from './session-query.ts'
 
 const YEAR_MS = 365 * 86_400_000
 
@@ -30,7 +30,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
           'Published sessions starting in [from, to), in start order, a page at a time. With `la`, only ' +
           'sessions a person from that local authority may book, and in-person ones only when their venue ' +
           'is in the same region as that local authority.',
-        request: { query: SessionQuerySchema },
+        request: { query: ListingQuerySchema },
         responses: {
           200: {
             description: 'A page of sessions',
@@ -94,7 +94,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         request: {
           params: IdParamSchema,
           headers: IdempotencyHeaderSchema,
-          body: { required: true, content: { 'application/json': { schema: NewBookingRequestSchema } } },
+          body: { required: true, content: { 'application/json': { schema: BookingRequestSchema } } },
         },
         responses: {
           201: {
@@ -106,7 +106,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
                 schema: { type: 'string' },
               },
             },
-            content: { 'application/json': { schema: NewBookingSchema } },
+            content: { 'application/json': { schema: NewBookingViewSchema } },
           },
           ...problems(400, 403, 404, 409, 413, 415, 422, 503),
         },
