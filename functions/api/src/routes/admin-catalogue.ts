@@ -5,7 +5,7 @@ import {
   PartnerListSchema,
   PartnerSchema,
 } from '@ey/contract'
-import { DomainError, ValidationError } from '@ey/domain'
+import { addCourse, addPartner, changeCourse, changePartner } from '@ey/domain'
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
@@ -27,16 +27,6 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
     tags: ['admin'],
     security: STAFF_SECURITY,
     middleware: [requireStaff(deps.staff, 'admin')],
-  }
-
-  /** A partner must exist before a course names it. */
-  async function assertPartner(partnerId: string) {
-    const partners = await deps.catalogue.listPartners()
-    if (!partners.some((p) => p.id === partnerId)) {
-      throw new ValidationError([
-        { field: 'partnerId', message: 'Choose a partner organisation from the list' },
-      ])
-    }
   }
 
   return router()
@@ -62,13 +52,7 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
           ...staffProblems(400, 401, 403, 409, 413, 415),
         },
       }),
-      async (c) => {
-        const partner = c.req.valid('json')
-        if (!(await deps.catalogueWriter.putPartner(partner, 'ifAbsent'))) {
-          throw new DomainError('already-exists', 'A partner with this id already exists.')
-        }
-        return c.json(partner, 201)
-      },
+      async (c) => c.json(await addPartner(deps, c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -79,11 +63,7 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         request: { params: IdParamSchema, body: body(PartnerSchema) },
         responses: { 200: json(PartnerSchema, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
       }),
-      async (c) => {
-        const partner = { ...c.req.valid('json'), id: c.req.valid('param').id }
-        await deps.catalogueWriter.putPartner(partner, 'replace')
-        return c.json(partner, 200)
-      },
+      async (c) => c.json(await changePartner(deps, c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({
@@ -107,14 +87,7 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
           ...staffProblems(400, 401, 403, 409, 413, 415),
         },
       }),
-      async (c) => {
-        const course = c.req.valid('json')
-        await assertPartner(course.partnerId)
-        if (!(await deps.catalogueWriter.putCourse(course, 'ifAbsent'))) {
-          throw new DomainError('already-exists', 'A course with this id already exists.')
-        }
-        return c.json(course, 201)
-      },
+      async (c) => c.json(await addCourse(deps, c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -128,13 +101,6 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
           ...staffProblems(400, 401, 403, 404, 413, 415),
         },
       }),
-      async (c) => {
-        const { id } = c.req.valid('param')
-        if (!(await deps.catalogue.getCourse(id))) throw new DomainError('course-not-found')
-        const course = { ...c.req.valid('json'), id }
-        await assertPartner(course.partnerId)
-        await deps.catalogueWriter.putCourse(course, 'replace')
-        return c.json(course, 200)
-      },
+      async (c) => c.json(await changeCourse(deps, c.req.valid('param').id, c.req.valid('json')), 200),
     )
 }

@@ -2,9 +2,9 @@ import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema 
 import { attendanceOf, checkInWithCode, openBooking } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
-import { bearerToken } from './bookings.ts'
 
 /**
  * The participant's side of the register, opened by the booking's manage token:

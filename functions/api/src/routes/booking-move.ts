@@ -8,10 +8,10 @@ import {
 import { findMoveOptions, moveBooking, type Topic } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
 import { newBookingView, sessionView } from '../present.ts'
 import { router } from '../validation.ts'
-import { bearerToken } from './bookings.ts'
 
 /**
  * `GET /api/bookings/{id}/move-options` and `POST /api/bookings/{id}/move`: the other dates of the

@@ -1,6 +1,6 @@
 import { SessionQuerySchema } from '@ey/contract'
 import { z } from '@hono/zod-openapi'
-import { decodeCursor } from '../listing.ts'
+import { decodeCursor } from '../cursor.ts'
 
 /** The query of `GET /api/sessions` with its cursor read: what a cursor holds is the API's own. */
 export const ListingQuerySchema = SessionQuerySchema.extend({
