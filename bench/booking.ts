@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { BookingRequest, NewBookingView, Problem } from '@ey/contract'
 import { type BookingDeps, bookSession, DEFAULT_POLICY, type Person, type Session } from '@ey/domain'
 import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { startLocalStack } from '@ey/local-stack'
@@ -91,14 +92,14 @@ try {
     await catalogue.createSession(makeSession(id))
   }
 
-  const post = (sessionId: string, key: string, body: Person) =>
+  const post = (sessionId: string, key: string, body: BookingRequest) =>
     fetch(`${stack.webUrl}/api/sessions/${sessionId}/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body),
     }).then(async (response) => ({
       status: response.status,
-      body: (await response.json()) as { status?: string },
+      body: (await response.json()) as NewBookingView | Problem,
     }))
 
   const deps: BookingDeps = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type { NewBookingView, SessionView } from '@ey/api'
+import type { NewBookingView, SessionView } from '@ey/contract'
 import { createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { SessionView } from '@ey/api'
+import type { SessionView } from '@ey/contract'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
 import { fillBookingForm } from './lib/booking-pages.ts'

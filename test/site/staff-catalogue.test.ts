@@ -1,4 +1,4 @@
-import type { CourseView } from '@ey/api'
+import type { CourseView } from '@ey/contract'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { adminPage } from './lib/admin-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type { NewBookingView } from '@ey/api'
+import type { NewBookingView } from '@ey/contract'
 import { createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS, signInAs } from '@ey/local-stack'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -3,12 +3,12 @@ import type {
   BookingDeps,
   BookingLookup,
   CatalogueRepository,
+  CatalogueStore,
   RegisterRepository,
   SessionStore,
   StaffAccounts,
   StaffDirectory,
 } from '@ey/domain'
-import type { CatalogueWriter } from '@ey/dynamodb'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
 /** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
@@ -22,7 +22,7 @@ export interface ApiDeps extends BookingDeps {
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */
-  catalogueWriter: Pick<CatalogueWriter, 'putPartner' | 'putCourse'>
+  catalogueWriter: CatalogueStore
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   logger: ApiLogger

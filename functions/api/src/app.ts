@@ -5,15 +5,9 @@ import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { adminRoutes } from './routes/admin.ts'
-import { adminStaffRoutes } from './routes/admin-staff.ts'
-import { bookingAttendanceRoutes } from './routes/booking-attendance.ts'
-import { bookingCalendarRoutes } from './routes/booking-calendar.ts'
-import { bookingLookupRoutes } from './routes/booking-lookup.ts'
-import { bookingMoveRoutes } from './routes/booking-move.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
-import { registerAdminRoutes } from './routes/register-admin.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
 import { trainerRoutes } from './routes/trainer.ts'
@@ -40,15 +34,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/courses', courseRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
-  app.route('/api/bookings', bookingCalendarRoutes(deps))
-  app.route('/api/bookings', bookingLookupRoutes(deps))
-  app.route('/api/bookings', bookingMoveRoutes(deps))
-  app.route('/api/bookings', bookingAttendanceRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
-  app.route('/api/admin', registerAdminRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
   app.route('/api/staff', staffRoutes(deps))
-  app.route('/api/admin/staff', adminStaffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')
   app.notFound(notFoundHandler)

@@ -1,3 +1,4 @@
+import { ProblemSchema } from '@ey/contract'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 
 /** The document's header; paths and schemas come from the routes themselves. */
@@ -29,4 +30,29 @@ export function serveOpenApi(app: OpenAPIHono, path: string): void {
       'The ID token from staff sign-in (Cognito in AWS; locally `pnpm staff-token -- --user admin`)',
   })
   app.doc31(path, DOCUMENT)
+}
+
+/** Problem responses for a route's documented error statuses. */
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'A problem',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  )
+}
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field at fault',
+  401: 'No manage token was sent',
+  403: 'The session is only for people from other local authorities',
+  404: 'Not found',
+  409: 'The session or booking does not allow this now',
+  413: 'The body is larger than 16 KB',
+  415: 'The body is not JSON',
+  422: 'The Idempotency-Key was used for a different request',
+  503: 'Busy; retry after the Retry-After seconds',
 }

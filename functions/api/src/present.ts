@@ -1,4 +1,6 @@
+import type { BookingView, CourseView, NewBookingView, PublicBookingStatus, SessionView } from '@ey/contract'
 import {
+  type Booking,
   type BookingPolicy,
   type BookingStatus,
   type BookSessionResult,
@@ -17,7 +19,6 @@ import {
   type Topic,
   toLondonIso,
 } from '@ey/domain'
-import type { BookingView, CourseView, NewBookingView, SessionView } from './schemas.ts'
 
 /**
  * The page of the site where a person manages a booking, in the same form as the emailed link
@@ -28,8 +29,19 @@ export function manageUrl(siteUrl: string, bookingId: string, token: string): st
 }
 
 /** The public name of a booking state: the domain's `waiting` reads `waitlisted`. */
-export function publicStatus(status: BookingStatus): BookingView['status'] {
+export function publicStatus(status: BookingStatus): PublicBookingStatus {
   return status === 'waiting' ? 'waitlisted' : status
+}
+
+/** What every answer about a booking starts with. */
+function bookingHead(booking: Booking, waitlistPosition: number | undefined) {
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    sessionId: booking.sessionId,
+    status: publicStatus(booking.status),
+    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+  }
 }
 
 function londonParts(parts: readonly SessionPart[]) {
@@ -87,11 +99,7 @@ export function bookingView({ booking, waitlistPosition }: ManagedBooking, sessi
   const seated = holdsPlace(booking.status) && booking.status !== 'offered'
   const snapshot = booking.session
   return {
-    id: booking.id,
-    reference: booking.reference,
-    sessionId: booking.sessionId,
-    status: publicStatus(booking.status),
-    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+    ...bookingHead(booking, waitlistPosition),
     ...(booking.offerExpiresAt ? { offerExpiresAt: toLondonIso(booking.offerExpiresAt) } : {}),
     person: booking.person,
     session: {
@@ -116,11 +124,7 @@ export function bookingView({ booking, waitlistPosition }: ManagedBooking, sessi
 export function newBookingView(result: BookSessionResult, siteUrl: string): NewBookingView {
   const { booking, manageToken, waitlistPosition } = result
   return {
-    id: booking.id,
-    reference: booking.reference,
-    sessionId: booking.sessionId,
-    status: publicStatus(booking.status),
-    ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+    ...bookingHead(booking, waitlistPosition),
     manageToken,
     manageUrl: manageUrl(siteUrl, booking.id, manageToken),
   }

@@ -1,94 +1,12 @@
+import type { RegisterView, TrainerSessionView } from '@ey/contract'
 import {
-  ATTENDANCE_MARKS,
-  AuditEntrySchema,
   type Booking,
-  BookingStatusSchema,
   type RegisterSheet,
-  RoleSchema,
   type Session,
-  SessionFormatSchema,
-  SettingTypeSchema,
   sessionEnd,
   sessionStart,
   toLondonIso,
 } from '@ey/domain'
-import { z } from '@hono/zod-openapi'
-
-const MarkSchema = z.enum(ATTENDANCE_MARKS)
-const PartSchema = z.object({ startsAt: z.string(), endsAt: z.string() })
-
-export const TrainerSessionViewSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    format: SessionFormatSchema,
-    venueName: z.string().optional(),
-    parts: z.array(PartSchema),
-    capacity: z.number().int(),
-    heldCount: z.number().int(),
-    waitingCount: z.number().int(),
-    status: z.string(),
-  })
-  .openapi('TrainerSession')
-
-export const MySessionsSchema = z
-  .object({ upcoming: z.array(TrainerSessionViewSchema), past: z.array(TrainerSessionViewSchema) })
-  .openapi('MySessions')
-
-const EntryFields = {
-  mark: MarkSchema.optional(),
-  note: z.string().optional(),
-  checkIn: z.object({ at: z.string(), confirmed: z.boolean() }).optional(),
-}
-
-/** A booked person as the trainer running the session sees them: no email address. */
-const RegisterPersonSchema = z.object({
-  bookingId: z.string(),
-  reference: z.string(),
-  name: z.string(),
-  role: RoleSchema,
-  settingName: z.string(),
-  settingType: SettingTypeSchema,
-  accessNeeds: z.string().optional(),
-  status: BookingStatusSchema,
-  ...EntryFields,
-})
-
-export const RegisterViewSchema = z
-  .object({
-    session: z.object({
-      id: z.string(),
-      title: z.string(),
-      format: SessionFormatSchema,
-      parts: z.array(PartSchema),
-      status: z.string(),
-    }),
-    part: z.number().int(),
-    locked: z.boolean(),
-    locksAt: z.string(),
-    reopenedUntil: z.string().optional(),
-    booked: z.array(RegisterPersonSchema),
-    waiting: z.array(RegisterPersonSchema),
-    lateCancelled: z.array(RegisterPersonSchema),
-    walkIns: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        role: RoleSchema.optional(),
-        settingName: z.string().optional(),
-        ...EntryFields,
-      }),
-    ),
-    code: z.object({ value: z.string(), expiresAt: z.string() }).optional(),
-    audit: z.array(AuditEntrySchema),
-  })
-  .openapi('Register')
-
-export type RegisterView = z.infer<typeof RegisterViewSchema>
-export type TrainerSessionView = z.infer<typeof TrainerSessionViewSchema>
-export type MySessionsView = z.infer<typeof MySessionsSchema>
 
 function parts(session: Pick<Session, 'parts'>) {
   return session.parts.map((p) => ({ startsAt: toLondonIso(p.startsAt), endsAt: toLondonIso(p.endsAt) }))

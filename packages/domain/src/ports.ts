@@ -123,6 +123,8 @@ export interface BookingLookup {
 /** Known local authorities. */
 export interface LocalAuthorities {
   has(code: string): boolean
+  /** The code of the region the LA is in; undefined for a code that is not an LA. */
+  regionOf(code: string): string | undefined
 }
 
 /** Everything the booking use cases need. */

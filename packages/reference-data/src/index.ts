@@ -21,5 +21,8 @@ export function localAuthority(code: string): LocalAuthority | undefined {
   return byCode.get(code)
 }
 
-/** The port the domain uses to check an LA code. */
-export const localAuthorities = { has: (code: string) => byCode.has(code) }
+/** The port the domain uses to check an LA code and find its region. */
+export const localAuthorities = {
+  has: (code: string) => byCode.has(code),
+  regionOf: (code: string) => byCode.get(code)?.regionCode,
+}

@@ -1,4 +1,5 @@
-import { type AdminSession, adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
+import type { AdminSession } from '@ey/contract'
+import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { when } from './lib/format.ts'
 

@@ -1,4 +1,4 @@
-import type { Course, Partner } from '@ey/domain'
+import type { AdminCourseList, CourseInput, PartnerList } from '@ey/contract'
 import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -9,7 +9,7 @@ const editing = new URLSearchParams(location.search).get('id')
 const form = byId<HTMLFormElement>('course-form')
 const errors = new FormErrors(form)
 /** What the form does not show (how completion is judged) is kept as it was when changing a course. */
-let completion: Course['completion'] = { kind: 'all-parts' }
+let completion: CourseInput['completion'] = { kind: 'all-parts' }
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? ''
 const setValue = (id: string, text: string) => {
@@ -59,7 +59,7 @@ function fieldErrors(problem: ApiProblem) {
     })
 }
 
-function fill(course: Course): void {
+function fill(course: CourseInput): void {
   setValue('title', course.title)
   setValue('summary', course.summary)
   setValue('description', course.description)
@@ -77,10 +77,13 @@ async function submit(event: SubmitEvent): Promise<void> {
   const button = byId<HTMLButtonElement>('submit')
   button.disabled = true
   try {
-    const course = await adminApi<Course>(editing ? `/courses/${encodeURIComponent(editing)}` : '/courses', {
-      method: editing ? 'PUT' : 'POST',
-      json: input(),
-    })
+    const course = await adminApi<CourseInput>(
+      editing ? `/courses/${encodeURIComponent(editing)}` : '/courses',
+      {
+        method: editing ? 'PUT' : 'POST',
+        json: input(),
+      },
+    )
     location.assign(
       `/staff/admin/courses/?${new URLSearchParams({ done: editing ? 'course-saved' : 'course-created', id: course.id })}`,
     )
@@ -100,8 +103,8 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     const [{ items: partners }, { items: courses }] = await Promise.all([
-      adminApi<{ items: Partner[] }>('/partners'),
-      editing ? adminApi<{ items: Course[] }>('/courses') : Promise.resolve({ items: [] }),
+      adminApi<PartnerList>('/partners'),
+      editing ? adminApi<AdminCourseList>('/courses') : Promise.resolve({ items: [] }),
     ])
     byId('partnerId').append(...partners.map((partner) => h('option', { value: partner.id }, partner.name)))
     if (editing) {

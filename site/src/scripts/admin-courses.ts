@@ -1,4 +1,4 @@
-import type { Course, Partner } from '@ey/domain'
+import type { AdminCourseList, CourseInput, Partner, PartnerList } from '@ey/contract'
 import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show } from './lib/dom.ts'
 
@@ -21,7 +21,7 @@ function change(href: string, what: string): HTMLElement {
   )
 }
 
-function courseRow(course: Course, partners: ReadonlyMap<string, Partner>): HTMLElement {
+function courseRow(course: CourseInput, partners: ReadonlyMap<string, Partner>): HTMLElement {
   return h(
     'tr',
     { class: 'govuk-table__row' },
@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     const [{ items: courses }, { items: partners }] = await Promise.all([
-      adminApi<{ items: Course[] }>('/courses'),
-      adminApi<{ items: Partner[] }>('/partners'),
+      adminApi<AdminCourseList>('/courses'),
+      adminApi<PartnerList>('/partners'),
     ])
     const byPartnerId = new Map(partners.map((partner) => [partner.id, partner]))
     byId('course-rows').replaceChildren(...courses.map((course) => courseRow(course, byPartnerId)))

@@ -1,3 +1,4 @@
+import type { SessionImportPreview } from '@ey/contract'
 import { accessMessage, adminApi } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, tag } from './lib/dom.ts'
@@ -5,18 +6,7 @@ import { FormErrors } from './lib/form-errors.ts'
 import { clockTime, longDate } from './lib/format.ts'
 import { staffFetch } from './staff-client.ts'
 
-interface PreviewRow {
-  row: number
-  courseId?: string
-  title?: string
-  startsAt?: string
-  errors: { column: string; message: string }[]
-}
-interface Preview {
-  rows: PreviewRow[]
-  valid: number
-  fileErrors: string[]
-}
+type PreviewRow = SessionImportPreview['rows'][number]
 
 const form = byId<HTMLFormElement>('upload-form')
 const errors = new FormErrors(form)
@@ -74,7 +64,7 @@ async function check(event: SubmitEvent): Promise<void> {
   }
   const csv = await file.text()
   try {
-    const preview = await adminApi<Preview>('/sessions/import/preview', { csv })
+    const preview = await adminApi<SessionImportPreview>('/sessions/import/preview', { csv })
     errors.clear()
     byId('preview-rows').replaceChildren(...preview.rows.map(rowOf))
     const bad = preview.rows.length - preview.valid

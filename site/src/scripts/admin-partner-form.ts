@@ -1,4 +1,4 @@
-import type { Partner } from '@ey/domain'
+import type { Partner, PartnerList } from '@ey/contract'
 import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, show } from './lib/dom.ts'
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     if (editing) {
-      const { items } = await adminApi<{ items: Partner[] }>('/partners')
+      const { items } = await adminApi<PartnerList>('/partners')
       const partner = items.find((p) => p.id === editing)
       if (!partner) throw new ApiProblem(404)
       document.title = document.title.replace('Add a partner', 'Change a partner')

@@ -1,11 +1,5 @@
-import {
-  type AdminCourse,
-  type AdminSession,
-  adminApi,
-  londonDateTime,
-  saveFailureMessage,
-  showAdminLoadFailure,
-} from './lib/admin-api.ts'
+import type { AdminCourseList, AdminSession } from '@ey/contract'
+import { adminApi, londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
@@ -235,7 +229,7 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     const [{ items: courses }, session] = await Promise.all([
-      adminApi<{ items: AdminCourse[] }>('/courses'),
+      adminApi<AdminCourseList>('/courses'),
       editing
         ? adminApi<AdminSession>(`/sessions/${encodeURIComponent(editing)}`)
         : Promise.resolve(undefined),

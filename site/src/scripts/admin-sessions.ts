@@ -1,4 +1,5 @@
-import { type AdminSession, adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
+import type { AdminSession, AdminSessionList } from '@ey/contract'
+import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { when } from './lib/format.ts'
 
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   }
   const loading = byId('loading')
   try {
-    const { items } = await adminApi<{ items: AdminSession[] }>('/sessions')
+    const { items } = await adminApi<AdminSessionList>('/sessions')
     byId('rows').replaceChildren(...items.map(row))
     byId('none').hidden = items.length > 0
     byId('table').hidden = items.length === 0

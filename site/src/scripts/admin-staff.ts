@@ -1,4 +1,4 @@
-import type { StaffMember } from '@ey/domain'
+import type { StaffList, StaffMember } from '@ey/contract'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
@@ -67,7 +67,7 @@ function renderChosen(): void {
 }
 
 async function load(): Promise<void> {
-  const { items } = await call<{ items: StaffMember[] }>('/admin/staff')
+  const { items } = await call<StaffList>('/admin/staff')
   render(items)
   show(byId('content'), byId('loading'), byId('error'))
 }

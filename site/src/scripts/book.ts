@@ -1,4 +1,5 @@
-import { ApiProblem, api, type NewBookingView, type SessionView } from './lib/api.ts'
+import type { NewBookingView, SessionView } from '@ey/contract'
+import { ApiProblem, api } from './lib/api.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'

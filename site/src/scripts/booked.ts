@@ -1,4 +1,4 @@
-import type { BookingView } from './lib/api.ts'
+import type { BookingView } from '@ey/contract'
 import { bookingKey, downloadCalendar, loadBooking, manageHref } from './lib/booking.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { ordinal } from './lib/format.ts'

@@ -1,4 +1,5 @@
-import { api, type SessionPage, type SessionView } from './lib/api.ts'
+import type { SessionPage, SessionView } from '@ey/contract'
+import { api } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'

@@ -1,11 +1,5 @@
-import {
-  ApiProblem,
-  api,
-  type BookingView,
-  bearer,
-  type NewBookingView,
-  type SessionView,
-} from './lib/api.ts'
+import type { BookingView, MoveOptions, NewBookingView } from '@ey/contract'
+import { ApiProblem, api, bearer } from './lib/api.ts'
 import { showAttendance } from './lib/attendance.ts'
 import {
   type BookingKey,
@@ -177,12 +171,9 @@ async function act(button: HTMLButtonElement, action: () => Promise<void>): Prom
 
 async function loadMoveOptions(view: BookingView): Promise<void> {
   if (!key) return
-  const options = await api<{ items: SessionView[] }>(
-    `/bookings/${encodeURIComponent(key.id)}/move-options`,
-    {
-      headers: bearer(key.token),
-    },
-  ).catch(() => ({ items: [] }))
+  const options = await api<MoveOptions>(`/bookings/${encodeURIComponent(key.id)}/move-options`, {
+    headers: bearer(key.token),
+  }).catch(() => ({ items: [] }))
   // Someone already holding a place is only offered dates with a free place: moving never costs it.
   const items = options.items.filter((s) => view.status === 'waitlisted' || s.placesLeft > 0)
   byId('show-move').hidden = items.length === 0

@@ -1,10 +1,17 @@
+import type {
+  AttendanceCodeView,
+  AttendanceMark,
+  RegisterChange,
+  RegisterView,
+  StaffPrincipal,
+} from '@ey/contract'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { clockTime, longDate, when } from './lib/format.ts'
-import { type RegisterChange, RegisterQueue } from './lib/register-queue.ts'
+import { RegisterQueue } from './lib/register-queue.ts'
 import { wireReport } from './lib/register-report.ts'
 import { partsNav, personRow, plainList } from './lib/register-rows.ts'
-import { isNetworkError, type RegisterView, trainerApi } from './lib/trainer-api.ts'
+import { isNetworkError, trainerApi } from './lib/trainer-api.ts'
 
 const params = new URLSearchParams(location.search)
 const sessionId = params.get('id') ?? ''
@@ -176,7 +183,7 @@ function showCode(code: RegisterView['code'] | undefined): void {
 
 /** An administrator may reopen a locked register; the API checks the role again. */
 async function offerReopening(): Promise<void> {
-  const me = await trainerApi<{ roles: string[] }>('/staff/me').catch(() => undefined)
+  const me = await trainerApi<StaffPrincipal>('/staff/me').catch(() => undefined)
   byId('reopen').hidden = !me?.roles.includes('admin')
 }
 
@@ -193,7 +200,7 @@ function wire(): void {
     const input = event.target as HTMLInputElement
     const subject = input.dataset.markFor
     if (!subject || !input.checked) return
-    void send({ kind: 'mark', key: newKey(), subject, mark: input.value })
+    void send({ kind: 'mark', key: newKey(), subject, mark: input.value as AttendanceMark })
   })
   document.addEventListener('submit', (event) => {
     const form = event.target as HTMLFormElement
@@ -222,7 +229,7 @@ function wire(): void {
           kind: 'mark' as const,
           key: newKey(),
           subject: p.bookingId,
-          mark: 'present',
+          mark: 'present' as const,
         })),
       )
     }
@@ -251,7 +258,7 @@ function wire(): void {
   })
   byId<HTMLButtonElement>('show-code').addEventListener('click', async () => {
     try {
-      const code = await trainerApi<{ code: string; expiresAt: string }>(`${base}/code`, { method: 'POST' })
+      const code = await trainerApi<AttendanceCodeView>(`${base}/code`, { method: 'POST' })
       showCode({ value: code.code, expiresAt: code.expiresAt })
     } catch (error) {
       fail(error)

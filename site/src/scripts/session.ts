@@ -1,5 +1,6 @@
+import type { CourseView, SessionView } from '@ey/contract'
 import { AUDIENCE_LABELS, LEVEL_LABELS, labelOf } from '../lib/labels.ts'
-import { ApiProblem, api, type CourseView, type SessionView } from './lib/api.ts'
+import { ApiProblem, api } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { clockTime, longDate } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'

@@ -1,4 +1,4 @@
-import type { StaffPrincipal } from '@ey/domain'
+import type { StaffPrincipal } from '@ey/contract'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { laName } from './lib/la-names.ts'

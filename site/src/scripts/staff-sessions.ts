@@ -1,7 +1,8 @@
+import type { MySessionsView, TrainerSessionView } from '@ey/contract'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { when } from './lib/format.ts'
-import { type MySessionsView, type TrainerSessionView, trainerApi } from './lib/trainer-api.ts'
+import { trainerApi } from './lib/trainer-api.ts'
 
 const FORMATS: Record<TrainerSessionView['format'], string> = {
   online: 'Online',

@@ -1,8 +1,9 @@
+import SwaggerParser from '@apidevtools/swagger-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from './support.ts'
 
 interface Operation {
-  parameters?: { name: string; in: string; required?: boolean; description?: string }[]
+  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: object }[]
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> }
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }>; headers?: object }>
   security?: object[]
@@ -73,19 +74,37 @@ const FILE_OPERATIONS = [
 
 describe('GET /api/openapi.json', () => {
   let doc: Document
+  let text: string
   const operation = (path: string, method: string) => doc.paths[path]?.[method] as Operation
 
   beforeAll(async () => {
     const { app } = await createTestApi()
     const res = await app.request('/api/openapi.json')
     expect(res.status).toBe(200)
-    doc = await res.json()
+    text = await res.text()
+    doc = JSON.parse(text)
   })
 
   it('is an OpenAPI 3.1 document with a title, a version and the site-relative server', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(doc.info).toMatchObject({ title: expect.any(String), version: '1.0.0' })
     expect(doc.servers).toEqual([{ url: '/' }])
+  })
+
+  it('passes a standard OpenAPI 3.1 validator whole, so generated clients can read it', async () => {
+    await expect(SwaggerParser.validate(JSON.parse(text))).resolves.toMatchObject({ openapi: '3.1.0' })
+  })
+
+  it('declares every path parameter required and never null', () => {
+    const pathParameters = Object.values(doc.paths)
+      .flatMap((ops) => Object.values(ops))
+      .flatMap((op) => op.parameters ?? [])
+      .filter((parameter) => parameter.in === 'path')
+    expect(pathParameters.length).toBeGreaterThan(0)
+    for (const parameter of pathParameters) {
+      expect(parameter, parameter.name).toMatchObject({ required: true })
+      expect(JSON.stringify(parameter.schema), parameter.name).not.toContain('null')
+    }
   })
 
   it('lists every path and method of the API, and no other', () => {

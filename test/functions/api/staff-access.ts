@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { NewBookingView } from '@ey/api'
+import type { NewBookingView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import { makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'

@@ -1,6 +1,7 @@
+import type { AttendanceMark, RegisterChange } from '@ey/contract'
 import { describe, expect, it } from 'vitest'
 import { ApiProblem } from '../../../site/src/scripts/lib/api.ts'
-import { type RegisterChange, RegisterQueue } from '../../../site/src/scripts/lib/register-queue.ts'
+import { RegisterQueue } from '../../../site/src/scripts/lib/register-queue.ts'
 
 /** Storage in memory, shaped like localStorage. */
 function memoryStorage(): Storage {
@@ -17,7 +18,7 @@ function memoryStorage(): Storage {
   }
 }
 
-const mark = (key: string, subject = 'b1', value = 'present'): RegisterChange => ({
+const mark = (key: string, subject = 'b1', value: AttendanceMark = 'present'): RegisterChange => ({
   kind: 'mark',
   key,
   subject,

@@ -1,4 +1,5 @@
-import { ProblemSchema, problems } from '../schemas.ts'
+import { ProblemSchema } from '@ey/contract'
+import { problems } from '../openapi.ts'
 
 /** The security requirement every staff route declares, so the OpenAPI document shows it. */
 export const STAFF_SECURITY = [{ staffBearer: [] }]

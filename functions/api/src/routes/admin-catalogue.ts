@@ -1,15 +1,16 @@
-import { CourseSchema, DomainError, PartnerSchema, ValidationError } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  AdminCourseListSchema,
+  CourseInputSchema,
+  IdParamSchema,
+  PartnerListSchema,
+  PartnerSchema,
+} from '@ey/contract'
+import { addCourse, addPartner, changeCourse, changePartner } from '@ey/domain'
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
-import { IdParamSchema } from '../schemas.ts'
 import { router } from '../validation.ts'
-
-const PartnerBody = PartnerSchema.meta({ id: 'Partner' })
-const CourseBody = CourseSchema.meta({ id: 'CourseInput' })
-const PartnerListSchema = z.object({ items: z.array(PartnerBody) }).openapi('PartnerList')
-const CourseListSchema = z.object({ items: z.array(CourseBody) }).openapi('AdminCourseList')
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -26,16 +27,6 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
     tags: ['admin'],
     security: STAFF_SECURITY,
     middleware: [requireStaff(deps.staff, 'admin')],
-  }
-
-  /** A partner must exist before a course names it. */
-  async function assertPartner(partnerId: string) {
-    const partners = await deps.catalogue.listPartners()
-    if (!partners.some((p) => p.id === partnerId)) {
-      throw new ValidationError([
-        { field: 'partnerId', message: 'Choose a partner organisation from the list' },
-      ])
-    }
   }
 
   return router()
@@ -55,16 +46,13 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/partners',
         summary: 'Add a partner organisation',
-        request: { body: body(PartnerBody) },
-        responses: { 201: json(PartnerBody, 'The partner'), ...staffProblems(400, 401, 403, 409, 413, 415) },
+        request: { body: body(PartnerSchema) },
+        responses: {
+          201: json(PartnerSchema, 'The partner'),
+          ...staffProblems(400, 401, 403, 409, 413, 415),
+        },
       }),
-      async (c) => {
-        const partner = c.req.valid('json')
-        if (!(await deps.catalogueWriter.putPartner(partner, 'ifAbsent'))) {
-          throw new DomainError('already-exists', 'A partner with this id already exists.')
-        }
-        return c.json(partner, 201)
-      },
+      async (c) => c.json(await addPartner(deps, c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -72,14 +60,10 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'put',
         path: '/partners/{id}',
         summary: 'Change a partner organisation',
-        request: { params: IdParamSchema, body: body(PartnerBody) },
-        responses: { 200: json(PartnerBody, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
+        request: { params: IdParamSchema, body: body(PartnerSchema) },
+        responses: { 200: json(PartnerSchema, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
       }),
-      async (c) => {
-        const partner = { ...c.req.valid('json'), id: c.req.valid('param').id }
-        await deps.catalogueWriter.putPartner(partner, 'replace')
-        return c.json(partner, 200)
-      },
+      async (c) => c.json(await changePartner(deps, c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({
@@ -87,7 +71,7 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'get',
         path: '/courses',
         summary: 'Every course',
-        responses: { 200: json(CourseListSchema, 'Courses by title'), ...staffProblems(401, 403) },
+        responses: { 200: json(AdminCourseListSchema, 'Courses by title'), ...staffProblems(401, 403) },
       }),
       async (c) => c.json({ items: await deps.catalogue.listCourses() }, 200),
     )
@@ -97,17 +81,13 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/courses',
         summary: 'Add a course',
-        request: { body: body(CourseBody) },
-        responses: { 201: json(CourseBody, 'The course'), ...staffProblems(400, 401, 403, 409, 413, 415) },
+        request: { body: body(CourseInputSchema) },
+        responses: {
+          201: json(CourseInputSchema, 'The course'),
+          ...staffProblems(400, 401, 403, 409, 413, 415),
+        },
       }),
-      async (c) => {
-        const course = c.req.valid('json')
-        await assertPartner(course.partnerId)
-        if (!(await deps.catalogueWriter.putCourse(course, 'ifAbsent'))) {
-          throw new DomainError('already-exists', 'A course with this id already exists.')
-        }
-        return c.json(course, 201)
-      },
+      async (c) => c.json(await addCourse(deps, c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -115,16 +95,12 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'put',
         path: '/courses/{id}',
         summary: 'Change a course (its sessions keep their own titles)',
-        request: { params: IdParamSchema, body: body(CourseBody) },
-        responses: { 200: json(CourseBody, 'The course'), ...staffProblems(400, 401, 403, 404, 413, 415) },
+        request: { params: IdParamSchema, body: body(CourseInputSchema) },
+        responses: {
+          200: json(CourseInputSchema, 'The course'),
+          ...staffProblems(400, 401, 403, 404, 413, 415),
+        },
       }),
-      async (c) => {
-        const { id } = c.req.valid('param')
-        if (!(await deps.catalogue.getCourse(id))) throw new DomainError('course-not-found')
-        const course = { ...c.req.valid('json'), id }
-        await assertPartner(course.partnerId)
-        await deps.catalogueWriter.putCourse(course, 'replace')
-        return c.json(course, 200)
-      },
+      async (c) => c.json(await changeCourse(deps, c.req.valid('param').id, c.req.valid('json')), 200),
     )
 }

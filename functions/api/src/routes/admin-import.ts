@@ -1,3 +1,4 @@
+import { SessionImportPreviewSchema, SessionImportResultSchema } from '@ey/contract'
 import {
   importSessions,
   MAX_IMPORT_ROWS,
@@ -13,7 +14,7 @@ import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { router } from '../validation.ts'
-import { AdminSessionSchema, adminSessionView } from './admin-sessions.ts'
+import { adminSessionView } from './admin-sessions.ts'
 
 /** An import file of the most rows allowed is far smaller than this. */
 export const MAX_IMPORT_BYTES = 256 * 1024
@@ -23,26 +24,6 @@ const CsvBody = {
   description: `The import file (header row, then up to ${MAX_IMPORT_ROWS} sessions); columns: ${SESSION_CSV_COLUMNS.join(', ')}`,
   content: { 'text/csv': { schema: z.string() } },
 }
-
-const ImportPreviewSchema = z
-  .object({
-    rows: z.array(
-      z.object({
-        row: z.number().int().openapi({ description: 'As a spreadsheet numbers it: the header is row 1' }),
-        courseId: z.string().optional(),
-        title: z.string().optional(),
-        startsAt: z.string().optional(),
-        errors: z.array(z.object({ column: z.string(), message: z.string() })),
-      }),
-    ),
-    valid: z.number().int(),
-    fileErrors: z.array(z.string()),
-  })
-  .openapi('SessionImportPreview')
-
-const ImportResultSchema = z
-  .object({ created: z.number().int(), items: z.array(AdminSessionSchema) })
-  .openapi('SessionImportResult')
 
 /** The import file's text, refusing anything but CSV. */
 async function csvOf(c: Context): Promise<string> {
@@ -95,7 +76,7 @@ export function adminImportRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           200: {
             description: 'Each row and its errors',
-            content: { 'application/json': { schema: ImportPreviewSchema } },
+            content: { 'application/json': { schema: SessionImportPreviewSchema } },
           },
           ...staffProblems(401, 403, 413, 415),
         },
@@ -117,7 +98,7 @@ export function adminImportRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           201: {
             description: 'The sessions made',
-            content: { 'application/json': { schema: ImportResultSchema } },
+            content: { 'application/json': { schema: SessionImportResultSchema } },
           },
           ...staffProblems(400, 401, 403, 409, 413, 415),
         },

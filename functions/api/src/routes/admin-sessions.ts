@@ -1,41 +1,33 @@
 import {
+  type AdminSession,
+  AdminSessionListSchema,
+  AdminSessionRangeQuerySchema,
+  AdminSessionSchema,
+  CapacityChangeSchema,
+  IdParamSchema,
+  SessionCancelledSchema,
+  SessionInputSchema,
+} from '@ey/contract'
+import {
   cancelSession,
   changeCapacity,
   DomainError,
   editSession,
   type Session,
-  SessionInputSchema,
-  SessionSchema,
   scheduleSession,
   setSessionStatus,
   toLondonIso,
 } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
-import { IdParamSchema } from '../schemas.ts'
 import { router } from '../validation.ts'
-
-const SessionInputBody = SessionInputSchema.meta({ id: 'SessionInput' })
-// Rebuilt from the domain's shape so the document names it (a root `.meta` id is inlined).
-export const AdminSessionSchema = z.object(SessionSchema.shape).openapi('AdminSession', {
-  description: 'A session as administrators see it, drafts included; instants carry the London offset',
-})
-const AdminSessionListSchema = z.object({ items: z.array(AdminSessionSchema) }).openapi('AdminSessionList')
-const CancelAnswerSchema = z
-  .object({ session: AdminSessionSchema, cancelled: z.number().int() })
-  .openapi('SessionCancelled', { description: 'How many bookings this call cancelled (0 when run again)' })
-const CapacitySchema = z.object({ capacity: SessionInputSchema.shape.capacity }).openapi('CapacityChange')
-const RangeQuerySchema = z.object({
-  from: z.iso.date().optional().openapi({ description: 'First day (UTC), default 31 days ago' }),
-  to: z.iso.date().optional().openapi({ description: 'Day after the last (UTC), default 400 days ahead' }),
-})
 
 const DAY_MS = 86_400_000
 
 /** A session with every instant in London time. */
-export function adminSessionView(session: Session): Session {
+export function adminSessionView(session: Session): AdminSession {
   const at = (instant: string | undefined) => (instant ? toLondonIso(instant) : undefined)
   return {
     ...session,
@@ -75,7 +67,7 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'get',
         path: '/sessions',
         summary: 'Every session starting in a range, drafts and cancelled ones included',
-        request: { query: RangeQuerySchema },
+        request: { query: AdminSessionRangeQuerySchema },
         responses: {
           200: json(AdminSessionListSchema, 'Sessions by start'),
           ...staffProblems(400, 401, 403),
@@ -97,7 +89,9 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/sessions',
         summary: 'Schedule a session (draft or published); times are London dates and times',
-        request: { body: { required: true, content: { 'application/json': { schema: SessionInputBody } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: SessionInputSchema } } },
+        },
         responses: {
           201: json(AdminSessionSchema, 'The new session'),
           ...staffProblems(400, 401, 403, 413, 415),
@@ -124,7 +118,7 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
         summary: 'Edit a session: details, capacity (never below places held) and times (people are told)',
         request: {
           ...byId,
-          body: { required: true, content: { 'application/json': { schema: SessionInputBody } } },
+          body: { required: true, content: { 'application/json': { schema: SessionInputSchema } } },
         },
         responses: {
           200: json(AdminSessionSchema, 'The session as saved'),
@@ -146,7 +140,7 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
           'Change the capacity: never below the places held; raising it promotes from the waiting list',
         request: {
           ...byId,
-          body: { required: true, content: { 'application/json': { schema: CapacitySchema } } },
+          body: { required: true, content: { 'application/json': { schema: CapacityChangeSchema } } },
         },
         responses: {
           200: json(AdminSessionSchema, 'The session'),
@@ -196,7 +190,7 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
         summary: 'Cancel a session and every booking of it; each person is emailed. Safe to repeat',
         request: byId,
         responses: {
-          200: json(CancelAnswerSchema, 'The cancelled session'),
+          200: json(SessionCancelledSchema, 'The cancelled session'),
           ...staffProblems(400, 401, 403, 404),
         },
       }),

@@ -1,12 +1,10 @@
-import { inviteStaff, StaffInviteSchema, StaffMemberSchema } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { StaffInviteSchema, StaffListSchema, StaffMemberSchema } from '@ey/contract'
+import { inviteStaff } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { router } from '../validation.ts'
-
-const StaffMemberViewSchema = StaffMemberSchema.meta({ id: 'StaffMember' })
-const StaffListSchema = z.object({ items: z.array(StaffMemberViewSchema) }).meta({ id: 'StaffList' })
 
 /** `GET` and `POST /api/admin/staff`: the staff directory, and inviting a member (administrators only). */
 export function adminStaffRoutes(deps: ApiDeps): OpenAPIHono {
@@ -41,7 +39,7 @@ export function adminStaffRoutes(deps: ApiDeps): OpenAPIHono {
         middleware: adminOnly,
         request: { body: { required: true, content: { 'application/json': { schema: StaffInviteSchema } } } },
         responses: {
-          201: { description: 'Invited', content: { 'application/json': { schema: StaffMemberViewSchema } } },
+          201: { description: 'Invited', content: { 'application/json': { schema: StaffMemberSchema } } },
           ...staffProblems(400, 401, 403, 409),
         },
       }),

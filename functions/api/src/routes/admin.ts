@@ -4,11 +4,18 @@ import { router } from '../validation.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
+import { adminStaffRoutes } from './admin-staff.ts'
+import { registerAdminRoutes } from './register-admin.ts'
 
-/** Everything administrators schedule under `/api/admin`: partners, courses, sessions and the CSV import. */
+/**
+ * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
+ * sessions, partners and courses, sessions, and the staff directory.
+ */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
+    .route('/', registerAdminRoutes(deps))
     .route('/', adminImportRoutes(deps))
     .route('/', adminCatalogueRoutes(deps))
     .route('/', adminSessionRoutes(deps))
+    .route('/staff', adminStaffRoutes(deps))
 }

@@ -1,27 +1,10 @@
-import { ATTENDANCE_MARKS, attendanceOf, checkInWithCode, openBooking } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema } from '@ey/contract'
+import { attendanceOf, checkInWithCode, openBooking } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
-import { IdParamSchema, problems } from '../schemas.ts'
+import { bearerToken } from '../auth/manage-token.ts'
+import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
-import { bearerToken } from './bookings.ts'
-
-const CheckInSchema = z
-  .object({
-    code: z
-      .string({ error: 'Enter the attendance code the trainer is showing' })
-      .trim()
-      .regex(/^\d{3} ?\d{3}$/, 'Enter the 6-digit attendance code the trainer is showing'),
-  })
-  .openapi('CheckIn')
-
-const AttendanceSummarySchema = z
-  .object({
-    parts: z.array(
-      z.object({ part: z.number().int(), mark: z.enum(ATTENDANCE_MARKS).optional(), checkedIn: z.boolean() }),
-    ),
-    completion: z.enum(['complete', 'not-complete', 'pending']).optional(),
-  })
-  .openapi('AttendanceSummary')
 
 /**
  * The participant's side of the register, opened by the booking's manage token:
@@ -73,9 +56,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
       responses: {
         200: {
           description: 'Checked in to this part (from 0)',
-          content: {
-            'application/json': { schema: z.object({ part: z.number().int() }).openapi('CheckedIn') },
-          },
+          content: { 'application/json': { schema: CheckedInSchema } },
         },
         ...problems(400, 401, 404, 409, 503),
       },

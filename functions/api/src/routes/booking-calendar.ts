@@ -1,11 +1,12 @@
+import { IdParamSchema } from '@ey/contract'
 import { openBooking } from '@ey/domain'
 import { bookingCalendar } from '@ey/mail'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { bearerToken } from '../auth/manage-token.ts'
+import { problems } from '../openapi.ts'
 import { manageUrl } from '../present.ts'
-import { IdParamSchema, problems } from '../schemas.ts'
 import { router } from '../validation.ts'
-import { bearerToken } from './bookings.ts'
 
 /**
  * `GET /api/bookings/{id}/calendar`: the booking's calendar file, opened by its manage token (the

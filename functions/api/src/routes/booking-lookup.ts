@@ -1,14 +1,9 @@
-import { PersonSchema, requestBookingList } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { BookingLookupAnswerSchema, BookingLookupRequestSchema } from '@ey/contract'
+import { requestBookingList } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
-import { problems } from '../schemas.ts'
+import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
-
-const LookupRequestSchema = z.object({ email: PersonSchema.shape.email }).openapi('BookingLookupRequest')
-
-const LookupAnswerSchema = z
-  .object({ message: z.string() })
-  .openapi('BookingLookupAnswer', { description: 'The same whether or not the address has bookings' })
 
 const ANSWER = {
   message: 'If this email address has any upcoming bookings, we have sent it a list of them.',
@@ -29,10 +24,13 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
         'Always 202 with the same body for a well-formed address. At most one list is sent to an address ' +
         'every few minutes, however often it is asked for.',
       request: {
-        body: { required: true, content: { 'application/json': { schema: LookupRequestSchema } } },
+        body: { required: true, content: { 'application/json': { schema: BookingLookupRequestSchema } } },
       },
       responses: {
-        202: { description: 'Accepted', content: { 'application/json': { schema: LookupAnswerSchema } } },
+        202: {
+          description: 'Accepted',
+          content: { 'application/json': { schema: BookingLookupAnswerSchema } },
+        },
         ...problems(400, 413, 415),
       },
     }),

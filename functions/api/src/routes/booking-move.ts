@@ -1,21 +1,17 @@
-import { findMoveOptions, IdSchema, moveBooking, type Topic } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
-import { newBookingView, sessionView } from '../present.ts'
 import {
   IdempotencyHeaderSchema,
   IdParamSchema,
-  NewBookingSchema,
-  problems,
-  SessionViewSchema,
-} from '../schemas.ts'
+  MoveOptionsSchema,
+  MoveRequestSchema,
+  NewBookingViewSchema,
+} from '@ey/contract'
+import { findMoveOptions, moveBooking, type Topic } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { bearerToken } from '../auth/manage-token.ts'
+import { problems } from '../openapi.ts'
+import { newBookingView, sessionView } from '../present.ts'
 import { router } from '../validation.ts'
-import { bearerToken } from './bookings.ts'
-
-/** `sessionId`: another session of the same course. */
-const MoveRequestSchema = z.object({ sessionId: IdSchema }).openapi('MoveRequest')
-
-const MoveOptionsSchema = z.object({ items: z.array(SessionViewSchema) }).openapi('MoveOptions')
 
 /**
  * `GET /api/bookings/{id}/move-options` and `POST /api/bookings/{id}/move`: the other dates of the
@@ -70,7 +66,7 @@ export function bookingMoveRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           201: {
             description: 'The new booking',
-            content: { 'application/json': { schema: NewBookingSchema } },
+            content: { 'application/json': { schema: NewBookingViewSchema } },
           },
           ...problems(400, 401, 403, 404, 409, 422, 503),
         },

@@ -1,82 +1,21 @@
-import {
-  acceptOffer,
-  type BookingDeps,
-  cancelBooking,
-  DomainError,
-  declineOffer,
-  type ManagedBooking,
-  openBooking,
-} from '@ey/domain'
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
-import { bookingView } from '../present.ts'
-import { BookingViewSchema, IdParamSchema, problems } from '../schemas.ts'
 import { router } from '../validation.ts'
-
-/** The manage token from `Authorization: Bearer <token>`; without one the answer is 401. */
-export function bearerToken(authorization: string | undefined): string {
-  const token = authorization?.match(/^Bearer +(\S+) *$/i)?.[1]
-  if (!token) {
-    throw new DomainError(
-      'unauthorized',
-      'Send the manage token of the booking as Authorization: Bearer <token>.',
-    )
-  }
-  return token
-}
-
-type ManageAction = (deps: BookingDeps, bookingId: string, token: string) => Promise<ManagedBooking>
-
-const ACTIONS: { method: 'get' | 'delete' | 'post'; path: string; summary: string; action: ManageAction }[] =
-  [
-    { method: 'get', path: '/{id}', summary: 'The booking, its status and its session', action: openBooking },
-    {
-      method: 'delete',
-      path: '/{id}',
-      summary: 'Cancel the booking (or leave the waiting list); the place goes to the next in line',
-      action: cancelBooking,
-    },
-    {
-      method: 'post',
-      path: '/{id}/offer/accept',
-      summary: 'Take up the place offered from the waiting list',
-      action: acceptOffer,
-    },
-    {
-      method: 'post',
-      path: '/{id}/offer/decline',
-      summary: 'Turn down the place offered',
-      action: declineOffer,
-    },
-  ]
+import { bookingAttendanceRoutes } from './booking-attendance.ts'
+import { bookingCalendarRoutes } from './booking-calendar.ts'
+import { bookingLookupRoutes } from './booking-lookup.ts'
+import { bookingManageRoutes } from './booking-manage.ts'
+import { bookingMoveRoutes } from './booking-move.ts'
 
 /**
- * `/api/bookings/{id}` and its offer actions, opened by the booking's manage token. A wrong token
- * answers 404 like an unknown id, so ids cannot be probed.
+ * Everything under `/api/bookings`: a booking opened by its manage token (status, cancelling,
+ * offers, calendar file, moving, attendance) and "find my bookings".
  */
 export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
-  const app = router()
-  for (const { method, path, summary, action } of ACTIONS) {
-    app.openapi(
-      createRoute({
-        method,
-        path,
-        tags: ['bookings'],
-        summary,
-        security: [{ manageToken: [] }],
-        request: { params: IdParamSchema },
-        responses: {
-          200: { description: 'The booking', content: { 'application/json': { schema: BookingViewSchema } } },
-          ...problems(400, 401, 404, 409, 503),
-        },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param')
-        const managed = await action(deps, id, bearerToken(c.req.header('Authorization')))
-        const session = await deps.bookings.getSession(managed.booking.sessionId)
-        return c.json(bookingView(managed, session), 200)
-      },
-    )
-  }
-  return app
+  return router()
+    .route('/', bookingManageRoutes(deps))
+    .route('/', bookingCalendarRoutes(deps))
+    .route('/', bookingLookupRoutes(deps))
+    .route('/', bookingMoveRoutes(deps))
+    .route('/', bookingAttendanceRoutes(deps))
 }

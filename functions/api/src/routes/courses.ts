@@ -1,8 +1,9 @@
+import { CourseListSchema, CourseViewSchema, IdParamSchema } from '@ey/contract'
 import { DomainError } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { problems } from '../openapi.ts'
 import { courseView } from '../present.ts'
-import { CourseListSchema, CourseViewSchema, IdParamSchema, problems } from '../schemas.ts'
 import { router } from '../validation.ts'
 
 /** `GET /api/courses` and `GET /api/courses/{id}`: the catalogue, each course with its partner. */

@@ -1,5 +1,5 @@
+import { HealthSchema } from '@ey/contract'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { HealthSchema } from '../schemas.ts'
 import { router } from '../validation.ts'
 
 /** `GET /api/health`: the app is up (it touches no storage, so it says nothing about DynamoDB). */

@@ -1,5 +1,6 @@
-import { IdSchema, reopenRegister, toLondonIso } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { IdParamSchema, RegisterReopenedSchema } from '@ey/contract'
+import { reopenRegister, toLondonIso } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
@@ -15,15 +16,11 @@ export function registerAdminRoutes(deps: ApiDeps): OpenAPIHono {
       summary: "Reopen every part's register of a session for seven days",
       security: STAFF_SECURITY,
       middleware: [requireStaff(deps.staff, 'admin')] as const,
-      request: { params: z.object({ id: IdSchema }) },
+      request: { params: IdParamSchema },
       responses: {
         200: {
           description: 'Until when the register takes changes',
-          content: {
-            'application/json': {
-              schema: z.object({ reopenedUntil: z.string() }).openapi('RegisterReopened'),
-            },
-          },
+          content: { 'application/json': { schema: RegisterReopenedSchema } },
         },
         ...staffProblems(401, 403, 404, 503),
       },

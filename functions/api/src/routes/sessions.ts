@@ -1,21 +1,19 @@
-import { bookSession, DomainError, type Topic, ValidationError } from '@ey/domain'
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
-import { findPage, matchesFilter } from '../listing.ts'
-import { newBookingView, sessionView } from '../present.ts'
 import {
+  BookingRequestSchema,
   IdempotencyHeaderSchema,
   IdParamSchema,
-  NewBookingRequestSchema,
-  NewBookingSchema,
-  problems,
+  NewBookingViewSchema,
   SessionPageSchema,
   SessionViewSchema,
-} from '../schemas.ts'
+} from '@ey/contract'
+import { bookSession, DomainError, searchSessions } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { encodeCursor } from '../cursor.ts'
+import { problems } from '../openapi.ts'
+import { newBookingView, sessionView } from '../present.ts'
 import { router } from '../validation.ts'
-import { SessionQuerySchema } from './session-query.ts'
-
-const YEAR_MS = 365 * 86_400_000
+import { ListingQuerySchema } from './session-query.ts'
 
 /** `GET /api/sessions`, `GET /api/sessions/{id}` and `POST /api/sessions/{id}/bookings`. */
 export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
@@ -30,7 +28,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
           'Published sessions starting in [from, to), in start order, a page at a time. With `la`, only ' +
           'sessions a person from that local authority may book, and in-person ones only when their venue ' +
           'is in the same region as that local authority.',
-        request: { query: SessionQuerySchema },
+        request: { query: ListingQuerySchema },
         responses: {
           200: {
             description: 'A page of sessions',
@@ -40,26 +38,11 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         },
       }),
       async (c) => {
-        const { from: fromParam, to: toParam, cursor, limit, ...filter } = c.req.valid('query')
+        const { cursor, ...search } = c.req.valid('query')
+        const page = await searchSessions(deps, { ...search, ...(cursor ? { after: cursor } : {}) })
         const now = deps.clock.now()
-        const from = fromParam ?? now
-        const to = toParam ?? new Date(from.getTime() + YEAR_MS)
-        if (to <= from) {
-          throw new ValidationError([
-            { field: 'to', message: 'The end of the range must be after its start' },
-          ])
-        }
-        const topics = new Map<string, readonly Topic[]>(
-          (await deps.catalogue.listCourses()).map((course) => [course.id, course.topics]),
-        )
-        const topicsOf = (courseId: string) => topics.get(courseId) ?? []
-        const page = await findPage(
-          deps.catalogue.listPublishedSessions({ from, to, ...(cursor ? { after: cursor } : {}) }),
-          (session) => matchesFilter(session, topicsOf(session.courseId), filter, deps.policy),
-          limit,
-        )
-        const items = page.items.map((s) => sessionView(s, topicsOf(s.courseId), now, deps.policy))
-        return c.json({ items, nextCursor: page.nextCursor }, 200)
+        const items = page.items.map(({ session, topics }) => sessionView(session, topics, now, deps.policy))
+        return c.json({ items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
       },
     )
     .openapi(
@@ -94,7 +77,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         request: {
           params: IdParamSchema,
           headers: IdempotencyHeaderSchema,
-          body: { required: true, content: { 'application/json': { schema: NewBookingRequestSchema } } },
+          body: { required: true, content: { 'application/json': { schema: BookingRequestSchema } } },
         },
         responses: {
           201: {
@@ -106,7 +89,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
                 schema: { type: 'string' },
               },
             },
-            content: { 'application/json': { schema: NewBookingSchema } },
+            content: { 'application/json': { schema: NewBookingViewSchema } },
           },
           ...problems(400, 403, 404, 409, 413, 415, 422, 503),
         },

@@ -1,21 +1,15 @@
-import { AccessDeniedError, StaffPrincipalSchema } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  StaffPrincipalSchema,
+  StaffSignInConfigSchema,
+  StaffTokenRequestSchema,
+  StaffTokenSchema,
+} from '@ey/contract'
+import { AccessDeniedError } from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { router } from '../validation.ts'
-
-const PrincipalViewSchema = StaffPrincipalSchema.meta({ id: 'StaffPrincipal' })
-
-const SignInConfigSchema = z
-  .object({
-    issuer: z.string(),
-    clientId: z.string(),
-    authorizeUrl: z.string(),
-    tokenUrl: z.string(),
-    logoutUrl: z.string(),
-  })
-  .meta({ id: 'StaffSignInConfig' })
 
 /** `GET /api/staff/me`: who the signed-in staff member is, as the API sees them. */
 export function staffRoutes(deps: ApiDeps): OpenAPIHono {
@@ -30,7 +24,7 @@ export function staffRoutes(deps: ApiDeps): OpenAPIHono {
       responses: {
         200: {
           description: 'The verified caller',
-          content: { 'application/json': { schema: PrincipalViewSchema } },
+          content: { 'application/json': { schema: StaffPrincipalSchema } },
         },
         ...staffProblems(401, 403),
       },
@@ -38,11 +32,6 @@ export function staffRoutes(deps: ApiDeps): OpenAPIHono {
     (c) => c.json(staffOf(c), 200, { 'Cache-Control': 'private, no-store' }),
   )
 }
-
-const TokenRequestSchema = z
-  .object({ code: z.string().min(1).max(2048), codeVerifier: z.string().min(43).max(128) })
-  .meta({ id: 'StaffTokenRequest' })
-const TokenAnswerSchema = z.object({ idToken: z.string() }).meta({ id: 'StaffToken' })
 
 /** Where the issuer sends staff back after sign-in: the site's staff home. */
 export function staffRedirectUri(siteUrl: string): string {
@@ -74,7 +63,7 @@ export function staffSignInRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           200: {
             description: 'The issuer and its endpoints',
-            content: { 'application/json': { schema: SignInConfigSchema } },
+            content: { 'application/json': { schema: StaffSignInConfigSchema } },
           },
         },
       }),
@@ -87,12 +76,12 @@ export function staffSignInRoutes(deps: ApiDeps): OpenAPIHono {
         tags: ['staff'],
         summary: 'Redeem the sign-in code (with its PKCE verifier) for the ID token',
         request: {
-          body: { required: true, content: { 'application/json': { schema: TokenRequestSchema } } },
+          body: { required: true, content: { 'application/json': { schema: StaffTokenRequestSchema } } },
         },
         responses: {
           200: {
             description: 'The ID token to send as staffBearer',
-            content: { 'application/json': { schema: TokenAnswerSchema } },
+            content: { 'application/json': { schema: StaffTokenSchema } },
           },
           ...staffProblems(400, 401),
         },

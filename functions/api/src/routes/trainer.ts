@@ -1,43 +1,29 @@
 import {
+  AttendanceCodeViewSchema,
+  MySessionsViewSchema,
+  ParticipantReportMatchingSchema,
+  ParticipantReportSchema,
+  RegisterChangesSchema,
+  RegisterPartParamSchema,
+  RegisterViewSchema,
+} from '@ey/contract'
+import {
   changeRegister,
-  IdSchema,
   isOnRegister,
   matchParticipantReport,
   mySessions,
   openRegister,
   parseParticipantReport,
-  RegisterChangeSchema,
   type RegisterDeps,
   showAttendanceCode,
   toLondonIso,
 } from '@ey/domain'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
-import { MySessionsSchema, RegisterViewSchema, registerView, trainerSessionView } from '../register-views.ts'
+import { registerView, trainerSessionView } from '../register-views.ts'
 import { router } from '../validation.ts'
-
-const PartParamSchema = z.object({
-  id: IdSchema,
-  part: z.coerce.number().int().min(0).max(11).openapi({ description: 'The part, from 0' }),
-})
-
-const ChangesSchema = z
-  .object({ changes: z.array(RegisterChangeSchema).min(1).max(200) })
-  .openapi('RegisterChanges')
-
-const ReportSchema = z.object({ report: z.string().min(1).max(15_000) }).openapi('ParticipantReport')
-
-const RowSchema = z.object({ name: z.string(), email: z.string().optional(), minutes: z.number().optional() })
-
-const MatchingSchema = z
-  .object({
-    matches: z.array(z.object({ bookingId: z.string(), name: z.string(), row: RowSchema })),
-    unmatched: z.array(RowSchema),
-    missing: z.array(z.object({ bookingId: z.string(), name: z.string() })),
-  })
-  .openapi('ParticipantReportMatching')
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
@@ -63,7 +49,7 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       summary: "The caller's sessions: upcoming soonest first, past latest first",
       security: STAFF_SECURITY,
       middleware: gate,
-      responses: { 200: json('My sessions', MySessionsSchema), ...staffProblems(401, 403) },
+      responses: { 200: json('My sessions', MySessionsViewSchema), ...staffProblems(401, 403) },
     }),
     async (c) => {
       const { upcoming, past } = await mySessions(registerDeps, staffOf(c))
@@ -83,7 +69,7 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       summary: "One part's register: everyone booked, the waiting list, marks, walk-ins and notes",
       security: STAFF_SECURITY,
       middleware: gate,
-      request: { params: PartParamSchema },
+      request: { params: RegisterPartParamSchema },
       responses: { 200: json('The register', RegisterViewSchema), ...staffProblems(400, 401, 403, 404) },
     }),
     async (c) => {
@@ -103,8 +89,8 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       security: STAFF_SECURITY,
       middleware: gate,
       request: {
-        params: PartParamSchema,
-        body: { required: true, content: { 'application/json': { schema: ChangesSchema } } },
+        params: RegisterPartParamSchema,
+        body: { required: true, content: { 'application/json': { schema: RegisterChangesSchema } } },
       },
       responses: {
         200: json('The register after the changes', RegisterViewSchema),
@@ -127,12 +113,9 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       summary: 'Show a new six-digit attendance code for participants to check in with (15 minutes)',
       security: STAFF_SECURITY,
       middleware: gate,
-      request: { params: PartParamSchema },
+      request: { params: RegisterPartParamSchema },
       responses: {
-        200: json(
-          'The code',
-          z.object({ code: z.string(), expiresAt: z.string() }).openapi('AttendanceCode'),
-        ),
+        200: json('The code', AttendanceCodeViewSchema),
         ...staffProblems(401, 403, 404, 409, 503),
       },
     }),
@@ -153,11 +136,11 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       security: STAFF_SECURITY,
       middleware: gate,
       request: {
-        params: PartParamSchema,
-        body: { required: true, content: { 'application/json': { schema: ReportSchema } } },
+        params: RegisterPartParamSchema,
+        body: { required: true, content: { 'application/json': { schema: ParticipantReportSchema } } },
       },
       responses: {
-        200: json('Matches and unmatched rows', MatchingSchema),
+        200: json('Matches and unmatched rows', ParticipantReportMatchingSchema),
         ...staffProblems(400, 401, 403, 404),
       },
     }),

@@ -2,30 +2,6 @@ import { staffFetch } from '../staff-client.ts'
 import { ApiProblem } from './api.ts'
 import { byId, h, show } from './dom.ts'
 
-/** A session as the admin API answers it: instants carry the London offset. */
-export interface AdminSession {
-  id: string
-  courseId: string
-  title: string
-  parts: { startsAt: string; endsAt: string }[]
-  format: 'online' | 'in-person' | 'hybrid'
-  venue?: { name: string; address: string[]; postcode: string; laCode: string; accessibility?: string }
-  joiningUrl?: string
-  capacity: number
-  heldCount: number
-  waitingCount: number
-  bookingOpensAt?: string
-  bookingClosesAt?: string
-  bespokeLaCodes: string[]
-  trainerIds: string[]
-  status: 'draft' | 'published' | 'cancelled'
-}
-
-export interface AdminCourse {
-  id: string
-  title: string
-}
-
 /**
  * Calls an admin route with the signed-in token: a JSON body as JSON, a string as CSV. Answers
  * the JSON (or text, for CSV answers); anything but 2xx throws an ApiProblem.

@@ -1,12 +1,4 @@
-import type { BookingView, CourseView, NewBookingView, Problem, SessionView } from '@ey/api'
-
-// Only types come from the API package: nothing of it (or of zod) reaches the browser.
-export type { BookingView, CourseView, NewBookingView, SessionView }
-
-export interface SessionPage {
-  items: SessionView[]
-  nextCursor: string | null
-}
+import type { Problem } from '@ey/contract'
 
 /** A problem+json answer, or a network failure (status 0), as the page needs it. */
 export class ApiProblem extends Error {

@@ -1,12 +1,8 @@
-import { ApiProblem, api, type BookingView, bearer } from './api.ts'
+import type { AttendanceSummary, BookingView } from '@ey/contract'
+import { ApiProblem, api, bearer } from './api.ts'
 import type { BookingKey } from './booking.ts'
 import { byId, h, summaryList } from './dom.ts'
 import { longDate } from './format.ts'
-
-interface AttendanceSummary {
-  parts: { part: number; mark?: string; checkedIn: boolean }[]
-  completion?: 'complete' | 'not-complete' | 'pending'
-}
 
 const MARKS: Record<string, string> = {
   present: 'Attended',

@@ -1,4 +1,5 @@
-import { ApiProblem, api, type BookingView, bearer } from './api.ts'
+import type { BookingView } from '@ey/contract'
+import { ApiProblem, api, bearer } from './api.ts'
 import { fragmentParams } from './dom.ts'
 
 /** The booking id and manage token carried in the page's URL fragment. */

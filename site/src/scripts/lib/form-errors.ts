@@ -1,9 +1,5 @@
+import type { FieldError } from '@ey/contract'
 import { byId, h } from './dom.ts'
-
-export interface FieldError {
-  field: string
-  message: string
-}
 
 const CONTROL_ERROR_CLASS: Record<string, string> = {
   INPUT: 'govuk-input--error',

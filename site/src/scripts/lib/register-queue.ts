@@ -1,14 +1,4 @@
-/** One change to a register, as the API takes it; `key` makes sending it twice harmless. */
-export type RegisterChange =
-  | { kind: 'mark'; key: string; subject: string; mark: string }
-  | { kind: 'clear-mark'; key: string; subject: string }
-  | { kind: 'note'; key: string; subject: string; note: string }
-  | {
-      kind: 'walk-in'
-      key: string
-      walkIn: { id: string; name: string; role?: string; settingName?: string }
-    }
-  | { kind: 'confirm-check-in'; key: string; subject: string }
+import type { RegisterChange } from '@ey/contract'
 
 /** What sending the queue answered: sent (with the server's answer), kept for later, or refused. */
 export type FlushOutcome<T> =

@@ -1,12 +1,7 @@
+import type { ParticipantReportMatching, RegisterChange } from '@ey/contract'
 import { ApiProblem } from './api.ts'
 import { byId, h } from './dom.ts'
-import type { RegisterChange } from './register-queue.ts'
 import { trainerApi } from './trainer-api.ts'
-
-interface Matching {
-  matches: { bookingId: string; name: string; row: { name: string; email?: string; minutes?: number } }[]
-  unmatched: { name: string; email?: string; minutes?: number }[]
-}
 
 /**
  * The Teams or Zoom participant report: the file is read on the device, matched by the API, shown
@@ -29,7 +24,7 @@ export function wireReport(base: string, send: (...changes: RegisterChange[]) =>
       bytes,
     )
     try {
-      const matching = await trainerApi<Matching>(`${base}/participant-report`, {
+      const matching = await trainerApi<ParticipantReportMatching>(`${base}/participant-report`, {
         method: 'POST',
         body: JSON.stringify({ report }),
       })
@@ -85,7 +80,7 @@ export function wireReport(base: string, send: (...changes: RegisterChange[]) =>
           kind: 'mark' as const,
           key: crypto.randomUUID(),
           subject,
-          mark: 'present',
+          mark: 'present' as const,
         })),
       )
   })

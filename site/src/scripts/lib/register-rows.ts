@@ -1,6 +1,6 @@
+import type { RegisterView } from '@ey/contract'
 import { h } from './dom.ts'
 import { clockTime, longDate } from './format.ts'
-import type { RegisterView } from './trainer-api.ts'
 
 type Person = RegisterView['booked'][number]
 type WalkIn = RegisterView['walkIns'][number]

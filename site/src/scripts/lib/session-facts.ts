@@ -1,4 +1,4 @@
-import type { SessionView } from './api.ts'
+import type { SessionView } from '@ey/contract'
 import { h, tag } from './dom.ts'
 import { duration, plural, when } from './format.ts'
 

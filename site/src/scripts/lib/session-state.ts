@@ -1,4 +1,4 @@
-import type { SessionView } from './api.ts'
+import type { SessionView } from '@ey/contract'
 
 /** What a person can do about a session now, in words and as a link. */
 export function bookingCall(session: SessionView): {

@@ -1,14 +1,6 @@
+import type { StaffSignInConfig, StaffToken } from '@ey/contract'
 import { clearStaffToken, setStaffToken } from '../staff-client.ts'
 import { api } from './api.ts'
-
-/** What `GET /api/auth/config` answers: the issuer's endpoints and the app client. */
-export interface SignInConfig {
-  issuer: string
-  clientId: string
-  authorizeUrl: string
-  tokenUrl: string
-  logoutUrl: string
-}
 
 /** The sign-in in flight, kept for this tab until the issuer sends the browser back. */
 interface Pending {
@@ -46,7 +38,7 @@ export function safeNext(next: string | null): string {
  * the browser goes to the issuer (Cognito's hosted UI, or the local issuer's chooser).
  */
 export async function startSignIn(next: string): Promise<void> {
-  const config = await api<SignInConfig>('/auth/config')
+  const config = await api<StaffSignInConfig>('/auth/config')
   const pending: Pending = { state: randomText(16), verifier: randomText(32), next: safeNext(next) }
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending))
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier))
@@ -73,7 +65,7 @@ export async function finishSignIn(params: URLSearchParams): Promise<string> {
   const pending = raw ? (JSON.parse(raw) as Pending) : undefined
   const code = params.get('code')
   if (!pending || !code || params.get('state') !== pending.state) throw new Error('sign-in not started here')
-  const { idToken } = await api<{ idToken: string }>('/auth/token', {
+  const { idToken } = await api<StaffToken>('/auth/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code, codeVerifier: pending.verifier }),
@@ -85,7 +77,7 @@ export async function finishSignIn(params: URLSearchParams): Promise<string> {
 /** Forgets the token and ends the issuer's session, coming back to the sign-in page. */
 export async function signOut(): Promise<void> {
   clearStaffToken()
-  const config = await api<SignInConfig>('/auth/config')
+  const config = await api<StaffSignInConfig>('/auth/config')
   const back = `${redirectUri()}?signed-out=1`
   const url = new URL(config.logoutUrl)
   // Cognito reads `logout_uri`; the local issuer, like most OpenID providers, `post_logout_redirect_uri`.

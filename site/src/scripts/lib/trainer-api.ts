@@ -1,8 +1,5 @@
-import type { MySessionsView, RegisterView, TrainerSessionView } from '@ey/api'
 import { staffFetch } from '../staff-client.ts'
 import { ApiProblem } from './api.ts'
-
-export type { MySessionsView, RegisterView, TrainerSessionView }
 
 /** Calls a staff route with the signed-in token and answers its JSON; anything but 2xx throws an ApiProblem. */
 export async function trainerApi<T>(path: string, init: RequestInit = {}): Promise<T> {

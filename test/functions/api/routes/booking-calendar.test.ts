@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { NewBookingView } from '@ey/api'
+import type { NewBookingView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { BookingView, NewBookingView, SessionView } from '@ey/api'
+import type { BookingView, NewBookingView, SessionView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DAY, makeSession, NOW } from '../../../support/factories.ts'

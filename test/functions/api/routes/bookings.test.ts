@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { BookingView, NewBookingView } from '@ey/api'
+import type { BookingView, NewBookingView } from '@ey/contract'
 import type { Person, Session } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'

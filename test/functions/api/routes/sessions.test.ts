@@ -1,4 +1,4 @@
-import type { SessionView } from '@ey/api'
+import type { SessionView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LEEDS, makeSession, partAt, WESTMINSTER } from '../../../support/factories.ts'

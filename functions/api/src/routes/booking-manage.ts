@@ -1,0 +1,71 @@
+import { BookingViewSchema, IdParamSchema } from '@ey/contract'
+import {
+  acceptOffer,
+  type BookingDeps,
+  cancelBooking,
+  declineOffer,
+  type ManagedBooking,
+  openBooking,
+} from '@ey/domain'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { ApiDeps } from '../api-deps.ts'
+import { bearerToken } from '../auth/manage-token.ts'
+import { problems } from '../openapi.ts'
+import { bookingView } from '../present.ts'
+import { router } from '../validation.ts'
+
+type ManageAction = (deps: BookingDeps, bookingId: string, token: string) => Promise<ManagedBooking>
+
+const ACTIONS: { method: 'get' | 'delete' | 'post'; path: string; summary: string; action: ManageAction }[] =
+  [
+    { method: 'get', path: '/{id}', summary: 'The booking, its status and its session', action: openBooking },
+    {
+      method: 'delete',
+      path: '/{id}',
+      summary: 'Cancel the booking (or leave the waiting list); the place goes to the next in line',
+      action: cancelBooking,
+    },
+    {
+      method: 'post',
+      path: '/{id}/offer/accept',
+      summary: 'Take up the place offered from the waiting list',
+      action: acceptOffer,
+    },
+    {
+      method: 'post',
+      path: '/{id}/offer/decline',
+      summary: 'Turn down the place offered',
+      action: declineOffer,
+    },
+  ]
+
+/**
+ * `/api/bookings/{id}` and its offer actions, opened by the booking's manage token. A wrong token
+ * answers 404 like an unknown id, so ids cannot be probed.
+ */
+export function bookingManageRoutes(deps: ApiDeps): OpenAPIHono {
+  const app = router()
+  for (const { method, path, summary, action } of ACTIONS) {
+    app.openapi(
+      createRoute({
+        method,
+        path,
+        tags: ['bookings'],
+        summary,
+        security: [{ manageToken: [] }],
+        request: { params: IdParamSchema },
+        responses: {
+          200: { description: 'The booking', content: { 'application/json': { schema: BookingViewSchema } } },
+          ...problems(400, 401, 404, 409, 503),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const managed = await action(deps, id, bearerToken(c.req.header('Authorization')))
+        const session = await deps.bookings.getSession(managed.booking.sessionId)
+        return c.json(bookingView(managed, session), 200)
+      },
+    )
+  }
+  return app
+}
