@@ -2,14 +2,10 @@
 // API and, in the same run, the same booking transactions straight to DynamoDB Local.
 
 import { parseArgs } from 'node:util'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { BookingRequest, NewBookingView, Problem } from '@ey/contract'
-import { type BookingDeps, bookSession, DEFAULT_POLICY, type Person, type Session } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { bookSession, type Person, type Session } from '@ey/domain'
 import { startLocalStack } from '@ey/local-stack'
-import { localAuthorities } from '@ey/reference-data'
-import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
+import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 
 const { values } = parseArgs({
   // `pnpm start -- --flag` hands the script a literal `--` first.
@@ -84,12 +80,11 @@ function percentile(sorted: number[], p: number): number {
 
 const stack = await startLocalStack({ mail: false, seed: false })
 try {
-  const client = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: process.env.AWS_REGION })
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  const catalogue = createDynamoCatalogueRepository({ doc, tableName: stack.tableName })
-  const bookings = createDynamoBookingRepository({ doc, tableName: stack.tableName })
+  // Wired as the functions are, from the stack's environment: the direct runs use the same adapters.
+  const config = await coreConfigFromEnv(stack.env)
+  const deps = wireCore(config, coreClients(config))
   for (const id of ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2']) {
-    await catalogue.createSession(makeSession(id))
+    await deps.catalogue.createSession(makeSession(id))
   }
 
   const post = (sessionId: string, key: string, body: BookingRequest) =>
@@ -102,15 +97,6 @@ try {
       body: (await response.json()) as NewBookingView | Problem,
     }))
 
-  const deps: BookingDeps = {
-    bookings,
-    clock: { now: () => new Date() },
-    ids: randomIds,
-    fingerprints: sha256Fingerprints,
-    tokens: hmacTokens(stack.env.MANAGE_TOKEN_SECRET ?? ''),
-    las: localAuthorities,
-    policy: DEFAULT_POLICY,
-  }
   const direct = (sessionId: string) => (n: number) =>
     bookSession(deps, { sessionId, idempotencyKey: `${sessionId}-${n}`, person: person(sessionId, n) })
 
@@ -135,7 +121,7 @@ try {
   ).length
   const errors = http.results.filter((r) => r.error || (r.value?.status ?? 0) >= 400).length
   const serverErrors = statuses.filter((s) => s >= 500 || s === 0).length
-  const session = await bookings.getSession('bench-http')
+  const session = await deps.bookings.getSession('bench-http')
   const oversell = Math.max(0, confirmed - PLACES, (session?.heldCount ?? 0) - PLACES)
   const latencies = http.results.map((r) => r.ms).sort((a, b) => a - b)
   const rawErrors = [...raw1.results, ...raw2.results].filter((r) => r.error).length

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { ensureTable } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
+import { documentClient } from '@ey/runtime'
 import { inject } from 'vitest'
 
 export interface TestTable {
@@ -21,6 +22,5 @@ export async function createTestTable(): Promise<TestTable> {
   const client = new DynamoDBClient(localDynamoConfig())
   const tableName = `test-${randomUUID()}`
   await ensureTable(client, tableName)
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  return { tableName, client, doc }
+  return { tableName, client, doc: documentClient(client) }
 }

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { createStaffVerifier, type StaffVerifier } from '@ey/api'
-import { localStaffAccounts, type StaffAccounts, type StaffDirectory, type StaffMember } from '@ey/domain'
-import { createDynamoStaffDirectory } from '@ey/dynamodb'
+import type { StaffMember } from '@ey/domain'
 import { cognitoIdClaims, DEMO_STAFF, type StaffIdentity } from '@ey/local-stack'
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose'
 import { inject } from 'vitest'
@@ -28,26 +25,6 @@ export interface TokenOptions {
 export function staffIssuer(): { issuer: string; audience: string; jwksUrl: string } {
   const { issuer, audience, jwksUrl } = inject('staffIssuer')
   return { issuer, audience, jwksUrl }
-}
-
-/** The API's real verifier, pointed at the run's issuer: tests verify the same way the Lambda does. */
-export function staffVerifier(): StaffVerifier {
-  const { issuer, audience, jwksUrl } = staffIssuer()
-  return createStaffVerifier({ issuer, audience, jwksUrl })
-}
-
-/** The settings `createTestApi` gives the sign-in config endpoint. */
-export function staffSignIn() {
-  const { issuer, audience } = staffIssuer()
-  return { issuer, clientId: audience, authUrl: issuer }
-}
-
-/** The staff directory on a test table; accounts as the local stack keeps them (no Cognito). */
-export function staffDirectoryDeps(table: { doc: DynamoDBDocumentClient; tableName: string }): {
-  staffDirectory: StaffDirectory
-  staffAccounts: StaffAccounts
-} {
-  return { staffDirectory: createDynamoStaffDirectory(table), staffAccounts: localStaffAccounts }
 }
 
 let forgeryKey: Promise<JWK> | undefined

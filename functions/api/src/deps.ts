@@ -1,56 +1,61 @@
 import { Logger } from '@aws-lambda-powertools/logger'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { DEFAULT_POLICY } from '@ey/domain'
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import {
-  createDynamoBookingLookup,
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createDynamoRegisterRepository,
-  createDynamoSessionStore,
-} from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
-import {
+  type CoreClients,
+  type CoreConfig,
+  type CoreDeps,
+  coreClients,
+  coreConfigFromEnv,
   type Env,
-  hmacTokens,
-  manageTokenSecret,
-  optionalEnv,
-  randomIds,
-  requireEnv,
-  sha256Fingerprints,
-  systemClock,
+  wireCore,
 } from '@ey/runtime'
 import type { ApiDeps } from './api-deps.ts'
-import { staffDeps } from './auth/staff-deps.ts'
+import { type StaffConfig, staffConfigFromEnv, wireStaff } from './auth/staff-deps.ts'
+
+/** The API's settings: those every function shares, and staff sign-in. */
+export interface ApiConfig extends CoreConfig {
+  staff: StaffConfig
+}
+
+/** The SDK clients the API's adapters use. */
+export interface ApiClients extends CoreClients {
+  /** Needed only with a user pool (`staff.userPoolId`), where invites create Cognito users. */
+  cognito?: Pick<CognitoIdentityProviderClient, 'send'>
+}
+
+/** Everything wired for the API: its own dependencies and the core's adapters they come from. */
+export type WiredApi = ApiDeps & CoreDeps
 
 /**
- * The composition root: reads the environment once and builds every dependency. `TABLE_NAME` and
- * `SITE_URL` are required, and the manage-token key (see `manageTokenSecret`); `DYNAMODB_ENDPOINT`
- * points at DynamoDB Local when running on one machine. Staff sign-in settings: see `staffDeps`.
+ * Reads the API's environment once: staff sign-in (see `staffConfigFromEnv`), then what every
+ * function reads (see `coreConfigFromEnv`). A missing variable stops start-up, named.
  */
-export async function buildDeps(env: Env = process.env): Promise<ApiDeps> {
-  const tableName = requireEnv('TABLE_NAME', env)
-  const siteUrl = requireEnv('SITE_URL', env)
-  const endpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
-  const tokens = hmacTokens(await manageTokenSecret(env))
-  const client = new DynamoDBClient(endpoint ? { endpoint } : {})
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  const catalogue = createDynamoCatalogueRepository({ doc, tableName })
+export async function apiConfigFromEnv(env: Env = process.env): Promise<ApiConfig> {
+  const staff = staffConfigFromEnv(env)
+  return { ...(await coreConfigFromEnv(env)), staff }
+}
+
+/** The SDK clients for this configuration; Cognito's only with a user pool. */
+export function apiClients(config: ApiConfig): ApiClients {
   return {
-    bookings: createDynamoBookingRepository({ doc, tableName }),
-    catalogue,
-    catalogueWriter: catalogue,
-    sessions: createDynamoSessionStore({ doc, tableName }),
-    lookup: createDynamoBookingLookup({ doc, tableName }),
-    registers: createDynamoRegisterRepository({ doc, tableName }),
-    clock: systemClock,
-    ids: randomIds,
-    fingerprints: sha256Fingerprints,
-    tokens,
-    las: localAuthorities,
-    policy: DEFAULT_POLICY,
+    ...coreClients(config),
+    ...(config.staff.userPoolId ? { cognito: new CognitoIdentityProviderClient({}) } : {}),
+  }
+}
+
+/**
+ * The API's composition root: the core's adapters (`wireCore`), the staff sign-in pieces, a
+ * Powertools logger and the site's address; `overrides` replace any of them (tests: a fake
+ * clock, a recording logger).
+ */
+export function wireApi(config: ApiConfig, clients: ApiClients, overrides: Partial<WiredApi> = {}): WiredApi {
+  const core = wireCore(config, clients)
+  return {
+    ...core,
+    catalogueWriter: core.catalogue,
     logger: new Logger({ serviceName: 'api' }),
-    siteUrl,
-    ...staffDeps(env, { doc, tableName }),
+    siteUrl: config.siteUrl,
+    ...wireStaff(config.staff, clients.cognito),
+    ...overrides,
   }
 }

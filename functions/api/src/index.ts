@@ -1,6 +1,13 @@
 export type { ApiDeps, ApiLogger, StaffSignIn } from './api-deps.ts'
 export { createApp, MAX_BODY_BYTES } from './app.ts'
 export * from './auth/index.ts'
-export { buildDeps } from './deps.ts'
+export {
+  type ApiClients,
+  type ApiConfig,
+  apiClients,
+  apiConfigFromEnv,
+  type WiredApi,
+  wireApi,
+} from './deps.ts'
 export { manageUrl, publicStatus } from './present.ts'
 export { PROBLEM_BASE, type Problem, type ProblemCode, STATUS_OF } from './problem.ts'

@@ -1,6 +1,8 @@
 import { handle } from 'hono/aws-lambda'
 import { createApp } from './app.ts'
-import { buildDeps } from './deps.ts'
+import { apiClients, apiConfigFromEnv, wireApi } from './deps.ts'
+
+const config = await apiConfigFromEnv()
 
 /** The API Gateway entry: dependencies are built once per cold start, then every event runs the app. */
-export const handler = handle(createApp(await buildDeps()))
+export const handler = handle(createApp(wireApi(config, apiClients(config))))

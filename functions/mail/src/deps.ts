@@ -1,46 +1,85 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { Logger } from '@aws-lambda-powertools/logger'
 import { SESClient } from '@aws-sdk/client-ses'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { createDynamoBookingLookup, createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
 import { createSesMailer } from '@ey/mail'
-import { type Env, hmacTokens, manageTokenSecret, optionalEnv, requireEnv, systemClock } from '@ey/runtime'
+import {
+  type CoreClients,
+  type CoreConfig,
+  coreClients,
+  coreConfigFromEnv,
+  type Env,
+  optionalEnv,
+  requireEnv,
+  wireCore,
+} from '@ey/runtime'
 import type { MailHandlerDeps } from './handler.ts'
 
-/**
- * The composition root: reads the environment once and builds every dependency.
- * TABLE_NAME, SITE_URL, MAIL_FROM (`Name <address>`) and the manage-token key (`manageTokenSecret`) are required;
- * SES_CONFIGURATION_SET is optional; DYNAMODB_ENDPOINT and SES_ENDPOINT point at local emulators.
- */
-export async function buildDeps(
-  logger: MailHandlerDeps['logger'],
-  env: Env = process.env,
-): Promise<MailHandlerDeps> {
-  const tableName = requireEnv('TABLE_NAME', env)
-  const siteUrl = requireEnv('SITE_URL', env)
-  const from = requireEnv('MAIL_FROM', env)
-  const secret = await manageTokenSecret(env)
-  const configurationSetName = optionalEnv('SES_CONFIGURATION_SET', env)
-  const dynamoEndpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
-  const sesEndpoint = optionalEnv('SES_ENDPOINT', env)
+/** The mail function's settings: those every function shares, and the sender. */
+export interface MailConfig extends CoreConfig {
+  /** `Name <address>` or a bare address: the sender, and the calendar events' organiser. */
+  mailFrom: string
+  /** The SES configuration set that records deliveries, bounces and complaints. */
+  sesConfigurationSet?: string
+  /** The SES emulator's address when running on one machine; unset in AWS. */
+  sesEndpoint?: string
+}
 
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
-    {
-      marshallOptions: { removeUndefinedValues: true },
-    },
-  )
-  const ses = new SESClient(sesEndpoint ? { endpoint: sesEndpoint } : {})
+/** The SDK clients the mail function's adapters use. */
+export interface MailClients extends CoreClients {
+  ses: SESClient
+}
+
+/**
+ * Reads the mail function's environment once: `MAIL_FROM` (required), `SES_CONFIGURATION_SET` and
+ * `SES_ENDPOINT` (optional), then what every function reads (see `coreConfigFromEnv`). A missing
+ * variable stops start-up, named.
+ */
+export async function mailConfigFromEnv(env: Env = process.env): Promise<MailConfig> {
+  const mailFrom = requireEnv('MAIL_FROM', env)
+  const sesConfigurationSet = optionalEnv('SES_CONFIGURATION_SET', env)
+  const sesEndpoint = optionalEnv('SES_ENDPOINT', env)
   return {
-    outbox: createOutboxStore({ doc, tableName }),
-    bookings: createDynamoBookingRepository({ doc, tableName }),
-    lookup: createDynamoBookingLookup({ doc, tableName }),
-    tokens: hmacTokens(secret),
-    mailer: createSesMailer({ ses, from, ...(configurationSetName ? { configurationSetName } : {}) }),
-    clock: systemClock,
-    siteUrl,
-    calendarDomain: new URL(siteUrl).hostname,
+    ...(await coreConfigFromEnv(env)),
+    mailFrom,
+    ...(sesConfigurationSet ? { sesConfigurationSet } : {}),
+    ...(sesEndpoint ? { sesEndpoint } : {}),
+  }
+}
+
+/** The SDK clients for this configuration. */
+export function mailClients(config: MailConfig): MailClients {
+  const endpoint = config.sesEndpoint
+  return { ...coreClients(config), ses: new SESClient(endpoint ? { endpoint } : {}) }
+}
+
+/**
+ * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock
+ * (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
+ * sender; `overrides` replace any of them (the Lambda entry passes its logger).
+ */
+export function wireMail(
+  config: MailConfig,
+  clients: MailClients,
+  overrides: Partial<MailHandlerDeps> = {},
+): MailHandlerDeps {
+  const { outbox, bookings, lookup, tokens, clock } = wireCore(config, clients)
+  const from = config.mailFrom
+  const configurationSetName = config.sesConfigurationSet
+  return {
+    outbox,
+    bookings,
+    lookup,
+    tokens,
+    clock,
+    mailer: createSesMailer({
+      ses: clients.ses,
+      from,
+      ...(configurationSetName ? { configurationSetName } : {}),
+    }),
+    siteUrl: config.siteUrl,
+    calendarDomain: new URL(config.siteUrl).hostname,
     organizer: organizerOf(from),
-    logger,
+    logger: new Logger({ serviceName: 'mail' }),
+    ...overrides,
   }
 }
 

@@ -1,10 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
-import { buildDeps } from './deps.ts'
+import { mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 import { createMailHandler } from './handler.ts'
 
 export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
-export { buildDeps } from './deps.ts'
+export { type MailClients, type MailConfig, mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 export { createMailHandler, type MailHandlerDeps } from './handler.ts'
 
 const logger = new Logger({ serviceName: 'mail' })
@@ -19,6 +19,8 @@ export const handler = async (
   context: Context,
 ): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context)
-  handle ??= buildDeps(logger).then(createMailHandler)
+  handle ??= mailConfigFromEnv().then((config) =>
+    createMailHandler(wireMail(config, mailClients(config), { logger })),
+  )
   return (await handle)(event)
 }

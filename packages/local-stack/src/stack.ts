@@ -3,16 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { buildDeps as buildApiDeps, createApp } from '@ey/api'
-import {
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createDynamoStaffDirectory,
-  ensureTable,
-} from '@ey/dynamodb'
-import { buildDeps as buildMailDeps, createMailHandler } from '@ey/mail-function'
-import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
+import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
+import { ensureTable } from '@ey/dynamodb'
+import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
+import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
 import { type SeedReport, seedDemoData } from './seed/seed.ts'
@@ -83,18 +77,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ses = mailOn ? await startSesEmulator(options.sesPort ? { port: options.sesPort } : {}) : undefined
     if (ses) stops.push(ses.stop)
 
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: process.env.AWS_REGION })
-    await ensureTable(client, TABLE_NAME)
-    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint }), TABLE_NAME)
 
-    // Sign-in reads the same directory the API's invites write, so an invited member can sign in.
-    const directory = createDynamoStaffDirectory({ doc, tableName: TABLE_NAME })
-    if (options.seed) await seedDemoStaff(directory)
-    const issuer = await startStaffIssuer({
-      ...(options.issuerPort ? { port: options.issuerPort } : {}),
-      users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },
-    })
-    stops.push(issuer.stop)
     const webPort = options.webPort ?? (await freePort())
     const webUrl = `http://127.0.0.1:${webPort}`
     const env: Record<string, string> = {
@@ -103,29 +87,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SITE_URL: webUrl,
       MAIL_FROM,
       MANAGE_TOKEN_SECRET: localSecret(options.dataDir),
+      ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
+    }
+    // The seed and the issuer use the same wiring as the functions, before the issuer's
+    // address (which the API's configuration needs) is known.
+    const coreConfig = await coreConfigFromEnv(env)
+    const clients = coreClients(coreConfig)
+    const core = wireCore(coreConfig, clients)
+
+    // Sign-in reads the same directory the API's invites write, so an invited member can sign in.
+    const directory = core.staffDirectory
+    if (options.seed) await seedDemoStaff(directory)
+    const issuer = await startStaffIssuer({
+      ...(options.issuerPort ? { port: options.issuerPort } : {}),
+      users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },
+    })
+    stops.push(issuer.stop)
+    Object.assign(env, {
       STAFF_ISSUER: issuer.url,
       STAFF_AUDIENCE: issuer.audience,
       STAFF_JWKS_URL: issuer.jwksUrl,
-      ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
-    }
+    })
     const logger = new Logger({ serviceName: 'local', logLevel: 'WARN' })
 
-    let seed: SeedReport | undefined
-    if (options.seed) {
-      seed = await seedDemoData({
-        doc,
-        tableName: TABLE_NAME,
-        catalogue: createDynamoCatalogueRepository({ doc, tableName: TABLE_NAME }),
-        bookings: createDynamoBookingRepository({ doc, tableName: TABLE_NAME }),
-        tokens: hmacTokens(env.MANAGE_TOKEN_SECRET ?? ''),
-        ids: randomIds,
-        fingerprints: sha256Fingerprints,
-      })
-    }
+    const seed = options.seed
+      ? await seedDemoData({ ...core, doc: clients.doc, tableName: TABLE_NAME })
+      : undefined
 
     let poller: StreamPoller | undefined
     if (ses) {
-      const handler = createMailHandler(await buildMailDeps(logger, env))
+      const mailConfig = await mailConfigFromEnv(env)
+      const handler = createMailHandler(wireMail(mailConfig, mailClients(mailConfig), { logger }))
       poller = startStreamPoller({
         client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
         tableName: TABLE_NAME,
@@ -136,7 +128,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stops.push(() => poller?.stop() ?? Promise.resolve())
     }
 
-    const api = createApp(await buildApiDeps(env))
+    const apiConfig = await apiConfigFromEnv(env)
+    const api = createApp(wireApi(apiConfig, apiClients(apiConfig)))
     const web = await listen(createWebApp(api, options.siteDir), webPort)
     stops.push(web.close)
 

@@ -1,3 +1,5 @@
+export * from './config.ts'
 export * from './env.ts'
 export * from './secrets.ts'
 export * from './system.ts'
+export * from './wire.ts'

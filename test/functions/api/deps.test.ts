@@ -1,12 +1,18 @@
-import { buildDeps } from '@ey/api'
+import { apiClients, apiConfigFromEnv, wireApi } from '@ey/api'
 import { localStaffAccounts } from '@ey/domain'
-import { manageTokenSecret, requireEnv } from '@ey/runtime'
+import { type Env, manageTokenSecret, requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
 const SECRET = 'a-manage-token-secret-of-32-chars-or-more'
 const STAFF = {
   STAFF_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example',
   STAFF_AUDIENCE: 'example-client',
+}
+
+/** What the Lambda entry does with its environment. */
+async function wired(env: Env) {
+  const config = await apiConfigFromEnv(env)
+  return wireApi(config, apiClients(config))
 }
 
 describe('the API’s composition root', () => {
@@ -19,18 +25,18 @@ describe('the API’s composition root', () => {
         MANAGE_TOKEN_SECRET: SECRET,
         ...STAFF,
       }
-      await expect(buildDeps({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
+      await expect(wired({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
     },
   )
 
   it('refuses to start without a manage-token key, naming the variables', async () => {
-    await expect(buildDeps({ TABLE_NAME: 't', SITE_URL: 'https://x.example', ...STAFF })).rejects.toThrow(
+    await expect(wired({ TABLE_NAME: 't', SITE_URL: 'https://x.example', ...STAFF })).rejects.toThrow(
       'MANAGE_TOKEN_SECRET_ARN',
     )
   })
 
   it('builds the dependencies from the environment', async () => {
-    const deps = await buildDeps({
+    const deps = await wired({
       TABLE_NAME: 't',
       SITE_URL: 'https://x.example',
       MANAGE_TOKEN_SECRET: SECRET,
@@ -66,8 +72,14 @@ describe('the API’s composition root', () => {
   })
   it('invites staff through Cognito when given the user pool, and straight into the directory without', async () => {
     const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
-    expect((await buildDeps(env)).staffAccounts).toBe(localStaffAccounts)
-    const aws = await buildDeps({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
+    expect((await wired(env)).staffAccounts).toBe(localStaffAccounts)
+    const aws = await wired({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
     expect(aws.staffAccounts).not.toBe(localStaffAccounts)
+  })
+
+  it('refuses to wire Cognito invites without a Cognito client', async () => {
+    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    const config = await apiConfigFromEnv({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
+    expect(() => wireApi(config, { doc: apiClients(config).doc })).toThrow('Cognito client')
   })
 })

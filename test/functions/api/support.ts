@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { type ApiDeps, type ApiLogger, createApp } from '@ey/api'
-import { type Course, DEFAULT_POLICY, type Partner, type Person } from '@ey/domain'
-import {
-  createDynamoBookingLookup,
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createDynamoRegisterRepository,
-  createDynamoSessionStore,
-} from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
-import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
+import { type ApiConfig, type ApiLogger, createApp, type WiredApi, wireApi } from '@ey/api'
+import type { Course, Partner, Person } from '@ey/domain'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
-import { staffDirectoryDeps, staffSignIn, staffVerifier } from '../../support/staff.ts'
+import { staffIssuer } from '../../support/staff.ts'
+import { SITE_URL, testConfig } from '../../support/wiring.ts'
 
-export const SITE_URL = 'https://training.example.org'
+export { SITE_URL }
 
 /** A logger that keeps every call, so tests can read what was logged (and what was not). */
 export interface RecordingLogger extends ApiLogger {
@@ -42,41 +34,31 @@ export function recordingLogger(): RecordingLogger {
 
 export interface TestApi {
   app: ReturnType<typeof createApp>
-  deps: ApiDeps & { clock: FakeClock; logger: RecordingLogger }
-  catalogue: ReturnType<typeof createDynamoCatalogueRepository>
+  deps: WiredApi & { clock: FakeClock; logger: RecordingLogger }
+  catalogue: WiredApi['catalogue']
   table: TestTable
 }
 
+/** The API's settings for a test table, with staff sign-in at the run's local issuer. */
+export function testApiConfig(table: TestTable): ApiConfig {
+  const { issuer, audience, jwksUrl } = staffIssuer()
+  return { ...testConfig(table), staff: { issuer, audience, jwksUrl, authUrl: issuer } }
+}
+
 /**
- * The app on a table of its own in DynamoDB Local, with the real repositories, a clock standing
- * at the factories' `NOW`, a recording logger and the real staff token verifier pointed at the
- * run's local issuer (mint tokens with `staffToken` from `test/support/staff.ts`); any dependency
+ * The app wired as the Lambda wires it, on a table of its own in DynamoDB Local, but with a clock
+ * standing at the factories' `NOW` and a recording logger; staff tokens are verified against the
+ * run's local issuer (mint them with `staffToken` from `test/support/staff.ts`). Any dependency
  * can be replaced.
  */
-export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+export async function createTestApi(overrides: Partial<WiredApi> = {}): Promise<TestApi> {
   const table = await createTestTable()
-  const catalogue = createDynamoCatalogueRepository({ doc: table.doc, tableName: table.tableName })
-  const deps = {
-    bookings: createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName }),
-    catalogue,
-    catalogueWriter: catalogue,
-    sessions: createDynamoSessionStore({ doc: table.doc, tableName: table.tableName }),
-    lookup: createDynamoBookingLookup({ doc: table.doc, tableName: table.tableName }),
-    registers: createDynamoRegisterRepository({ doc: table.doc, tableName: table.tableName }),
+  const deps = wireApi(testApiConfig(table), table, {
     clock: fakeClock(),
-    ids: randomIds,
-    fingerprints: sha256Fingerprints,
-    tokens: hmacTokens('an-api-test-secret-long-enough-for-hmac'),
-    las: localAuthorities,
-    policy: DEFAULT_POLICY,
     logger: recordingLogger(),
-    siteUrl: SITE_URL,
-    staff: staffVerifier(),
-    staffSignIn: staffSignIn(),
-    ...staffDirectoryDeps(table),
     ...overrides,
-  } as TestApi['deps']
-  return { app: createApp(deps), deps, catalogue, table }
+  }) as TestApi['deps']
+  return { app: createApp(deps), deps, catalogue: deps.catalogue, table }
 }
 
 /** A partner organisation. */

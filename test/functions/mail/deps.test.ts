@@ -1,5 +1,5 @@
-import { buildDeps } from '@ey/mail-function'
-import { requireEnv } from '@ey/runtime'
+import { mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
+import { type Env, requireEnv } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'
 
 const ENV = {
@@ -9,20 +9,23 @@ const ENV = {
   MANAGE_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-32',
   AWS_REGION: 'eu-west-2',
 }
-const logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** What the Lambda entry does with its environment. */
+async function wired(env: Env) {
+  const config = await mailConfigFromEnv(env)
+  return wireMail(config, mailClients(config))
+}
 
 describe('the mail function’s configuration', () => {
   it.each(['TABLE_NAME', 'SITE_URL', 'MAIL_FROM', 'MANAGE_TOKEN_SECRET'])(
     'refuses to start without %s, naming it',
     async (name) => {
-      await expect(buildDeps(logger, { ...ENV, [name]: '' })).rejects.toThrow(
-        `Missing environment variable ${name}`,
-      )
+      await expect(wired({ ...ENV, [name]: '' })).rejects.toThrow(`Missing environment variable ${name}`)
     },
   )
 
   it('takes the calendar domain and organiser from the site address and the sender', async () => {
-    const deps = await buildDeps(logger, ENV)
+    const deps = await wired(ENV)
 
     expect(deps.calendarDomain).toBe('training.example.org')
     expect(deps.organizer).toEqual({

@@ -3,15 +3,14 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Booking, EmailKind, OutboxMessage, Session } from '@ey/domain'
 import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
 import { type DynamoDBRecord, type DynamoDBStreamEvent, LOCAL_CREDENTIALS } from '@ey/local-stack'
-import { createSesMailer } from '@ey/mail'
-import { createMailHandler, type MailHandlerDeps } from '@ey/mail-function'
+import { createMailHandler, type MailHandlerDeps, wireMail } from '@ey/mail-function'
 import { hmacTokens } from '@ey/runtime'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../../mail/make-booking.ts'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
+import { testConfig } from '../../support/wiring.ts'
 
-const SECRET = 'a-test-secret-that-is-long-enough-32'
 const NOW = new Date('2026-11-03T09:00:00.000Z')
 const ses = new SESClient({ region: 'eu-west-2', credentials: LOCAL_CREDENTIALS })
 const sesMock = mockClient(ses)
@@ -73,27 +72,31 @@ async function outboxState(id: string) {
   return Item
 }
 
+const config = () => ({
+  ...testConfig(table),
+  siteUrl: 'https://training.example.org/',
+  mailFrom: 'EY SEND training <bookings@training.example.org>',
+  sesConfigurationSet: 'ey-mail',
+})
+const tokens = () => hmacTokens(config().manageTokenSecret)
+
+/** The handler as the Lambda wires it, but reading the given bookings, at `NOW` and with a spy logger. */
 function makeHandler(bookings: Booking[], overrides: Partial<MailHandlerDeps> = {}) {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-  const deps: MailHandlerDeps = {
-    outbox: createOutboxStore({ doc: table.doc, tableName: table.tableName }),
-    bookings: {
-      getBooking: async (id) => bookings.find((booking) => booking.id === id),
-      getSession: async () => undefined,
-      waitlistPosition: async () => 2,
+  const deps = wireMail(
+    config(),
+    { doc: table.doc, ses },
+    {
+      bookings: {
+        getBooking: async (id) => bookings.find((booking) => booking.id === id),
+        getSession: async () => undefined,
+        waitlistPosition: async () => 2,
+      },
+      clock: { now: () => NOW },
+      logger,
+      ...overrides,
     },
-    tokens: hmacTokens(SECRET),
-    mailer: createSesMailer({
-      ses,
-      from: 'EY SEND training <bookings@training.example.org>',
-      configurationSetName: 'ey-mail',
-    }),
-    clock: { now: () => NOW },
-    siteUrl: 'https://training.example.org/',
-    calendarDomain: 'training.example.org',
-    logger,
-    ...overrides,
-  }
+  )
   return { handle: createMailHandler(deps), logger }
 }
 
@@ -135,7 +138,7 @@ describe('the mail handler', () => {
 
     await handle(event(record))
 
-    const token = hmacTokens(SECRET).issue('bk_link')
+    const token = tokens().issue('bk_link')
     const text = sentRaw()
       .replace(/=\r?\n/g, '')
       .replace(/=3D/g, '=')
@@ -208,7 +211,7 @@ describe('the mail handler', () => {
     expect(state?.lastError).toBe('MessageRejected')
     const logged = JSON.stringify([logger.info.mock.calls, logger.warn.mock.calls, logger.error.mock.calls])
     expect(logged).not.toContain('amira.khan@example.test')
-    expect(logged).not.toContain(hmacTokens(SECRET).issue('bk_refused'))
+    expect(logged).not.toContain(tokens().issue('bk_refused'))
     expect(JSON.stringify(state)).not.toContain('amira.khan@example.test')
   })
 

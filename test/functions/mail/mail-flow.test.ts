@@ -1,21 +1,14 @@
 import { SESClient } from '@aws-sdk/client-ses'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
-import { type BookingDeps, bookSession, cancelBooking, DEFAULT_POLICY, type Session } from '@ey/domain'
-import {
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createOutboxStore,
-} from '@ey/dynamodb'
+import { bookSession, cancelBooking, type Session } from '@ey/domain'
 import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
-import { createSesMailer } from '@ey/mail'
-import { createMailHandler } from '@ey/mail-function'
-import { localAuthorities } from '@ey/reference-data'
-import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from '@ey/runtime'
+import { createMailHandler, wireMail } from '@ey/mail-function'
+import { type CoreDeps, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestTable, localDynamoConfig, type TestTable } from '../../support/dynamo.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
+import { testConfig } from '../../support/wiring.ts'
 
-const SECRET = 'a-test-secret-that-is-long-enough-32'
 const DAY = 86_400_000
 
 function onlineSession(id: string): Session {
@@ -58,36 +51,23 @@ function calendarOf(email: SentEmail | undefined): string {
 
 describe('booking emails, from the outbox through the stream to SES', () => {
   let table: TestTable
-  let deps: BookingDeps
+  let deps: CoreDeps
   let poller: StreamPoller
 
   beforeAll(async () => {
     table = await createTestTable()
-    const bookings = createDynamoBookingRepository({ doc: table.doc, tableName: table.tableName })
-    deps = {
-      bookings,
-      clock: systemClock,
-      ids: randomIds,
-      fingerprints: sha256Fingerprints,
-      tokens: hmacTokens(SECRET),
-      las: localAuthorities,
-      policy: DEFAULT_POLICY,
-    }
     const ses = new SESClient({
       endpoint: inject('sesEndpoint'),
       region: 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     })
-    const handler = createMailHandler({
-      outbox: createOutboxStore({ doc: table.doc, tableName: table.tableName }),
-      bookings,
-      tokens: deps.tokens,
-      mailer: createSesMailer({ ses, from: 'Early years SEND training <bookings@training.example.org>' }),
-      clock: systemClock,
-      siteUrl: 'https://training.example.org',
-      calendarDomain: 'training.example.org',
-      logger: { info: () => {}, warn: () => {}, error: () => {} },
-    })
+    const config = {
+      ...testConfig(table),
+      mailFrom: 'Early years SEND training <bookings@training.example.org>',
+    }
+    deps = wireCore(config, table)
+    const silent = { info: () => {}, warn: () => {}, error: () => {} }
+    const handler = createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent }))
     poller = startStreamPoller({
       client: localDynamoConfig(),
       tableName: table.tableName,
@@ -101,8 +81,7 @@ describe('booking emails, from the outbox through the stream to SES', () => {
   })
 
   it('confirms, queues, cancels and promotes by email, each with the right calendar file', async () => {
-    const catalogue = createDynamoCatalogueRepository({ doc: table.doc, tableName: table.tableName })
-    await catalogue.createSession(onlineSession('makaton-1'))
+    await deps.catalogue.createSession(onlineSession('makaton-1'))
     const first = uniqueAddress('first')
     const second = uniqueAddress('second')
 

@@ -1,33 +1,64 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { localStaffAccounts } from '@ey/domain'
-import { createDynamoStaffDirectory } from '@ey/dynamodb'
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import { localStaffAccounts, type StaffAccounts } from '@ey/domain'
 import { type Env, optionalEnv, requireEnv } from '@ey/runtime'
 import type { ApiDeps } from '../api-deps.ts'
 import { createCognitoStaffAccounts } from './cognito-accounts.ts'
 import { createStaffVerifier } from './staff-verifier.ts'
 
+/** Staff sign-in settings: who issues staff tokens and, in AWS, the user pool invites go to. */
+export interface StaffConfig {
+  /** `iss` of staff tokens: the Cognito user pool's URL, or the local issuer's. */
+  issuer: string
+  /** `aud` of staff tokens: the app client id. */
+  audience: string
+  /** Where the issuer publishes its keys; Cognito's path under the issuer when unset. */
+  jwksUrl?: string
+  /** Where the site sends staff to sign in: Cognito's domain, or the issuer itself locally. */
+  authUrl: string
+  /** The Cognito user pool invites create users in; unset on one machine. */
+  userPoolId?: string
+}
+
 /**
- * The staff part of the composition root. Tokens are verified against `STAFF_ISSUER` and
- * `STAFF_AUDIENCE` (required), with keys from `STAFF_JWKS_URL` or, when unset, Cognito's path
- * under the issuer; `STAFF_AUTH_URL` is where the site sends staff to sign in (Cognito's domain;
- * the issuer itself locally). With `STAFF_USER_POOL_ID`, invites create Cognito users; without it
- * (the local stack), the local issuer signs in straight from the directory.
+ * Reads `STAFF_ISSUER` and `STAFF_AUDIENCE` (required), `STAFF_JWKS_URL`, `STAFF_AUTH_URL`
+ * (the issuer when unset) and `STAFF_USER_POOL_ID` (optional).
  */
-export function staffDeps(
-  env: Env,
-  table: { doc: DynamoDBDocumentClient; tableName: string },
-): Pick<ApiDeps, 'staff' | 'staffSignIn' | 'staffDirectory' | 'staffAccounts'> {
+export function staffConfigFromEnv(env: Env): StaffConfig {
   const issuer = requireEnv('STAFF_ISSUER', env)
   const audience = requireEnv('STAFF_AUDIENCE', env)
   const jwksUrl = optionalEnv('STAFF_JWKS_URL', env)
   const userPoolId = optionalEnv('STAFF_USER_POOL_ID', env)
   return {
-    staff: createStaffVerifier({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
-    staffSignIn: { issuer, clientId: audience, authUrl: optionalEnv('STAFF_AUTH_URL', env) ?? issuer },
-    staffDirectory: createDynamoStaffDirectory(table),
-    staffAccounts: userPoolId
-      ? createCognitoStaffAccounts({ client: new CognitoIdentityProviderClient({}), userPoolId })
-      : localStaffAccounts,
+    issuer,
+    audience,
+    ...(jwksUrl ? { jwksUrl } : {}),
+    authUrl: optionalEnv('STAFF_AUTH_URL', env) ?? issuer,
+    ...(userPoolId ? { userPoolId } : {}),
   }
+}
+
+/**
+ * The staff part of the API's wiring: the token verifier, the sign-in settings the site reads,
+ * and the accounts invites create: Cognito users with a user pool; without one (the local stack)
+ * the local issuer signs in straight from the directory, so there is nothing more to create.
+ */
+export function wireStaff(
+  config: StaffConfig,
+  cognito: Pick<CognitoIdentityProviderClient, 'send'> | undefined,
+): Pick<ApiDeps, 'staff' | 'staffSignIn' | 'staffAccounts'> {
+  const { issuer, audience, jwksUrl } = config
+  return {
+    staff: createStaffVerifier({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
+    staffSignIn: { issuer, clientId: audience, authUrl: config.authUrl },
+    staffAccounts: staffAccountsOf(config.userPoolId, cognito),
+  }
+}
+
+function staffAccountsOf(
+  userPoolId: string | undefined,
+  cognito: Pick<CognitoIdentityProviderClient, 'send'> | undefined,
+): StaffAccounts {
+  if (!userPoolId) return localStaffAccounts
+  if (!cognito) throw new Error('STAFF_USER_POOL_ID is set, so the API needs a Cognito client')
+  return createCognitoStaffAccounts({ client: cognito, userPoolId })
 }

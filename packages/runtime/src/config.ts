@@ -1,0 +1,29 @@
+import { type Env, optionalEnv, requireEnv } from './env.ts'
+import { manageTokenSecret } from './secrets.ts'
+
+/** The settings every function reads: the table, the public site and the manage-token key. */
+export interface CoreConfig {
+  tableName: string
+  /** DynamoDB Local's address when running on one machine; unset in AWS. */
+  dynamodbEndpoint?: string
+  /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
+  siteUrl: string
+  /** The key manage tokens are derived from; the API and the mail function must share it. */
+  manageTokenSecret: string
+}
+
+/**
+ * Reads `TABLE_NAME` and `SITE_URL` (required), `DYNAMODB_ENDPOINT` (optional) and the
+ * manage-token key (see `manageTokenSecret`); a missing variable stops start-up, named.
+ */
+export async function coreConfigFromEnv(env: Env): Promise<CoreConfig> {
+  const tableName = requireEnv('TABLE_NAME', env)
+  const siteUrl = requireEnv('SITE_URL', env)
+  const dynamodbEndpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
+  return {
+    tableName,
+    siteUrl,
+    ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
+    manageTokenSecret: await manageTokenSecret(env),
+  }
+}

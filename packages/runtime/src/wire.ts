@@ -1,0 +1,79 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import {
+  type BookingDeps,
+  type BookingLookup,
+  type CatalogueRepository,
+  DEFAULT_POLICY,
+  type OutboxStore,
+  type RegisterRepository,
+  type SessionStore,
+  type StaffDirectory,
+} from '@ey/domain'
+import {
+  type CatalogueWriter,
+  createDynamoBookingLookup,
+  createDynamoBookingRepository,
+  createDynamoCatalogueRepository,
+  createDynamoRegisterRepository,
+  createDynamoSessionStore,
+  createDynamoStaffDirectory,
+  createOutboxStore,
+} from '@ey/dynamodb'
+import { localAuthorities } from '@ey/reference-data'
+import type { CoreConfig } from './config.ts'
+import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
+
+/** The SDK clients every function shares. */
+export interface CoreClients {
+  doc: DynamoDBDocumentClient
+}
+
+/** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
+export interface CoreDeps extends BookingDeps {
+  catalogue: CatalogueRepository & CatalogueWriter
+  sessions: SessionStore
+  lookup: BookingLookup
+  registers: RegisterRepository
+  outbox: OutboxStore
+  staffDirectory: StaffDirectory
+}
+
+/** The document client the adapters expect (attributes left undefined are dropped, not refused). */
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+}
+
+/** The shared SDK clients for this configuration (DynamoDB Local's endpoint when it names one). */
+export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreClients {
+  const endpoint = config.dynamodbEndpoint
+  return { doc: documentClient(new DynamoDBClient(endpoint ? { endpoint } : {})) }
+}
+
+/**
+ * The wiring every function builds on: the DynamoDB adapters over one table, the system's clock,
+ * ids, fingerprints and manage tokens, the LAs and the booking policy; `overrides` replace any of them.
+ */
+export function wireCore(
+  config: CoreConfig,
+  clients: CoreClients,
+  overrides: Partial<CoreDeps> = {},
+): CoreDeps {
+  const table = { doc: clients.doc, tableName: config.tableName }
+  return {
+    bookings: createDynamoBookingRepository(table),
+    catalogue: createDynamoCatalogueRepository(table),
+    sessions: createDynamoSessionStore(table),
+    lookup: createDynamoBookingLookup(table),
+    registers: createDynamoRegisterRepository(table),
+    outbox: createOutboxStore(table),
+    staffDirectory: createDynamoStaffDirectory(table),
+    clock: systemClock,
+    ids: randomIds,
+    fingerprints: sha256Fingerprints,
+    tokens: hmacTokens(config.manageTokenSecret),
+    las: localAuthorities,
+    policy: DEFAULT_POLICY,
+    ...overrides,
+  }
+}

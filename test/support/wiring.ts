@@ -1,0 +1,14 @@
+import type { CoreConfig } from '@ey/runtime'
+import type { TestTable } from './dynamo.ts'
+
+/** The public site's origin in every test wiring. */
+export const SITE_URL = 'https://training.example.org'
+
+/** What every function reads, pointed at a test table; the functions' own settings come on top. */
+export function testConfig(table: Pick<TestTable, 'tableName'>): CoreConfig {
+  return {
+    tableName: table.tableName,
+    siteUrl: SITE_URL,
+    manageTokenSecret: 'a-test-secret-that-is-long-enough-32',
+  }
+}
