@@ -13,7 +13,7 @@ import {
   randomIds,
   type Session,
 } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { createDynamoBookingRepository, createDynamoSessionStore } from '@ey/dynamodb'
 import { startLocalStack } from '@ey/local-stack'
 import { localAuthorities } from '@ey/reference-data'
 
@@ -92,11 +92,11 @@ const stack = await startLocalStack({ mail: false, seed: false })
 try {
   const client = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: process.env.AWS_REGION })
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  const catalogue = createDynamoCatalogueRepository({ doc, tableName: stack.tableName })
+  const sessions = createDynamoSessionStore({ doc, tableName: stack.tableName })
   const bookings = createDynamoBookingRepository({ doc, tableName: stack.tableName })
-  for (const id of ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2']) {
-    await catalogue.createSession(makeSession(id))
-  }
+  await sessions.createSessions(
+    ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2'].map(makeSession),
+  )
 
   const post = (sessionId: string, key: string, body: Person) =>
     fetch(`${stack.webUrl}/api/sessions/${sessionId}/bookings`, {

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { NewBookingView, SessionView } from '@ey/api'
-import { createDynamoCatalogueRepository } from '@ey/dynamodb'
-import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makeSession } from '../support/factories.ts'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
@@ -311,34 +309,15 @@ describe('the public site', () => {
   })
 
   it('offers a freed place close to the start, which the person accepts on the manage page', async () => {
-    const client = new DynamoDBClient({
-      endpoint: site.stack.dynamoEndpoint,
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
-    const catalogue = createDynamoCatalogueRepository({
-      doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: site.stack.tableName,
-    })
-    const start = new Date(Date.now() + 12 * 3_600_000)
-    const at = new Date().toISOString()
-    await catalogue.createSession({
-      id: 'tomorrow-one-place',
-      courseId: 'slcn-core',
-      title: 'Speech, language and communication needs: core',
-      parts: [
-        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
-      ],
-      format: 'online',
-      capacity: 1,
-      heldCount: 0,
-      waitingCount: 0,
-      bespokeLaCodes: [],
-      trainerIds: [],
-      status: 'published',
-      createdAt: at,
-      updatedAt: at,
-    })
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'tomorrow-one-place',
+        title: 'Speech, language and communication needs: core',
+        startsAt: new Date(Date.now() + 12 * 3_600_000),
+        capacity: 1,
+      }),
+    )
     const holder = await bookThroughApi('tomorrow-one-place', uniqueEmail('holder'))
     const waiting = await bookThroughApi('tomorrow-one-place', uniqueEmail('next'))
     expect(waiting.status).toBe('waitlisted')

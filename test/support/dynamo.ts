@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { ensureTable } from '@ey/dynamodb'
+import type { Session } from '@ey/domain'
+import { createDynamoSessionStore, ensureTable } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { inject } from 'vitest'
 
@@ -11,9 +12,13 @@ export interface TestTable {
   doc: DynamoDBDocumentClient
 }
 
-/** The client settings for the run's DynamoDB Local. */
-export function localDynamoConfig() {
-  return { endpoint: inject('dynamoEndpoint'), region: 'eu-west-2', credentials: LOCAL_CREDENTIALS }
+/** The client settings for a DynamoDB Local: the run's unless another endpoint is given. */
+export function localDynamoConfig(endpoint = inject('dynamoEndpoint')) {
+  return { endpoint, region: 'eu-west-2', credentials: LOCAL_CREDENTIALS }
+}
+
+function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
 }
 
 /** Creates a table of its own (the one table definition, stream included) for a test file or test. */
@@ -21,6 +26,22 @@ export async function createTestTable(): Promise<TestTable> {
   const client = new DynamoDBClient(localDynamoConfig())
   const tableName = `test-${randomUUID()}`
   await ensureTable(client, tableName)
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-  return { tableName, client, doc }
+  return { tableName, client, doc: documentClient(client) }
+}
+
+/** The table of a running local stack (the browser tests'), to arrange data in it. */
+export function stackTable(stack: { dynamoEndpoint: string; tableName: string }): TestTable {
+  const client = new DynamoDBClient(localDynamoConfig(stack.dynamoEndpoint))
+  return { tableName: stack.tableName, client, doc: documentClient(client) }
+}
+
+/**
+ * Stores new sessions the way production does, through the administrators' session store (the
+ * trainers' index items included); build them with `makeSession`.
+ */
+export async function storeSessions(
+  table: Pick<TestTable, 'doc' | 'tableName'>,
+  ...sessions: Session[]
+): Promise<void> {
+  await createDynamoSessionStore(table).createSessions(sessions)
 }

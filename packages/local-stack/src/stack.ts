@@ -9,6 +9,7 @@ import { hmacTokens, randomIds } from '@ey/domain'
 import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoSessionStore,
   createDynamoStaffDirectory,
   ensureTable,
 } from '@ey/dynamodb'
@@ -116,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         doc,
         tableName: TABLE_NAME,
         catalogue: createDynamoCatalogueRepository({ doc, tableName: TABLE_NAME }),
+        sessions: createDynamoSessionStore({ doc, tableName: TABLE_NAME }),
         bookings: createDynamoBookingRepository({ doc, tableName: TABLE_NAME }),
         tokens: hmacTokens(env.MANAGE_TOKEN_SECRET ?? ''),
         ids: randomIds,

@@ -10,17 +10,13 @@ import {
   type Session,
   systemClock,
 } from '@ey/domain'
-import {
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createOutboxStore,
-} from '@ey/dynamodb'
+import { createDynamoBookingRepository, createOutboxStore } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
 import { createSesMailer } from '@ey/mail'
 import { createMailHandler } from '@ey/mail-function'
 import { localAuthorities } from '@ey/reference-data'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestTable, localDynamoConfig, type TestTable } from '../../support/dynamo.ts'
+import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
 
 const SECRET = 'a-test-secret-that-is-long-enough-32'
@@ -108,8 +104,7 @@ describe('booking emails, from the outbox through the stream to SES', () => {
   })
 
   it('confirms, queues, cancels and promotes by email, each with the right calendar file', async () => {
-    const catalogue = createDynamoCatalogueRepository({ doc: table.doc, tableName: table.tableName })
-    await catalogue.createSession(onlineSession('makaton-1'))
+    await storeSessions(table, onlineSession('makaton-1'))
     const first = uniqueAddress('first')
     const second = uniqueAddress('second')
 

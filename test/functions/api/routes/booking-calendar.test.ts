@@ -3,6 +3,7 @@ import type { NewBookingView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { storeSessions } from '../../../support/dynamo.ts'
 import { makeSession } from '../../../support/factories.ts'
 import { book, createTestApi, makeCourse, SITE_URL, type TestApi, withToken } from '../support.ts'
 
@@ -18,7 +19,7 @@ describe('GET /api/bookings/{id}/calendar', () => {
 
   async function booked(overrides: Partial<Session> & { startsAt?: string } = {}): Promise<NewBookingView> {
     const id = `s-${randomUUID()}`
-    await api.catalogue.createSession(makeSession({ id, ...overrides }))
+    await storeSessions(api.table, makeSession({ id, ...overrides }))
     const res = await book(api.app, id, { email: `${randomUUID()}@example.org` })
     expect(res.status).toBe(201)
     return res.json()

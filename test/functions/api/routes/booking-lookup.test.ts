@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeSession, NOW } from '../../../support/factories.ts'
 import { book, createTestApi, makeCourse, type TestApi } from '../support.ts'
 
@@ -11,7 +12,8 @@ describe('POST /api/bookings/lookup', () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse())
     sessionId = `s-${randomUUID()}`
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({ id: sessionId, startsAt: new Date(NOW.getTime() + 7 * DAY) }),
     )
   })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { BookingView, NewBookingView, SessionView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeSession, NOW } from '../../../support/factories.ts'
 import { book, createTestApi, makeCourse, newKey, type TestApi, withToken } from '../support.ts'
 
@@ -16,7 +17,8 @@ describe('moving a booking to another date', () => {
 
   async function session(overrides: Partial<Session> & { startsAt?: Date } = {}): Promise<string> {
     const id = `s-${randomUUID()}`
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({ id, startsAt: new Date(NOW.getTime() + 7 * DAY), ...overrides }),
     )
     return id

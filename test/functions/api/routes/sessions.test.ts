@@ -1,6 +1,7 @@
 import type { SessionView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storeSessions } from '../../../support/dynamo.ts'
 import { LEEDS, makeSession, partAt, WESTMINSTER } from '../../../support/factories.ts'
 import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
 
@@ -83,7 +84,7 @@ describe('GET /api/sessions', () => {
     await api.catalogue.putCourse(
       makeCourse({ id: 'autism-awareness', title: 'Autism awareness', topics: ['autism'] }),
     )
-    for (const session of SESSIONS) await api.catalogue.createSession(session)
+    await storeSessions(api.table, ...SESSIONS)
   })
 
   async function list(query = ''): Promise<{ items: SessionView[]; nextCursor: string | null }> {
@@ -245,7 +246,7 @@ describe('GET /api/sessions/{id}', () => {
   beforeAll(async () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse())
-    for (const session of SESSIONS) await api.catalogue.createSession(session)
+    await storeSessions(api.table, ...SESSIONS)
   })
 
   it('answers one session with its places left and topics', async () => {

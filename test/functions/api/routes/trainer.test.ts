@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, HOUR, MINUTE, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { book, createTestApi, makeCourse, type TestApi, withToken } from '../support.ts'
@@ -35,7 +36,8 @@ describe('trainer register API', () => {
   beforeAll(async () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse({ id: 'slcn-level-3', completion: { kind: 'all-parts' } }))
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({
         id: 'two-part',
         courseId: 'slcn-level-3',
