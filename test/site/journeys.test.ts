@@ -4,7 +4,7 @@ import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makeSession } from '../support/factories.ts'
+import { makePerson, makeSession } from '../support/factories.ts'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
@@ -46,15 +46,7 @@ async function bookThroughApi(sessionId: string, email: string): Promise<NewBook
   const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      name: 'Grace Hopper',
-      email,
-      role: 'senco',
-      settingName: 'Oak Tree Nursery',
-      settingType: 'private-nursery',
-      laCode: 'E08000035',
-      shareWithLa: false,
-    }),
+    body: JSON.stringify(makePerson({ name: 'Grace Hopper', email })),
   })
   expect(res.status).toBe(201)
   return res.json()

@@ -2,7 +2,7 @@ import type { NewBookingView } from '@ey/api'
 import { signInAs } from '@ey/local-stack'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makeSession, partAt } from '../support/factories.ts'
+import { makePerson, makeSession, makeVenue, partAt } from '../support/factories.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow as row, staffPage } from './lib/staff-pages.ts'
 import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
@@ -33,12 +33,7 @@ async function scheduleTwoPartCourse(id: string): Promise<void> {
       title: 'Level 3 award in supporting speech, language and communication',
       parts: [partAt(first), partAt(new Date(first.getTime() + 7 * 86_400_000))],
       format: 'in-person',
-      venue: {
-        name: 'Chapeltown Family Hub',
-        address: ['12 Reginald Terrace', 'Leeds'],
-        postcode: 'LS7 3EU',
-        laCode: 'E08000035',
-      },
+      venue: makeVenue(),
       capacity: 12,
       trainerIds: ['trainer-amira'],
     }),
@@ -54,16 +49,7 @@ async function book(
   const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      name,
-      email,
-      role: 'childminder',
-      settingName: 'Little Acorns',
-      settingType: 'childminder',
-      laCode: 'E08000035',
-      shareWithLa: true,
-      ...(accessNeeds ? { accessNeeds } : {}),
-    }),
+    body: JSON.stringify(makePerson({ name, email, ...(accessNeeds ? { accessNeeds } : {}) })),
   })
   expect(res.status).toBe(201)
   return res.json()

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { NewBookingView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { storeSessions } from '../../support/dynamo.ts'
-import { makeSession } from '../../support/factories.ts'
+import { makeCourse, makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'
-import { book, makeCourse, type TestApi } from './support.ts'
+import { book, type TestApi } from './support.ts'
 import { TRAINER_ROUTES } from './trainer-access.ts'
 
 /** The columns of the authorization matrix: who calls, with what. */

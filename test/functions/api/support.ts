@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type ApiDeps, type ApiLogger, createApp } from '@ey/api'
-import { type Course, DEFAULT_POLICY, hmacTokens, type Partner, type Person, randomIds } from '@ey/domain'
+import { DEFAULT_POLICY, hmacTokens, type Person, randomIds } from '@ey/domain'
 import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
@@ -75,28 +75,6 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     ...overrides,
   } as TestApi['deps']
   return { app: createApp(deps), deps, catalogue, table }
-}
-
-/** A partner organisation. */
-export function makePartner(overrides: Partial<Partner> = {}): Partner {
-  return { id: 'talking-together', name: 'Talking Together Partnership', ...overrides }
-}
-
-/** The SLCN core course of the `talking-together` partner. */
-export function makeCourse(overrides: Partial<Course> = {}): Course {
-  return {
-    id: 'slcn-core',
-    partnerId: 'talking-together',
-    title: 'Speech, language and communication needs: core',
-    summary: 'Spot early signs of speech, language and communication needs.',
-    description: 'How communication develops from birth to five.',
-    topics: ['communication-and-language'],
-    audience: 'practitioners',
-    level: 'core',
-    cpdHours: 1.5,
-    completion: { kind: 'all-parts' },
-    ...overrides,
-  }
 }
 
 /** A fresh Idempotency-Key. */

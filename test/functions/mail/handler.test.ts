@@ -7,8 +7,8 @@ import { createSesMailer } from '@ey/mail'
 import { createMailHandler, type MailHandlerDeps } from '@ey/mail-function'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeBooking, makeSnapshot, withChange } from '../../mail/make-booking.ts'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
+import { makeBooking, makeSnapshot, withChange } from '../../support/factories.ts'
 
 const SECRET = 'a-test-secret-that-is-long-enough-32'
 const NOW = new Date('2026-11-03T09:00:00.000Z')

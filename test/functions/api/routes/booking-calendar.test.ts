@@ -4,8 +4,8 @@ import type { Session } from '@ey/domain'
 import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { makeSession } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, SITE_URL, type TestApi, withToken } from '../support.ts'
+import { makeCourse, makeSession } from '../../../support/factories.ts'
+import { book, createTestApi, SITE_URL, type TestApi, withToken } from '../support.ts'
 
 describe('GET /api/bookings/{id}/calendar', () => {
   let api: TestApi

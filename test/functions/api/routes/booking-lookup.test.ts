@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { DAY, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, type TestApi } from '../support.ts'
+import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
+import { book, createTestApi, type TestApi } from '../support.ts'
 
 describe('POST /api/bookings/lookup', () => {
   let api: TestApi

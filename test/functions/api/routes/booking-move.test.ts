@@ -3,8 +3,8 @@ import type { BookingView, NewBookingView, SessionView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { DAY, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, newKey, type TestApi, withToken } from '../support.ts'
+import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
+import { book, createTestApi, newKey, type TestApi, withToken } from '../support.ts'
 
 describe('moving a booking to another date', () => {
   let api: TestApi

@@ -4,8 +4,8 @@ import type { Person, Session } from '@ey/domain'
 import { createDynamoSessionStore } from '@ey/dynamodb'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { HOUR, MINUTE, makePerson, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, type TestApi, withToken } from '../support.ts'
+import { HOUR, MINUTE, makeCourse, makePerson, makeSession, NOW } from '../../../support/factories.ts'
+import { book, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const JOINING_URL = 'https://meet.example.org/slcn-core'
 

@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { HOUR, LEEDS, MINUTE, makePerson, makeSession, NOW, WESTMINSTER } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, newKey, SITE_URL, type TestApi } from '../support.ts'
+import {
+  HOUR,
+  LEEDS,
+  MINUTE,
+  makeCourse,
+  makePerson,
+  makeSession,
+  NOW,
+  WESTMINSTER,
+} from '../../../support/factories.ts'
+import { book, createTestApi, newKey, SITE_URL, type TestApi } from '../support.ts'
 
 describe('POST /api/sessions/{id}/bookings', () => {
   let api: TestApi

@@ -2,20 +2,23 @@ import type { SessionView } from '@ey/api'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { LEEDS, makeSession, partAt, WESTMINSTER } from '../../../support/factories.ts'
-import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import {
+  LEEDS,
+  makeCourse,
+  makePartner,
+  makeSession,
+  makeVenue,
+  partAt,
+  WESTMINSTER,
+} from '../../../support/factories.ts'
+import { createTestApi, type TestApi } from '../support.ts'
 
 const CAMDEN = 'E09000007'
 const WAKEFIELD = 'E08000036'
 const HARTLEPOOL = 'E06000001'
 
-const venue = (laCode: string, name = 'Family hub') => ({
-  name,
-  address: ['1 High Street'],
-  postcode: 'LS1 1AA',
-  laCode,
-  accessibility: 'Step-free entrance',
-})
+const venue = (laCode: string, name = 'Family hub') =>
+  makeVenue({ name, laCode, accessibility: 'Step-free entrance' })
 
 // The factories' clock stands at Monday 2 March 2026, 09:00 London (GMT); BST starts on 29 March.
 const SESSIONS: Session[] = [

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { DAY, HOUR, MINUTE, makeSession, NOW, partAt } from '../../../support/factories.ts'
+import { DAY, HOUR, MINUTE, makeCourse, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, makeCourse, type TestApi, withToken } from '../support.ts'
+import { book, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const FIRST = new Date(NOW.getTime() + 2 * DAY)
 const SECOND = new Date(FIRST.getTime() + 7 * DAY)
