@@ -83,9 +83,9 @@ try {
   // Wired as the functions are, from the stack's environment: the direct runs use the same adapters.
   const config = await coreConfigFromEnv(stack.env)
   const deps = wireCore(config, coreClients(config))
-  for (const id of ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2']) {
-    await deps.catalogue.createSession(makeSession(id))
-  }
+  await deps.sessions.createSessions(
+    ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2'].map(makeSession),
+  )
 
   const post = (sessionId: string, key: string, body: BookingRequest) =>
     fetch(`${stack.webUrl}/api/sessions/${sessionId}/bookings`, {

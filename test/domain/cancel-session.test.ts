@@ -1,14 +1,14 @@
 import { bookSession, cancelSession, DomainError, scheduleSession } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { makePerson } from '../support/factories.ts'
-import { type AdminTestDeps, bookAll, makeAdminDeps, makeInput } from '../support/session-admin.ts'
+import { makePerson, makeSessionInput } from '../support/factories.ts'
+import { type AdminTestDeps, bookAll, makeAdminDeps } from '../support/session-admin.ts'
 
 let deps: AdminTestDeps
 let sessionId: string
 
 beforeEach(async () => {
   deps = makeAdminDeps()
-  sessionId = (await scheduleSession(deps, makeInput({ capacity: 2 }))).id
+  sessionId = (await scheduleSession(deps, makeSessionInput({ capacity: 2 }))).id
 })
 
 const emails = () => deps.bookings.outbox.map((m) => [m.kind, m.bookingId])

@@ -1,20 +1,7 @@
-import type { Course, Session } from '@ey/domain'
+import type { Session } from '@ey/domain'
 import { describe, expect, it } from 'vitest'
-import { makeSession } from '../support/factories.ts'
+import { makeCourse, makeSession } from '../support/factories.ts'
 import { createInMemoryBookingRepository } from '../support/in-memory-bookings.ts'
-
-const course = (id: string, title: string): Course => ({
-  id,
-  partnerId: 'partner-1',
-  title,
-  summary: 'A course',
-  description: '',
-  topics: ['autism'],
-  audience: 'practitioners',
-  level: 'core',
-  cpdHours: 2,
-  completion: { kind: 'all-parts' },
-})
 
 async function list(
   repo: ReturnType<typeof createInMemoryBookingRepository>,
@@ -36,7 +23,10 @@ describe('the in-memory catalogue used by domain and API tests', () => {
   ]
   const repo = createInMemoryBookingRepository({
     sessions,
-    courses: [course('c2', 'Makaton'), course('c1', 'Autism awareness')],
+    courses: [
+      makeCourse({ id: 'c2', title: 'Makaton' }),
+      makeCourse({ id: 'c1', title: 'Autism awareness' }),
+    ],
   })
   const range = { from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }
 

@@ -7,14 +7,15 @@ import {
   type Partner,
 } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { makeCourse, makePartner } from '../support/factories.ts'
 import {
   createInMemoryBookingRepository,
   type InMemoryBookingRepository,
 } from '../support/in-memory-bookings.ts'
 import { createInMemoryCatalogueStore } from '../support/in-memory-catalogue-store.ts'
-import { COURSE } from '../support/session-admin.ts'
 
-const PARTNER: Partner = { id: 'partner-1', name: 'Talking Together Partnership' }
+const PARTNER: Partner = makePartner()
+const COURSE = makeCourse()
 
 let catalogue: InMemoryBookingRepository
 let deps: CatalogueAdminDeps

@@ -1,12 +1,13 @@
 import { editSession, scheduleSession } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { type AdminTestDeps, bookAll, makeAdminDeps, makeInput } from '../support/session-admin.ts'
+import { makeSessionInput } from '../support/factories.ts'
+import { type AdminTestDeps, bookAll, makeAdminDeps } from '../support/session-admin.ts'
 
 let deps: AdminTestDeps
 let sessionId: string
 let ids: string[]
 
-const moved = makeInput({
+const moved = makeSessionInput({
   parts: [
     { date: '2026-03-17', startTime: '16:00', endTime: '17:30' },
     { date: '2026-03-24', startTime: '16:00', endTime: '17:30' },
@@ -15,7 +16,7 @@ const moved = makeInput({
 
 beforeEach(async () => {
   deps = makeAdminDeps()
-  sessionId = (await scheduleSession(deps, makeInput({ capacity: 1 }))).id
+  sessionId = (await scheduleSession(deps, makeSessionInput({ capacity: 1 }))).id
   ids = await bookAll(deps, sessionId, ['a@example.org', 'b@example.org'])
   deps.bookings.outbox.length = 0
 })
@@ -40,7 +41,7 @@ describe('editSession when the times change', () => {
   })
 
   it('copies a new title silently', async () => {
-    await editSession(deps, sessionId, makeInput({ capacity: 1, title: 'New name' }), 'admin-1')
+    await editSession(deps, sessionId, makeSessionInput({ capacity: 1, title: 'New name' }), 'admin-1')
     expect((await deps.bookings.getBooking(ids[0] ?? ''))?.session.title).toBe('New name')
     expect(deps.bookings.outbox).toEqual([])
   })

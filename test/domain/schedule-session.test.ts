@@ -1,7 +1,7 @@
 import { cancelSession, editSession, scheduleSession, scheduleSessions, setSessionStatus } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { LEEDS } from '../support/factories.ts'
-import { type AdminTestDeps, makeAdminDeps, makeInput } from '../support/session-admin.ts'
+import { LEEDS, makeSessionInput, makeVenue } from '../support/factories.ts'
+import { type AdminTestDeps, makeAdminDeps } from '../support/session-admin.ts'
 
 let deps: AdminTestDeps
 
@@ -21,7 +21,7 @@ describe('scheduleSession', () => {
   it('stores each part given in London time as UTC, with the course title and empty counters', async () => {
     const session = await scheduleSession(
       deps,
-      makeInput({ parts: [{ date: '2026-06-01', startTime: '16:00', endTime: '18:00' }] }),
+      makeSessionInput({ parts: [{ date: '2026-06-01', startTime: '16:00', endTime: '18:00' }] }),
     )
 
     expect(session).toMatchObject({
@@ -35,7 +35,7 @@ describe('scheduleSession', () => {
   })
 
   it('names every field at fault and writes nothing', async () => {
-    const input = makeInput({
+    const input = makeSessionInput({
       courseId: 'no-such-course',
       format: 'in-person',
       parts: [
@@ -56,7 +56,7 @@ describe('scheduleSession', () => {
   })
 
   it('refuses a session starting in the past and a booking window closing after the start', async () => {
-    const input = makeInput({
+    const input = makeSessionInput({
       parts: [{ date: '2026-03-01', startTime: '16:00', endTime: '17:00' }],
       bookingCloses: { date: '2026-03-02', time: '09:00' },
     })
@@ -64,10 +64,10 @@ describe('scheduleSession', () => {
   })
 
   it('keeps the venue of an in-person bespoke session', async () => {
-    const venue = { name: 'Hub', address: ['1 Road'], postcode: 'LS1 1AA', laCode: LEEDS }
+    const venue = makeVenue()
     const session = await scheduleSession(
       deps,
-      makeInput({ format: 'in-person', venue, bespokeLaCodes: [LEEDS], status: 'draft' }),
+      makeSessionInput({ format: 'in-person', venue, bespokeLaCodes: [LEEDS], status: 'draft' }),
     )
     expect(session).toMatchObject({ venue, bespokeLaCodes: [LEEDS], status: 'draft' })
     expect(session.joiningUrl).toBeUndefined()
@@ -77,9 +77,9 @@ describe('scheduleSession', () => {
 describe('scheduleSessions', () => {
   it('writes nothing when any row is wrong, and answers each bad row by number', async () => {
     const result = await scheduleSessions(deps, [
-      makeInput(),
-      makeInput({ capacity: 5, format: 'hybrid' }),
-      makeInput({ courseId: 'nope' }),
+      makeSessionInput(),
+      makeSessionInput({ capacity: 5, format: 'hybrid' }),
+      makeSessionInput({ courseId: 'nope' }),
     ])
 
     expect(result.rows).toEqual([
@@ -90,7 +90,7 @@ describe('scheduleSessions', () => {
   })
 
   it('writes every row when all are right', async () => {
-    const result = await scheduleSessions(deps, [makeInput(), makeInput({ status: 'draft' })])
+    const result = await scheduleSessions(deps, [makeSessionInput(), makeSessionInput({ status: 'draft' })])
     expect(result.rows).toEqual([])
     expect(await deps.sessions.listSessions({ from: new Date(0), to: new Date('2100-01-01') })).toHaveLength(
       2,
@@ -100,21 +100,26 @@ describe('scheduleSessions', () => {
 
 describe('setSessionStatus and editSession', () => {
   it('publishes a draft and takes it back to draft', async () => {
-    const { id } = await scheduleSession(deps, makeInput({ status: 'draft' }))
+    const { id } = await scheduleSession(deps, makeSessionInput({ status: 'draft' }))
     expect((await setSessionStatus(deps, id, 'published')).status).toBe('published')
     expect((await setSessionStatus(deps, id, 'draft')).status).toBe('draft')
   })
 
   it('edits the details and keeps the counters the booking engine owns', async () => {
-    const { id } = await scheduleSession(deps, makeInput())
-    const session = await editSession(deps, id, makeInput({ title: 'Renamed', capacity: 12 }), 'admin-1')
+    const { id } = await scheduleSession(deps, makeSessionInput())
+    const session = await editSession(
+      deps,
+      id,
+      makeSessionInput({ title: 'Renamed', capacity: 12 }),
+      'admin-1',
+    )
     expect(session).toMatchObject({ title: 'Renamed', capacity: 12, heldCount: 0 })
   })
 
   it('refuses to edit a cancelled session', async () => {
-    const { id } = await scheduleSession(deps, makeInput())
+    const { id } = await scheduleSession(deps, makeSessionInput())
     await cancelSession(deps, id, 'admin-1')
-    await expect(editSession(deps, id, makeInput(), 'admin-1')).rejects.toMatchObject({
+    await expect(editSession(deps, id, makeSessionInput(), 'admin-1')).rejects.toMatchObject({
       code: 'session-cancelled',
     })
   })

@@ -8,9 +8,10 @@ import {
   searchSessions,
 } from '@ey/domain'
 import { describe, expect, it } from 'vitest'
-import { DAY, fakeClock, LEEDS, makeSession, NOW, WESTMINSTER } from '../support/factories.ts'
+import { DAY, fakeClock, LEEDS, makeCourse, makeSession, NOW, WESTMINSTER } from '../support/factories.ts'
 import { createInMemoryBookingRepository } from '../support/in-memory-bookings.ts'
-import { COURSE } from '../support/session-admin.ts'
+
+const COURSE = makeCourse()
 
 const WAKEFIELD = 'E08000036'
 

@@ -1,6 +1,6 @@
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { createDynamoBookingRepository } from '@ey/dynamodb'
 import { describeBookingRepositoryContract } from '../support/booking-contract.ts'
-import { createTestTable } from '../support/dynamo.ts'
+import { createTestTable, storeSessions } from '../support/dynamo.ts'
 
 // The same contract and model-based runs as the in-memory fake, against the real engine: fewer
 // runs (each step is a few round trips to DynamoDB Local), with scheduled races.
@@ -10,12 +10,9 @@ describeBookingRepositoryContract(
   'the DynamoDB booking repository',
   async () => {
     const { doc, tableName } = await table
-    const catalogue = createDynamoCatalogueRepository({ doc, tableName })
     return {
       repo: createDynamoBookingRepository({ doc, tableName }),
-      putSession: async (session) => {
-        await catalogue.createSession(session)
-      },
+      putSession: (session) => storeSessions({ doc, tableName }, session),
     }
   },
   { numRuns: 15, scheduleRaces: true },

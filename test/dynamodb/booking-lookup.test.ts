@@ -1,15 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
-import {
-  createDynamoBookingLookup,
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  keys,
-} from '@ey/dynamodb'
+import { createDynamoBookingLookup, createDynamoBookingRepository, keys } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestTable, type TestTable } from '../support/dynamo.ts'
+import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { DAY, fakeClock, makePerson, makeSession, NOW } from '../support/factories.ts'
 
 describe('the DynamoDB booking lookup', () => {
@@ -21,7 +16,6 @@ describe('the DynamoDB booking lookup', () => {
     table = await createTestTable()
     const options = { doc: table.doc, tableName: table.tableName }
     lookup = createDynamoBookingLookup(options)
-    const catalogue = createDynamoCatalogueRepository(options)
     deps = {
       bookings: createDynamoBookingRepository(options),
       clock: fakeClock(),
@@ -36,7 +30,7 @@ describe('the DynamoDB booking lookup', () => {
       ['next-month', 30],
       ['last-week', -7],
     ] as const) {
-      await catalogue.createSession(makeSession({ id, startsAt: new Date(NOW.getTime() + days * DAY) }))
+      await storeSessions(table, makeSession({ id, startsAt: new Date(NOW.getTime() + days * DAY) }))
     }
   })
 

@@ -1,9 +1,9 @@
 import { type BookingDeps, bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
-import { createDynamoBookingRepository, createDynamoCatalogueRepository } from '@ey/dynamodb'
+import { createDynamoBookingRepository } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestTable } from '../support/dynamo.ts'
+import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { makePerson, makeSession } from '../support/factories.ts'
 
 const DAY = 86_400_000
@@ -14,13 +14,12 @@ const person = (n: number) => makePerson({ name: `Person ${n}`, email: `person.$
 
 describe('the DynamoDB booking engine under concurrency', () => {
   let deps: BookingDeps
-  let catalogue: ReturnType<typeof createDynamoCatalogueRepository>
+  let table: TestTable
 
   beforeAll(async () => {
-    const { doc, tableName } = await createTestTable()
-    catalogue = createDynamoCatalogueRepository({ doc, tableName })
+    table = await createTestTable()
     deps = {
-      bookings: createDynamoBookingRepository({ doc, tableName }),
+      bookings: createDynamoBookingRepository(table),
       clock: { now: () => new Date() },
       ids: randomIds,
       fingerprints: sha256Fingerprints,
@@ -31,7 +30,7 @@ describe('the DynamoDB booking engine under concurrency', () => {
   })
 
   it('seats exactly 20 of 200 simultaneous bookers and queues the other 180 at positions 1..180', async () => {
-    await catalogue.createSession(session('burst', 20))
+    await storeSessions(table, session('burst', 20))
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, n) =>
         bookSession(deps, { sessionId: 'burst', idempotencyKey: `burst-key-${n}`, person: person(n) }),
@@ -78,7 +77,7 @@ describe('the DynamoDB booking engine under concurrency', () => {
   })
 
   it('answers one booking to the same idempotency key replayed 20 times at once', async () => {
-    await catalogue.createSession(session('replay', 5))
+    await storeSessions(table, session('replay', 5))
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         bookSession(deps, { sessionId: 'replay', idempotencyKey: 'same-key-1', person: person(1) }),

@@ -1,13 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { emptyRegisterPart } from '@ey/domain'
-import {
-  createDynamoCatalogueRepository,
-  createDynamoRegisterRepository,
-  sessionItem,
-  syncTrainerAssignments,
-} from '@ey/dynamodb'
+import { createDynamoRegisterRepository, createDynamoSessionStore } from '@ey/dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestTable, type TestTable } from '../support/dynamo.ts'
+import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { makeSession } from '../support/factories.ts'
 
 describe('DynamoDB register repository', () => {
@@ -30,17 +25,15 @@ describe('DynamoDB register repository', () => {
   })
 
   it('lists a trainer’s sessions by start, following changes of the trainers assigned', async () => {
-    const catalogue = createDynamoCatalogueRepository(table)
     const later = makeSession({ id: 'later', startsAt: '2026-04-01T16:00:00Z', trainerIds: ['amira', 'ben'] })
-    await catalogue.createSession(later)
-    await catalogue.createSession(
+    await storeSessions(
+      table,
+      later,
       makeSession({ id: 'sooner', startsAt: '2026-03-20T16:00:00Z', trainerIds: ['amira'] }),
     )
     expect((await registers.trainerSessions('amira')).map((s) => s.id)).toEqual(['sooner', 'later'])
     expect((await registers.trainerSessions('ben')).map((s) => s.id)).toEqual(['later'])
-    const edited = { ...later, trainerIds: ['chloe'] }
-    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: sessionItem.to(edited) }))
-    await syncTrainerAssignments(table, edited)
+    await createDynamoSessionStore(table).saveSession({ ...later, trainerIds: ['chloe'] }, 'published')
     expect((await registers.trainerSessions('chloe')).map((s) => s.id)).toEqual(['later'])
     expect(await registers.trainerSessions('ben')).toEqual([])
     const index = await table.doc.send(

@@ -18,8 +18,8 @@ import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../support/dynamo.ts'
-import { fakeClock } from '../support/factories.ts'
-import { bookAll, COURSE, makeInput } from '../support/session-admin.ts'
+import { fakeClock, makeCourse, makeSessionInput } from '../support/factories.ts'
+import { bookAll } from '../support/session-admin.ts'
 
 describe('the DynamoDB session store', () => {
   let table: TestTable
@@ -32,7 +32,7 @@ describe('the DynamoDB session store', () => {
     table = await createTestTable()
     const options = { doc: table.doc, tableName: table.tableName }
     const catalogue = createDynamoCatalogueRepository(options)
-    await catalogue.putCourse(COURSE)
+    await catalogue.putCourse(makeCourse())
     deps = {
       bookings: createDynamoBookingRepository(options),
       sessions: createDynamoSessionStore(options),
@@ -47,7 +47,7 @@ describe('the DynamoDB session store', () => {
   })
 
   it('lists drafts for administrators while only published sessions carry the public listing keys', async () => {
-    const draft = await scheduleSession(deps, makeInput({ status: 'draft' }))
+    const draft = await scheduleSession(deps, makeSessionInput({ status: 'draft' }))
     expect((await raw(keys.session(draft.id)))?.gsi1pk).toBeUndefined()
     expect((await deps.sessions.listSessions(all)).map((s) => s.id)).toContain(draft.id)
 
@@ -58,7 +58,7 @@ describe('the DynamoDB session store', () => {
   })
 
   it('keeps capacity at or above the places held in the write itself', async () => {
-    const { id } = await scheduleSession(deps, makeInput({ capacity: 2 }))
+    const { id } = await scheduleSession(deps, makeSessionInput({ capacity: 2 }))
     await bookAll(deps, id, ['a@example.org', 'b@example.org', 'c@example.org'])
 
     await expect(deps.sessions.setCapacity(id, 1, new Date())).rejects.toMatchObject({
@@ -69,9 +69,9 @@ describe('the DynamoDB session store', () => {
   })
 
   it('moves every live booking with the session, index keys included, and cancels them all once', async () => {
-    const { id } = await scheduleSession(deps, makeInput())
+    const { id } = await scheduleSession(deps, makeSessionInput())
     const [bookingId = ''] = await bookAll(deps, id, ['x@example.org'])
-    const later = makeInput({ parts: [{ date: '2026-04-20', startTime: '16:00', endTime: '17:00' }] })
+    const later = makeSessionInput({ parts: [{ date: '2026-04-20', startTime: '16:00', endTime: '17:00' }] })
 
     await editSession(deps, id, later, 'admin-1')
     const moved = await raw(keys.booking(bookingId))
@@ -86,7 +86,7 @@ describe('the DynamoDB session store', () => {
 
   it('imports all rows or none', async () => {
     const before = (await deps.sessions.listSessions(all)).length
-    const bad = await scheduleSessions(deps, [makeInput(), makeInput({ format: 'in-person' })])
+    const bad = await scheduleSessions(deps, [makeSessionInput(), makeSessionInput({ format: 'in-person' })])
     expect(bad.rows).toHaveLength(1)
     expect(await deps.sessions.listSessions(all)).toHaveLength(before)
 

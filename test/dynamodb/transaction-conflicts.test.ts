@@ -1,9 +1,10 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { type Booking, DomainError, ServiceBusyError } from '@ey/domain'
+import { DomainError, ServiceBusyError } from '@ey/domain'
 import { createDynamoBookingRepository } from '@ey/dynamodb'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, describe, expect, it } from 'vitest'
+import { makeBooking } from '../support/factories.ts'
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
 const ddb = mockClient(doc)
@@ -24,32 +25,8 @@ function conflict(): TransactionCanceledException {
   })
 }
 
-const booking: Booking = {
-  id: 'b1',
-  reference: 'ABCD-EFGH',
-  sessionId: 's1',
-  status: 'confirmed',
-  person: {
-    name: 'Ada',
-    email: 'ada@example.org',
-    role: 'childminder',
-    settingName: 'Home',
-    settingType: 'childminder',
-    laCode: 'E08000035',
-    shareWithLa: false,
-  },
-  emailKey: 'ada@example.org',
-  manageTokenHash: 'hash',
-  session: {
-    title: 'T',
-    courseId: 'c',
-    parts: [{ startsAt: '2030-01-01T16:00:00.000Z', endsAt: '2030-01-01T17:00:00.000Z' }],
-    format: 'online',
-  },
-  createdAt: '2029-12-01T10:00:00.000Z',
-  updatedAt: '2029-12-01T10:00:00.000Z',
-  history: [],
-}
+// A draft as the use case hands it over: the repository sets its status and history.
+const booking = makeBooking({ id: 'b1', sessionId: 's1', history: [] })
 
 const request = { booking, idempotency: { key: 'k1', fingerprint: 'f1' }, outbox: {} }
 const repo = createDynamoBookingRepository({ doc, tableName: 't', retry: { maxAttempts: 4, baseDelayMs: 1 } })

@@ -1,7 +1,7 @@
 import { bookingCalendar } from '@ey/mail'
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { makeBooking, makeSnapshot, withChange } from './make-booking.ts'
+import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
 const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 const OPTIONS = { manageUrl: MANAGE_URL, domain: 'training.example.org' }

@@ -2,8 +2,8 @@ import { SESClient } from '@aws-sdk/client-ses'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { bookingCalendar, createSesMailer, renderEmail } from '@ey/mail'
 import { describe, expect, inject, it } from 'vitest'
+import { makeBooking } from '../support/factories.ts'
 import { uniqueAddress, waitForEmail } from '../support/ses.ts'
-import { makeBooking } from './make-booking.ts'
 
 const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 

@@ -1,7 +1,7 @@
 import { bookingCalendar, calendarMethodFor, isStillTrue, renderEmail } from '@ey/mail'
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeBooking, makeSnapshot, withChange } from './make-booking.ts'
+import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
 const OPTIONS = {
   manageUrl: 'https://training.example.org/manage#id=bk_0001&token=t',

@@ -1,7 +1,7 @@
 import { EMAIL_KINDS, type EmailKind } from '@ey/domain'
 import { escapeHtml, renderEmail } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
-import { makeBooking, makeSnapshot, withChange } from './make-booking.ts'
+import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
 const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 const JOINING_URL = 'https://meet.example.org/j/123?pwd=abc'

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { NewBookingView, SessionView } from '@ey/contract'
-import { createDynamoCatalogueRepository } from '@ey/dynamodb'
-import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makePerson, makeSession } from '../support/factories.ts'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
@@ -48,15 +46,7 @@ async function bookThroughApi(sessionId: string, email: string): Promise<NewBook
   const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      name: 'Grace Hopper',
-      email,
-      role: 'senco',
-      settingName: 'Oak Tree Nursery',
-      settingType: 'private-nursery',
-      laCode: 'E08000035',
-      shareWithLa: false,
-    }),
+    body: JSON.stringify(makePerson({ name: 'Grace Hopper', email })),
   })
   expect(res.status).toBe(201)
   return res.json()
@@ -311,34 +301,15 @@ describe('the public site', () => {
   })
 
   it('offers a freed place close to the start, which the person accepts on the manage page', async () => {
-    const client = new DynamoDBClient({
-      endpoint: site.stack.dynamoEndpoint,
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
-    const catalogue = createDynamoCatalogueRepository({
-      doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: site.stack.tableName,
-    })
-    const start = new Date(Date.now() + 12 * 3_600_000)
-    const at = new Date().toISOString()
-    await catalogue.createSession({
-      id: 'tomorrow-one-place',
-      courseId: 'slcn-core',
-      title: 'Speech, language and communication needs: core',
-      parts: [
-        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
-      ],
-      format: 'online',
-      capacity: 1,
-      heldCount: 0,
-      waitingCount: 0,
-      bespokeLaCodes: [],
-      trainerIds: [],
-      status: 'published',
-      createdAt: at,
-      updatedAt: at,
-    })
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'tomorrow-one-place',
+        title: 'Speech, language and communication needs: core',
+        startsAt: new Date(Date.now() + 12 * 3_600_000),
+        capacity: 1,
+      }),
+    )
     const holder = await bookThroughApi('tomorrow-one-place', uniqueEmail('holder'))
     const waiting = await bookThroughApi('tomorrow-one-place', uniqueEmail('next'))
     expect(waiting.status).toBe('waitlisted')

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { SessionView } from '@ey/contract'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { makePerson } from '../support/factories.ts'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
 import { fillBookingForm } from './lib/booking-pages.ts'
 import { expectAccessible, visibleText } from './lib/pages.ts'
@@ -76,15 +77,7 @@ describe('the administrators’ pages', () => {
     const booked = await fetch(`${site.stack.webUrl}/api/sessions/${id}/bookings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({
-        name: 'Grace Hopper',
-        email,
-        role: 'senco',
-        settingName: 'Oak Tree Nursery',
-        settingType: 'private-nursery',
-        laCode: 'E08000035',
-        shareWithLa: false,
-      }),
+      body: JSON.stringify(makePerson({ name: 'Grace Hopper', email })),
     })
     expect(booked.status).toBe(201)
 

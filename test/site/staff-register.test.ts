@@ -1,9 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { NewBookingView } from '@ey/contract'
-import { createDynamoCatalogueRepository } from '@ey/dynamodb'
-import { LOCAL_CREDENTIALS, signInAs } from '@ey/local-stack'
+import { signInAs } from '@ey/local-stack'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makePerson, makeSession, makeVenue, partAt } from '../support/factories.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow as row, staffPage } from './lib/staff-pages.ts'
 import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
@@ -23,49 +22,22 @@ afterEach(() => {
   expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
 })
 
-/** The stack's catalogue writer, as an administrator's scheduling uses it. */
-function catalogueWriter() {
-  const client = new DynamoDBClient({
-    endpoint: site.stack.dynamoEndpoint,
-    region: 'eu-west-2',
-    credentials: LOCAL_CREDENTIALS,
-  })
-  return createDynamoCatalogueRepository({
-    doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    tableName: site.stack.tableName,
-  })
-}
-
 /** A two-part twilight course in a family hub, run by trainer-amira. */
 async function scheduleTwoPartCourse(id: string): Promise<void> {
-  const catalogue = catalogueWriter()
   const first = new Date(Date.now() + 3 * 86_400_000)
-  const part = (start: Date) => ({
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
-  })
-  const at = new Date().toISOString()
-  await catalogue.createSession({
-    id,
-    courseId: 'slcn-level-3',
-    title: 'Level 3 award in supporting speech, language and communication',
-    parts: [part(first), part(new Date(first.getTime() + 7 * 86_400_000))],
-    format: 'in-person',
-    venue: {
-      name: 'Chapeltown Family Hub',
-      address: ['12 Reginald Terrace', 'Leeds'],
-      postcode: 'LS7 3EU',
-      laCode: 'E08000035',
-    },
-    capacity: 12,
-    heldCount: 0,
-    waitingCount: 0,
-    bespokeLaCodes: [],
-    trainerIds: ['trainer-amira'],
-    status: 'published',
-    createdAt: at,
-    updatedAt: at,
-  })
+  await storeSessions(
+    stackTable(site.stack),
+    makeSession({
+      id,
+      courseId: 'slcn-level-3',
+      title: 'Level 3 award in supporting speech, language and communication',
+      parts: [partAt(first), partAt(new Date(first.getTime() + 7 * 86_400_000))],
+      format: 'in-person',
+      venue: makeVenue(),
+      capacity: 12,
+      trainerIds: ['trainer-amira'],
+    }),
+  )
 }
 
 async function book(
@@ -77,16 +49,7 @@ async function book(
   const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      name,
-      email,
-      role: 'childminder',
-      settingName: 'Little Acorns',
-      settingType: 'childminder',
-      laCode: 'E08000035',
-      shareWithLa: true,
-      ...(accessNeeds ? { accessNeeds } : {}),
-    }),
+    body: JSON.stringify(makePerson({ name, email, ...(accessNeeds ? { accessNeeds } : {}) })),
   })
   expect(res.status).toBe(201)
   return res.json()
@@ -164,26 +127,18 @@ describe('the trainer’s register', () => {
   it('checks a participant in with the attendance code of an online part, and matches a Zoom report', async () => {
     // Starting in 20 minutes, bookable until it starts: the check-in window is already open.
     const start = new Date(Date.now() + 20 * 60_000)
-    const at = new Date().toISOString()
-    await catalogueWriter().createSession({
-      id: 'register-online',
-      courseId: 'slcn-core',
-      title: 'Speech, language and communication needs: core',
-      parts: [
-        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
-      ],
-      format: 'online',
-      joiningUrl: 'https://meet.example.org/j/register-online',
-      capacity: 30,
-      heldCount: 0,
-      waitingCount: 0,
-      bookingClosesAt: start.toISOString(),
-      bespokeLaCodes: [],
-      trainerIds: ['trainer-amira'],
-      status: 'published',
-      createdAt: at,
-      updatedAt: at,
-    })
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'register-online',
+        title: 'Speech, language and communication needs: core',
+        startsAt: start,
+        joiningUrl: 'https://meet.example.org/j/register-online',
+        capacity: 30,
+        bookingClosesAt: start.toISOString(),
+        trainerIds: ['trainer-amira'],
+      }),
+    )
     const adaEmail = uniqueEmail('ada')
     const ada = await book('register-online', 'Ada Lovelace', undefined, adaEmail)
     const maryEmail = uniqueEmail('mary')
@@ -233,25 +188,16 @@ describe('the trainer’s register', () => {
   })
 
   it('locks 14 days after the end, and an administrator reopens it from the page', async () => {
-    const start = new Date(Date.now() - 20 * 86_400_000)
-    const at = new Date().toISOString()
-    await catalogueWriter().createSession({
-      id: 'register-locked',
-      courseId: 'slcn-core',
-      title: 'Speech, language and communication needs: core',
-      parts: [
-        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() },
-      ],
-      format: 'online',
-      capacity: 30,
-      heldCount: 0,
-      waitingCount: 0,
-      bespokeLaCodes: [],
-      trainerIds: ['trainer-amira'],
-      status: 'published',
-      createdAt: at,
-      updatedAt: at,
-    })
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'register-locked',
+        title: 'Speech, language and communication needs: core',
+        startsAt: new Date(Date.now() - 20 * 86_400_000),
+        capacity: 30,
+        trainerIds: ['trainer-amira'],
+      }),
+    )
     const trainer = await staffPage(site, 'trainer-amira')
     await expectText(trainer.locator('#past'), 'Speech, language and communication needs: core')
     await trainer.goto('/staff/sessions/register/?id=register-locked&part=0')

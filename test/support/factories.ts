@@ -1,10 +1,17 @@
 import {
+  type Booking,
   type BookingDeps,
+  BookingSchema,
   type Clock,
+  type Course,
   DEFAULT_POLICY,
   type IdSource,
+  type Partner,
   type Person,
   type Session,
+  type SessionInput,
+  type SessionSnapshot,
+  type Venue,
 } from '@ey/domain'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, sha256Fingerprints } from '@ey/runtime'
@@ -70,6 +77,42 @@ export function partAt(startsAt: Date | string, minutes = 90): Session['parts'][
   return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + minutes * MINUTE).toISOString() }
 }
 
+/** The title of the default course and of its sessions. */
+const SLCN_CORE_TITLE = 'Speech, language and communication: core'
+
+/** A partner organisation. */
+export function makePartner(overrides: Partial<Partner> = {}): Partner {
+  return { id: 'talking-together', name: 'Talking Together Partnership', ...overrides }
+}
+
+/** The SLCN core course of the `talking-together` partner: the course of `makeSession`'s sessions. */
+export function makeCourse(overrides: Partial<Course> = {}): Course {
+  return {
+    id: 'slcn-core',
+    partnerId: 'talking-together',
+    title: SLCN_CORE_TITLE,
+    summary: 'Spot early signs of speech, language and communication needs.',
+    description: 'How communication develops from birth to five.',
+    topics: ['communication-and-language'],
+    audience: 'practitioners',
+    level: 'core',
+    cpdHours: 1.5,
+    completion: { kind: 'all-parts' },
+    ...overrides,
+  }
+}
+
+/** A family hub in Leeds. */
+export function makeVenue(overrides: Partial<Venue> = {}): Venue {
+  return {
+    name: 'Riverside Family Hub',
+    address: ['12 Mill Lane', 'Leeds'],
+    postcode: 'LS1 4AB',
+    laCode: LEEDS,
+    ...overrides,
+  }
+}
+
 /**
  * A published, open-to-all online session of 10 places, starting two weeks after `NOW` at 16:00
  * London time. `startsAt` is a shortcut for a single 90-minute part.
@@ -79,7 +122,7 @@ export function makeSession(overrides: Partial<Session> & { startsAt?: Date | st
   return {
     id: 'session-1',
     courseId: 'slcn-core',
-    title: 'Speech, language and communication: core',
+    title: SLCN_CORE_TITLE,
     parts: [partAt(startsAt ?? '2026-03-16T16:00:00.000Z')],
     format: 'online',
     capacity: 10,
@@ -94,6 +137,27 @@ export function makeSession(overrides: Partial<Session> & { startsAt?: Date | st
   }
 }
 
+/**
+ * What an administrator gives to schedule a session: a published two-part online twilight course
+ * of 10 places run by trainer-amira, on 16 and 23 March 2026 (London dates and times).
+ */
+export function makeSessionInput(overrides: Partial<SessionInput> = {}): SessionInput {
+  return {
+    courseId: 'slcn-core',
+    parts: [
+      { date: '2026-03-16', startTime: '16:00', endTime: '17:30' },
+      { date: '2026-03-23', startTime: '16:00', endTime: '17:30' },
+    ],
+    format: 'online',
+    joiningUrl: 'https://meet.example.org/j/1',
+    capacity: 10,
+    trainerIds: ['trainer-amira'],
+    bespokeLaCodes: [],
+    status: 'published',
+    ...overrides,
+  }
+}
+
 /** A childminder from Leeds who agrees to share attendance with the LA. */
 export function makePerson(overrides: Partial<Person> = {}): Person {
   return {
@@ -105,6 +169,49 @@ export function makePerson(overrides: Partial<Person> = {}): Person {
     laCode: LEEDS,
     shareWithLa: true,
     ...overrides,
+  }
+}
+
+const BOOKED_AT = '2026-11-02T10:00:00.000Z'
+
+/** A booking's copy of an in-person session on Tuesday 1 December 2026, 4pm to 5:30pm London time (GMT). */
+export function makeSnapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnapshot {
+  return {
+    title: SLCN_CORE_TITLE,
+    courseId: 'slcn-core',
+    parts: [{ startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:30:00.000Z' }],
+    format: 'in-person',
+    venue: makeVenue(),
+    ...overrides,
+  }
+}
+
+/** A valid confirmed booking of the session in `makeSnapshot`; overrides replace whole fields. */
+export function makeBooking(overrides: Partial<Booking> = {}): Booking {
+  return BookingSchema.parse({
+    id: 'bk_0001',
+    reference: 'K7QP-2MXD',
+    sessionId: 'ses_0001',
+    status: 'confirmed',
+    person: makePerson({ name: 'Amira Khan', email: 'amira.khan@example.test' }),
+    emailKey: 'amira.khan@example.test',
+    manageTokenHash: 'hash',
+    session: makeSnapshot(),
+    createdAt: BOOKED_AT,
+    updatedAt: BOOKED_AT,
+    history: [{ at: BOOKED_AT, from: null, to: 'confirmed', by: 'participant' }],
+    ...overrides,
+  })
+}
+
+/** The same booking after it moved from `from` to `to`. */
+export function withChange(booking: Booking, from: Booking['status'], to: Booking['status']): Booking {
+  const at = '2026-11-03T09:00:00.000Z'
+  return {
+    ...booking,
+    status: to,
+    updatedAt: at,
+    history: [...booking.history, { at, from, to, by: 'participant' }],
   }
 }
 

@@ -21,14 +21,13 @@ export function createDynamoBookingLookup(options: {
   const { doc, tableName } = options
   return {
     async liveBookingsOf(emailKey: string, now: Date): Promise<Booking[]> {
-      const { gsi2pk } = indexKeys.personBookings(emailKey, '', '')
       const { Items = [] } = await doc.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi2',
           KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
           ExpressionAttributeValues: {
-            ':pk': gsi2pk,
+            ':pk': indexKeys.personBookingsPk(emailKey),
             ':from': new Date(now.getTime() - LOOKBACK_MS).toISOString(),
           },
           Limit: MAX_ITEMS,

@@ -13,6 +13,7 @@ import {
 } from '@ey/domain'
 import { bookingItem, IDEMPOTENCY_RETENTION_DAYS, outboxItem, sessionItem, ttlAfterDays } from './items.ts'
 import { keys } from './keys.ts'
+import { queryPages } from './query.ts'
 import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { type Cancellation, failed, transact } from './transactions.ts'
 
@@ -309,7 +310,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
-        ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk, ':wait': 'WAIT#' },
+        ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk, ':wait': keys.queueEntryPrefix },
         ConsistentRead: true,
         Limit: 1,
       }),
@@ -321,25 +322,17 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
   async function waitlistPosition(booking: Booking): Promise<number | undefined> {
     if (booking.status !== 'waiting' || !booking.waitlistTicket) return undefined
     let count = 0
-    let ExclusiveStartKey: Record<string, unknown> | undefined
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :mine',
-          ExpressionAttributeValues: {
-            ':pk': keys.session(booking.sessionId).pk,
-            ':first': 'WAIT#',
-            ':mine': keys.queueEntry(booking.sessionId, booking.waitlistTicket).sk,
-          },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      )
-      count += page.Count ?? 0
-      ExclusiveStartKey = page.LastEvaluatedKey
-    } while (ExclusiveStartKey)
+    const pages = queryPages(options, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :mine',
+      ExpressionAttributeValues: {
+        ':pk': keys.session(booking.sessionId).pk,
+        ':first': keys.queueEntryPrefix,
+        ':mine': keys.queueEntry(booking.sessionId, booking.waitlistTicket).sk,
+      },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    })
+    for await (const page of pages) count += page.Count ?? 0
     return count
   }
 

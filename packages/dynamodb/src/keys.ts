@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto'
 import { utcMonth } from '@ey/domain'
 
+// Sort-key prefixes of the items in a session's partition, and the index partitions read whole.
+const PERSON = 'PERSON#'
+const WAIT = 'WAIT#'
+const ATTENDANCE = 'ATTENDANCE#'
+const TRAINER = 'TRAINER#'
+const COURSES = 'COURSES'
+const PARTNERS = 'PARTNERS'
+const STAFF = 'STAFF'
+
 /**
- * Key functions, one per item type. Prefixes name the entity; see ACCESS_PATTERNS.md for which
- * query reads which key.
+ * Key functions, one per item type, and the prefixes that queries of a partition's items begin
+ * with. Prefixes name the entity; see ACCESS_PATTERNS.md for which query reads which key.
  */
 export const keys = {
   partner: (id: string) => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
@@ -14,13 +23,17 @@ export const keys = {
   /** One per live booking of a person on a session: enforces "one live booking per person". */
   sessionPerson: (sessionId: string, emailKey: string) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `PERSON#${emailHash(emailKey)}`,
+    sk: `${PERSON}${emailHash(emailKey)}`,
   }),
+  /** Begins the sort key of every person lock of a session. */
+  sessionPersonPrefix: PERSON,
   /** A place in the waiting list queue, ordered by ticket. */
   queueEntry: (sessionId: string, ticket: number) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `WAIT#${String(ticket).padStart(10, '0')}`,
+    sk: `${WAIT}${String(ticket).padStart(10, '0')}`,
   }),
+  /** Begins the sort key of every queue entry of a session; sorts before the first ticket. */
+  queueEntryPrefix: WAIT,
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   idempotency: (sessionId: string, key: string) => ({
     pk: `IDEMPOTENCY#${sessionId}#${key}`,
@@ -34,49 +47,67 @@ export const keys = {
   /** One part's register (marks, walk-ins, notes, audit), beside its session. */
   registerPart: (sessionId: string, part: number) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `ATTENDANCE#${String(part).padStart(2, '0')}`,
+    sk: `${ATTENDANCE}${String(part).padStart(2, '0')}`,
   }),
+  /** Begins the sort key of every register part of a session. */
+  registerPartPrefix: ATTENDANCE,
   /** One per trainer assigned to a session; indexed by trainer for "my sessions". */
   trainerAssignment: (sessionId: string, trainerId: string) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `TRAINER#${trainerId}`,
+    sk: `${TRAINER}${trainerId}`,
   }),
+  /** Begins the sort key of every trainer assignment of a session. */
+  trainerAssignmentPrefix: TRAINER,
+  /** Records that the demo seed of this name finished (local stack only). */
+  seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }
 
-/** Index keys. */
+const sessionListingPk = (month: string) => `SESSIONS#${month}`
+const sessionSchedulePk = (month: string) => `SCHEDULE#${month}`
+const registerPk = (sessionId: string) => `REGISTER#${sessionId}`
+const trainerSessionsPk = (trainerId: string) => `${TRAINER}${trainerId}`
+const personBookingsPk = (emailKey: string) => `${PERSON}${emailHash(emailKey)}`
+
+/** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 export const indexKeys = {
   /** gsi1: published sessions by UTC month of their start. */
   sessionListing: (startsAt: string, id: string) => ({
-    gsi1pk: `SESSIONS#${utcMonth(startsAt)}`,
+    gsi1pk: sessionListingPk(utcMonth(startsAt)),
     gsi1sk: `${new Date(startsAt).toISOString()}#${id}`,
   }),
-  sessionListingPk: (month: string) => `SESSIONS#${month}`,
+  sessionListingPk,
   /** gsi2: every session, drafts and cancelled ones too, by UTC month of its start (the admin list). */
   sessionSchedule: (startsAt: string, id: string) => ({
-    gsi2pk: `SCHEDULE#${utcMonth(startsAt)}`,
+    gsi2pk: sessionSchedulePk(utcMonth(startsAt)),
     gsi2sk: `${new Date(startsAt).toISOString()}#${id}`,
   }),
-  sessionSchedulePk: (month: string) => `SCHEDULE#${month}`,
+  sessionSchedulePk,
   /** gsi1: a session's register. */
   register: (sessionId: string, createdAt: string, bookingId: string) => ({
-    gsi1pk: `REGISTER#${sessionId}`,
+    gsi1pk: registerPk(sessionId),
     gsi1sk: `${createdAt}#${bookingId}`,
   }),
+  registerPk,
   /** gsi1: a trainer's sessions by start. */
   trainerSessions: (trainerId: string, startsAt: string, sessionId: string) => ({
-    gsi1pk: `TRAINER#${trainerId}`,
+    gsi1pk: trainerSessionsPk(trainerId),
     gsi1sk: `${new Date(startsAt).toISOString()}#${sessionId}`,
   }),
+  trainerSessionsPk,
   /** gsi1: the catalogue. */
-  courseListing: (title: string, id: string) => ({ gsi1pk: 'COURSES', gsi1sk: `${title}#${id}` }),
-  partnerListing: (name: string, id: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: `${name}#${id}` }),
+  courseListing: (title: string, id: string) => ({ gsi1pk: COURSES, gsi1sk: `${title}#${id}` }),
+  courseListingPk: COURSES,
+  partnerListing: (name: string, id: string) => ({ gsi1pk: PARTNERS, gsi1sk: `${name}#${id}` }),
+  partnerListingPk: PARTNERS,
   /** gsi1: the staff directory by username. */
-  staffListing: (username: string) => ({ gsi1pk: 'STAFF', gsi1sk: username }),
+  staffListing: (username: string) => ({ gsi1pk: STAFF, gsi1sk: username }),
+  staffListingPk: STAFF,
   /** gsi2: a person's bookings by session start. */
   personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
-    gsi2pk: `PERSON#${emailHash(emailKey)}`,
+    gsi2pk: personBookingsPk(emailKey),
     gsi2sk: `${startsAt}#${bookingId}`,
   }),
+  personBookingsPk,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: `LA#${laCode}`,

@@ -1,12 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type RegisterPart,
   RegisterPartSchema,
@@ -15,53 +8,20 @@ import {
   type Session,
   sessionStart,
 } from '@ey/domain'
+import { batchGet } from './batch-get.ts'
 import { bookingItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
+import { queryIndex, queryPrefix } from './query.ts'
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts'
 
 export interface RegisterRepositoryOptions {
   doc: DynamoDBDocumentClient
   tableName: string
+  /** How often keys a BatchGet leaves unprocessed are asked for again. */
+  retry?: RetryPolicy
 }
 
 type Item = Record<string, unknown>
-
-/** The items that index a session under each of its trainers ("my sessions"). */
-export function trainerAssignmentItems(session: Session): Item[] {
-  const startsAt = sessionStart(session).toISOString()
-  return session.trainerIds.map((trainerId) => ({
-    ...keys.trainerAssignment(session.id, trainerId),
-    ...indexKeys.trainerSessions(trainerId, startsAt, session.id),
-    type: 'trainer-assignment',
-    sessionId: session.id,
-    trainerId,
-  }))
-}
-
-/**
- * Brings a session's trainer index in line with its `trainerIds` and start, after an
- * administrator's edit: puts the current assignments and deletes those of trainers removed.
- * Idempotent, so it can run again after a failure.
- */
-export async function syncTrainerAssignments(
-  options: RegisterRepositoryOptions,
-  session: Session,
-): Promise<void> {
-  const { doc, tableName } = options
-  const { Items = [] } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :trainer)',
-      ExpressionAttributeValues: { ':pk': keys.session(session.id).pk, ':trainer': 'TRAINER#' },
-      ConsistentRead: true,
-    }),
-  )
-  const current = trainerAssignmentItems(session)
-  for (const item of current) await doc.send(new PutCommand({ TableName: tableName, Item: item }))
-  const kept = new Set(current.map((item) => item.sk))
-  for (const item of Items.filter((old) => !kept.has(old.sk))) {
-    await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }))
-  }
-}
 
 const registerPartItem = {
   to: (register: RegisterPart): Item => ({
@@ -78,40 +38,20 @@ const registerPartItem = {
 /** Registers on DynamoDB: one item per session part, written under optimistic version checks. */
 export function createDynamoRegisterRepository(options: RegisterRepositoryOptions): RegisterRepository {
   const { doc, tableName } = options
-
-  async function queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
-    const items: Item[] = []
-    let ExclusiveStartKey: Item | undefined
-    do {
-      const page = await doc.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey }))
-      items.push(...(page.Items ?? []))
-      ExclusiveStartKey = page.LastEvaluatedKey
-    } while (ExclusiveStartKey)
-    return items
-  }
+  const retry = options.retry ?? DEFAULT_RETRY
 
   async function sessionsById(ids: string[]): Promise<Session[]> {
-    const sessions: Session[] = []
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> | undefined = {
-        [tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.session(id)) },
-      }
-      while (request && Object.keys(request).length > 0) {
-        const answer = await doc.send(new BatchGetCommand({ RequestItems: request }))
-        sessions.push(...(answer.Responses?.[tableName] ?? []).map(sessionItem.from))
-        request = answer.UnprocessedKeys as typeof request
-      }
-    }
-    return sessions
+    const items = await batchGet(
+      options,
+      ids.map((id) => keys.session(id)),
+      retry,
+    )
+    return items.map(sessionItem.from)
   }
 
   return {
     async sessionBookings(sessionId) {
-      const items = await queryAll({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': indexKeys.register(sessionId, '', '').gsi1pk },
-      })
+      const items = await queryIndex(options, 'gsi1', indexKeys.registerPk(sessionId))
       return items.map(bookingItem.from)
     },
 
@@ -127,11 +67,7 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
     },
 
     async registerParts(sessionId) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attendance)',
-        ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk, ':attendance': 'ATTENDANCE#' },
-        ConsistentRead: true,
-      })
+      const items = await queryPrefix(options, keys.session(sessionId).pk, keys.registerPartPrefix)
       return items.map(registerPartItem.from)
     },
 
@@ -155,11 +91,7 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
     },
 
     async trainerSessions(trainerId) {
-      const items = await queryAll({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `TRAINER#${trainerId}` },
-      })
+      const items = await queryIndex(options, 'gsi1', indexKeys.trainerSessionsPk(trainerId))
       const sessions = await sessionsById([...new Set(items.map((item) => String(item.sessionId)))])
       // The index may lag an edit: the session item itself says who runs it and when.
       return sessions

@@ -1,4 +1,4 @@
-/** How hard a write retries when DynamoDB reports a transaction conflict. */
+/** How hard a call retries what DynamoDB asks to try again: a transaction conflict, unprocessed keys. */
 export interface RetryPolicy {
   /** Total attempts, the first included. */
   maxAttempts: number
@@ -29,10 +29,14 @@ export async function withConflictRetry<T>(
       return await attempt()
     } catch (error) {
       if (!(error instanceof RetryableConflict)) throw error
-      if (n + 1 < policy.maxAttempts) await sleep(Math.random() * policy.baseDelayMs * 2 ** n)
+      if (n + 1 < policy.maxAttempts) await backoff(policy, n)
     }
   }
   return undefined
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits before the retry that follows attempt `n` (0 for the first): full jitter over an exponential bound. */
+export function backoff(policy: RetryPolicy, n: number): Promise<void> {
+  const ms = Math.random() * policy.baseDelayMs * 2 ** n
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import {
   belowHeld,
@@ -12,7 +12,8 @@ import {
 } from '@ey/domain'
 import { bookingItem, outboxItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
-import { syncTrainerAssignments } from './register-repository.ts'
+import { queryIndex, queryPrefix } from './query.ts'
+import { syncTrainerAssignments } from './trainer-assignments.ts'
 import { failed, transact } from './transactions.ts'
 
 export interface SessionStoreOptions {
@@ -125,23 +126,8 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
 
     async liveBookingIds(sessionId) {
       // The person locks are in the session's own partition, so this read is consistent, unlike the register index.
-      const ids: string[] = []
-      let ExclusiveStartKey: Record<string, unknown> | undefined
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :person)',
-            ExpressionAttributeValues: { ':pk': keys.session(sessionId).pk, ':person': 'PERSON#' },
-            ProjectionExpression: 'bookingId',
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        )
-        ids.push(...(page.Items ?? []).map((item) => String(item.bookingId)))
-        ExclusiveStartKey = page.LastEvaluatedKey
-      } while (ExclusiveStartKey)
-      return ids
+      const locks = await queryPrefix(options, keys.session(sessionId).pk, keys.sessionPersonPrefix)
+      return locks.map((item) => String(item.bookingId))
     },
 
     async changeSnapshot(change) {
@@ -184,24 +170,11 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
     async listSessions({ from, to }) {
       const sessions: Session[] = []
       for (const month of monthsBetween(from, to)) {
-        let ExclusiveStartKey: Record<string, unknown> | undefined
-        do {
-          const page = await doc.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi2',
-              KeyConditionExpression: 'gsi2pk = :pk',
-              ExpressionAttributeValues: { ':pk': indexKeys.sessionSchedulePk(month) },
-              ExclusiveStartKey,
-            }),
-          )
-          for (const item of page.Items ?? []) {
-            const session = sessionItem.from(item)
-            const start = sessionStart(session)
-            if (start >= from && start < to) sessions.push(session)
-          }
-          ExclusiveStartKey = page.LastEvaluatedKey
-        } while (ExclusiveStartKey)
+        for (const item of await queryIndex(options, 'gsi2', indexKeys.sessionSchedulePk(month))) {
+          const session = sessionItem.from(item)
+          const start = sessionStart(session)
+          if (start >= from && start < to) sessions.push(session)
+        }
       }
       return sessions
     },

@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { DomainError, type StaffDirectory, type StaffMember, StaffMemberSchema } from '@ey/domain'
 import { indexKeys, keys } from './keys.ts'
+import { queryIndex } from './query.ts'
 import { transact } from './transactions.ts'
 
 export interface StaffDirectoryOptions {
@@ -50,22 +51,7 @@ export function createDynamoStaffDirectory(options: StaffDirectoryOptions): Staf
     },
 
     async list() {
-      const members: StaffMember[] = []
-      let ExclusiveStartKey: Record<string, unknown> | undefined
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': indexKeys.staffListing('').gsi1pk },
-            ExclusiveStartKey,
-          }),
-        )
-        members.push(...(page.Items ?? []).map(fromItem))
-        ExclusiveStartKey = page.LastEvaluatedKey
-      } while (ExclusiveStartKey)
-      return members
+      return (await queryIndex(options, 'gsi1', indexKeys.staffListingPk)).map(fromItem)
     },
 
     async findByUsername(username) {

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import { makeCourse, makePartner, makeSessionInput } from '../../support/factories.ts'
 import type { StaffRouteAccess } from './staff-access.ts'
-import { makeCourse, makePartner } from './support.ts'
 
 /** A session to schedule: two twilight parts, online, three weeks after the tests' `NOW`. */
-export const SESSION_INPUT = {
-  courseId: 'slcn-core',
+export const SESSION_INPUT = makeSessionInput({
   parts: [
     { date: '2026-03-23', startTime: '16:00', endTime: '17:30' },
     { date: '2026-03-30', startTime: '16:00', endTime: '17:30' },
   ],
-  format: 'online',
-  joiningUrl: 'https://meet.example.org/j/1',
-  capacity: 10,
-  trainerIds: ['trainer-amira'],
-  bespokeLaCodes: [],
-  status: 'published',
-}
+})
 
 /**
  * The administrators' routes in the authorization matrix: administrators only. The matrix sends

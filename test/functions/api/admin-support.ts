@@ -1,5 +1,6 @@
+import { makeCourse, makePartner } from '../../support/factories.ts'
 import { staffToken } from '../../support/staff.ts'
-import { createTestApi, makeCourse, makePartner, type TestApi } from './support.ts'
+import { createTestApi, type TestApi } from './support.ts'
 
 export type AdminCall = (
   path: string,

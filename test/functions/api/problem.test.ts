@@ -1,5 +1,6 @@
 import { DomainError, ERRORS, type ErrorCode, type Person, ServiceBusyError } from '@ey/domain'
 import { describe, expect, it } from 'vitest'
+import { storeSessions } from '../../support/dynamo.ts'
 import { makePerson, makeSession } from '../../support/factories.ts'
 import { book, createTestApi, withToken } from './support.ts'
 
@@ -27,7 +28,7 @@ describe('the API’s error handling', () => {
 
   it('answers 503 with Retry-After when the service is busy', async () => {
     const api = await createTestApi()
-    await api.catalogue.createSession(makeSession({ id: 'busy' }))
+    await storeSessions(api.table, makeSession({ id: 'busy' }))
     api.deps.bookings.placeBooking = async () => {
       throw new ServiceBusyError(3)
     }
@@ -68,7 +69,7 @@ describe('the API’s error handling', () => {
 
   it('logs each request with its id and route, and never a token, an email address or a name', async () => {
     const api = await createTestApi()
-    await api.catalogue.createSession(makeSession({ id: 'logged' }))
+    await storeSessions(api.table, makeSession({ id: 'logged' }))
     const person: Person = makePerson({ name: 'Florence Nightingale', email: 'florence@example.org' })
     const made = await (await book(api.app, 'logged', person)).json()
     await api.app.request(`/api/bookings/${made.id}`, withToken(made.manageToken))

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { NewBookingView } from '@ey/contract'
 import type { Session } from '@ey/domain'
-import { makeSession } from '../../support/factories.ts'
+import { storeSessions } from '../../support/dynamo.ts'
+import { makeCourse, makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'
-import { book, makeCourse, type TestApi } from './support.ts'
+import { book, type TestApi } from './support.ts'
 import { TRAINER_ROUTES } from './trainer-access.ts'
 
 /** The columns of the authorization matrix: who calls, with what. */
@@ -110,7 +111,7 @@ export async function matrixWorld(api: TestApi): Promise<MatrixWorld> {
     laCode: 'E08000035',
     async session(overrides = {}) {
       const session = makeSession({ id: `s-${randomUUID()}`, trainerIds: ['trainer-amira'], ...overrides })
-      await api.catalogue.createSession(session)
+      await storeSessions(api.table, session)
       const response = await book(api.app, session.id, {
         email: `${randomUUID()}@example.org`,
         laCode: 'E08000035',

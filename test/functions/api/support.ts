@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type ApiConfig, type ApiLogger, createApp, type WiredApi, wireApi } from '@ey/api'
-import type { Course, Partner, Person } from '@ey/domain'
+import type { Person } from '@ey/domain'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
 import { staffIssuer } from '../../support/staff.ts'
@@ -59,28 +59,6 @@ export async function createTestApi(overrides: Partial<WiredApi> = {}): Promise<
     ...overrides,
   }) as TestApi['deps']
   return { app: createApp(deps), deps, catalogue: deps.catalogue, table }
-}
-
-/** A partner organisation. */
-export function makePartner(overrides: Partial<Partner> = {}): Partner {
-  return { id: 'talking-together', name: 'Talking Together Partnership', ...overrides }
-}
-
-/** The SLCN core course of the `talking-together` partner. */
-export function makeCourse(overrides: Partial<Course> = {}): Course {
-  return {
-    id: 'slcn-core',
-    partnerId: 'talking-together',
-    title: 'Speech, language and communication needs: core',
-    summary: 'Spot early signs of speech, language and communication needs.',
-    description: 'How communication develops from birth to five.',
-    topics: ['communication-and-language'],
-    audience: 'practitioners',
-    level: 'core',
-    cpdHours: 1.5,
-    completion: { kind: 'all-parts' },
-    ...overrides,
-  }
 }
 
 /** A fresh Idempotency-Key. */

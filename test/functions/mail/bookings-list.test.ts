@@ -1,8 +1,7 @@
 import type { Booking, OutgoingEmail } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail-function'
 import { describe, expect, it } from 'vitest'
-import { makeBooking, makeSnapshot } from '../../mail/make-booking.ts'
-import { fakeClock } from '../../support/factories.ts'
+import { fakeClock, makeBooking, makeSnapshot } from '../../support/factories.ts'
 
 const SITE_URL = 'https://training.example.org'
 

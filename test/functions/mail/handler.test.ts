@@ -7,8 +7,8 @@ import { createMailHandler, type MailHandlerDeps, wireMail } from '@ey/mail-func
 import { hmacTokens } from '@ey/runtime'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeBooking, makeSnapshot, withChange } from '../../mail/make-booking.ts'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
+import { makeBooking, makeSnapshot, withChange } from '../../support/factories.ts'
 import { testConfig } from '../../support/wiring.ts'
 
 const NOW = new Date('2026-11-03T09:00:00.000Z')

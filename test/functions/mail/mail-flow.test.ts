@@ -1,48 +1,27 @@
 import { SESClient } from '@aws-sdk/client-ses'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
-import { bookSession, cancelBooking, type Session } from '@ey/domain'
+import { bookSession, cancelBooking } from '@ey/domain'
 import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
 import { createMailHandler, wireMail } from '@ey/mail-function'
 import { type CoreDeps, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestTable, localDynamoConfig, type TestTable } from '../../support/dynamo.ts'
+import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
+import { makePerson, makeSession } from '../../support/factories.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
 import { testConfig } from '../../support/wiring.ts'
 
 const DAY = 86_400_000
 
-function onlineSession(id: string): Session {
-  const start = new Date(Date.now() + 30 * DAY)
-  const at = new Date().toISOString()
-  return {
+/** A one-place online session a month ahead: the second booker waits, then takes the freed place. */
+const onlineSession = (id: string) =>
+  makeSession({
     id,
     courseId: 'makaton-taster',
     title: 'Makaton taster',
-    parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() }],
-    format: 'online',
+    startsAt: new Date(Date.now() + 30 * DAY),
     joiningUrl: 'https://meet.example.org/j/makaton',
     capacity: 1,
-    heldCount: 0,
-    waitingCount: 0,
-    bespokeLaCodes: [],
-    trainerIds: [],
-    status: 'published',
-    createdAt: at,
-    updatedAt: at,
-  }
-}
-
-function person(email: string, name: string) {
-  return {
-    name,
-    email,
-    role: 'senco' as const,
-    settingName: 'Oak Tree Nursery',
-    settingType: 'private-nursery' as const,
-    laCode: 'E08000035',
-    shareWithLa: false,
-  }
-}
+  })
 
 function calendarOf(email: SentEmail | undefined): string {
   const ics = email?.attachments.find((attachment) => attachment.filename === 'invite.ics')
@@ -81,20 +60,20 @@ describe('booking emails, from the outbox through the stream to SES', () => {
   })
 
   it('confirms, queues, cancels and promotes by email, each with the right calendar file', async () => {
-    await deps.catalogue.createSession(onlineSession('makaton-1'))
+    await storeSessions(table, onlineSession('makaton-1'))
     const first = uniqueAddress('first')
     const second = uniqueAddress('second')
 
     const booked = await bookSession(deps, {
       sessionId: 'makaton-1',
       idempotencyKey: 'first-key',
-      person: person(first, 'Grace Obi'),
+      person: makePerson({ email: first, name: 'Grace Obi' }),
     })
     await poller.drain()
     const queued = await bookSession(deps, {
       sessionId: 'makaton-1',
       idempotencyKey: 'second-key',
-      person: person(second, 'Tom Reid'),
+      person: makePerson({ email: second, name: 'Tom Reid' }),
     })
     await poller.drain()
     await cancelBooking(deps, booked.booking.id, booked.manageToken)

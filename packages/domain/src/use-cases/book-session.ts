@@ -1,5 +1,5 @@
 import { DomainError, ValidationError } from '../errors.ts'
-import type { BookingDeps, Fingerprints, ManageTokens } from '../ports.ts'
+import type { BookingDeps, Fingerprints } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
@@ -57,14 +57,7 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
   const id = deps.ids.newId()
   const at = now.toISOString()
-  const booking = draftBooking({
-    id,
-    reference: deps.ids.newReference(),
-    session,
-    person,
-    tokens: deps.tokens,
-    at,
-  })
+  const booking = draftBooking(deps, { id, session, person, at })
   const message = (kind: 'booking-confirmed' | 'booking-waitlisted') => ({
     id: deps.ids.newId(),
     kind,
@@ -88,25 +81,21 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
 /**
  * A new booking as it is offered to the repository, which decides its status (confirmed or
- * waiting) inside the write; its session details are snapshotted now.
+ * waiting) inside the write; its session details are snapshotted now, and its reference drawn.
  */
-export function draftBooking(input: {
-  id: string
-  reference: string
-  session: Session
-  person: Person
-  tokens: ManageTokens
-  at: string
-}): Booking {
+export function draftBooking(
+  deps: Pick<BookingDeps, 'ids' | 'tokens'>,
+  input: { id: string; session: Session; person: Person; at: string },
+): Booking {
   const { id, session, person, at } = input
   return {
     id,
-    reference: input.reference,
+    reference: deps.ids.newReference(),
     sessionId: session.id,
     status: 'confirmed',
     person,
     emailKey: normaliseEmail(person.email),
-    manageTokenHash: input.tokens.hash(input.tokens.issue(id)),
+    manageTokenHash: deps.tokens.hash(deps.tokens.issue(id)),
     session: snapshotOf(session),
     createdAt: at,
     updatedAt: at,

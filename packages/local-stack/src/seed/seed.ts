@@ -7,16 +7,22 @@ import {
   type IdSource,
   londonParts,
   type ManageTokens,
+  planSession,
+  type Session,
+  type SessionStore,
 } from '@ey/domain'
-import type { CatalogueWriter } from '@ey/dynamodb'
+import { type CatalogueWriter, keys } from '@ey/dynamodb'
+import { localAuthorities } from '@ey/reference-data'
 import { COURSES, PARTNERS } from './catalogue.ts'
 import { demoPerson } from './people.ts'
-import { demoSessions, type Fill } from './sessions.ts'
+import { type DemoSession, demoSessions, type Fill } from './sessions.ts'
 
 export interface SeedDeps {
   doc: DynamoDBDocumentClient
   tableName: string
   catalogue: CatalogueWriter
+  /** The administrators' session store: the seed schedules sessions as they do. */
+  sessions: SessionStore
   bookings: BookingRepository
   tokens: ManageTokens
   ids: IdSource
@@ -32,7 +38,7 @@ export interface SeedReport {
   bookings: number
 }
 
-const MARKER = { pk: 'SEED#demo', sk: 'SEED' }
+const MARKER = keys.seedMarker('demo')
 
 /** How many people the seed books onto a session of this capacity to make it look `fill`. */
 function peopleFor(fill: Fill, capacity: number, n: number): number {
@@ -61,22 +67,15 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
   const now = deps.now ?? new Date()
   for (const partner of PARTNERS) await deps.catalogue.putPartner(partner)
   for (const course of COURSES) await deps.catalogue.putCourse(course)
-  const sessions = demoSessions(londonParts(now).date, now)
+  const sessions = demoSessions(londonParts(now).date)
   let bookings = 0
-  for (const [index, { session, fill }] of sessions.entries()) {
-    await deps.catalogue.createSession(session)
-    const people = peopleFor(fill, session.capacity, index)
+  for (const [index, demo] of sessions.entries()) {
+    const session = await scheduleDemoSession(deps.sessions, demo, now)
+    const people = peopleFor(demo.fill, session.capacity, index)
     for (let p = 0; p < people; p++) {
       const person = demoPerson(index * 100 + p, session.bespokeLaCodes[0])
       const id = `${session.id}-b${String(p).padStart(3, '0')}`
-      const booking = draftBooking({
-        id,
-        reference: deps.ids.newReference(),
-        session,
-        person,
-        tokens: deps.tokens,
-        at: now.toISOString(),
-      })
+      const booking = draftBooking(deps, { id, session, person, at: now.toISOString() })
       await deps.bookings.placeBooking({
         booking,
         idempotency: {
@@ -98,4 +97,22 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
     sessions: sessions.length,
     bookings,
   }
+}
+
+/**
+ * Schedules a demo session as an administrator's form does (the same plan, the same store), under
+ * its fixed id. One already there is saved again as it is: an interrupted seed may have stopped
+ * after the session's write and before its trainers' index items, which the save puts.
+ */
+async function scheduleDemoSession(store: SessionStore, demo: DemoSession, now: Date): Promise<Session> {
+  const existing = await store.getSession(demo.id)
+  if (existing) {
+    await store.saveSession(existing, existing.status)
+    return existing
+  }
+  const course = COURSES.find((c) => c.id === demo.input.courseId)
+  const plan = planSession(demo.input, { course, las: localAuthorities, now, newId: () => demo.id })
+  if (!plan.session) throw new Error(`Demo session ${demo.id} is invalid: ${JSON.stringify(plan.errors)}`)
+  await store.createSessions([plan.session])
+  return plan.session
 }

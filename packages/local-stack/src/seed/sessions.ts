@@ -1,4 +1,4 @@
-import { fromLondon, type Session, type SessionFormat, type Venue } from '@ey/domain'
+import type { SessionFormat, SessionInput, Venue } from '@ey/domain'
 import { COURSES } from './catalogue.ts'
 
 const VENUES: Venue[] = [
@@ -68,14 +68,23 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** A London wall-clock time `minutes` after `time` (HH:mm), the same day. */
+function addMinutes(time: string, minutes: number): string {
+  const [hours = 0, mins = 0] = time.split(':').map(Number)
+  const total = hours * 60 + mins + minutes
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+}
+
 const TWILIGHT_TIMES = ['16:00', '18:00', '18:30', '19:00']
 const DAY_TIMES = ['09:30', '10:00', '13:00']
 
 /** How full the demo makes a session: the seed books people to reach it. */
 export type Fill = 'quiet' | 'busy' | 'nearly-full' | 'full-with-waitlist'
 
+/** One demo session as an administrator would schedule it, under a fixed id. */
 export interface DemoSession {
-  session: Session
+  id: string
+  input: SessionInput
   fill: Fill
 }
 
@@ -84,12 +93,11 @@ export interface DemoSession {
  * online, in person and hybrid, one four-part accredited course, one bespoke session for Leeds,
  * and a mix of quiet, busy, nearly full and full sessions.
  */
-export function demoSessions(today: string, now: Date): DemoSession[] {
+export function demoSessions(today: string): DemoSession[] {
   const random = mulberry32(20261123)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const singleCourses = COURSES.filter((c) => c.id !== 'slcn-level-3')
   const fills: Fill[] = ['quiet', 'busy', 'busy', 'nearly-full', 'full-with-waitlist']
-  const at = now.toISOString()
   const result: DemoSession[] = []
 
   for (let n = 1; n <= 38; n++) {
@@ -100,89 +108,63 @@ export function demoSessions(today: string, now: Date): DemoSession[] {
       date = addDays(date, 1)
     }
     const twilight = random() < 0.7
-    const start = pick(twilight ? TWILIGHT_TIMES : DAY_TIMES)
+    const startTime = pick(twilight ? TWILIGHT_TIMES : DAY_TIMES)
     const minutes = course.cpdHours >= 2 ? 120 : 90
     const format: SessionFormat = pick(['online', 'online', 'in-person', 'hybrid'] as const)
-    const startsAt = fromLondon(date, start)
     const venue = format === 'online' ? undefined : pick(VENUES)
     const id = `demo-${String(n).padStart(2, '0')}`
+    // The picks are drawn in this order (fill, capacity, trainer) so the demo stays as it was.
+    const fill = n === 7 ? 'full-with-waitlist' : pick(fills)
     result.push({
-      fill: n === 7 ? 'full-with-waitlist' : pick(fills),
-      session: {
-        id,
+      id,
+      fill,
+      input: {
         courseId: course.id,
-        title: course.title,
-        parts: [
-          {
-            startsAt: startsAt.toISOString(),
-            endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
-          },
-        ],
+        parts: [{ date, startTime, endTime: addMinutes(startTime, minutes) }],
         format,
         ...(venue ? { venue } : {}),
         ...(format === 'in-person' ? {} : { joiningUrl: `${JOIN_URL}${id}` }),
         capacity: format === 'online' ? pick([30, 40, 50]) : pick([12, 16, 20]),
-        heldCount: 0,
-        waitingCount: 0,
         bespokeLaCodes: [],
         trainerIds: [pick(['trainer-amira', 'trainer-ben', 'trainer-chloe'])],
         status: 'published',
-        createdAt: at,
-        updatedAt: at,
       },
     })
   }
 
   const level3Start = addDays(today, 10)
   result.push({
+    id: 'demo-level3',
     fill: 'busy',
-    session: {
-      id: 'demo-level3',
+    input: {
       courseId: 'slcn-level-3',
-      title: 'Level 3 award in supporting speech, language and communication',
-      parts: [0, 7, 14, 21].map((offset) => {
-        const startsAt = fromLondon(addDays(level3Start, offset), '16:30')
-        return {
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 120 * 60_000).toISOString(),
-        }
-      }),
+      parts: [0, 7, 14, 21].map((offset) => ({
+        date: addDays(level3Start, offset),
+        startTime: '16:30',
+        endTime: '18:30',
+      })),
       format: 'online',
       joiningUrl: `${JOIN_URL}demo-level3`,
       capacity: 24,
-      heldCount: 0,
-      waitingCount: 0,
       bespokeLaCodes: [],
       trainerIds: ['trainer-amira'],
       status: 'published',
-      createdAt: at,
-      updatedAt: at,
     },
   })
 
-  const bespokeStart = fromLondon(addDays(today, 16), '16:00')
   result.push({
+    id: 'demo-leeds-bespoke',
     fill: 'busy',
-    session: {
-      id: 'demo-leeds-bespoke',
+    input: {
       courseId: 'whole-setting-send',
       title: 'Whole-setting approach to SEND (Leeds settings)',
-      parts: [
-        {
-          startsAt: bespokeStart.toISOString(),
-          endsAt: new Date(bespokeStart.getTime() + 120 * 60_000).toISOString(),
-        },
-      ],
+      parts: [{ date: addDays(today, 16), startTime: '16:00', endTime: '18:00' }],
       format: 'in-person',
       venue: VENUES[0],
       capacity: 20,
-      heldCount: 0,
-      waitingCount: 0,
       bespokeLaCodes: ['E08000035'],
       trainerIds: ['trainer-ben'],
       status: 'published',
-      createdAt: at,
-      updatedAt: at,
     },
   })
   return result

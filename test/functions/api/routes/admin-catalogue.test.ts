@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { makeCourse } from '../../../support/factories.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
-import { makeCourse } from '../support.ts'
 
 let call: AdminCall
 

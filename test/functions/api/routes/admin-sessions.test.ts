@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { makeSessionInput } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
 import { book, type TestApi } from '../support.ts'
@@ -6,19 +7,13 @@ import { book, type TestApi } from '../support.ts'
 let api: TestApi
 let call: AdminCall
 
-const TWILIGHT = {
-  courseId: 'slcn-core',
+const TWILIGHT = makeSessionInput({
   parts: [
     { date: '2026-03-17', startTime: '16:00', endTime: '17:30' },
     { date: '2026-03-24', startTime: '16:00', endTime: '17:30' },
   ],
-  format: 'online',
-  joiningUrl: 'https://meet.example.org/j/1',
   capacity: 1,
-  trainerIds: ['trainer-amira'],
-  bespokeLaCodes: [],
-  status: 'published',
-}
+})
 
 beforeAll(async () => {
   ;({ api, call } = await createAdminTestApi())

@@ -3,8 +3,9 @@ import type { NewBookingView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { makeSession } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, SITE_URL, type TestApi, withToken } from '../support.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import { makeCourse, makeSession } from '../../../support/factories.ts'
+import { book, createTestApi, SITE_URL, type TestApi, withToken } from '../support.ts'
 
 describe('GET /api/bookings/{id}/calendar', () => {
   let api: TestApi
@@ -18,7 +19,7 @@ describe('GET /api/bookings/{id}/calendar', () => {
 
   async function booked(overrides: Partial<Session> & { startsAt?: string } = {}): Promise<NewBookingView> {
     const id = `s-${randomUUID()}`
-    await api.catalogue.createSession(makeSession({ id, ...overrides }))
+    await storeSessions(api.table, makeSession({ id, ...overrides }))
     const res = await book(api.app, id, { email: `${randomUUID()}@example.org` })
     expect(res.status).toBe(201)
     return res.json()

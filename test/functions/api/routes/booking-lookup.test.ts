@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DAY, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, type TestApi } from '../support.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
+import { book, createTestApi, type TestApi } from '../support.ts'
 
 describe('POST /api/bookings/lookup', () => {
   let api: TestApi
@@ -11,7 +12,8 @@ describe('POST /api/bookings/lookup', () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse())
     sessionId = `s-${randomUUID()}`
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({ id: sessionId, startsAt: new Date(NOW.getTime() + 7 * DAY) }),
     )
   })

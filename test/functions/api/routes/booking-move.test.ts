@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { BookingView, NewBookingView, SessionView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DAY, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, newKey, type TestApi, withToken } from '../support.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
+import { book, createTestApi, newKey, type TestApi, withToken } from '../support.ts'
 
 describe('moving a booking to another date', () => {
   let api: TestApi
@@ -16,7 +17,8 @@ describe('moving a booking to another date', () => {
 
   async function session(overrides: Partial<Session> & { startsAt?: Date } = {}): Promise<string> {
     const id = `s-${randomUUID()}`
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({ id, startsAt: new Date(NOW.getTime() + 7 * DAY), ...overrides }),
     )
     return id

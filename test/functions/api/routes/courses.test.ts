@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import { makeCourse, makePartner } from '../../../support/factories.ts'
+import { createTestApi, type TestApi } from '../support.ts'
 
 describe('/api/courses', () => {
   let api: TestApi

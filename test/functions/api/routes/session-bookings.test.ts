@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { HOUR, LEEDS, MINUTE, makePerson, makeSession, NOW, WESTMINSTER } from '../../../support/factories.ts'
-import { book, createTestApi, makeCourse, newKey, SITE_URL, type TestApi } from '../support.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import {
+  HOUR,
+  LEEDS,
+  MINUTE,
+  makeCourse,
+  makePerson,
+  makeSession,
+  NOW,
+  WESTMINSTER,
+} from '../../../support/factories.ts'
+import { book, createTestApi, newKey, SITE_URL, type TestApi } from '../support.ts'
 
 describe('POST /api/sessions/{id}/bookings', () => {
   let api: TestApi
@@ -15,7 +25,7 @@ describe('POST /api/sessions/{id}/bookings', () => {
   /** A session of its own for each test, so tests cannot see each other's bookings. */
   async function session(overrides: Partial<Session> & { startsAt?: Date | string } = {}): Promise<string> {
     const id = `s-${randomUUID()}`
-    await api.catalogue.createSession(makeSession({ id, ...overrides }))
+    await storeSessions(api.table, makeSession({ id, ...overrides }))
     return id
   }
 

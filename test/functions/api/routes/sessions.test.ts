@@ -1,20 +1,24 @@
 import type { SessionView } from '@ey/contract'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { LEEDS, makeSession, partAt, WESTMINSTER } from '../../../support/factories.ts'
-import { createTestApi, makeCourse, makePartner, type TestApi } from '../support.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import {
+  LEEDS,
+  makeCourse,
+  makePartner,
+  makeSession,
+  makeVenue,
+  partAt,
+  WESTMINSTER,
+} from '../../../support/factories.ts'
+import { createTestApi, type TestApi } from '../support.ts'
 
 const CAMDEN = 'E09000007'
 const WAKEFIELD = 'E08000036'
 const HARTLEPOOL = 'E06000001'
 
-const venue = (laCode: string, name = 'Family hub') => ({
-  name,
-  address: ['1 High Street'],
-  postcode: 'LS1 1AA',
-  laCode,
-  accessibility: 'Step-free entrance',
-})
+const venue = (laCode: string, name = 'Family hub') =>
+  makeVenue({ name, laCode, accessibility: 'Step-free entrance' })
 
 // The factories' clock stands at Monday 2 March 2026, 09:00 London (GMT); BST starts on 29 March.
 const SESSIONS: Session[] = [
@@ -83,7 +87,7 @@ describe('GET /api/sessions', () => {
     await api.catalogue.putCourse(
       makeCourse({ id: 'autism-awareness', title: 'Autism awareness', topics: ['autism'] }),
     )
-    for (const session of SESSIONS) await api.catalogue.createSession(session)
+    await storeSessions(api.table, ...SESSIONS)
   })
 
   async function list(query = ''): Promise<{ items: SessionView[]; nextCursor: string | null }> {
@@ -245,7 +249,7 @@ describe('GET /api/sessions/{id}', () => {
   beforeAll(async () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse())
-    for (const session of SESSIONS) await api.catalogue.createSession(session)
+    await storeSessions(api.table, ...SESSIONS)
   })
 
   it('answers one session with its places left and topics', async () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DAY, HOUR, MINUTE, makeSession, NOW, partAt } from '../../../support/factories.ts'
+import { storeSessions } from '../../../support/dynamo.ts'
+import { DAY, HOUR, MINUTE, makeCourse, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, makeCourse, type TestApi, withToken } from '../support.ts'
+import { book, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const FIRST = new Date(NOW.getTime() + 2 * DAY)
 const SECOND = new Date(FIRST.getTime() + 7 * DAY)
@@ -35,7 +36,8 @@ describe('trainer register API', () => {
   beforeAll(async () => {
     api = await createTestApi()
     await api.catalogue.putCourse(makeCourse({ id: 'slcn-level-3', completion: { kind: 'all-parts' } }))
-    await api.catalogue.createSession(
+    await storeSessions(
+      api.table,
       makeSession({
         id: 'two-part',
         courseId: 'slcn-level-3',

@@ -1,0 +1,38 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
+import { RepositoryError } from '@ey/domain'
+import type { TableAccess } from './query.ts'
+import { backoff, type RetryPolicy } from './retry.ts'
+
+type Key = Record<string, unknown>
+type Item = Record<string, unknown>
+
+/** DynamoDB's limit on the keys of one BatchGetItem call. */
+const BATCH_GET_LIMIT = 100
+
+/**
+ * The items of these keys, in no particular order (a key with no item is left out), read 100 keys
+ * a call. Keys DynamoDB leaves unprocessed (it was throttled, or the answer reached 16 MB) are
+ * asked for again after a jittered backoff; when some are still left after the policy's attempts,
+ * a `RepositoryError` says how many.
+ */
+export async function batchGet(table: TableAccess, keys: Key[], policy: RetryPolicy): Promise<Item[]> {
+  const items: Item[] = []
+  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
+    let pending = keys.slice(i, i + BATCH_GET_LIMIT)
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await backoff(policy, attempt - 1)
+      const answer = await table.doc.send(
+        new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: pending } } }),
+      )
+      items.push(...(answer.Responses?.[table.tableName] ?? []))
+      pending = answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []
+      if (pending.length > 0 && attempt + 1 >= policy.maxAttempts) {
+        const cause = new Error(
+          `${pending.length} of ${keys.length} keys unprocessed after ${policy.maxAttempts} attempts`,
+        )
+        throw new RepositoryError('BatchGet left keys unprocessed', cause)
+      }
+    }
+  }
+  return items
+}

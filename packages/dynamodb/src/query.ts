@@ -1,0 +1,48 @@
+import {
+  type DynamoDBDocumentClient,
+  paginateQuery,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb'
+
+/** The table a repository reads, through its document client. */
+export interface TableAccess {
+  doc: DynamoDBDocumentClient
+  tableName: string
+}
+
+type Item = Record<string, unknown>
+
+/** A query of the table, without the table and the paging the helpers below add. */
+export type Query = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>
+
+/** Every page of a query, each asked for once the caller wants it: leaving the loop stops the reads. */
+export function queryPages(table: TableAccess, query: Query): AsyncGenerator<QueryCommandOutput> {
+  // A fresh input: the paginator writes each page's start key into the object it is given.
+  return paginateQuery({ client: table.doc }, { ...query, TableName: table.tableName })
+}
+
+/** Every item a query matches, all pages read. */
+export async function queryAll(table: TableAccess, query: Query): Promise<Item[]> {
+  const items: Item[] = []
+  for await (const page of queryPages(table, query)) items.push(...(page.Items ?? []))
+  return items
+}
+
+/** Every item of one partition of a global index. */
+export function queryIndex(table: TableAccess, index: 'gsi1' | 'gsi2' | 'gsi3', pk: string): Promise<Item[]> {
+  return queryAll(table, {
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk`,
+    ExpressionAttributeValues: { ':pk': pk },
+  })
+}
+
+/** Every item of a table partition whose sort key begins with `prefix`, read consistently. */
+export function queryPrefix(table: TableAccess, pk: string, prefix: string): Promise<Item[]> {
+  return queryAll(table, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ConsistentRead: true,
+  })
+}
