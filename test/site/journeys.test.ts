@@ -287,7 +287,16 @@ describe('the public site', () => {
     const emails = await site.emailsTo(email, 2)
     const list = emails.find((e) => e.subject === 'Your bookings for early years SEND training')
     expect(list?.body.text).toContain(`Booking reference: ${reference}`)
-    expect(list?.body.text).toMatch(new RegExp(`/manage#id=${id}&token=\\S+`))
+    expect(list?.body.text).toMatch(new RegExp(`/manage/#id=${id}&token=\\S+`))
+  })
+
+  it('still opens a manage link emailed before the path gained its trailing slash', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const booked = await bookThroughApi(open?.id ?? '', uniqueEmail('old-link'))
+    const page = await site.newPage()
+    await page.goto(manageHref(booked).replace('/manage/#', '/manage#'))
+    await expectText(page.locator('#status'), 'Confirmed')
+    expect(await textOf(page.locator('#details'))).toContain(booked.reference)
   })
 
   it('shows the error summary when the lookup address is not an email address', async () => {

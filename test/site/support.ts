@@ -37,7 +37,13 @@ function sourceFingerprint(): string {
       else hash.update(`${path}\0${statSync(path).size}\0${readFileSync(path, 'utf8')}\0`)
     }
   }
-  for (const dir of ['site/src', 'site/public', 'packages/domain/src', 'packages/reference-data/src']) {
+  for (const dir of [
+    'site/src',
+    'site/public',
+    'packages/domain/src',
+    'packages/presentation/src',
+    'packages/reference-data/src',
+  ]) {
     walk(join(ROOT, dir))
   }
   for (const file of ['site/astro.config.ts', 'site/package.json'])

@@ -9,5 +9,4 @@ export {
   type WiredApi,
   wireApi,
 } from './deps.ts'
-export { manageUrl, publicStatus } from './present.ts'
 export { PROBLEM_BASE, type Problem, type ProblemCode, STATUS_OF } from './problem.ts'

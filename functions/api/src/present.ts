@@ -1,13 +1,11 @@
-import type { BookingView, CourseView, NewBookingView, PublicBookingStatus, SessionView } from '@ey/contract'
+import type { BookingView, CourseView, NewBookingView, SessionView } from '@ey/contract'
 import {
   type Booking,
   type BookingPolicy,
-  type BookingStatus,
   type BookSessionResult,
   bookingClosesAt,
   bookingWindow,
   type Course,
-  holdsPlace,
   isTwilight,
   type ManagedBooking,
   type Partner,
@@ -19,19 +17,7 @@ import {
   type Topic,
   toLondonIso,
 } from '@ey/domain'
-
-/**
- * The page of the site where a person manages a booking, in the same form as the emailed link
- * (`functions/mail`): the id and token ride in the fragment, which no server, log or Referer sees.
- */
-export function manageUrl(siteUrl: string, bookingId: string, token: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/manage#${new URLSearchParams({ id: bookingId, token })}`
-}
-
-/** The public name of a booking state: the domain's `waiting` reads `waitlisted`. */
-export function publicStatus(status: BookingStatus): PublicBookingStatus {
-  return status === 'waiting' ? 'waitlisted' : status
-}
+import { holdsConfirmedPlace, manageUrl, publicStatus } from '@ey/presentation'
 
 /** What every answer about a booking starts with. */
 function bookingHead(booking: Booking, waitlistPosition: number | undefined) {
@@ -96,7 +82,6 @@ export function sessionView(
  */
 export function bookingView({ booking, waitlistPosition }: ManagedBooking, session?: Session): BookingView {
   const running = session?.status === 'published'
-  const seated = holdsPlace(booking.status) && booking.status !== 'offered'
   const snapshot = booking.session
   return {
     ...bookingHead(booking, waitlistPosition),
@@ -114,7 +99,9 @@ export function bookingView({ booking, waitlistPosition }: ManagedBooking, sessi
       // A session gone from publication no longer runs for this person, whatever its reason.
       status: running ? 'published' : 'cancelled',
     },
-    ...(running && seated && session.joiningUrl ? { joiningUrl: session.joiningUrl } : {}),
+    ...(running && holdsConfirmedPlace(booking.status) && session.joiningUrl
+      ? { joiningUrl: session.joiningUrl }
+      : {}),
     createdAt: toLondonIso(booking.createdAt),
     updatedAt: toLondonIso(booking.updatedAt),
   }

@@ -10,6 +10,7 @@ import type {
   OutboxMessage,
 } from '@ey/domain'
 import { bookingCalendar, calendarMethodFor, isStillTrue, renderEmail } from '@ey/mail'
+import { manageUrl } from '@ey/presentation'
 
 /** What delivering one outbox message needs. */
 export interface DeliveryDeps {
@@ -56,10 +57,9 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
   return { outcome: 'sent', messageId }
 }
 
-/** The manage link. The token rides in the fragment, which browsers never send to a server or its logs. */
+/** The booking's manage link, with a token issued for it. */
 export function manageUrlOf(deps: Pick<DeliveryDeps, 'siteUrl' | 'tokens'>, bookingId: string): string {
-  const params = new URLSearchParams({ id: bookingId, token: deps.tokens.issue(bookingId) })
-  return `${deps.siteUrl.replace(/\/+$/, '')}/manage#${params}`
+  return manageUrl(deps.siteUrl, bookingId, deps.tokens.issue(bookingId))
 }
 
 /** Every live booking of the person, as it stands when the list is sent, each with its manage link. */

@@ -1,7 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-
-/** Every session is shown and reasoned about in London time. */
-export const LONDON = 'Europe/London'
+import { LONDON } from './zone.ts'
 
 const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
-import { type Booking, type EmailKind, LONDON } from '@ey/domain'
+import { type Booking, type EmailKind, isLive, LONDON } from '@ey/domain'
+import { holdsConfirmedPlace, venueText } from '@ey/presentation'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 
@@ -18,8 +19,6 @@ export interface CalendarOptions {
   organizer?: { name: string; email: string }
 }
 
-const ENDED = new Set<Booking['status']>(['cancelled', 'late-cancelled', 'declined', 'expired'])
-
 /**
  * An iCalendar file (RFC 5545) with one event per part of the booked session. UIDs are stable per
  * booking and part, so a later file with a higher SEQUENCE updates or cancels the same events.
@@ -27,7 +26,7 @@ const ENDED = new Set<Booking['status']>(['cancelled', 'late-cancelled', 'declin
  * across the clocks changing.
  */
 export function bookingCalendar(booking: Booking, options: CalendarOptions): string {
-  const method = options.method ?? (ENDED.has(booking.status) ? 'CANCEL' : 'PUBLISH')
+  const method = options.method ?? (isLive(booking.status) ? 'PUBLISH' : 'CANCEL')
   const calendar = new ICalCalendar({
     prodId: { company: options.domain, product: 'bookings', language: 'EN' },
     method: ICalCalendarMethod[method],
@@ -46,7 +45,7 @@ export function bookingCalendar(booking: Booking, options: CalendarOptions): str
       stamp: new Date(booking.updatedAt),
       timezone: LONDON,
       summary: parts.length > 1 ? `${title} (part ${i + 1} of ${parts.length})` : title,
-      location: location(booking),
+      location: venueText(booking.session),
       description: `Booking reference: ${booking.reference}\nView or change your booking: ${options.manageUrl}`,
       url: options.manageUrl,
       status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -54,13 +53,6 @@ export function bookingCalendar(booking: Booking, options: CalendarOptions): str
     })
   })
   return calendar.toString()
-}
-
-function location(booking: Booking): string {
-  const { format, venue } = booking.session
-  if (format === 'online' || !venue) return 'Online'
-  const place = [venue.name, ...venue.address, venue.postcode].join(', ')
-  return format === 'hybrid' ? `${place} (or online)` : place
 }
 
 /**
@@ -71,8 +63,9 @@ function location(booking: Booking): string {
 export function calendarMethodFor(kind: EmailKind, booking: Booking): CalendarMethod | undefined {
   if (kind === 'booking-confirmed' || kind === 'booking-promoted') return 'PUBLISH'
   const cancelled = kind === 'booking-cancelled' || kind === 'session-cancelled'
-  if (cancelled && booking.history.at(-1)?.from === 'confirmed') return 'CANCEL'
+  const before = booking.history.at(-1)?.from
+  if (cancelled && before && holdsConfirmedPlace(before)) return 'CANCEL'
   // A rescheduling records an event in the history, so this file's SEQUENCE is higher than the last.
-  if (kind === 'session-rescheduled' && booking.status === 'confirmed') return 'PUBLISH'
+  if (kind === 'session-rescheduled' && holdsConfirmedPlace(booking.status)) return 'PUBLISH'
   return undefined
 }

@@ -1,6 +1,5 @@
 export * from './calendar.ts'
 export * from './compose.ts'
-export * from './format.ts'
 export * from './html.ts'
 export * from './ses-mailer.ts'
 export * from './still-true.ts'

@@ -1,6 +1,5 @@
-import { type Booking, type BookingStatus, type EmailKind, isLive } from '@ey/domain'
-
-const HAS_PLACE: readonly BookingStatus[] = ['confirmed', 'attended', 'no-show']
+import { type Booking, type EmailKind, isLive } from '@ey/domain'
+import { holdsConfirmedPlace } from '@ey/presentation'
 
 /**
  * Whether an email still tells the truth about the booking when it is about to go. An email that
@@ -11,7 +10,7 @@ export function isStillTrue(kind: EmailKind, booking: Booking): boolean {
   switch (kind) {
     case 'booking-confirmed':
     case 'booking-promoted':
-      return HAS_PLACE.includes(booking.status)
+      return holdsConfirmedPlace(booking.status)
     case 'booking-waitlisted':
       return booking.status === 'waiting'
     case 'place-offered':

@@ -1,7 +1,7 @@
 import { ROLES, SETTING_TYPES, SessionFormatSchema, TOPICS } from '@ey/domain'
-import { FORMAT_LABELS, ROLE_LABELS, SETTING_TYPE_LABELS, TOPIC_LABELS } from './labels.ts'
+import { FORMAT_LABELS, ROLE_LABELS, SETTING_TYPE_LABELS, TOPIC_LABELS } from '@ey/presentation'
 
-// Build-time only (Astro front matter): the domain's own lists, in its order, with the site's labels.
+// Build-time only (Astro front matter): the domain's own lists, in its order, with their labels.
 
 export const TOPICS_IN_ORDER = TOPICS.map((code) => [code, TOPIC_LABELS[code]] as const)
 export const FORMATS_IN_ORDER = SessionFormatSchema.options.map(

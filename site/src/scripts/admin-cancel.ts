@@ -1,7 +1,7 @@
 import type { AdminSession } from '@ey/contract'
+import { londonPart } from '@ey/presentation'
 import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
-import { when } from './lib/format.ts'
 
 const id = new URLSearchParams(location.search).get('id') ?? ''
 const path = `/sessions/${encodeURIComponent(id)}`
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         [
           'When',
           session.parts.map((part) =>
-            h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, when(part.startsAt, part.endsAt)),
+            h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, londonPart(part)),
           ),
         ],
         ['Booked', `${session.heldCount} of ${session.capacity}`],

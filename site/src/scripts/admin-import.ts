@@ -1,9 +1,9 @@
 import type { SessionImportPreview } from '@ey/contract'
+import { londonDate, londonTime } from '@ey/presentation'
 import { accessMessage, adminApi } from './lib/admin-api.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, tag } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
-import { clockTime, longDate } from './lib/format.ts'
 import { staffFetch } from './staff-client.ts'
 
 type PreviewRow = SessionImportPreview['rows'][number]
@@ -32,7 +32,7 @@ async function downloadTemplate(): Promise<void> {
 }
 
 function rowOf(row: PreviewRow): HTMLElement {
-  const start = row.startsAt ? `, ${longDate(row.startsAt)}, ${clockTime(row.startsAt)}` : ''
+  const start = row.startsAt ? `, ${londonDate(row.startsAt)}, ${londonTime(row.startsAt)}` : ''
   const session = row.title ? `${row.title}${start}` : (row.courseId ?? '')
   return h(
     'tr',

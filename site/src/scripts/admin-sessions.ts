@@ -1,12 +1,12 @@
 import type { AdminSession, AdminSessionList } from '@ey/contract'
+import { londonPart, SESSION_STATUS_LABELS } from '@ey/presentation'
 import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
-import { when } from './lib/format.ts'
 
-const STATUS: Record<AdminSession['status'], [string, string | undefined]> = {
-  draft: ['Draft', 'grey'],
-  published: ['Published', 'green'],
-  cancelled: ['Cancelled', 'red'],
+const STATUS_COLOURS: Record<AdminSession['status'], string> = {
+  draft: 'grey',
+  published: 'green',
+  cancelled: 'red',
 }
 
 const DONE: Record<string, string> = {
@@ -17,7 +17,6 @@ const DONE: Record<string, string> = {
 }
 
 function row(session: AdminSession): HTMLElement {
-  const [label, colour] = STATUS[session.status]
   const first = session.parts[0]
   const hidden = (text: string) => h('span', { class: 'govuk-visually-hidden' }, ` ${text}`)
   // One action per line: side by side they would be too small a target on a phone.
@@ -61,8 +60,12 @@ function row(session: AdminSession): HTMLElement {
         ? h('span', { class: 'govuk-hint govuk-!-margin-bottom-0' }, ` ${session.parts.length} parts`)
         : null,
     ),
-    h('td', { class: 'govuk-table__cell' }, first ? when(first.startsAt, first.endsAt) : ''),
-    h('td', { class: 'govuk-table__cell' }, tag(label, colour)),
+    h('td', { class: 'govuk-table__cell' }, first ? londonPart(first) : ''),
+    h(
+      'td',
+      { class: 'govuk-table__cell' },
+      tag(SESSION_STATUS_LABELS[session.status], STATUS_COLOURS[session.status]),
+    ),
     h(
       'td',
       { class: 'govuk-table__cell' },

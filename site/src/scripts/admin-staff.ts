@@ -1,16 +1,11 @@
 import type { StaffList, StaffMember } from '@ey/contract'
+import { STAFF_ROLE_LABELS } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { laName } from './lib/la-names.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'
 import { staffFetch } from './staff-client.ts'
-
-const ROLE_NAMES: Record<StaffMember['roles'][number], string> = {
-  admin: 'Administrator',
-  trainer: 'Trainer',
-  'la-officer': 'LA officer',
-}
 
 const form = byId<HTMLFormElement>('invite-form')
 const errors = new FormErrors(form)
@@ -38,7 +33,11 @@ function render(members: StaffMember[]): void {
         { class: 'govuk-table__row' },
         h('td', { class: 'govuk-table__cell' }, member.name),
         h('td', { class: 'govuk-table__cell' }, member.username),
-        h('td', { class: 'govuk-table__cell' }, member.roles.map((role) => ROLE_NAMES[role]).join(', ')),
+        h(
+          'td',
+          { class: 'govuk-table__cell' },
+          member.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', '),
+        ),
         h('td', { class: 'govuk-table__cell' }, member.laCodes.map(laName).join(', ')),
       ),
     ),

@@ -1,9 +1,10 @@
 import type { NewBookingView, SessionView } from '@ey/contract'
+import { venueText } from '@ey/presentation'
 import { ApiProblem, api } from './lib/api.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'
-import { places, schedule, where } from './lib/session-facts.ts'
+import { places, schedule } from './lib/session-facts.ts'
 import { bookingCall } from './lib/session-state.ts'
 
 const form = byId<HTMLFormElement>('booking-form')
@@ -41,7 +42,7 @@ async function loadSession(): Promise<void> {
     summaryList([
       ['Session', session.title],
       [session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(session)],
-      ['Where', where(session)],
+      ['Where', venueText(session)],
       ['Places', places(session)],
     ]),
   )

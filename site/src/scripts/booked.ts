@@ -1,8 +1,9 @@
 import type { BookingView } from '@ey/contract'
-import { bookingKey, downloadCalendar, loadBooking, manageHref } from './lib/booking.ts'
+import { holdsConfirmedPlace, manageUrl, venueText } from '@ey/presentation'
+import { bookingKey, downloadCalendar, loadBooking } from './lib/booking.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { ordinal } from './lib/format.ts'
-import { schedule, where } from './lib/session-facts.ts'
+import { schedule } from './lib/session-facts.ts'
 
 const loading = byId('loading')
 
@@ -28,13 +29,13 @@ function render(booking: BookingView, href: string): void {
     summaryList([
       ['Session', booking.session.title],
       [booking.session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(booking.session)],
-      ['Where', where(booking.session)],
+      ['Where', venueText(booking.session)],
     ]),
   )
   for (const email of document.querySelectorAll('.app-email')) email.textContent = booking.person.email
   byId(waiting ? 'next-waitlisted' : 'next-confirmed').hidden = false
   byId<HTMLAnchorElement>('manage-link').href = href
-  if (booking.status === 'confirmed') byId('calendar').hidden = false
+  if (holdsConfirmedPlace(booking.status)) byId('calendar').hidden = false
   show(byId('booked'), loading)
 }
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   if (!key) return show(byId('missing'), loading)
   try {
     const booking = await loadBooking(key)
-    render(booking, manageHref(key))
+    render(booking, manageUrl('', key.id, key.token))
     byId('calendar').addEventListener('click', async () => {
       const status = byId('calendar-status')
       status.textContent = ''

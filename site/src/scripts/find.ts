@@ -1,9 +1,10 @@
 import type { SessionPage, SessionView } from '@ey/contract'
+import { venueText } from '@ey/presentation'
 import { api } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'
-import { length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
+import { length, places, schedule, sessionTags } from './lib/session-facts.ts'
 
 const FILTERS = ['topic', 'from', 'to', 'format', 'twilight', 'la', 'available'] as const
 const PAGE_SIZE = 20
@@ -68,7 +69,7 @@ function card(session: SessionView): HTMLElement {
       summaryList([
         ['When', schedule(session)],
         ['Length', length(session)],
-        ['Where', where(session)],
+        ['Where', venueText(session)],
         ['Places', places(session)],
       ]),
     ),

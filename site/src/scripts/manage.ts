@@ -1,19 +1,21 @@
 import type { BookingView, MoveOptions, NewBookingView } from '@ey/contract'
+import {
+  holdsConfirmedPlace,
+  isCancellable,
+  londonMoment,
+  londonPart,
+  manageUrl,
+  type PublicBookingStatus,
+  statusLabel,
+  venueText,
+} from '@ey/presentation'
 import { ApiProblem, api, bearer } from './lib/api.ts'
 import { showAttendance } from './lib/attendance.ts'
-import {
-  type BookingKey,
-  bookingKey,
-  changeBooking,
-  downloadCalendar,
-  isLive,
-  loadBooking,
-  manageHref,
-} from './lib/booking.ts'
+import { type BookingKey, bookingKey, changeBooking, downloadCalendar, loadBooking } from './lib/booking.ts'
 import { byId, h, show, summaryList, tag } from './lib/dom.ts'
-import { clockTime, longDate, ordinal, when } from './lib/format.ts'
+import { ordinal } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'
-import { places, schedule, where } from './lib/session-facts.ts'
+import { places, schedule } from './lib/session-facts.ts'
 
 const loading = byId('loading')
 const outcome = byId('outcome')
@@ -21,20 +23,19 @@ const actionError = byId('action-error')
 let key: BookingKey | undefined
 let booking: BookingView
 
-const STATUS_TAGS: Record<BookingView['status'], [string, string]> = {
-  confirmed: ['Confirmed', 'green'],
-  waitlisted: ['On the waiting list', 'orange'],
-  offered: ['Place offered', 'blue'],
-  declined: ['Offer declined', 'grey'],
-  expired: ['Offer expired', 'grey'],
-  cancelled: ['Cancelled', 'red'],
-  'late-cancelled': ['Cancelled', 'red'],
-  attended: ['Attended', 'green'],
-  'no-show': ['Did not attend', 'grey'],
+const STATUS_COLOURS: Record<PublicBookingStatus, string> = {
+  confirmed: 'green',
+  waitlisted: 'orange',
+  offered: 'blue',
+  declined: 'grey',
+  expired: 'grey',
+  cancelled: 'red',
+  'late-cancelled': 'red',
+  attended: 'green',
+  'no-show': 'grey',
 }
 
 function statusLine(view: BookingView): HTMLElement {
-  const [label, colour] = STATUS_TAGS[view.status]
   const text =
     view.status === 'waitlisted' && view.waitlistPosition
       ? `You are ${ordinal(view.waitlistPosition)} in line. We will email you if a place comes free.`
@@ -43,7 +44,12 @@ function statusLine(view: BookingView): HTMLElement {
         : view.session.status === 'cancelled'
           ? 'This session has been cancelled.'
           : ''
-  return h('p', { class: 'govuk-body' }, tag(label, colour), text && ` ${text}`)
+  return h(
+    'p',
+    { class: 'govuk-body' },
+    tag(statusLabel(view.status), STATUS_COLOURS[view.status]),
+    text && ` ${text}`,
+  )
 }
 
 function render(view: BookingView): void {
@@ -56,7 +62,7 @@ function render(view: BookingView): void {
   byId('offer').hidden = !offered
   if (offered) {
     byId('offer-text').textContent = view.offerExpiresAt
-      ? `Accept it by ${clockTime(view.offerExpiresAt)} on ${longDate(view.offerExpiresAt)}, or it will be offered to the next person.`
+      ? `Accept it by ${londonMoment(view.offerExpiresAt)}, or it will be offered to the next person.`
       : 'Accept it soon, or it will be offered to the next person.'
   }
   const { person, session } = view
@@ -72,7 +78,7 @@ function render(view: BookingView): void {
         ),
       ],
       [session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(session)],
-      ['Where', where(session)],
+      ['Where', venueText(session)],
       ['Name', person.name],
       ['Email', person.email],
       ['Setting', person.settingName],
@@ -100,11 +106,11 @@ function render(view: BookingView): void {
       : []),
   )
   const live =
-    isLive(view.status) &&
+    isCancellable(view.status) &&
     view.session.status !== 'cancelled' &&
     Date.parse(view.session.startsAt) > Date.now()
   byId('actions').hidden = !live
-  byId('calendar').hidden = view.status !== 'confirmed'
+  byId('calendar').hidden = !holdsConfirmedPlace(view.status)
   byId('show-cancel').textContent = view.status === 'waitlisted' ? 'Leave the waiting list' : 'Cancel booking'
   byId('cancel-heading').textContent =
     view.status === 'waitlisted'
@@ -196,12 +202,12 @@ async function loadMoveOptions(view: BookingView): Promise<void> {
             class: 'govuk-label govuk-radios__label',
             for: i === 0 ? 'sessionId' : `sessionId-${session.id}`,
           },
-          when(session.startsAt, session.endsAt),
+          londonPart(session),
         ),
         h(
           'div',
           { class: 'govuk-hint govuk-radios__hint', id: `sessionId-${session.id}-hint` },
-          `${where(session)}. ${places(session)}.`,
+          `${venueText(session)}. ${places(session)}.`,
         ),
       ),
     ),
@@ -289,7 +295,7 @@ async function main(): Promise<void> {
       moveKey = crypto.randomUUID()
       key = { id: moved.id, token: moved.manageToken }
       // The moved booking has its own private link: keep the address bar pointing at it.
-      history.replaceState(null, '', manageHref(key))
+      history.replaceState(null, '', manageUrl('', key.id, key.token))
       render(await loadBooking(key))
       announce('Your booking has been moved. We have emailed you the new details.')
     })

@@ -5,9 +5,9 @@ import type {
   RegisterView,
   StaffPrincipal,
 } from '@ey/contract'
+import { londonDate, londonPart, londonTime } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
-import { clockTime, longDate, when } from './lib/format.ts'
 import { RegisterQueue } from './lib/register-queue.ts'
 import { wireReport } from './lib/register-report.ts'
 import { partsNav, personRow, plainList } from './lib/register-rows.ts'
@@ -93,14 +93,14 @@ function render(register: RegisterView): void {
   const { session, locked } = register
   const current = session.parts[register.part]
   const caption = byId('caption')
-  caption.textContent = `${session.title}${current ? ` – ${when(current.startsAt, current.endsAt)}` : ''}`
+  caption.textContent = `${session.title}${current ? ` – ${londonPart(current)}` : ''}`
   caption.hidden = false
   document.title = `Register${session.parts.length > 1 ? `, part ${register.part + 1}` : ''} – ${session.title}`
   byId('parts').replaceChildren(partsNav(register, sessionId))
   byId('locked').hidden = !locked
   if (locked) void offerReopening()
   byId('locked-text').textContent = locked
-    ? `This register locked on ${longDate(register.locksAt)}, 14 days after the session ended. Only an administrator can reopen it.`
+    ? `This register locked on ${londonDate(register.locksAt)}, 14 days after the session ended. Only an administrator can reopen it.`
     : ''
   byId('all-present').hidden = locked || register.booked.length === 0
   byId('walk-in-form').hidden = locked
@@ -168,7 +168,7 @@ function renderAudit(register: RegisterView): void {
         h(
           'li',
           {},
-          `${longDate(entry.at)} ${clockTime(entry.at)}: ${entry.by} – ${entry.action}${entry.subject ? ` ${names.get(entry.subject) ?? ''}` : ''}${entry.value && entry.action === 'mark' ? ` (${entry.value})` : ''}`,
+          `${londonDate(entry.at)} ${londonTime(entry.at)}: ${entry.by} – ${entry.action}${entry.subject ? ` ${names.get(entry.subject) ?? ''}` : ''}${entry.value && entry.action === 'mark' ? ` (${entry.value})` : ''}`,
         ),
       ),
   )
@@ -178,7 +178,7 @@ function showCode(code: RegisterView['code'] | undefined): void {
   const shown = byId('code')
   shown.hidden = !code
   shown.textContent = code ? `${code.value.slice(0, 3)} ${code.value.slice(3)}` : ''
-  byId('code-expiry').textContent = code ? `Works until ${clockTime(code.expiresAt)}.` : ''
+  byId('code-expiry').textContent = code ? `Works until ${londonTime(code.expiresAt)}.` : ''
 }
 
 /** An administrator may reopen a locked register; the API checks the role again. */

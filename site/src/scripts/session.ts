@@ -1,10 +1,17 @@
 import type { CourseView, SessionView } from '@ey/contract'
-import { AUDIENCE_LABELS, LEVEL_LABELS, labelOf } from '../lib/labels.ts'
+import {
+  AUDIENCE_LABELS,
+  FORMAT_SHORT_LABELS,
+  LEVEL_LABELS,
+  labelOf,
+  londonDate,
+  londonTime,
+  venueText,
+} from '@ey/presentation'
 import { ApiProblem, api } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
-import { clockTime, longDate } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'
-import { formatName, length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
+import { length, places, schedule, sessionTags } from './lib/session-facts.ts'
 import { bookingCall } from './lib/session-state.ts'
 
 const loading = byId('loading')
@@ -47,13 +54,13 @@ function render(session: SessionView, course: CourseView | undefined): void {
     summaryList([
       [multiPart ? 'Dates' : 'Date and time', schedule(session)],
       ['Length', length(session)],
-      ['Format', formatName(session.format)],
-      ['Where', where(session)],
+      ['Format', labelOf(FORMAT_SHORT_LABELS, session.format)],
+      ['Where', venueText(session)],
       ['Places', places(session)],
       [
         'Bookings close',
         session.bookable
-          ? `${longDate(session.bookingClosesAt)} at ${clockTime(session.bookingClosesAt)}`
+          ? `${londonDate(session.bookingClosesAt)} at ${londonTime(session.bookingClosesAt)}`
           : undefined,
       ],
       [

@@ -1,4 +1,5 @@
 import type { StaffPrincipal } from '@ey/contract'
+import { STAFF_ROLE_LABELS } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { laName } from './lib/la-names.ts'
@@ -25,11 +26,9 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
   'la-officer': [],
 }
 
-const ROLE_NAMES = { admin: 'Administrator', trainer: 'Trainer', 'la-officer': 'LA officer' }
-
 function renderHome(principal: StaffPrincipal): void {
   byId('who').textContent = principal.name ?? principal.sub
-  byId('roles').textContent = principal.roles.map((role) => ROLE_NAMES[role]).join(', ')
+  byId('roles').textContent = principal.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', ')
   const links = [
     ...new Map(principal.roles.flatMap((role) => LINKS[role]).map((link) => [link.href, link])).values(),
   ]

@@ -1,14 +1,8 @@
 import type { MySessionsView, TrainerSessionView } from '@ey/contract'
+import { FORMAT_SHORT_LABELS, londonPart } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
-import { when } from './lib/format.ts'
 import { trainerApi } from './lib/trainer-api.ts'
-
-const FORMATS: Record<TrainerSessionView['format'], string> = {
-  online: 'Online',
-  'in-person': 'In person',
-  hybrid: 'Hybrid',
-}
 
 function card(session: TrainerSessionView): HTMLElement {
   const parts = session.parts.length
@@ -24,11 +18,11 @@ function card(session: TrainerSessionView): HTMLElement {
     h(
       'div',
       { class: 'govuk-summary-card__content' },
-      h('p', { class: 'govuk-body' }, when(session.startsAt, session.endsAt)),
+      h('p', { class: 'govuk-body' }, londonPart(session)),
       h(
         'p',
         { class: 'govuk-body' },
-        `${FORMATS[session.format]}${session.venueName ? `, ${session.venueName}` : ''}. ${session.heldCount} booked of ${session.capacity}${session.waitingCount ? `, ${session.waitingCount} waiting` : ''}.`,
+        `${FORMAT_SHORT_LABELS[session.format]}${session.venueName ? `, ${session.venueName}` : ''}. ${session.heldCount} booked of ${session.capacity}${session.waitingCount ? `, ${session.waitingCount} waiting` : ''}.`,
       ),
       h(
         'ul',
@@ -43,9 +37,7 @@ function card(session: TrainerSessionView): HTMLElement {
                 class: 'govuk-link',
                 href: `/staff/sessions/register/?${new URLSearchParams({ id: session.id, part: String(index) })}`,
               },
-              parts > 1
-                ? `Register for part ${index + 1} (${when(part.startsAt, part.endsAt)})`
-                : 'Open the register',
+              parts > 1 ? `Register for part ${index + 1} (${londonPart(part)})` : 'Open the register',
               h('span', { class: 'govuk-visually-hidden' }, ` of ${session.title}`),
             ),
           ),

@@ -1,11 +1,11 @@
 import { IdParamSchema } from '@ey/contract'
 import { openBooking } from '@ey/domain'
 import { bookingCalendar } from '@ey/mail'
+import { manageUrl } from '@ey/presentation'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
-import { manageUrl } from '../present.ts'
 import { router } from '../validation.ts'
 
 /**

@@ -1,18 +1,19 @@
 import type { Booking } from '@ey/domain'
-import { londonMoment } from '../format.ts'
+import { BOOKING_STATUS_LABELS, londonMoment } from '@ey/presentation'
 import { bookingDetails, greeting, signOff } from './common.ts'
 import type { Block, Template } from './content.ts'
 
+/** A listed (so live) booking's status: any confirmed place, attended or not yet, reads "Confirmed". */
 function status(booking: Booking): string {
   switch (booking.status) {
     case 'waiting':
-      return 'On the waiting list'
+      return BOOKING_STATUS_LABELS.waiting
     case 'offered':
       return booking.offerExpiresAt
         ? `A place is offered to you until ${londonMoment(booking.offerExpiresAt)}`
         : 'A place is offered to you'
     default:
-      return 'Confirmed'
+      return BOOKING_STATUS_LABELS.confirmed
   }
 }
 

@@ -1,9 +1,6 @@
 import type { Booking } from '@ey/domain'
-import { londonPart } from '../format.ts'
+import { holdsConfirmedPlace, londonPart, venueText } from '@ey/presentation'
 import type { Block, DetailRow, EmailContext } from './content.ts'
-
-/** The statuses in which a person may be given the joining link. */
-const HAS_CONFIRMED_PLACE = new Set(['confirmed', 'attended', 'no-show'])
 
 /** The opening line, addressed by the name the person gave. */
 export function greeting(booking: Booking): Block {
@@ -18,7 +15,7 @@ export function bookingDetails(booking: Booking, extra: DetailRow[] = []): Block
       { label: 'Booking reference', values: [booking.reference] },
       { label: 'Session', values: [booking.session.title] },
       { label: 'When', values: when(booking) },
-      { label: 'Where', values: [where(booking)] },
+      { label: 'Where', values: [venueText(booking.session)] },
       ...extra,
     ],
   }
@@ -30,17 +27,9 @@ function when(booking: Booking): string[] {
   return parts.map((part, i) => `Part ${i + 1} of ${parts.length}: ${londonPart(part)}`)
 }
 
-function where(booking: Booking): string {
-  const { format, venue } = booking.session
-  const place = venue ? [venue.name, ...venue.address, venue.postcode].join(', ') : undefined
-  if (format === 'online' || !place) return 'Online'
-  return format === 'hybrid' ? `${place}, or online` : place
-}
-
 /** The joining link, only for someone who holds a confirmed place on a session run online. */
 export function joiningLink({ booking, joiningUrl }: EmailContext): Block[] {
-  if (!joiningUrl || booking.session.format === 'in-person' || !HAS_CONFIRMED_PLACE.has(booking.status))
-    return []
+  if (!joiningUrl || booking.session.format === 'in-person' || !holdsConfirmedPlace(booking.status)) return []
   return [{ type: 'link', text: 'Join the session online', href: joiningUrl }]
 }
 

@@ -1,4 +1,4 @@
-import { londonMoment } from '../format.ts'
+import { londonMoment } from '@ey/presentation'
 import { bookingDetails, greeting, manageLink, signOff } from './common.ts'
 import type { Template } from './content.ts'
 

@@ -1,16 +1,8 @@
 import type { AttendanceSummary, BookingView } from '@ey/contract'
+import { ATTENDANCE_MARK_OUTCOMES, holdsConfirmedPlace, labelOf, londonDate } from '@ey/presentation'
 import { ApiProblem, api, bearer } from './api.ts'
 import type { BookingKey } from './booking.ts'
 import { byId, h, summaryList } from './dom.ts'
-import { longDate } from './format.ts'
-
-const MARKS: Record<string, string> = {
-  present: 'Attended',
-  late: 'Attended (arrived late)',
-  'left-early': 'Left early',
-  absent: 'Did not attend',
-  apologies: 'Apologies given',
-}
 
 const COMPLETION: Record<string, string> = {
   complete: 'You completed this course.',
@@ -21,7 +13,7 @@ const COMPLETION: Record<string, string> = {
 const CHECK_IN_MARGIN_MS = 30 * 60_000
 
 function checkInOpen(view: BookingView, now = Date.now()): boolean {
-  if (view.session.format === 'in-person' || view.status !== 'confirmed') return false
+  if (view.session.format === 'in-person' || !holdsConfirmedPlace(view.status)) return false
   return view.session.parts.some(
     (p) =>
       now >= Date.parse(p.startsAt) - CHECK_IN_MARGIN_MS && now <= Date.parse(p.endsAt) + CHECK_IN_MARGIN_MS,
@@ -30,7 +22,7 @@ function checkInOpen(view: BookingView, now = Date.now()): boolean {
 
 function partLabel(view: BookingView, part: number): string {
   const startsAt = view.session.parts[part]?.startsAt
-  const date = startsAt ? longDate(startsAt) : ''
+  const date = startsAt ? londonDate(startsAt) : ''
   return view.session.parts.length > 1 ? `Part ${part + 1}, ${date}` : date
 }
 
@@ -39,7 +31,7 @@ function render(view: BookingView, summary: AttendanceSummary): boolean {
     .filter((p) => p.mark || p.checkedIn)
     .map((p): [string, string] => [
       partLabel(view, p.part),
-      p.mark ? (MARKS[p.mark] ?? p.mark) : 'Checked in; the trainer will confirm',
+      p.mark ? labelOf(ATTENDANCE_MARK_OUTCOMES, p.mark) : 'Checked in; the trainer will confirm',
     ])
   const completion = summary.completion && COMPLETION[summary.completion]
   byId('attendance-summary').replaceChildren(

@@ -16,11 +16,6 @@ export function bookingKey(): BookingKey | undefined {
   return id && token ? { id, token } : undefined
 }
 
-/** The fragment that opens the manage page for a booking. */
-export function manageHref(key: BookingKey): string {
-  return `/manage/#${new URLSearchParams({ id: key.id, token: key.token })}`
-}
-
 /** The booking the key opens. */
 export function loadBooking(key: BookingKey): Promise<BookingView> {
   return api<BookingView>(`/bookings/${encodeURIComponent(key.id)}`, { headers: bearer(key.token) })
@@ -58,9 +53,4 @@ export async function downloadCalendar(key: BookingKey, reference: string): Prom
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-/** Statuses in which the person still has (or awaits) a place. */
-export function isLive(status: BookingView['status']): boolean {
-  return status === 'confirmed' || status === 'waitlisted' || status === 'offered'
 }

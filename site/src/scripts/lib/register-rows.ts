@@ -1,31 +1,9 @@
 import type { RegisterView } from '@ey/contract'
+import { ATTENDANCE_MARK_LABELS, labelOf, londonDate, londonTime, ROLE_SHORT_LABELS } from '@ey/presentation'
 import { h } from './dom.ts'
-import { clockTime, longDate } from './format.ts'
 
 type Person = RegisterView['booked'][number]
 type WalkIn = RegisterView['walkIns'][number]
-
-export const MARKS = [
-  ['present', 'Present'],
-  ['late', 'Late'],
-  ['left-early', 'Left early'],
-  ['absent', 'Absent'],
-  ['apologies', 'Apologies given'],
-] as const
-
-export const ROLES: Record<string, string> = {
-  'nursery-practitioner': 'Nursery practitioner',
-  'pre-school-practitioner': 'Pre-school practitioner',
-  childminder: 'Childminder',
-  senco: 'SENCO',
-  'setting-manager': 'Setting manager',
-  'health-visitor': 'Health visitor',
-  'family-support-worker': 'Family support worker',
-  'portage-worker': 'Portage worker',
-  teacher: 'Teacher',
-  'parent-or-carer': 'Parent or carer',
-  other: 'Other',
-}
 
 /** Where a row's controls stand: the mark to show (queued marks first) and whether it can change. */
 export interface RowState {
@@ -50,7 +28,7 @@ function markRadios(
       h(
         'div',
         { class: 'govuk-radios govuk-radios--small govuk-radios--inline' },
-        ...MARKS.map(([value, label]) => {
+        ...Object.entries(ATTENDANCE_MARK_LABELS).map(([value, label]) => {
           const input = h('input', {
             class: 'govuk-radios__input',
             id: `${id}-${value}`,
@@ -113,7 +91,7 @@ function noteForm(subject: string, name: string, note: string | undefined, disab
 export function personRow(person: Person | WalkIn, subject: string, state: RowState): HTMLElement {
   const { locked } = state
   const facts = [
-    person.role ? ROLES[person.role] : undefined,
+    person.role ? labelOf(ROLE_SHORT_LABELS, person.role) : undefined,
     'settingName' in person ? person.settingName : undefined,
   ].filter(Boolean)
   const checkIn = person.checkIn
@@ -130,8 +108,8 @@ export function personRow(person: Person | WalkIn, subject: string, state: RowSt
           'p',
           { class: 'govuk-body-s' },
           checkIn.confirmed
-            ? `Checked in with the code at ${clockTime(checkIn.at)}; confirmed.`
-            : `Checked in with the code at ${clockTime(checkIn.at)}. `,
+            ? `Checked in with the code at ${londonTime(checkIn.at)}; confirmed.`
+            : `Checked in with the code at ${londonTime(checkIn.at)}. `,
           checkIn.confirmed || locked
             ? null
             : h(
@@ -158,7 +136,11 @@ export function plainList(people: Person[], none: string, label: (p: Person) => 
     'ul',
     { class: 'govuk-list' },
     ...people.map((p) =>
-      h('li', {}, `${p.name}${p.role ? `, ${ROLES[p.role] ?? p.role}` : ''}, ${p.settingName} – ${label(p)}`),
+      h(
+        'li',
+        {},
+        `${p.name}${p.role ? `, ${labelOf(ROLE_SHORT_LABELS, p.role)}` : ''}, ${p.settingName} – ${label(p)}`,
+      ),
     ),
   )
 }
@@ -170,7 +152,7 @@ export function partsNav(register: RegisterView, sessionId: string): HTMLElement
     'ul',
     { class: 'govuk-list app-register__parts' },
     ...register.session.parts.map((p, index) => {
-      const label = `Part ${index + 1}: ${longDate(p.startsAt)}`
+      const label = `Part ${index + 1}: ${londonDate(p.startsAt)}`
       return h(
         'li',
         {},

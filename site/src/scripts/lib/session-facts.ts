@@ -1,16 +1,7 @@
 import type { SessionView } from '@ey/contract'
+import { duration, FORMAT_SHORT_LABELS, labelOf, londonPart } from '@ey/presentation'
 import { h, tag } from './dom.ts'
-import { duration, plural, when } from './format.ts'
-
-const FORMATS: Record<string, string> = { online: 'Online', 'in-person': 'In person', hybrid: 'Hybrid' }
-
-/** Where to go: the venue, "Online", or both for a hybrid session. */
-export function where(session: Pick<SessionView, 'format' | 'venue'>): string {
-  const { format, venue } = session
-  if (format === 'online' || !venue) return 'Online'
-  const place = [venue.name, ...venue.address, venue.postcode].join(', ')
-  return format === 'hybrid' ? `${place}, or online` : place
-}
+import { plural } from './format.ts'
 
 /** Places left, or the waiting list when the session is full. */
 export function places(session: SessionView): string {
@@ -23,28 +14,24 @@ export function places(session: SessionView): string {
 
 /** The date and time of each part, or of the one session. */
 export function schedule(session: Pick<SessionView, 'parts' | 'startsAt' | 'endsAt'>): HTMLElement | string {
-  if (session.parts.length <= 1) return when(session.startsAt, session.endsAt)
+  if (session.parts.length <= 1) return londonPart(session)
   return h(
     'ol',
     { class: 'govuk-list govuk-list--number' },
-    ...session.parts.map((part) => h('li', {}, when(part.startsAt, part.endsAt))),
+    ...session.parts.map((part) => h('li', {}, londonPart(part))),
   )
 }
 
 /** Length of one part, and how many parts when there are several. */
 export function length(session: Pick<SessionView, 'parts' | 'startsAt' | 'endsAt'>): string {
   const first = session.parts[0] ?? session
-  const each = duration(first.startsAt, first.endsAt)
+  const each = duration(first)
   return session.parts.length > 1 ? `${plural(session.parts.length, 'part')}, ${each} each` : each
-}
-
-export function formatName(format: string): string {
-  return FORMATS[format] ?? format
 }
 
 /** The tags that tell a session apart at a glance. */
 export function sessionTags(session: SessionView): HTMLElement {
-  const tags: HTMLElement[] = [tag(formatName(session.format), 'blue')]
+  const tags: HTMLElement[] = [tag(labelOf(FORMAT_SHORT_LABELS, session.format), 'blue')]
   if (session.twilight) tags.push(tag('Twilight', 'purple'))
   if (session.parts.length > 1) tags.push(tag(`${session.parts.length} parts`, 'grey'))
   if (session.status === 'cancelled') tags.push(tag('Cancelled', 'red'))
