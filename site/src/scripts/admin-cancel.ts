@@ -1,10 +1,11 @@
 import type { AdminSession } from '@ey/contract'
 import { londonPart } from '@ey/presentation'
-import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
+import { showAdminLoadFailure } from './lib/admin-page.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
+import { staffApi } from './staff-client.ts'
 
 const id = new URLSearchParams(location.search).get('id') ?? ''
-const path = `/sessions/${encodeURIComponent(id)}`
+const path = `/admin/sessions/${encodeURIComponent(id)}`
 
 function fail(error: unknown): void {
   showAdminLoadFailure(error, {
@@ -16,7 +17,7 @@ function fail(error: unknown): void {
 async function cancel(button: HTMLButtonElement): Promise<void> {
   button.disabled = true
   try {
-    await adminApi(`${path}/cancel`, { method: 'POST' })
+    await staffApi(`${path}/cancel`, { method: 'POST' })
     location.assign('/staff/admin/?done=cancelled')
   } catch (error) {
     button.disabled = false
@@ -26,7 +27,7 @@ async function cancel(button: HTMLButtonElement): Promise<void> {
 
 async function main(): Promise<void> {
   try {
-    const session = await adminApi<AdminSession>(path)
+    const session = await staffApi<AdminSession>(path)
     if (session.status === 'cancelled') {
       byId('error-text').textContent = 'This session is already cancelled.'
       show(byId('error'), byId('loading'))

@@ -1,9 +1,10 @@
 import type { AdminCourseList, CourseInput, PartnerList } from '@ey/contract'
-import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
+import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { slugOf } from './lib/slug.ts'
+import { staffApi } from './staff-client.ts'
 
 const editing = new URLSearchParams(location.search).get('id')
 const form = byId<HTMLFormElement>('course-form')
@@ -77,8 +78,8 @@ async function submit(event: SubmitEvent): Promise<void> {
   const button = byId<HTMLButtonElement>('submit')
   button.disabled = true
   try {
-    const course = await adminApi<CourseInput>(
-      editing ? `/courses/${encodeURIComponent(editing)}` : '/courses',
+    const course = await staffApi<CourseInput>(
+      editing ? `/admin/courses/${encodeURIComponent(editing)}` : '/admin/courses',
       {
         method: editing ? 'PUT' : 'POST',
         json: input(),
@@ -103,8 +104,8 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     const [{ items: partners }, { items: courses }] = await Promise.all([
-      adminApi<PartnerList>('/partners'),
-      editing ? adminApi<AdminCourseList>('/courses') : Promise.resolve({ items: [] }),
+      staffApi<PartnerList>('/admin/partners'),
+      editing ? staffApi<AdminCourseList>('/admin/courses') : Promise.resolve({ items: [] }),
     ])
     byId('partnerId').append(...partners.map((partner) => h('option', { value: partner.id }, partner.name)))
     if (editing) {

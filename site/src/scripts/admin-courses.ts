@@ -1,6 +1,7 @@
 import type { AdminCourseList, CourseInput, Partner, PartnerList } from '@ey/contract'
-import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
+import { showAdminLoadFailure, showDone } from './lib/admin-page.ts'
 import { byId, h, show } from './lib/dom.ts'
+import { staffApi } from './staff-client.ts'
 
 const DONE: Record<string, string> = {
   'course-created': 'Course added',
@@ -42,16 +43,12 @@ function partnerRow(partner: Partner): HTMLElement {
 }
 
 async function main(): Promise<void> {
-  const done = DONE[new URLSearchParams(location.search).get('done') ?? '']
-  if (done) {
-    byId('done-text').textContent = done
-    byId('done').hidden = false
-  }
+  showDone(DONE)
   const loading = byId('loading')
   try {
     const [{ items: courses }, { items: partners }] = await Promise.all([
-      adminApi<AdminCourseList>('/courses'),
-      adminApi<PartnerList>('/partners'),
+      staffApi<AdminCourseList>('/admin/courses'),
+      staffApi<PartnerList>('/admin/partners'),
     ])
     const byPartnerId = new Map(partners.map((partner) => [partner.id, partner]))
     byId('course-rows').replaceChildren(...courses.map((course) => courseRow(course, byPartnerId)))

@@ -1,10 +1,10 @@
 import type { SessionImportPreview } from '@ey/contract'
 import { londonDate, londonTime } from '@ey/presentation'
-import { accessMessage, adminApi } from './lib/admin-api.ts'
-import { ApiProblem } from './lib/api.ts'
+import { saveFailureMessage } from './lib/admin-page.ts'
 import { byId, h, tag } from './lib/dom.ts'
+import { download } from './lib/download.ts'
 import { FormErrors } from './lib/form-errors.ts'
-import { staffFetch } from './staff-client.ts'
+import { staffApi, staffAuthorization } from './staff-client.ts'
 
 type PreviewRow = SessionImportPreview['rows'][number]
 
@@ -12,23 +12,13 @@ const form = byId<HTMLFormElement>('upload-form')
 const errors = new FormErrors(form)
 let checkedCsv: string | undefined
 
-function problem(error: unknown): string {
-  return accessMessage(error) ?? (error instanceof ApiProblem ? error.message : 'Try again.')
-}
-
-/** The template needs the staff token, so it is fetched and handed to the browser as a file. */
 async function downloadTemplate(): Promise<void> {
-  const response = await staffFetch('/api/admin/sessions/import/template.csv')
-  if (!response.ok) {
-    errors.show([], problem(new ApiProblem(response.status)))
-    return
+  try {
+    const call = { headers: { ...staffAuthorization(), Accept: 'text/csv' } }
+    await download('/admin/sessions/import/template.csv', call, 'sessions-template.csv')
+  } catch (error) {
+    errors.show([], saveFailureMessage(error))
   }
-  const url = URL.createObjectURL(await response.blob())
-  const link = h('a', { href: url, download: 'sessions-template.csv' })
-  document.body.append(link)
-  link.click()
-  link.remove()
-  URL.revokeObjectURL(url)
 }
 
 function rowOf(row: PreviewRow): HTMLElement {
@@ -64,7 +54,7 @@ async function check(event: SubmitEvent): Promise<void> {
   }
   const csv = await file.text()
   try {
-    const preview = await adminApi<SessionImportPreview>('/sessions/import/preview', { csv })
+    const preview = await staffApi<SessionImportPreview>('/admin/sessions/import/preview', { csv })
     errors.clear()
     byId('preview-rows').replaceChildren(...preview.rows.map(rowOf))
     const bad = preview.rows.length - preview.valid
@@ -94,7 +84,7 @@ async function check(event: SubmitEvent): Promise<void> {
     button.textContent = `Import ${preview.valid} ${preview.valid === 1 ? 'session' : 'sessions'}`
     button.hidden = false
   } catch (error) {
-    errors.show([], problem(error))
+    errors.show([], saveFailureMessage(error))
   }
 }
 
@@ -102,11 +92,11 @@ async function importAll(button: HTMLButtonElement): Promise<void> {
   if (!checkedCsv) return
   button.disabled = true
   try {
-    await adminApi('/sessions/import', { csv: checkedCsv })
+    await staffApi('/admin/sessions/import', { csv: checkedCsv })
     location.assign('/staff/admin/?done=imported')
   } catch (error) {
     button.disabled = false
-    errors.show([], problem(error))
+    errors.show([], saveFailureMessage(error))
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Partner, PartnerList } from '@ey/contract'
-import { adminApi, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
+import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { slugOf } from './lib/slug.ts'
+import { staffApi } from './staff-client.ts'
 
 const editing = new URLSearchParams(location.search).get('id')
 const form = byId<HTMLFormElement>('partner-form')
@@ -21,8 +22,8 @@ async function submit(event: SubmitEvent): Promise<void> {
   const button = byId<HTMLButtonElement>('submit')
   button.disabled = true
   try {
-    const partner = await adminApi<Partner>(
-      editing ? `/partners/${encodeURIComponent(editing)}` : '/partners',
+    const partner = await staffApi<Partner>(
+      editing ? `/admin/partners/${encodeURIComponent(editing)}` : '/admin/partners',
       {
         method: editing ? 'PUT' : 'POST',
         json: input(),
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     if (editing) {
-      const { items } = await adminApi<PartnerList>('/partners')
+      const { items } = await staffApi<PartnerList>('/admin/partners')
       const partner = items.find((p) => p.id === editing)
       if (!partner) throw new ApiProblem(404)
       document.title = document.title.replace('Add a partner', 'Change a partner')

@@ -1,8 +1,9 @@
 import type { AdminCourseList, AdminSession } from '@ey/contract'
-import { adminApi, londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-api.ts'
+import { londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
+import { staffApi } from './staff-client.ts'
 
 const MAX_PARTS = 12
 const params = new URLSearchParams(location.search)
@@ -205,8 +206,8 @@ async function submit(event: SubmitEvent): Promise<void> {
   const button = byId<HTMLButtonElement>('submit')
   button.disabled = true
   try {
-    const session = await adminApi<AdminSession>(
-      editing ? `/sessions/${encodeURIComponent(editing)}` : '/sessions',
+    const session = await staffApi<AdminSession>(
+      editing ? `/admin/sessions/${encodeURIComponent(editing)}` : '/admin/sessions',
       {
         method: editing ? 'PUT' : 'POST',
         json: input(),
@@ -229,9 +230,9 @@ async function main(): Promise<void> {
   const loading = byId('loading')
   try {
     const [{ items: courses }, session] = await Promise.all([
-      adminApi<AdminCourseList>('/courses'),
+      staffApi<AdminCourseList>('/admin/courses'),
       editing
-        ? adminApi<AdminSession>(`/sessions/${encodeURIComponent(editing)}`)
+        ? staffApi<AdminSession>(`/admin/sessions/${encodeURIComponent(editing)}`)
         : Promise.resolve(undefined),
     ])
     byId('courseId').append(...courses.map((course) => h('option', { value: course.id }, course.title)))

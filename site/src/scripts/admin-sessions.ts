@@ -1,7 +1,8 @@
 import type { AdminSession, AdminSessionList } from '@ey/contract'
 import { londonPart, SESSION_STATUS_LABELS } from '@ey/presentation'
-import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
+import { showAdminLoadFailure, showDone } from './lib/admin-page.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
+import { staffApi } from './staff-client.ts'
 
 const STATUS_COLOURS: Record<AdminSession['status'], string> = {
   draft: 'grey',
@@ -76,14 +77,10 @@ function row(session: AdminSession): HTMLElement {
 }
 
 async function main(): Promise<void> {
-  const done = DONE[new URLSearchParams(location.search).get('done') ?? '']
-  if (done) {
-    byId('done-text').textContent = done
-    byId('done').hidden = false
-  }
+  showDone(DONE)
   const loading = byId('loading')
   try {
-    const { items } = await adminApi<AdminSessionList>('/sessions')
+    const { items } = await staffApi<AdminSessionList>('/admin/sessions')
     byId('rows').replaceChildren(...items.map(row))
     byId('none').hidden = items.length > 0
     byId('table').hidden = items.length === 0

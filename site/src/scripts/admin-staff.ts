@@ -5,24 +5,22 @@ import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { laName } from './lib/la-names.ts'
 import { enhanceLaPickers } from './lib/la-picker.ts'
-import { staffFetch } from './staff-client.ts'
+import { staffApi } from './staff-client.ts'
 
 const form = byId<HTMLFormElement>('invite-form')
 const errors = new FormErrors(form)
 const chosen = new Set<string>()
 
 /** Calls a staff route; a refused or expired sign-in goes back to the staff sign-in page. */
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await staffFetch(`/api${path}`, {
-    ...init,
-    headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
-  }).catch(() => {
-    throw new ApiProblem(0)
-  })
-  const body = await response.json().catch(() => undefined)
-  if (response.status === 401) location.assign(`/staff/?next=${encodeURIComponent(location.pathname)}`)
-  if (!response.ok) throw new ApiProblem(response.status, body)
-  return body as T
+async function call<T>(path: string, json?: unknown): Promise<T> {
+  try {
+    return await staffApi<T>(path, { json })
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) {
+      location.assign(`/staff/?next=${encodeURIComponent(location.pathname)}`)
+    }
+    throw error
+  }
 }
 
 function render(members: StaffMember[]): void {
@@ -89,7 +87,7 @@ form.addEventListener('submit', async (event) => {
     laCodes: [...chosen],
   }
   try {
-    const member = await call<StaffMember>('/admin/staff', { method: 'POST', body: JSON.stringify(body) })
+    const member = await call<StaffMember>('/admin/staff', body)
     errors.clear()
     form.reset()
     chosen.clear()

@@ -113,9 +113,8 @@ form.addEventListener('submit', async (event) => {
   sending.textContent = 'Sending your booking…'
   try {
     const booking = await api<NewBookingView>(`/sessions/${encodeURIComponent(sessionId)}/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body()),
+      json: body(),
+      headers: { 'Idempotency-Key': idempotencyKey },
     })
     const fragment = new URLSearchParams({ id: booking.id, token: booking.manageToken })
     location.assign(`/booked/#${fragment}`)

@@ -12,11 +12,7 @@ form.addEventListener('submit', async (event) => {
   const email = byId<HTMLInputElement>('email').value.trim()
   submit.disabled = true
   try {
-    await api('/bookings/lookup', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    })
+    await api('/bookings/lookup', { json: { email } })
     errors.clear()
     byId('sent-to').textContent = email
     document.title = 'Check your email – Early years SEND training'

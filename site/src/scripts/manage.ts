@@ -288,9 +288,8 @@ async function main(): Promise<void> {
     showMoveError(undefined)
     void act(byId<HTMLButtonElement>('move-submit'), async () => {
       const moved = await api<NewBookingView>(`/bookings/${encodeURIComponent(opened.id)}/move`, {
-        method: 'POST',
-        headers: { ...bearer(opened.token), 'Content-Type': 'application/json', 'Idempotency-Key': moveKey },
-        body: JSON.stringify({ sessionId: chosen }),
+        json: { sessionId: chosen },
+        headers: { ...bearer(opened.token), 'Idempotency-Key': moveKey },
       })
       moveKey = crypto.randomUUID()
       key = { id: moved.id, token: moved.manageToken }

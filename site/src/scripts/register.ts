@@ -11,7 +11,7 @@ import { byId, h, show, tag } from './lib/dom.ts'
 import { RegisterQueue } from './lib/register-queue.ts'
 import { wireReport } from './lib/register-report.ts'
 import { partsNav, personRow, plainList } from './lib/register-rows.ts'
-import { isNetworkError, trainerApi } from './lib/trainer-api.ts'
+import { staffApi } from './staff-client.ts'
 
 const params = new URLSearchParams(location.search)
 const sessionId = params.get('id') ?? ''
@@ -21,11 +21,15 @@ const loading = byId('loading')
 const actionError = byId('action-error')
 let view: RegisterView | undefined
 
+/** Whether a failure was the network's (so the change should wait on the device), not the API's answer. */
+function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.status === 0 || error.status >= 500)
+}
+
 const queue = new RegisterQueue<RegisterView>({
   sessionId,
   part,
-  send: (changes) =>
-    trainerApi<RegisterView>(`${base}/changes`, { method: 'POST', body: JSON.stringify({ changes }) }),
+  send: (changes) => staffApi<RegisterView>(`${base}/changes`, { json: { changes } }),
   isNetworkError,
 })
 
@@ -183,15 +187,15 @@ function showCode(code: RegisterView['code'] | undefined): void {
 
 /** An administrator may reopen a locked register; the API checks the role again. */
 async function offerReopening(): Promise<void> {
-  const me = await trainerApi<StaffPrincipal>('/staff/me').catch(() => undefined)
+  const me = await staffApi<StaffPrincipal>('/staff/me').catch(() => undefined)
   byId('reopen').hidden = !me?.roles.includes('admin')
 }
 
 function wire(): void {
   byId('reopen').addEventListener('click', async () => {
     try {
-      await trainerApi(`/admin/sessions/${encodeURIComponent(sessionId)}/register/reopen`, { method: 'POST' })
-      render(await trainerApi<RegisterView>(base))
+      await staffApi(`/admin/sessions/${encodeURIComponent(sessionId)}/register/reopen`, { method: 'POST' })
+      render(await staffApi<RegisterView>(base))
     } catch (error) {
       fail(error)
     }
@@ -258,7 +262,7 @@ function wire(): void {
   })
   byId<HTMLButtonElement>('show-code').addEventListener('click', async () => {
     try {
-      const code = await trainerApi<AttendanceCodeView>(`${base}/code`, { method: 'POST' })
+      const code = await staffApi<AttendanceCodeView>(`${base}/code`, { method: 'POST' })
       showCode({ value: code.code, expiresAt: code.expiresAt })
     } catch (error) {
       fail(error)
@@ -273,7 +277,7 @@ async function main(): Promise<void> {
   if (!sessionId) return show(byId('error'), loading)
   wire()
   try {
-    render(await trainerApi<RegisterView>(base))
+    render(await staffApi<RegisterView>(base))
     // Marks queued in an earlier visit (or before a reload while offline) go now if they can.
     if (queue.pending().length > 0) void send()
   } catch (error) {

@@ -1,3 +1,5 @@
+import { type ApiCall, api, bearer } from './lib/api.ts'
+
 /**
  * The staff pages' one way to call the API: the signed-in staff member's ID token rides in
  * `Authorization: Bearer`. The token lives in sessionStorage only (never a cookie or
@@ -20,13 +22,13 @@ export function clearStaffToken(): void {
   sessionStorage.removeItem(TOKEN_KEY)
 }
 
-/** `fetch` of a same-origin API path (e.g. `/api/staff/me`) with the staff token added. */
-export function staffFetch(path: string, init: RequestInit = {}): Promise<Response> {
+/** Calls a staff route (see `api`) with the signed-in staff member's token, when there is one. */
+export function staffApi<T>(path: string, call: ApiCall = {}): Promise<T> {
+  return api<T>(path, { ...call, headers: { ...call.headers, ...staffAuthorization() } })
+}
+
+/** The Authorization header of the signed-in staff member; none when signed out (the API answers 401). */
+export function staffAuthorization(): Record<string, string> {
   const token = staffToken()
-  return fetch(path, {
-    ...init,
-    headers: { ...init.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    credentials: 'omit',
-    cache: 'no-store',
-  })
+  return token ? bearer(token) : {}
 }

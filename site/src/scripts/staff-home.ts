@@ -4,7 +4,7 @@ import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { laName } from './lib/la-names.ts'
 import { finishSignIn, safeNext, signOut, startSignIn } from './lib/staff-sign-in.ts'
-import { clearStaffToken, staffFetch, staffToken } from './staff-client.ts'
+import { clearStaffToken, staffApi, staffToken } from './staff-client.ts'
 
 const loading = byId('loading')
 const signIn = byId('sign-in')
@@ -50,18 +50,18 @@ function renderHome(principal: StaffPrincipal): void {
 }
 
 async function loadHome(): Promise<void> {
-  const response = await staffFetch('/api/staff/me')
-  if (response.status === 401 || response.status === 403) {
+  let principal: StaffPrincipal
+  try {
+    principal = await staffApi<StaffPrincipal>('/staff/me')
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || (error.status !== 401 && error.status !== 403)) throw error
     clearStaffToken()
     showSignIn(
-      response.status === 403
-        ? 'Your account has no staff role yet. Ask a programme administrator.'
-        : undefined,
+      error.status === 403 ? 'Your account has no staff role yet. Ask a programme administrator.' : undefined,
     )
     return
   }
-  if (!response.ok) throw new ApiProblem(response.status)
-  renderHome((await response.json()) as StaffPrincipal)
+  renderHome(principal)
 }
 
 function showSignIn(message?: string): void {

@@ -2,7 +2,7 @@ import type { MySessionsView, TrainerSessionView } from '@ey/contract'
 import { FORMAT_SHORT_LABELS, londonPart } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
-import { trainerApi } from './lib/trainer-api.ts'
+import { staffApi } from './staff-client.ts'
 
 function card(session: TrainerSessionView): HTMLElement {
   const parts = session.parts.length
@@ -54,7 +54,7 @@ function list(sessions: TrainerSessionView[], none: string): HTMLElement[] {
 async function main(): Promise<void> {
   const loading = byId('loading')
   try {
-    const { upcoming, past } = await trainerApi<MySessionsView>('/trainer/sessions')
+    const { upcoming, past } = await staffApi<MySessionsView>('/trainer/sessions')
     byId('upcoming').replaceChildren(...list(upcoming, 'You have no upcoming sessions.'))
     byId('past').replaceChildren(...list(past, 'You have no past sessions.'))
     show(byId('sessions'), loading)

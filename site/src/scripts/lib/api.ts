@@ -15,25 +15,55 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Calls the same-origin API and answers its JSON; anything but 2xx throws an ApiProblem. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** What a call sends besides its path. */
+export interface ApiCall {
+  /** POST when a body is given, GET otherwise, unless said. */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** A body, sent as JSON. */
+  json?: unknown
+  /** A body, sent as CSV text. */
+  csv?: string
+  /** The Authorization of a manage token or a staff sign-in, an Idempotency-Key, an Accept other than JSON. */
+  headers?: Record<string, string>
+}
+
+/**
+ * The pages' one way to call the same-origin API (`path` under `/api`), never with cookies or from
+ * the cache. Answers the response when it is 2xx; otherwise throws an ApiProblem: the answer's
+ * problem+json with its status, or status 0 when the network failed.
+ */
+export async function request(path: string, call: ApiCall = {}): Promise<Response> {
+  const { json, csv, headers } = call
+  const body = json === undefined ? csv : JSON.stringify(json)
   let response: Response
   try {
     response = await fetch(`/api${path}`, {
-      ...init,
-      headers: { Accept: 'application/json', ...init.headers },
+      method: call.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined
+          ? {}
+          : { 'Content-Type': json === undefined ? 'text/csv' : 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body }),
       credentials: 'omit',
       cache: 'no-store',
     })
   } catch {
     throw new ApiProblem(0)
   }
-  const body = await response.json().catch(() => undefined)
-  if (!response.ok) throw new ApiProblem(response.status, body)
-  return body as T
+  if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => undefined))
+  return response
 }
 
-/** The `Authorization` header that opens a booking with its manage token. */
+/** Calls the API (see `request`) and answers its JSON; undefined for an answer with no body. */
+export async function api<T>(path: string, call?: ApiCall): Promise<T> {
+  const response = await request(path, call)
+  return (await response.json().catch(() => undefined)) as T
+}
+
+/** The `Authorization` header that carries a manage token or a staff member's ID token. */
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` }
 }

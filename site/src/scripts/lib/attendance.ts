@@ -81,9 +81,8 @@ export async function showAttendance(view: BookingView, key: BookingKey): Promis
     button.disabled = true
     try {
       await api(`/bookings/${encodeURIComponent(key.id)}/check-in`, {
-        method: 'POST',
-        headers: { ...bearer(key.token), 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code }),
+        json: { code },
+        headers: bearer(key.token),
       })
       showCodeError(undefined)
       byId<HTMLInputElement>('check-in-code').value = ''

@@ -1,6 +1,7 @@
 import type { BookingView } from '@ey/contract'
-import { ApiProblem, api, bearer } from './api.ts'
+import { api, bearer } from './api.ts'
 import { fragmentParams } from './dom.ts'
+import { download } from './download.ts'
 
 /** The booking id and manage token carried in the page's URL fragment. */
 export interface BookingKey {
@@ -29,28 +30,11 @@ export function changeBooking(key: BookingKey, method: 'DELETE' | 'POST', action
   })
 }
 
-/**
- * Fetches the booking's calendar file and hands it to the browser as a download: a plain link
- * cannot carry the token, which must never travel in a URL a server could log.
- */
-export async function downloadCalendar(key: BookingKey, reference: string): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(`/api/bookings/${encodeURIComponent(key.id)}/calendar`, {
-      headers: { ...bearer(key.token), Accept: 'text/calendar' },
-      credentials: 'omit',
-      cache: 'no-store',
-    })
-  } catch {
-    throw new ApiProblem(0)
-  }
-  if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => undefined))
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = `training-${reference}.ics`
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+/** Downloads the booking's calendar file, opened by its manage token. */
+export function downloadCalendar(key: BookingKey, reference: string): Promise<void> {
+  return download(
+    `/bookings/${encodeURIComponent(key.id)}/calendar`,
+    { headers: { ...bearer(key.token), Accept: 'text/calendar' } },
+    `training-${reference}.ics`,
+  )
 }

@@ -1,7 +1,7 @@
 import type { ParticipantReportMatching, RegisterChange } from '@ey/contract'
+import { staffApi } from '../staff-client.ts'
 import { ApiProblem } from './api.ts'
 import { byId, h } from './dom.ts'
-import { trainerApi } from './trainer-api.ts'
 
 /**
  * The Teams or Zoom participant report: the file is read on the device, matched by the API, shown
@@ -24,9 +24,8 @@ export function wireReport(base: string, send: (...changes: RegisterChange[]) =>
       bytes,
     )
     try {
-      const matching = await trainerApi<ParticipantReportMatching>(`${base}/participant-report`, {
-        method: 'POST',
-        body: JSON.stringify({ report }),
+      const matching = await staffApi<ParticipantReportMatching>(`${base}/participant-report`, {
+        json: { report },
       })
       byId('report-matches').replaceChildren(
         ...matching.matches.map((m) =>

@@ -65,11 +65,7 @@ export async function finishSignIn(params: URLSearchParams): Promise<string> {
   const pending = raw ? (JSON.parse(raw) as Pending) : undefined
   const code = params.get('code')
   if (!pending || !code || params.get('state') !== pending.state) throw new Error('sign-in not started here')
-  const { idToken } = await api<StaffToken>('/auth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, codeVerifier: pending.verifier }),
-  })
+  const { idToken } = await api<StaffToken>('/auth/token', { json: { code, codeVerifier: pending.verifier } })
   setStaffToken(idToken)
   return pending.next
 }

@@ -1,35 +1,5 @@
-import { staffFetch } from '../staff-client.ts'
 import { ApiProblem } from './api.ts'
 import { byId, h, show } from './dom.ts'
-
-/**
- * Calls an admin route with the signed-in token: a JSON body as JSON, a string as CSV. Answers
- * the JSON (or text, for CSV answers); anything but 2xx throws an ApiProblem.
- */
-export async function adminApi<T>(
-  path: string,
-  init: { method?: string; json?: unknown; csv?: string } = {},
-): Promise<T> {
-  const { method = init.json === undefined && init.csv === undefined ? 'GET' : 'POST', json, csv } = init
-  let response: Response
-  try {
-    response = await staffFetch(`/api/admin${path}`, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(csv === undefined ? {} : { 'Content-Type': 'text/csv' }),
-      },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      ...(csv === undefined ? {} : { body: csv }),
-    })
-  } catch {
-    throw new ApiProblem(0)
-  }
-  const body = await response.json().catch(() => undefined)
-  if (!response.ok) throw new ApiProblem(response.status, body)
-  return body as T
-}
 
 /** The message for a sign-in failure, or undefined when the problem is something else. */
 export function accessMessage(error: unknown): string | undefined {
@@ -69,4 +39,12 @@ export function showAdminLoadFailure(
 /** A save that failed for no field's reason: sign-in trouble or the API's own words. */
 export function saveFailureMessage(error: unknown): string {
   return accessMessage(error) ?? (error instanceof ApiProblem ? error.message : 'Try again.')
+}
+
+/** Shows the success banner for what the previous page did (`?done=created`), in this page's words. */
+export function showDone(messages: Readonly<Record<string, string>>): void {
+  const done = messages[new URLSearchParams(location.search).get('done') ?? '']
+  if (!done) return
+  byId('done-text').textContent = done
+  byId('done').hidden = false
 }
