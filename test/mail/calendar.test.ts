@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
-const MANAGE_URL = 'https://training.example.org/manage/#id=bk_0001&token=secret-token'
+const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 const OPTIONS = { manageUrl: MANAGE_URL, domain: 'training.example.org' }
 
 /** Parses the file as a calendar client would, London's zone taken from the file itself. */

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { makeBooking } from '../support/factories.ts'
 import { uniqueAddress, waitForEmail } from '../support/ses.ts'
 
-const MANAGE_URL = 'https://training.example.org/manage/#id=bk_0001&token=secret-token'
+const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 
 function mailer() {
   const ses = new SESClient({

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
 const OPTIONS = {
-  manageUrl: 'https://training.example.org/manage/#id=bk_0001&token=t',
+  manageUrl: 'https://training.example.org/manage#id=bk_0001&token=t',
   domain: 'training.example.org',
 }
 

@@ -3,7 +3,7 @@ import { escapeHtml, renderEmail } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
-const MANAGE_URL = 'https://training.example.org/manage/#id=bk_0001&token=secret-token'
+const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
 const JOINING_URL = 'https://meet.example.org/j/123?pwd=abc'
 
 /** A booking in the state each email is sent in. */

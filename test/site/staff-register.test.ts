@@ -109,7 +109,7 @@ describe('the trainer’s register', () => {
     expect(marks.audit.filter((e: { subject?: string }) => e.subject === emmy.id)).toHaveLength(2)
 
     const manage = await site.newPage({ width: 390 })
-    await manage.goto(`/manage/#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
+    await manage.goto(`/manage#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
     await expectText(manage.locator('#attendance'), 'Attended (arrived late)')
     expect(await visibleText(manage.locator('#attendance'))).toContain('You completed this course.')
     await expectAccessible(manage)
@@ -151,7 +151,7 @@ describe('the trainer’s register', () => {
     const code = (await visibleText(trainer.locator('#code'))).replace(/\s/g, '')
 
     const manage = await site.newPage({ width: 390 })
-    await manage.goto(`/manage/#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
+    await manage.goto(`/manage#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
     await manage.getByLabel('Attendance code').fill('000 000' === code ? '111 111' : '000 000')
     await manage.getByRole('button', { name: 'Check in' }).click()
     await expectText(manage.locator('#check-in-code-error'), 'The attendance code is not right')

@@ -5,8 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 
 /**
- * Response headers the site gets in AWS from CloudFront's response headers policy, applied
- * locally too so the browser tests and audits see the same page.
+ * The site's security headers, set on every page the local server sends, so the browser tests and
+ * audits check the pages under the policy they are written for (no inline scripts or styles).
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':

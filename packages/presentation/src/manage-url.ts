@@ -1,9 +1,9 @@
 /**
- * The link to the page where a person manages a booking: `https://…/manage/#id=…&token=…`. The id
- * and token ride in the fragment, which no server, log or Referer sees. The path is the one the site
- * serves (`trailingSlash: 'always'`), so the link opens with no redirect; with an empty `siteUrl` it
- * is the path alone, for links within the site.
+ * The link to the page where a person manages a booking: `https://…/manage#id=…&token=…`. The id
+ * and token ride in the fragment, which no server, log or Referer sees. Every link emailed so far has
+ * this form, so it stays; the site serves `/manage` and `/manage/` alike. With an empty `siteUrl`
+ * it is the path alone, for links within the site.
  */
 export function manageUrl(siteUrl: string, bookingId: string, token: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/manage/#${new URLSearchParams({ id: bookingId, token })}`
+  return `${siteUrl.replace(/\/+$/, '')}/manage#${new URLSearchParams({ id: bookingId, token })}`
 }

@@ -66,7 +66,7 @@ describe('delivering a bookings-list email', () => {
       [second, 'Status: On the waiting list'],
     ] as const) {
       expect(email?.text).toContain(`Booking reference: ${booking.reference}`)
-      expect(email?.text).toContain(`${SITE_URL}/manage/#id=${booking.id}&token=token-of-${booking.id}`)
+      expect(email?.text).toContain(`${SITE_URL}/manage#id=${booking.id}&token=token-of-${booking.id}`)
       expect(email?.text).toContain(status)
     }
     expect(email?.text).toContain('Here are your 2 bookings')

@@ -142,7 +142,7 @@ describe('the mail handler', () => {
     const text = sentRaw()
       .replace(/=\r?\n/g, '')
       .replace(/=3D/g, '=')
-    expect(text).toContain(`https://training.example.org/manage/#id=bk_link&token=${token}`)
+    expect(text).toContain(`https://training.example.org/manage#id=bk_link&token=${token}`)
   })
 
   it('reports a throttled send for retry and puts the item back to pending with attempts 1', async () => {

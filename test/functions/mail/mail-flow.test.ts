@@ -84,7 +84,7 @@ describe('booking emails, from the outbox through the stream to SES', () => {
     expect(confirmed?.subject).toBe('Booking confirmed: Makaton taster')
     expect(confirmed?.body.text).toContain('https://meet.example.org/j/makaton')
     expect(confirmed?.body.text).toContain(
-      `https://training.example.org/manage/#id=${booked.booking.id}&token=${booked.manageToken}`,
+      `https://training.example.org/manage#id=${booked.booking.id}&token=${booked.manageToken}`,
     )
     expect(calendarOf(confirmed)).toContain('METHOD:PUBLISH')
     expect(cancelled?.subject).toBe('Booking cancelled: Makaton taster')

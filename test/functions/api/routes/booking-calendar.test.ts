@@ -50,7 +50,7 @@ describe('GET /api/bookings/{id}/calendar', () => {
     expect(event?.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/London')
     expect(event?.startDate.toString()).toBe('2026-06-02T16:00:00')
     expect(event?.startDate.toJSDate().toISOString()).toBe('2026-06-02T15:00:00.000Z')
-    const manageLink = `${SITE_URL}/manage/#${new URLSearchParams({ id: made.id, token: made.manageToken })}`
+    const manageLink = `${SITE_URL}/manage#${new URLSearchParams({ id: made.id, token: made.manageToken })}`
     expect(event?.description).toContain(manageLink)
   })
 

@@ -61,7 +61,7 @@ describe('POST /api/sessions/{id}/bookings', () => {
       sessionId: id,
       status: 'confirmed',
       manageToken: expect.any(String),
-      manageUrl: `${SITE_URL}/manage/#${new URLSearchParams({ id: body.id, token: body.manageToken })}`,
+      manageUrl: `${SITE_URL}/manage#${new URLSearchParams({ id: body.id, token: body.manageToken })}`,
     })
     expect(res.headers.get('location')).toBe(`/api/bookings/${body.id}`)
     expect(res.headers.get('idempotent-replayed')).toBeNull()
