@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { SessionView } from '@ey/api'
-import { startLocalStack } from '@ey/local-stack'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv, startLocalStack } from '@ey/local-stack'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
@@ -46,16 +46,9 @@ async function main(): Promise<number> {
   build()
   const stack = await startLocalStack({ seed: true, siteDir: DIST, mail: false })
   const chrome = await launch({
-    chromePath: '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: [...CHROMIUM_ARGS],
+    envVars: chromiumEnv(),
   })
   let failures = 0
   try {

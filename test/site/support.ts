@@ -4,25 +4,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type LocalStack, readSentEmails, type SentEmail, startLocalStack } from '@ey/local-stack'
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  chromiumEnv,
+  type LocalStack,
+  readSentEmails,
+  type SentEmail,
+  startLocalStack,
+} from '@ey/local-stack'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SITE = join(ROOT, 'site')
-
-/** Debian's Chromium, cut off from everything but this machine. */
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-}
 
 /** Every file the built site depends on, so a change to any of them rebuilds it. */
 function sourceFingerprint(): string {
@@ -103,10 +97,12 @@ export interface SiteUnderTest {
 export async function startSite(): Promise<SiteUnderTest> {
   const siteDir = await buildSite()
   const stack = await startLocalStack({ seed: true, siteDir })
-  const browser = await chromium.launch(CHROMIUM).catch(async (error: unknown) => {
-    await stack.stop()
-    throw error
-  })
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: chromiumEnv() })
+    .catch(async (error: unknown) => {
+      await stack.stop()
+      throw error
+    })
   const errors: string[] = []
   return {
     stack,
