@@ -6,24 +6,12 @@ import { createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
+const site = useSite()
 
 /** The text of an element once it is visible. */
 async function textOf(locator: Locator): Promise<string> {

@@ -3,25 +3,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { NewBookingView } from '@ey/api'
 import { createDynamoCatalogueRepository } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS, signInAs } from '@ey/local-stack'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow as row, staffPage } from './lib/staff-pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  const errors = site.takeConsoleErrors().filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))
-  expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
-})
+// The register's offline test takes the connection away, which the browser logs.
+const site = useSite({ expected: /ERR_INTERNET_DISCONNECTED/ })
 
 /** The stack's catalogue writer, as an administrator's scheduling uses it. */
 function catalogueWriter() {
