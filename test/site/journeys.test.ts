@@ -358,6 +358,27 @@ describe('the public site', () => {
     expect(await visibleText(page.locator('#result-status'))).toMatch(/^\d+ sessions shown/)
   })
 
+  it('loads the LA autocomplete only when the field is first used, keeping a choice made before', async () => {
+    const page = await site.newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
+    const autocompleteLoaded = () => scripts.some((url) => url.includes('accessible-autocomplete'))
+    await page.goto('/')
+    await expectText(page.locator('#result-status'), 'sessions shown')
+    expect(autocompleteLoaded()).toBe(false)
+
+    await page.locator('select#la').selectOption({ label: 'Leeds' })
+    await page.locator('select#la').focus()
+    const input = page.locator('input#la.autocomplete__input')
+    await input.waitFor()
+    expect(autocompleteLoaded()).toBe(true)
+    expect(await input.inputValue()).toBe('Leeds')
+    expect(await isFocused(input)).toBe(true)
+    await expectAccessible(page)
+  })
+
   it('says clearly when no session matches the filters', async () => {
     const page = await site.newPage()
     await page.goto('/?from=2099-01-01')

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectAccessible, visibleText } from './lib/pages.ts'
+import { chooseLa, expectAccessible, visibleText } from './lib/pages.ts'
 import { useSite } from './support.ts'
 
 const site = useSite()
@@ -78,8 +78,7 @@ describe('staff sign-in', () => {
     await admin.getByText('Choose the local authorities an LA officer may see').first().waitFor()
     await expectAccessible(admin)
 
-    await admin.getByLabel('Local authorities an LA officer may see').fill('Leeds')
-    await admin.getByRole('option', { name: 'Leeds' }).click()
+    await chooseLa(admin, 'Local authorities an LA officer may see', 'Leeds', 'Leeds')
     await admin.getByRole('button', { name: 'Add local authority' }).click()
     await admin.getByRole('button', { name: 'Send invitation' }).click()
     await admin.getByText('Olu Officer has been invited as la-olu.').waitFor()

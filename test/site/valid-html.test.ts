@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
-import { builtPages } from './lib/build.ts'
+import { builtPages } from '../../site/scripts/built-pages.ts'
 
 // The Nu HTML Checker (the W3C's validator) from the vnu-jar package, run on the machine's Java.
 const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar')

@@ -3,7 +3,7 @@ import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { laName } from './lib/la-names.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { staffFetch } from './staff-client.ts'
 
 const ROLE_NAMES: Record<StaffMember['roles'][number], string> = {
@@ -113,4 +113,4 @@ load().catch((error: unknown) => {
   }
   show(byId('error'), byId('loading'), byId('content'))
 })
-void enhanceLaPickers()
+enhanceLaPickersOnUse()

@@ -1,7 +1,7 @@
 import { ApiProblem, api, type NewBookingView, type SessionView } from './lib/api.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { places, schedule, where } from './lib/session-facts.ts'
 import { bookingCall } from './lib/session-state.ts'
 
@@ -126,5 +126,5 @@ form.addEventListener('submit', async (event) => {
   }
 })
 
-void enhanceLaPickers()
+enhanceLaPickersOnUse()
 void loadSession()

@@ -1,7 +1,7 @@
 import { api, type SessionPage, type SessionView } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { length, places, schedule, sessionTags, where } from './lib/session-facts.ts'
 
 const FILTERS = ['topic', 'from', 'to', 'format', 'twilight', 'la', 'available'] as const
@@ -119,5 +119,5 @@ more.addEventListener('click', () => {
 })
 
 restoreFilters()
-void enhanceLaPickers()
+enhanceLaPickersOnUse()
 void load()
