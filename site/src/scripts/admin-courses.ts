@@ -1,6 +1,7 @@
 import type { Course, Partner } from '@ey/domain'
 import { adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show } from './lib/dom.ts'
+import { showDoneMessage } from './lib/success-banner.ts'
 
 const DONE: Record<string, string> = {
   'course-created': 'Course added',
@@ -42,11 +43,7 @@ function partnerRow(partner: Partner): HTMLElement {
 }
 
 async function main(): Promise<void> {
-  const done = DONE[new URLSearchParams(location.search).get('done') ?? '']
-  if (done) {
-    byId('done-text').textContent = done
-    byId('done').hidden = false
-  }
+  showDoneMessage(DONE)
   const loading = byId('loading')
   try {
     const [{ items: courses }, { items: partners }] = await Promise.all([

@@ -1,6 +1,7 @@
 import { type AdminSession, adminApi, showAdminLoadFailure } from './lib/admin-api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { when } from './lib/format.ts'
+import { showDoneMessage } from './lib/success-banner.ts'
 
 const STATUS: Record<AdminSession['status'], [string, string | undefined]> = {
   draft: ['Draft', 'grey'],
@@ -72,11 +73,7 @@ function row(session: AdminSession): HTMLElement {
 }
 
 async function main(): Promise<void> {
-  const done = DONE[new URLSearchParams(location.search).get('done') ?? '']
-  if (done) {
-    byId('done-text').textContent = done
-    byId('done').hidden = false
-  }
+  showDoneMessage(DONE)
   const loading = byId('loading')
   try {
     const { items } = await adminApi<{ items: AdminSession[] }>('/sessions')
