@@ -1,12 +1,34 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  env: { DDB_LOCAL_TELEMETRY: '0', AWS_REGION: 'eu-west-2' },
+} as const
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // DynamoDB Local, the SES emulator and the staff issuer, for every test file of the run.
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    env: { DDB_LOCAL_TELEMETRY: '0', AWS_REGION: 'eu-west-2' },
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/site/**'],
+        },
+      },
+      {
+        // The site is built once, and only when a run includes its tests.
+        test: {
+          ...shared,
+          name: 'site',
+          include: ['test/site/**/*.test.ts'],
+          globalSetup: ['test/support/site-build.ts'],
+        },
+      },
+    ],
   },
 })

@@ -2,26 +2,14 @@ import { readFileSync } from 'node:fs'
 import type { NewBookingView, SessionView } from '@ey/contract'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
 import { makePerson, makeSession } from '../support/factories.ts'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
+const site = useSite()
 
 /** The text of an element once it is visible. */
 async function textOf(locator: Locator): Promise<string> {
@@ -347,6 +335,27 @@ describe('the public site', () => {
     await expect.poll(() => page.locator('#results > li').count(), { timeout: 10_000 }).toBeGreaterThan(20)
     expect(await isFocused(page.locator('#results > li').nth(20).getByRole('link'))).toBe(true)
     expect(await visibleText(page.locator('#result-status'))).toMatch(/^\d+ sessions shown/)
+  })
+
+  it('loads the LA autocomplete only when the field is first used, keeping a choice made before', async () => {
+    const page = await site.newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
+    const autocompleteLoaded = () => scripts.some((url) => url.includes('accessible-autocomplete'))
+    await page.goto('/')
+    await expectText(page.locator('#result-status'), 'sessions shown')
+    expect(autocompleteLoaded()).toBe(false)
+
+    await page.locator('select#la').selectOption({ label: 'Leeds' })
+    await page.locator('select#la').focus()
+    const input = page.locator('input#la.autocomplete__input')
+    await input.waitFor()
+    expect(autocompleteLoaded()).toBe(true)
+    expect(await input.inputValue()).toBe('Leeds')
+    expect(await isFocused(input)).toBe(true)
+    await expectAccessible(page)
   })
 
   it('says clearly when no session matches the filters', async () => {

@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs'
 import type { SessionView } from '@ey/contract'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makePerson } from '../support/factories.ts'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
 import { fillBookingForm } from './lib/booking-pages.ts'
 import { expectAccessible, visibleText } from './lib/pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
+const site = useSite()
 
 describe('the administrators’ pages', () => {
   it('schedule a two-part twilight course that a practitioner then books on the public site', async () => {

@@ -1,22 +1,10 @@
 import type { CourseView } from '@ey/contract'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { adminPage } from './lib/admin-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
-import { type SiteUnderTest, startSite } from './support.ts'
+import { useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
+const site = useSite()
 
 describe('the administrators’ course and partner pages', () => {
   it('add a partner and a course, name a wrong value by its field, then change the course on the public catalogue', async () => {

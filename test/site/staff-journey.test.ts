@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
 import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow, staffPage } from './lib/staff-pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
+const site = useSite()
 
 describe('a two-part twilight course from scheduling to attendance', () => {
   it('is scheduled by an administrator, booked by a practitioner, marked by its trainer on a 390 px phone, and the attendance shows on the manage page', async () => {

@@ -1,26 +1,14 @@
 import type { NewBookingView } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
 import { makePerson, makeSession, makeVenue, partAt } from '../support/factories.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow as row, staffPage } from './lib/staff-pages.ts'
-import { type SiteUnderTest, startSite, uniqueEmail } from './support.ts'
+import { uniqueEmail, useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  const errors = site.takeConsoleErrors().filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))
-  expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
-})
+// The register's offline test takes the connection away, which the browser logs.
+const site = useSite({ expected: /ERR_INTERNET_DISCONNECTED/ })
 
 /** A two-part twilight course in a family hub, run by trainer-amira. */
 async function scheduleTwoPartCourse(id: string): Promise<void> {

@@ -1,28 +1,9 @@
-import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type SiteUnderTest, startSite } from './support.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chooseLa, expectAccessible, visibleText } from './lib/pages.ts'
+import { useSite } from './support.ts'
 
-let site: SiteUnderTest
-
-beforeAll(async () => {
-  site = await startSite()
-}, 180_000)
-
-afterAll(async () => {
-  await site?.stop()
-})
-
-afterEach(() => {
-  expect(site.takeConsoleErrors(), 'console errors (a refused script or style, an exception)').toEqual([])
-})
-
-// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
-const visibleText = (locator: Locator) => locator.innerText()
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.locator('h1:visible').count()).toBe(1)
-}
+const site = useSite()
 
 /** Goes through the local issuer as a real browser does: the chooser stands in for Cognito's password form. */
 async function signIn(page: Page, name: string): Promise<void> {
@@ -97,8 +78,7 @@ describe('staff sign-in', () => {
     await admin.getByText('Choose the local authorities an LA officer may see').first().waitFor()
     await expectAccessible(admin)
 
-    await admin.getByLabel('Local authorities an LA officer may see').fill('Leeds')
-    await admin.getByRole('option', { name: 'Leeds' }).click()
+    await chooseLa(admin, 'Local authorities an LA officer may see', 'Leeds', 'Leeds')
     await admin.getByRole('button', { name: 'Add local authority' }).click()
     await admin.getByRole('button', { name: 'Send invitation' }).click()
     await admin.getByText('Olu Officer has been invited as la-olu.').waitFor()

@@ -1,122 +1,43 @@
-import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { type LocalStack, readSentEmails, type SentEmail, startLocalStack } from '@ey/local-stack'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  chromiumEnv,
+  type LocalStack,
+  readSentEmails,
+  type SentEmail,
+  startLocalStack,
+} from '@ey/local-stack'
+import { chromium, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const SITE = join(ROOT, 'site')
-
-/** Debian's Chromium, cut off from everything but this machine. */
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-}
-
-/** Every file the built site depends on, so a change to any of them rebuilds it. */
-function sourceFingerprint(): string {
-  const hash = createHash('sha256')
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else hash.update(`${path}\0${statSync(path).size}\0${readFileSync(path, 'utf8')}\0`)
-    }
-  }
-  for (const dir of [
-    'site/src',
-    'site/public',
-    'packages/domain/src',
-    'packages/presentation/src',
-    'packages/reference-data/src',
-  ]) {
-    walk(join(ROOT, dir))
-  }
-  for (const file of ['site/astro.config.ts', 'site/package.json'])
-    hash.update(readFileSync(join(ROOT, file)))
-  return hash.digest('hex').slice(0, 16)
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('error', fail)
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build failed:\n${output}`))))
-  })
-}
-
-/**
- * Builds the site from its current sources into a folder named by their fingerprint, once:
- * test files running side by side share the build (a lock folder keeps them from building twice).
- */
-export async function buildSite(): Promise<string> {
-  const outDir = join(tmpdir(), `ey-site-${sourceFingerprint()}`)
-  const done = join(outDir, '.complete')
-  const lock = `${outDir}.lock`
-  for (;;) {
-    if (existsSync(done)) return outDir
-    try {
-      mkdirSync(lock)
-      break
-    } catch {
-      // Another test file is building the same sources: wait for it, unless its lock is stale.
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
-      if (Date.now() - since > 120_000) rmSync(lock, { recursive: true, force: true })
-      await new Promise((r) => setTimeout(r, 250))
-    }
-  }
-  try {
-    if (existsSync(done)) return outDir
-    const astro = join(SITE, 'node_modules/astro/bin/astro.mjs')
-    await run(process.execPath, [astro, 'build', '--outDir', outDir], SITE)
-    writeFileSync(done, new Date().toISOString())
-    return outDir
-  } finally {
-    rmSync(lock, { recursive: true, force: true })
-  }
-}
-
+/** The built site on the whole local stack (seeded with the demo programme), with Chromium. */
 export interface SiteUnderTest {
   stack: LocalStack
-  browser: Browser
   /** A fresh page at 320 px wide (the narrowest phone) unless told otherwise. */
   newPage(options?: { width?: number }): Promise<Page>
-  /** Console errors (a refused script or style, an exception) since the last call; 4xx answers excepted. */
-  takeConsoleErrors(): string[]
   /** The emails the SES emulator holds for one address, waiting until `count` have arrived. */
   emailsTo(address: string, count?: number): Promise<SentEmail[]>
+}
+
+interface RunningSite extends SiteUnderTest {
+  /** Console errors (a refused script or style, an exception) since the last call; 4xx answers excepted. */
+  takeConsoleErrors(): string[]
   stop(): Promise<void>
 }
 
-/** The built site on the whole local stack (seeded with the demo programme), with Chromium. */
-export async function startSite(): Promise<SiteUnderTest> {
-  const siteDir = await buildSite()
-  const stack = await startLocalStack({ seed: true, siteDir })
-  const browser = await chromium.launch(CHROMIUM).catch(async (error: unknown) => {
-    await stack.stop()
-    throw error
-  })
+async function startSite(): Promise<RunningSite> {
+  const stack = await startLocalStack({ seed: true, siteDir: inject('siteDir') })
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: chromiumEnv() })
+    .catch(async (error: unknown) => {
+      await stack.stop()
+      throw error
+    })
   const errors: string[] = []
   return {
     stack,
-    browser,
     async newPage({ width = 320 } = {}) {
       const context = await browser.newContext({
         viewport: { width, height: 800 },
@@ -149,6 +70,37 @@ export async function startSite(): Promise<SiteUnderTest> {
       await browser.close()
       await stack.stop()
     },
+  }
+}
+
+/**
+ * The site for one test file: started before its tests, stopped after them, and each test fails
+ * if the browser logged an error (a refused script or style, an exception) other than `expected`.
+ */
+export function useSite({ expected }: { expected?: RegExp } = {}): SiteUnderTest {
+  let started: RunningSite | undefined
+  beforeAll(async () => {
+    started = await startSite()
+  }, 180_000)
+  afterAll(async () => {
+    await started?.stop()
+  })
+  afterEach(() => {
+    const errors = site()
+      .takeConsoleErrors()
+      .filter((text) => !expected?.test(text))
+    expect(errors, 'console errors (a refused script or style, an exception)').toEqual([])
+  })
+  const site = () => {
+    if (!started) throw new Error('The site is not running: call useSite() at the top of the test file.')
+    return started
+  }
+  return {
+    get stack() {
+      return site().stack
+    },
+    newPage: (options) => site().newPage(options),
+    emailsTo: (address, count) => site().emailsTo(address, count),
   }
 }
 

@@ -14,5 +14,7 @@ declare module 'vitest' {
       jwksUrl: string
       signingKey: import('jose').JWK & { kid: string; alg: string }
     }
+    /** The site built once for the run's site tests (`test/support/site-build.ts`). */
+    siteDir: string
   }
 }

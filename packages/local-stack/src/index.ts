@@ -1,4 +1,5 @@
 export type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+export * from './chromium.ts'
 export * from './dynamodb-local.ts'
 export * from './free-port.ts'
 export * from './seed/seed.ts'

@@ -4,7 +4,7 @@ import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { laName } from './lib/la-names.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { staffApi } from './staff-client.ts'
 
 const form = byId<HTMLFormElement>('invite-form')
@@ -110,4 +110,4 @@ load().catch((error: unknown) => {
   }
   show(byId('error'), byId('loading'), byId('content'))
 })
-void enhanceLaPickers()
+enhanceLaPickersOnUse()

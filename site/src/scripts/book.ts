@@ -3,7 +3,7 @@ import { venueText } from '@ey/presentation'
 import { ApiProblem, api } from './lib/api.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { places, schedule } from './lib/session-facts.ts'
 import { bookingCall } from './lib/session-state.ts'
 
@@ -127,5 +127,5 @@ form.addEventListener('submit', async (event) => {
   }
 })
 
-void enhanceLaPickers()
+enhanceLaPickersOnUse()
 void loadSession()

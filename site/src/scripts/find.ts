@@ -3,7 +3,7 @@ import { venueText } from '@ey/presentation'
 import { api } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
-import { enhanceLaPickers } from './lib/la-picker.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
 import { length, places, schedule, sessionTags } from './lib/session-facts.ts'
 
 const FILTERS = ['topic', 'from', 'to', 'format', 'twilight', 'la', 'available'] as const
@@ -121,5 +121,5 @@ more.addEventListener('click', () => {
 })
 
 restoreFilters()
-void enhanceLaPickers()
+enhanceLaPickersOnUse()
 void load()

@@ -1,6 +1,7 @@
 import type { SentEmail } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { chooseLa } from './pages.ts'
 
 /** Fills the public booking form as a person would (a childminder in Leeds), choosing the LA in the autocomplete. */
 export async function fillBookingForm(page: Page, email: string, name = 'Ada Lovelace'): Promise<void> {
@@ -9,9 +10,7 @@ export async function fillBookingForm(page: Page, email: string, name = 'Ada Lov
   await page.locator('#role-childminder').check()
   await page.getByLabel('Name of your setting').fill('Little Acorns')
   await page.locator('#settingType-childminder').check()
-  const la = page.getByLabel('Local authority', { exact: true })
-  await la.fill('Leed')
-  await page.getByRole('option', { name: 'Leeds' }).click()
+  const la = await chooseLa(page, 'Local authority', 'Leed', 'Leeds')
   expect(await la.inputValue()).toBe('Leeds')
 }
 

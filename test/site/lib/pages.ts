@@ -19,3 +19,16 @@ export async function expectAccessible(page: Page): Promise<void> {
     page.viewportSize()?.width ?? 320,
   )
 }
+
+/**
+ * Picks a local authority in an LA picker as a person would: a click on the select turns it into
+ * the autocomplete (loaded on first use), then typing `typed` and choosing `name` from the list.
+ * Answers the autocomplete's text input.
+ */
+export async function chooseLa(page: Page, label: string, typed: string, name: string): Promise<Locator> {
+  await page.getByLabel(label, { exact: true }).click()
+  const input = page.locator('input.autocomplete__input').and(page.getByLabel(label, { exact: true }))
+  await input.fill(typed)
+  await page.getByRole('option', { name }).click()
+  return input
+}

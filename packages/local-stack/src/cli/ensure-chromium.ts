@@ -1,41 +1,52 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { CHROMIUM_PATH, missingFontPackages } from '../chromium.ts'
 
-// Run first by `pnpm test`: the browser tests drive Debian's Chromium at this path.
-const CHROMIUM = '/usr/bin/chromium'
+// Run first by `pnpm test`: the browser tests drive Debian's Chromium with the fonts they are tested with.
 
-/** Silent when Chromium is installed; installs it when root on Debian; otherwise says exactly what to install. */
+/** The Debian packages the browser tests need and this machine lacks. */
+function missingPackages(): string[] {
+  return [...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']), ...missingFontPackages()]
+}
+
+/** Silent when all is installed; installs what is missing when root on Debian; otherwise says exactly what to install. */
 function main(): number {
-  if (existsSync(CHROMIUM)) return 0
+  const missing = missingPackages()
+  if (missing.length === 0) return 0
   const root = process.getuid?.() === 0
   const debian = existsSync('/etc/debian_version') && commandExists('apt-get')
   if (!root || !debian) {
     console.error(
-      `The browser tests need Chromium at ${CHROMIUM}.\n` +
-        'Install it, then run the tests again:\n' +
-        '  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n' +
-        '(on a system without apt, install your distribution’s "chromium" package so that it lands at /usr/bin/chromium)',
+      `The browser tests need Chromium at ${CHROMIUM_PATH} and the fonts they are tested with.\n` +
+        'Install them, then run the tests again:\n' +
+        `  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n` +
+        `(without apt: your distribution’s chromium at ${CHROMIUM_PATH}, and the Liberation and DejaVu fonts at Debian’s paths under /usr/share/fonts/truetype)`,
     )
     return 1
   }
-  console.log(`Chromium is missing at ${CHROMIUM}: installing it with apt-get (once).`)
+  console.log(`Installing ${missing.join(', ')} for the browser tests with apt-get (once).`)
   // Wait for another apt run to release its lock rather than failing at once.
   const lock = ['-o', 'DPkg::Lock::Timeout=300']
   for (const args of [
     [...lock, 'update'],
-    [...lock, 'install', '-y', '--no-install-recommends', 'chromium'],
+    [...lock, 'install', '-y', '--no-install-recommends', ...missing],
   ]) {
     const result = spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
     if (result.status !== 0) {
-      console.error(`apt-get ${args.join(' ')} failed; install chromium by hand and run the tests again.`)
+      console.error(
+        `apt-get ${args.join(' ')} failed; install ${missing.join(' ')} by hand and run the tests again.`,
+      )
       return 1
     }
   }
-  if (!existsSync(CHROMIUM)) {
-    console.error(`apt-get installed chromium, but ${CHROMIUM} is still missing.`)
+  const still = missingPackages()
+  if (still.length > 0) {
+    console.error(
+      `apt-get installed ${missing.join(', ')}, but files of ${still.join(', ')} are still missing.`,
+    )
     return 1
   }
   return 0

@@ -51,7 +51,7 @@ function showCodeError(message: string | undefined): void {
   slot.hidden = message === undefined
   byId('check-in-code').setAttribute(
     'aria-describedby',
-    message ? 'check-in-hint check-in-code-error' : 'check-in-hint',
+    message ? 'check-in-code-hint check-in-code-error' : 'check-in-code-hint',
   )
 }
 
