@@ -149,7 +149,7 @@ describe('the public site', () => {
     await page.getByRole('button', { name: 'Book a place' }).click()
     await page.waitForURL(/\/booked\//)
     await page.getByRole('button', { name: 'View or change your booking' }).click()
-    await page.waitForURL(/\/manage\/#id=/)
+    await page.waitForURL(/\/manage\/?#id=/)
     const oldId = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('id')
 
     await page.getByRole('button', { name: 'Move to another date' }).click()
