@@ -1,5 +1,5 @@
-// The JavaScript a built page makes the browser fetch before anyone uses it, gzipped as CloudFront
-// serves it: read from the build itself, so the page-weight test and `pnpm audit:site` agree.
+// The JavaScript a built page makes the browser fetch before anyone uses it, gzipped as a compressing
+// server sends it: read from the build itself, so the page-weight test and `pnpm audit:site` agree.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'

@@ -1,12 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import {
-  type CatalogueRepository,
-  type Course,
-  monthsBetween,
-  type Partner,
-  RepositoryError,
-} from '@ey/domain'
+import { type CatalogueRepository, type CatalogueStore, monthsBetween, RepositoryError } from '@ey/domain'
 import { courseItem, partnerItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryPages } from './query.ts'
@@ -16,19 +10,10 @@ export interface CatalogueOptions {
   tableName: string
 }
 
-/**
- * Writes of partners and courses; `ifAbsent` leaves an existing item untouched. Sessions are
- * written by the session store alone.
- */
-export interface CatalogueWriter {
-  putPartner(partner: Partner, mode?: 'ifAbsent' | 'replace'): Promise<boolean>
-  putCourse(course: Course, mode?: 'ifAbsent' | 'replace'): Promise<boolean>
-}
-
 /** Reads of partners, courses and the published session listing. No request path scans. */
 export function createDynamoCatalogueRepository(
   options: CatalogueOptions,
-): CatalogueRepository & CatalogueWriter {
+): CatalogueRepository & CatalogueStore {
   const { doc, tableName } = options
 
   async function put(item: Record<string, unknown>, ifAbsent: boolean): Promise<boolean> {

@@ -4,6 +4,7 @@ import {
   type BookingDeps,
   type BookingLookup,
   type CatalogueRepository,
+  type CatalogueStore,
   DEFAULT_POLICY,
   type OutboxStore,
   type RegisterRepository,
@@ -11,7 +12,6 @@ import {
   type StaffDirectory,
 } from '@ey/domain'
 import {
-  type CatalogueWriter,
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
@@ -31,7 +31,7 @@ export interface CoreClients {
 
 /** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
 export interface CoreDeps extends BookingDeps {
-  catalogue: CatalogueRepository & CatalogueWriter
+  catalogue: CatalogueRepository & CatalogueStore
   sessions: SessionStore
   lookup: BookingLookup
   registers: RegisterRepository

@@ -111,7 +111,7 @@ export async function declineOffer(
   return { booking: updated }
 }
 
-/** Lets lapsed offers go and passes their places on; run by the scheduled jobs. */
+/** Lets an offer that has lapsed by the clock's time go, and passes its place on. */
 export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<void> {
   const now = deps.clock.now()
   if (booking.status !== 'offered' || !booking.offerExpiresAt || new Date(booking.offerExpiresAt) > now)

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import {
   type BookingRepository,
   bookingFingerprint,
+  type CatalogueStore,
   draftBooking,
   type Fingerprints,
   type IdSource,
@@ -11,7 +12,7 @@ import {
   type Session,
   type SessionStore,
 } from '@ey/domain'
-import { type CatalogueWriter, keys } from '@ey/dynamodb'
+import { keys } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { COURSES, PARTNERS } from './catalogue.ts'
 import { demoPerson } from './people.ts'
@@ -20,7 +21,7 @@ import { type DemoSession, demoSessions, type Fill } from './sessions.ts'
 export interface SeedDeps {
   doc: DynamoDBDocumentClient
   tableName: string
-  catalogue: CatalogueWriter
+  catalogue: CatalogueStore
   /** The administrators' session store: the seed schedules sessions as they do. */
   sessions: SessionStore
   bookings: BookingRepository
