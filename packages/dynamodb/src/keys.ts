@@ -115,6 +115,20 @@ export const indexKeys = {
   }),
 }
 
+/** The kinds of work the `gsi4` index holds until it is done, each in a partition of its own. */
+export type DueKind = 'offer' | 'outbox' | 'reminder'
+
+/** gsi4 keys of work that falls due at `at` (a sparse index: remove both once it is done). */
+export const dueKeys = {
+  due: (kind: DueKind, at: Date | string, id: string) => ({
+    duePk: `DUE#${kind}`,
+    dueSk: `${new Date(at).toISOString()}#${id}`,
+  }),
+  duePk: (kind: DueKind) => `DUE#${kind}`,
+  /** The sort key bound for "due at or before `now`": every instant then sorts below it. */
+  dueBy: (now: Date) => `${now.toISOString()}#\uffff`,
+}
+
 /** Email addresses never appear in keys: a hash of the normalised address stands for them. */
 export function emailHash(emailKey: string): string {
   return createHash('sha256').update(emailKey).digest('base64url').slice(0, 32)

@@ -15,6 +15,12 @@ export const TABLE = {
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** One LA's bookings, by session start: the LA reports read only their own partition. */
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * Work that falls due (sparse): an item carries `duePk` = `DUE#<kind>` and `dueSk` =
+     * `<ISO instant>#<id>` while something must happen to it at that instant, and loses both once
+     * it is done, so a job reads only what is still to do, however long it was down.
+     */
+    { name: 'gsi4', partitionKey: 'duePk', sortKey: 'dueSk' },
   ],
 } as const
 
