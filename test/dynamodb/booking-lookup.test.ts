@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
-import { createDynamoBookingLookup, createDynamoBookingRepository, keys } from '@ey/dynamodb'
+import { createDynamoBookingLookup, createDynamoBookingRepository } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -50,20 +49,5 @@ describe('the DynamoDB booking lookup', () => {
     expect(found.map((b) => b.id)).not.toContain(other.booking.id)
     expect(await lookup.liveBookingsOf('grace.cancelled@example.org', NOW)).toEqual([])
     expect(await lookup.liveBookingsOf('grace@example.org', new Date(NOW.getTime() + 60 * DAY))).toEqual([])
-  })
-
-  it('queues an email once per id', async () => {
-    const message = {
-      id: 'bookings-list-test-1',
-      kind: 'bookings-list' as const,
-      bookingId: 'b1',
-      createdAt: NOW.toISOString(),
-    }
-    expect(await lookup.queueEmail(message)).toBe(true)
-    expect(await lookup.queueEmail({ ...message, bookingId: 'b2' })).toBe(false)
-    const { Item } = await table.doc.send(
-      new GetCommand({ TableName: table.tableName, Key: keys.outbox(message.id) }),
-    )
-    expect(Item).toMatchObject({ kind: 'bookings-list', bookingId: 'b1', status: 'pending' })
   })
 })

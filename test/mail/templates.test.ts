@@ -1,4 +1,4 @@
-import { EMAIL_KINDS, type EmailKind } from '@ey/domain'
+import { BOOKING_EMAIL_KINDS, type BookingEmailKind } from '@ey/domain'
 import { escapeHtml, renderEmail } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
@@ -7,7 +7,7 @@ const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-
 const JOINING_URL = 'https://meet.example.org/j/123?pwd=abc'
 
 /** A booking in the state each email is sent in. */
-function bookingFor(kind: EmailKind) {
+function bookingFor(kind: BookingEmailKind) {
   const base = makeBooking({ session: makeSnapshot({ format: 'hybrid' }) })
   switch (kind) {
     case 'booking-confirmed':
@@ -29,7 +29,7 @@ function bookingFor(kind: EmailKind) {
   }
 }
 
-function render(kind: EmailKind, overrides: { name?: string; joiningUrl?: string } = {}) {
+function render(kind: BookingEmailKind, overrides: { name?: string; joiningUrl?: string } = {}) {
   const booking = bookingFor(kind)
   if (overrides.name) booking.person = { ...booking.person, name: overrides.name }
   return renderEmail(kind, {
@@ -41,26 +41,29 @@ function render(kind: EmailKind, overrides: { name?: string; joiningUrl?: string
 }
 
 describe('renderEmail', () => {
-  it.each(EMAIL_KINDS)('%s carries the reference, the manage link and the London date and time', (kind) => {
-    const email = render(kind)
+  it.each(BOOKING_EMAIL_KINDS)(
+    '%s carries the reference, the manage link and the London date and time',
+    (kind) => {
+      const email = render(kind)
 
-    for (const body of [email.text, email.html]) {
-      expect(body).toContain('K7QP-2MXD')
-      expect(body).toContain('Tuesday 1 December 2026, 4pm to 5:30pm')
-      expect(body).toContain('Speech, language and communication: core')
-    }
-    expect(email.text).toContain(MANAGE_URL)
-    expect(email.html).toContain(`href="${escapeHtml(MANAGE_URL)}"`)
-  })
+      for (const body of [email.text, email.html]) {
+        expect(body).toContain('K7QP-2MXD')
+        expect(body).toContain('Tuesday 1 December 2026, 4pm to 5:30pm')
+        expect(body).toContain('Speech, language and communication: core')
+      }
+      expect(email.text).toContain(MANAGE_URL)
+      expect(email.html).toContain(`href="${escapeHtml(MANAGE_URL)}"`)
+    },
+  )
 
-  it.each(EMAIL_KINDS.filter((kind) => kind !== 'bookings-list'))(
+  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'bookings-list'))(
     '%s names the session in the subject',
     (kind) => {
       expect(render(kind).subject).toContain('Speech, language and communication: core')
     },
   )
 
-  it.each(EMAIL_KINDS)('%s escapes HTML in the person’s name', (kind) => {
+  it.each(BOOKING_EMAIL_KINDS)('%s escapes HTML in the person’s name', (kind) => {
     const email = render(kind, { name: 'Amira <script>alert("hi")</script> & Co' })
 
     expect(email.html).toContain('Hello Amira &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; Co,')
@@ -68,7 +71,7 @@ describe('renderEmail', () => {
     expect(email.text).toContain('Hello Amira <script>alert("hi")</script> & Co,')
   })
 
-  it.each(EMAIL_KINDS)('%s holds none of the person’s other details', (kind) => {
+  it.each(BOOKING_EMAIL_KINDS)('%s holds none of the person’s other details', (kind) => {
     const email = render(kind)
 
     for (const body of [email.subject, email.text, email.html]) {

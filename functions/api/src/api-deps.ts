@@ -4,6 +4,7 @@ import type {
   BookingLookup,
   CatalogueRepository,
   CatalogueStore,
+  OutboxStore,
   RegisterRepository,
   SessionStore,
   StaffAccounts,
@@ -19,6 +20,8 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
+  /** Emails queued outside a booking change ("find my bookings"). */
+  outbox: OutboxStore
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */

@@ -3,7 +3,6 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 import { createMailHandler } from './handler.ts'
 
-export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
 export { type MailClients, type MailConfig, mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 export { createMailHandler, type MailHandlerDeps } from './handler.ts'
 

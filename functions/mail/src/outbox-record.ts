@@ -1,5 +1,9 @@
-import { type OutboxMessage, OutboxMessageSchema } from '@ey/domain'
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import type { OutboxMessage } from '@ey/domain'
+import { keys, outboxItem } from '@ey/dynamodb'
 import type { DynamoDBRecord } from 'aws-lambda'
+
+const OUTBOX_PREFIX = keys.outbox('').pk
 
 /**
  * The outbox message a stream record announces: only the insert of an outbox item counts
@@ -7,15 +11,13 @@ import type { DynamoDBRecord } from 'aws-lambda'
  */
 export function outboxMessageOf(record: DynamoDBRecord): OutboxMessage | undefined {
   const image = record.dynamodb?.NewImage
-  if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith('OUTBOX#')) return undefined
-  const parsed = OutboxMessageSchema.safeParse({
-    id: image.id?.S,
-    kind: image.kind?.S,
-    bookingId: image.bookingId?.S,
-    createdAt: image.createdAt?.S,
-  })
-  if (!parsed.success) throw new MalformedOutboxItemError(image.pk.S)
-  return parsed.data
+  if (record.eventName !== 'INSERT' || !image?.pk?.S?.startsWith(OUTBOX_PREFIX)) return undefined
+  try {
+    // aws-lambda's attribute type is the SDK's, written out again.
+    return outboxItem.from(unmarshall(image as Parameters<typeof unmarshall>[0]))
+  } catch {
+    throw new MalformedOutboxItemError(image.pk.S)
+  }
 }
 
 /** An outbox item that can never be sent as it stands; retrying it would only block the stream. */

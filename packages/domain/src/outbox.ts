@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-/** Every email the platform sends, by the event that causes it. */
-export const EMAIL_KINDS = [
+/** The emails about one booking, by the event that causes them. */
+export const BOOKING_EMAIL_KINDS = [
   'booking-confirmed',
   'booking-waitlisted',
   'booking-promoted',
@@ -14,18 +14,38 @@ export const EMAIL_KINDS = [
   /** The session's dates, times or place changed: the booking's copy was updated. */
   'session-rescheduled',
 ] as const
-export const EmailKindSchema = z.enum(EMAIL_KINDS)
-export type EmailKind = z.infer<typeof EmailKindSchema>
+export const BookingEmailKindSchema = z.enum(BOOKING_EMAIL_KINDS)
+export type BookingEmailKind = z.infer<typeof BookingEmailKindSchema>
+
+const outboxId = z.string()
+const createdAt = z.iso.datetime({ offset: true })
 
 /**
- * The intent to send an email, written in the same transaction as the change that causes it.
- * It names the booking rather than copying personal data: the mail handler reads what it needs.
- * A `bookings-list` names one of the person's bookings; the handler lists them all when it sends.
+ * An email about one booking. It names the booking rather than copying personal data: delivery
+ * reads what it needs when the email goes. A `bookings-list` names one of the person's bookings;
+ * delivery lists them all when it sends.
  */
-export const OutboxMessageSchema = z.object({
-  id: z.string(),
-  kind: EmailKindSchema,
+export const BookingEmailSchema = z.object({
+  id: outboxId,
+  kind: BookingEmailKindSchema,
   bookingId: z.string(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt,
 })
+export type BookingEmail = z.infer<typeof BookingEmailSchema>
+
+/**
+ * The intent to send one email, written in the same transaction as the change that causes it (or
+ * on its own with `OutboxStore.enqueue`). One member per family of emails, told apart by `kind`.
+ */
+export const OutboxMessageSchema = z.discriminatedUnion('kind', [BookingEmailSchema])
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>
+
+/** Every kind of email the platform sends. */
+export type EmailKind = OutboxMessage['kind']
+
+const BOOKING_KINDS: ReadonlySet<string> = new Set(BOOKING_EMAIL_KINDS)
+
+/** Whether the message is one of the booking family's (it names a booking). */
+export function isBookingEmail(message: OutboxMessage): message is BookingEmail {
+  return BOOKING_KINDS.has(message.kind)
+}

@@ -116,8 +116,6 @@ export interface BookingLookup {
    * soonest first. Read from an index, so a booking made a moment ago may be missing.
    */
   liveBookingsOf(emailKey: string, now: Date): Promise<Booking[]>
-  /** Queues an email outside any booking change; false when a message with its id is already queued. */
-  queueEmail(message: OutboxMessage): Promise<boolean>
 }
 
 /** Known local authorities. */
@@ -171,6 +169,12 @@ export type OutboxClaim =
 
 /** Delivery bookkeeping of outbox items: each email is sent by one caller at a time, and once. */
 export interface OutboxStore {
+  /**
+   * Queues an email outside any other change: the one way to do so. Writes only if no message has
+   * its id (true when written, false when it was already queued), so a deterministic id makes
+   * queuing idempotent.
+   */
+  enqueue(message: OutboxMessage): Promise<boolean>
   /** Takes a pending item, or one whose claim went stale (its sender died), for delivery. */
   claim(id: string, now: Date): Promise<OutboxClaim>
   /** Records the delivery, keeping the provider's message id. */

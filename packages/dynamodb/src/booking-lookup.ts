@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { type Booking, type BookingLookup, isLive, type OutboxMessage, sessionEnd } from '@ey/domain'
-import { bookingItem, outboxItem } from './items.ts'
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { type Booking, type BookingLookup, isLive, sessionEnd } from '@ey/domain'
+import { bookingItem } from './items.ts'
 import { indexKeys } from './keys.ts'
 
 /** How far back a booking's first part may have started and the booking still be current (multi-part courses). */
@@ -12,7 +11,7 @@ const MAX_ITEMS = 200
 
 /**
  * "Find my bookings" on DynamoDB: a person's bookings from gsi2 (by a hash of the normalised
- * email, never the address itself), and emails queued on their own with a conditional put.
+ * email, never the address itself).
  */
 export function createDynamoBookingLookup(options: {
   doc: DynamoDBDocumentClient
@@ -36,22 +35,6 @@ export function createDynamoBookingLookup(options: {
       return Items.map((item) => bookingItem.from(item)).filter(
         (booking) => isLive(booking.status) && sessionEnd(booking.session) > now,
       )
-    },
-
-    async queueEmail(message: OutboxMessage): Promise<boolean> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: outboxItem.to(message),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
-        return true
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false
-        throw error
-      }
     },
   }
 }

@@ -4,6 +4,7 @@ import {
   type Course,
   CourseSchema,
   type OutboxMessage,
+  OutboxMessageSchema,
   type Partner,
   PartnerSchema,
   type Session,
@@ -101,6 +102,8 @@ export const outboxItem = {
     attempts: 0,
     expiresAt: ttlAfterDays(OUTBOX_RETENTION_DAYS, new Date(message.createdAt)),
   }),
+  /** The message an item (or a stream image of it) holds; delivery bookkeeping is left out. */
+  from: (item: Item): OutboxMessage => OutboxMessageSchema.parse(item),
 }
 
 /** Days an idempotency record is kept: retries come within minutes, but a day is cheap. */

@@ -1,8 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { type OutboxClaim, type OutboxStore, RepositoryError } from '@ey/domain'
-import { OUTBOX_RETENTION_DAYS, ttlAfterDays } from './items.ts'
+import { OUTBOX_RETENTION_DAYS, outboxItem, ttlAfterDays } from './items.ts'
 import { keys } from './keys.ts'
 
 export interface OutboxStoreOptions {
@@ -15,8 +20,9 @@ export interface OutboxStoreOptions {
 const FIVE_MINUTES_MS = 5 * 60_000
 
 /**
- * Delivery state of outbox items: pending → sending → sent | skipped, or back to pending after a
- * failure. Every step is one conditional update, so two handlers never both own an item.
+ * Outbox items: queued once by id, then their delivery state: pending → sending → sent | skipped,
+ * or back to pending after a failure. Every step is one conditional write, so two senders never
+ * both own an item.
  */
 export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
   const { doc, tableName } = options
@@ -40,6 +46,22 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
   }
 
   return {
+    async enqueue(message) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: outboxItem.to(message),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        return true
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false
+        throw new RepositoryError('Outbox enqueue failed', error)
+      }
+    },
+
     async claim(id, now): Promise<OutboxClaim> {
       try {
         const result = await doc.send(

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { type Booking, type EmailKind, isLive, LONDON } from '@ey/domain'
+import { type Booking, type BookingEmailKind, isLive, LONDON } from '@ey/domain'
 import { holdsConfirmedPlace, venueText } from '@ey/presentation'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
@@ -60,7 +60,7 @@ export function bookingCalendar(booking: Booking, options: CalendarOptions): str
  * them, but only when the person had them (a confirmed place, not a place in the queue or on offer);
  * a rescheduling replaces them.
  */
-export function calendarMethodFor(kind: EmailKind, booking: Booking): CalendarMethod | undefined {
+export function calendarMethodFor(kind: BookingEmailKind, booking: Booking): CalendarMethod | undefined {
   if (kind === 'booking-confirmed' || kind === 'booking-promoted') return 'PUBLISH'
   const cancelled = kind === 'booking-cancelled' || kind === 'session-cancelled'
   const before = booking.history.at(-1)?.from

@@ -1,5 +1,6 @@
 export * from './calendar.ts'
 export * from './compose.ts'
+export * from './delivery/index.ts'
 export * from './html.ts'
 export * from './ses-mailer.ts'
 export * from './still-true.ts'

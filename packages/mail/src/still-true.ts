@@ -1,4 +1,4 @@
-import { type Booking, type EmailKind, isLive } from '@ey/domain'
+import { type Booking, type BookingEmailKind, isLive } from '@ey/domain'
 import { holdsConfirmedPlace } from '@ey/presentation'
 
 /**
@@ -6,7 +6,7 @@ import { holdsConfirmedPlace } from '@ey/presentation'
  * waited behind a later change (a confirmation for a booking cancelled since) is not sent: the
  * email about the later change follows it, and a stale one could hand out a joining link.
  */
-export function isStillTrue(kind: EmailKind, booking: Booking): boolean {
+export function isStillTrue(kind: BookingEmailKind, booking: Booking): boolean {
   switch (kind) {
     case 'booking-confirmed':
     case 'booking-promoted':

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts'
-import type { OutboxMessage } from '../outbox.ts'
+import type { BookingEmail } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
 import { offerExpiry, placesLeft, promotionMode } from '../rules/session-rules.ts'
 
@@ -21,7 +21,7 @@ export async function promoteFromWaitlist(deps: BookingDeps, sessionId: string):
     if (mode === 'none') return moved
     const next = await deps.bookings.firstWaiting(sessionId)
     if (!next) return moved
-    const outbox: OutboxMessage = {
+    const outbox: BookingEmail = {
       id: deps.ids.newId(),
       kind: mode === 'confirm' ? 'booking-promoted' : 'place-offered',
       bookingId: next.id,

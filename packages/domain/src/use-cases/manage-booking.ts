@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts'
-import type { OutboxMessage } from '../outbox.ts'
+import type { BookingEmail, BookingEmailKind } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
 import { cancellationStatus } from '../rules/session-rules.ts'
 import type { Booking } from '../schemas/booking.ts'
@@ -126,11 +126,6 @@ export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<
   await promoteFromWaitlist(deps, booking.sessionId)
 }
 
-function message(
-  deps: BookingDeps,
-  kind: OutboxMessage['kind'],
-  bookingId: string,
-  now: Date,
-): OutboxMessage {
+function message(deps: BookingDeps, kind: BookingEmailKind, bookingId: string, now: Date): BookingEmail {
   return { id: deps.ids.newId(), kind, bookingId, createdAt: now.toISOString() }
 }

@@ -1,5 +1,5 @@
 import { MINUTE_MS } from '../config.ts'
-import type { BookingLookup, Clock, Fingerprints } from '../ports.ts'
+import type { BookingLookup, Clock, Fingerprints, OutboxStore } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 
 /** However often a list is asked for, an address gets at most one per this many minutes. */
@@ -12,7 +12,12 @@ export const BOOKING_LIST_WINDOW_MINUTES = 10
  * second email (the message id is the same), so the address cannot be flooded.
  */
 export async function requestBookingList(
-  deps: { lookup: BookingLookup; clock: Clock; fingerprints: Fingerprints },
+  deps: {
+    lookup: BookingLookup
+    outbox: Pick<OutboxStore, 'enqueue'>
+    clock: Clock
+    fingerprints: Fingerprints
+  },
   email: string,
 ): Promise<void> {
   const emailKey = normaliseEmail(email)
@@ -21,7 +26,7 @@ export async function requestBookingList(
   if (!soonest) return
   const window = Math.floor(now.getTime() / (BOOKING_LIST_WINDOW_MINUTES * MINUTE_MS))
   const who = deps.fingerprints.of(emailKey).slice(0, 32)
-  await deps.lookup.queueEmail({
+  await deps.outbox.enqueue({
     id: `bookings-list-${who}-${window}`,
     kind: 'bookings-list',
     bookingId: soonest.id,

@@ -1,4 +1,4 @@
-import type { EmailKind } from '@ey/domain'
+import type { BookingEmailKind } from '@ey/domain'
 import { bookingCancelled } from './booking-cancelled.ts'
 import { bookingConfirmed } from './booking-confirmed.ts'
 import { bookingPromoted } from './booking-promoted.ts'
@@ -12,7 +12,7 @@ import { sessionRescheduled } from './session-rescheduled.ts'
 
 export type { EmailContext, RenderedEmail } from './content.ts'
 
-const TEMPLATES: Record<EmailKind, Template> = {
+const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-confirmed': bookingConfirmed,
   'booking-waitlisted': bookingWaitlisted,
   'booking-promoted': bookingPromoted,
@@ -24,6 +24,6 @@ const TEMPLATES: Record<EmailKind, Template> = {
 }
 
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */
-export function renderEmail(kind: EmailKind, context: EmailContext): RenderedEmail {
+export function renderEmail(kind: BookingEmailKind, context: EmailContext): RenderedEmail {
   return render(TEMPLATES[kind](context))
 }

@@ -42,9 +42,9 @@ describe('POST /api/bookings/lookup', () => {
   it('queues one bookings-list email for a known address, however often it is asked for', async () => {
     const email = `${randomUUID()}@example.org`
     const made = await (await book(api.app, sessionId, { email })).json()
-    const queued = api.deps.lookup.queueEmail
+    const queued = api.deps.outbox.enqueue
     const ids: string[] = []
-    api.deps.lookup.queueEmail = async (message) => {
+    api.deps.outbox.enqueue = async (message) => {
       const fresh = await queued(message)
       if (fresh) ids.push(message.id)
       expect(message).toMatchObject({ kind: 'bookings-list', bookingId: made.id })
@@ -53,7 +53,7 @@ describe('POST /api/bookings/lookup', () => {
     try {
       for (let i = 0; i < 3; i++) expect((await lookup({ email })).status).toBe(202)
     } finally {
-      api.deps.lookup.queueEmail = queued
+      api.deps.outbox.enqueue = queued
     }
     expect(ids).toHaveLength(1)
   })

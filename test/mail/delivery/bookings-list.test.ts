@@ -1,5 +1,5 @@
 import type { Booking, OutgoingEmail } from '@ey/domain'
-import { type DeliveryDeps, deliver } from '@ey/mail-function'
+import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
 import { fakeClock, makeBooking, makeSnapshot } from '../../support/factories.ts'
 

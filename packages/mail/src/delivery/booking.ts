@@ -1,22 +1,23 @@
 import type {
   Booking,
+  BookingEmail,
+  BookingEmailKind,
   BookingLookup,
   BookingRepository,
   Clock,
   EmailAttachment,
-  EmailKind,
-  Mailer,
   ManageTokens,
-  OutboxMessage,
 } from '@ey/domain'
-import { bookingCalendar, calendarMethodFor, isStillTrue, renderEmail } from '@ey/mail'
 import { manageUrl } from '@ey/presentation'
+import { bookingCalendar, calendarMethodFor } from '../calendar.ts'
+import { isStillTrue } from '../still-true.ts'
+import { renderEmail } from '../templates/index.ts'
+import type { Prepared } from './prepared.ts'
 
-/** What delivering one outbox message needs. */
-export interface DeliveryDeps {
+/** What the booking family's emails read when they go. */
+export interface BookingDeliveryDeps {
   bookings: Pick<BookingRepository, 'getBooking' | 'getSession' | 'waitlistPosition'>
   tokens: Pick<ManageTokens, 'issue'>
-  mailer: Mailer
   /** The public site's origin, e.g. `https://training.example.org`. */
   siteUrl: string
   /** The domain part of calendar event UIDs. */
@@ -24,14 +25,15 @@ export interface DeliveryDeps {
   /** Named as the calendar events' organiser. */
   organizer?: { name: string; email: string }
   /** Finds every live booking of the person for a `bookings-list` email, at the clock's time. */
-  lookup?: Pick<BookingLookup, 'liveBookingsOf'>
-  clock?: Clock
+  lookup: BookingLookup
+  clock: Clock
 }
 
-export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string }
-
-/** Renders and sends the email an outbox message stands for, reading the booking as it is now. */
-export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promise<Delivery> {
+/** Renders the email a booking-family message stands for, reading the booking as it is now. */
+export async function prepareBookingEmail(
+  deps: BookingDeliveryDeps,
+  message: BookingEmail,
+): Promise<Prepared> {
   const booking = await deps.bookings.getBooking(message.bookingId)
   if (!booking) return { outcome: 'skipped', reason: 'booking-not-found' }
   if (!isStillTrue(message.kind, booking)) return { outcome: 'skipped', reason: 'superseded' }
@@ -49,29 +51,33 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
     ...(joiningUrl === undefined ? {} : { joiningUrl }),
     ...(bookings === undefined ? {} : { bookings }),
   })
-  const { messageId } = await deps.mailer.send({
-    to: booking.person.email,
-    ...rendered,
-    attachments: calendarAttachment(deps, message.kind, booking, manageUrl),
-  })
-  return { outcome: 'sent', messageId }
+  return {
+    outcome: 'ready',
+    email: {
+      to: booking.person.email,
+      ...rendered,
+      attachments: calendarAttachment(deps, message.kind, booking, manageUrl),
+    },
+  }
 }
 
 /** The booking's manage link, with a token issued for it. */
-export function manageUrlOf(deps: Pick<DeliveryDeps, 'siteUrl' | 'tokens'>, bookingId: string): string {
+export function manageUrlOf(
+  deps: Pick<BookingDeliveryDeps, 'siteUrl' | 'tokens'>,
+  bookingId: string,
+): string {
   return manageUrl(deps.siteUrl, bookingId, deps.tokens.issue(bookingId))
 }
 
 /** Every live booking of the person, as it stands when the list is sent, each with its manage link. */
-async function listedBookings(deps: DeliveryDeps, booking: Booking) {
-  if (!deps.lookup) return [{ booking, manageUrl: manageUrlOf(deps, booking.id) }]
-  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock?.now() ?? new Date())
+async function listedBookings(deps: BookingDeliveryDeps, booking: Booking) {
+  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock.now())
   return live.map((b) => ({ booking: b, manageUrl: manageUrlOf(deps, b.id) }))
 }
 
 async function joiningUrlFor(
-  deps: DeliveryDeps,
-  kind: EmailKind,
+  deps: BookingDeliveryDeps,
+  kind: BookingEmailKind,
   booking: Booking,
 ): Promise<string | undefined> {
   const announcesPlace = kind === 'booking-confirmed' || kind === 'booking-promoted'
@@ -80,8 +86,8 @@ async function joiningUrlFor(
 }
 
 function calendarAttachment(
-  deps: DeliveryDeps,
-  kind: EmailKind,
+  deps: BookingDeliveryDeps,
+  kind: BookingEmailKind,
   booking: Booking,
   manageUrl: string,
 ): EmailAttachment[] {

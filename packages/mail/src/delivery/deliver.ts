@@ -1,0 +1,34 @@
+import type { Mailer, OutboxMessage } from '@ey/domain'
+import { isBookingEmail } from '@ey/domain'
+import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
+import type { Prepared } from './prepared.ts'
+
+/** What delivering any outbox message needs: every family's reads, and the mailer. */
+export interface DeliveryDeps extends BookingDeliveryDeps {
+  mailer: Mailer
+}
+
+/** What became of one message: sent (with the provider's id), or rightly not sent. */
+export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string }
+
+/**
+ * Renders and sends the email an outbox message stands for, reading what it says as it is now
+ * (by the message's family). Failures to read or send are thrown, for the caller to retry.
+ */
+export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promise<Delivery> {
+  const prepared = await prepare(deps, message)
+  if (prepared.outcome === 'skipped') return prepared
+  const { messageId } = await deps.mailer.send(prepared.email)
+  return { outcome: 'sent', messageId }
+}
+
+/** The family's delivery module for the message. */
+function prepare(deps: DeliveryDeps, message: OutboxMessage): Promise<Prepared> {
+  if (isBookingEmail(message)) return prepareBookingEmail(deps, message)
+  return unknownFamily(message)
+}
+
+/** Reached only if a member of the message union has no delivery module: the compiler sees to that. */
+function unknownFamily(message: never): never {
+  throw new Error(`No delivery for outbox message ${(message as OutboxMessage).id}`)
+}

@@ -1,0 +1,9 @@
+export { type BookingDeliveryDeps, manageUrlOf, prepareBookingEmail } from './booking.ts'
+export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
+export {
+  type DeliveryLog,
+  deliverOutboxItem,
+  type OutboxDeliveryDeps,
+  type OutboxOutcome,
+} from './outbox-item.ts'
+export type { Prepared } from './prepared.ts'
