@@ -25,7 +25,7 @@ export interface DeliveryDeps {
   organizer?: { name: string; email: string }
   /** Finds every live booking of the person for a `bookings-list` email, at the clock's time. */
   lookup?: Pick<BookingLookup, 'liveBookingsOf'>
-  clock?: Clock
+  clock: Clock
 }
 
 export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skipped'; reason: string }
@@ -65,7 +65,7 @@ export function manageUrlOf(deps: Pick<DeliveryDeps, 'siteUrl' | 'tokens'>, book
 /** Every live booking of the person, as it stands when the list is sent, each with its manage link. */
 async function listedBookings(deps: DeliveryDeps, booking: Booking) {
   if (!deps.lookup) return [{ booking, manageUrl: manageUrlOf(deps, booking.id) }]
-  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock?.now() ?? new Date())
+  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock.now())
   return live.map((b) => ({ booking: b, manageUrl: manageUrlOf(deps, b.id) }))
 }
 
