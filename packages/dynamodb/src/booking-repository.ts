@@ -91,7 +91,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
             type: 'idempotency',
             bookingId: booking.id,
             fingerprint: idempotency.fingerprint,
-            expiresAt: ttlAfterDays(IDEMPOTENCY_RETENTION_DAYS),
+            expiresAt: ttlAfterDays(IDEMPOTENCY_RETENTION_DAYS, new Date(booking.createdAt)),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },

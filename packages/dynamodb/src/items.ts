@@ -33,8 +33,8 @@ function withoutKeys(item: Item): Item {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)))
 }
 
-/** Epoch seconds `days` from `from`: the value DynamoDB's TTL reads. */
-export function ttlAfterDays(days: number, from = new Date()): number {
+/** Epoch seconds `days` from `from` (the write's own time, from the clock port): the value DynamoDB's TTL reads. */
+export function ttlAfterDays(days: number, from: Date): number {
   return Math.floor(from.getTime() / 1000) + days * 86_400
 }
 

@@ -4,6 +4,7 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb'
+import { type DueKind, dueKeys } from './keys.ts'
 
 /** The table a repository reads, through its document client. */
 export interface TableAccess {
@@ -44,5 +45,18 @@ export function queryPrefix(table: TableAccess, pk: string, prefix: string): Pro
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
     ConsistentRead: true,
+  })
+}
+
+/**
+ * Every item of one kind of work that fell due at or before `now`, however long ago, soonest
+ * first (gsi4, so eventually consistent: an item done a moment ago may still be listed, and the
+ * write that acts on it must check its condition).
+ */
+export function queryDue(table: TableAccess, kind: DueKind, now: Date): Promise<Item[]> {
+  return queryAll(table, {
+    IndexName: 'gsi4',
+    KeyConditionExpression: 'duePk = :pk AND dueSk <= :by',
+    ExpressionAttributeValues: { ':pk': dueKeys.duePk(kind), ':by': dueKeys.dueBy(now) },
   })
 }

@@ -4,11 +4,15 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
+import type { Clock } from '@ey/domain'
 import { ensureTable } from '@ey/dynamodb'
+import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
 import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
-import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
+import { coreClients, coreConfigFromEnv, shiftedClock, systemClock, wireCore } from '@ey/runtime'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
+import { type JobControl, startJobControl } from './jobs/control.ts'
+import { type JobRunner, startJobRunner } from './jobs/runner.ts'
 import { type SeedReport, seedDemoData } from './seed/seed.ts'
 import { seedDemoStaff } from './seed/staff.ts'
 import { startSesEmulator } from './ses-local.ts'
@@ -33,6 +37,19 @@ export interface LocalStackOptions {
   siteDir?: string
   /** Told about mail delivery failures; defaults to the logger. */
   onError?: (error: unknown) => void
+  /**
+   * The time the stack's clock starts at, running on from there (default: the real time). The
+   * API, the mail handler, the seed and the jobs all read this clock.
+   */
+  now?: Date
+  /** Run the scheduled jobs on their schedules, and take runs by hand (default true). */
+  jobs?: boolean
+  /** How often the job runner looks for due jobs (default 5 s). */
+  jobTickMs?: number
+  /** Told about every finished job run. */
+  onJobRun?: (run: CompletedRun) => void
+  /** Told about every failed job run (it is tried again at the next tick); defaults to the logger. */
+  onJobError?: (job: string, error: unknown) => void
 }
 
 export interface LocalStack {
@@ -42,6 +59,10 @@ export interface LocalStack {
   /** The local staff issuer (`iss` of staff tokens; sign-in and keys live under it). */
   issuerUrl: string
   tableName: string
+  /** The clock every part of the stack reads. */
+  clock: Clock
+  /** The scheduled jobs, and where `pnpm job` asks for a run; undefined with `jobs: false`. */
+  jobs: (JobRunner & Pick<JobControl, 'url' | 'token'>) | undefined
   /** The configuration the functions were built from: the same variables they read in AWS. */
   env: Record<string, string>
   seed: SeedReport | undefined
@@ -56,13 +77,15 @@ const MAIL_FROM = 'Early Years SEND Training <bookings@training.example.org>'
 /**
  * Starts the whole system on this machine: DynamoDB Local, the SES emulator, the staff sign-in
  * issuer, the API (the same Hono app the Lambda runs), the mail handler fed by the table's stream,
- * and the site, seeded with demo data. Everything binds to 127.0.0.1 and `stop()` ends all of it.
+ * the scheduled jobs and the site, seeded with demo data, all on one clock. Everything binds to
+ * 127.0.0.1 and `stop()` ends all of it.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = []
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined)
   }
+  const clock = options.now ? shiftedClock(options.now, systemClock) : systemClock
   try {
     process.env.AWS_REGION ??= 'eu-west-2'
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN'
@@ -93,7 +116,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // address (which the API's configuration needs) is known.
     const coreConfig = await coreConfigFromEnv(env)
     const clients = coreClients(coreConfig)
-    const core = wireCore(coreConfig, clients)
+    const core = wireCore(coreConfig, clients, { clock })
 
     // Sign-in reads the same directory the API's invites write, so an invited member can sign in.
     const directory = core.staffDirectory
@@ -117,7 +140,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let poller: StreamPoller | undefined
     if (ses) {
       const mailConfig = await mailConfigFromEnv(env)
-      const handler = createMailHandler(wireMail(mailConfig, mailClients(mailConfig), { logger }))
+      const handler = createMailHandler(wireMail(mailConfig, mailClients(mailConfig), { logger, clock }))
       poller = startStreamPoller({
         client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
         tableName: TABLE_NAME,
@@ -129,9 +152,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const apiConfig = await apiConfigFromEnv(env)
-    const api = createApp(wireApi(apiConfig, apiClients(apiConfig)))
+    const api = createApp(wireApi(apiConfig, apiClients(apiConfig), { clock }))
     const web = await listen(createWebApp(api, options.siteDir), webPort)
     stops.push(web.close)
+
+    let jobs: LocalStack['jobs']
+    if (options.jobs ?? true) {
+      const jobsConfig = await jobsConfigFromEnv(env)
+      const runner = startJobRunner({
+        jobs: JOBS,
+        deps: wireJobs(jobsConfig, jobsClients(jobsConfig), { clock, logger }),
+        ...(options.jobTickMs ? { tickMs: options.jobTickMs } : {}),
+        ...(options.onJobRun ? { onRun: options.onJobRun } : {}),
+        onError:
+          options.onJobError ??
+          ((job, error) => logger.warn('job failed; it runs again at the next tick', { job, error })),
+      })
+      stops.push(runner.stop)
+      const control = await startJobControl(runner)
+      stops.push(control.close)
+      jobs = { ...runner, url: control.url, token: control.token }
+    }
 
     return {
       webUrl,
@@ -139,6 +180,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses?.endpoint,
       issuerUrl: issuer.url,
       tableName: TABLE_NAME,
+      clock,
+      jobs,
       env,
       seed,
       drainMail: (timeoutMs) => poller?.drain(timeoutMs) ?? Promise.resolve(),

@@ -4,11 +4,21 @@ import type { Clock, Fingerprints, IdSource, ManageTokens } from '@ey/domain'
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() }
 
+/**
+ * A clock that reads `start` now and runs on from there at the pace of `base`: the local stack
+ * started with `--now`, and a job run by hand as if at another time.
+ */
+export function shiftedClock(start: Date, base: Clock = systemClock): Clock {
+  const offset = start.getTime() - base.now().getTime()
+  return { now: () => new Date(base.now().getTime() + offset) }
+}
+
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'
 
 /**
  * Time-ordered ids (ms timestamp then 80 random bits), unambiguous booking references and
- * attendance codes, all from the operating system's secure random source.
+ * attendance codes, all from the operating system's secure random source. The timestamp is the
+ * machine's real time, not the clock port's: it only orders ids, and nothing is decided by it.
  */
 export const randomIds: IdSource = {
   newId: () => `${Date.now().toString(36).padStart(9, '0')}${randomBytes(10).toString('base64url')}`,

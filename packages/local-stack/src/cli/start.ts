@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { londonMoment } from '@ey/presentation'
+import { parseInstant } from '../instant.ts'
+import { removeStackFile, writeStackFile } from '../jobs/stack-file.ts'
 import { startLocalStack } from '../stack.ts'
 import { DEMO_STAFF } from '../staff/demo-staff.ts'
 import { DEFAULT_ISSUER_PORT } from '../staff/issuer.ts'
@@ -16,12 +19,26 @@ const { values } = parseArgs({
     'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
     'ses-port': { type: 'string', default: process.env.SES_PORT ?? '8005' },
     'issuer-port': { type: 'string', default: process.env.ISSUER_PORT ?? String(DEFAULT_ISSUER_PORT) },
+    // The stack's clock starts at this time and runs on from there.
+    now: { type: 'string' },
+    // Where `pnpm job` finds the running stack (tests give their own).
+    'stack-file': { type: 'string' },
   },
 })
 
+let now: Date | undefined
+try {
+  now = values.now === undefined ? undefined : parseInstant(values.now)
+} catch (error) {
+  console.error(`--now ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(2)
+}
+
 const root = resolve(import.meta.dirname, '../../../..')
 const siteDir = resolve(root, 'site/dist')
-const started = Date.now()
+// Where `pnpm job` finds the running stack; removed on stop.
+const stackFile = values['stack-file'] ? resolve(values['stack-file']) : resolve(root, '.local/stack.json')
+const started = performance.now()
 console.log('Starting DynamoDB Local, the SES emulator, the API and the site…')
 
 const stack = await startLocalStack({
@@ -32,6 +49,13 @@ const stack = await startLocalStack({
   issuerPort: Number(values['issuer-port']),
   seed: !values['no-seed'],
   ...(existsSync(siteDir) ? { siteDir } : {}),
+  ...(now ? { now } : {}),
+  onJobRun: (run) => {
+    if (Object.values(run.report).some((n) => n > 0)) {
+      const counts = Object.entries(run.report).map(([key, n]) => `${key} ${n}`)
+      console.log(`Job ${run.job} (as at ${run.now.toISOString()}): ${counts.join(', ')}`)
+    }
+  },
 }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`)
   console.error(
@@ -41,6 +65,18 @@ const stack = await startLocalStack({
 })
 
 const seed = stack.seed
+if (stack.jobs) {
+  writeStackFile(stackFile, {
+    pid: process.pid,
+    webUrl: stack.webUrl,
+    dynamoEndpoint: stack.dynamoEndpoint,
+    ...(stack.sesEndpoint ? { sesEndpoint: stack.sesEndpoint } : {}),
+    issuerUrl: stack.issuerUrl,
+    tableName: stack.tableName,
+    jobs: { url: stack.jobs.url, token: stack.jobs.token },
+    clock: { at: stack.clock.now().toISOString(), shifted: now !== undefined },
+  })
+}
 console.log(`
   Site            ${stack.webUrl}/${existsSync(siteDir) ? '' : '   (site not built: pnpm --filter @ey/site build)'}
   API             ${stack.webUrl}/api/health  ·  OpenAPI ${stack.webUrl}/api/openapi.json
@@ -49,20 +85,32 @@ console.log(`
   Staff sign-in   ${stack.webUrl}/staff/   issuer ${stack.issuerUrl}   (pick a user; no password locally)
   Demo staff      ${DEMO_STAFF.map((staff) => `${staff.username} (${staff.roles.join(', ')})`).join(', ')}
   Staff token     pnpm -s staff-token -- --user trainer-amira${stack.issuerUrl.endsWith(`:${DEFAULT_ISSUER_PORT}`) ? '' : ` --issuer ${stack.issuerUrl}`}
+  Jobs            ${
+    stack.jobs
+      ?.jobs()
+      .map((job) => `${job.name} (${job.schedule})`)
+      .join(', ') || 'none'
+  }   run one: pnpm job <name> [--now <time>]
   Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings` : 'already loaded (kept from the last run)'}
 `)
-console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`)
+const clock = now
+  ? ` The clock reads ${londonMoment(stack.clock.now())}, London time (${stack.clock.now().toISOString()}), and runs on from there.`
+  : ''
+console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.${clock} Press Ctrl-C to stop.`)
 
 let stopping = false
 async function shutdown() {
   if (stopping) return
   stopping = true
   console.log('\nStopping…')
+  removeStackFile(stackFile)
   await stack.stop()
   console.log('Stopped.')
   process.exit(0)
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown)
+// However we end, `pnpm job` must not find a file naming a stack that is gone.
+process.once('exit', () => removeStackFile(stackFile))
 // The `node` package's wrapper does not pass signals on: when whoever started us goes away
 // (e.g. `timeout` or a supervisor stopping pnpm), we are re-parented, and stop too.
 const parent = process.ppid

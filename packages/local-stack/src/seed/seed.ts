@@ -3,6 +3,7 @@ import {
   type BookingRepository,
   bookingFingerprint,
   type CatalogueStore,
+  type Clock,
   draftBooking,
   type Fingerprints,
   type IdSource,
@@ -28,7 +29,8 @@ export interface SeedDeps {
   tokens: ManageTokens
   ids: IdSource
   fingerprints: Fingerprints
-  now?: Date
+  /** The stack's clock: demo sessions are placed around its time. */
+  clock: Clock
 }
 
 export interface SeedReport {
@@ -65,7 +67,7 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
   const { doc, tableName } = deps
   const marker = await doc.send(new GetCommand({ TableName: tableName, Key: MARKER, ConsistentRead: true }))
   if (marker.Item) return { seeded: false, partners: 0, courses: 0, sessions: 0, bookings: 0 }
-  const now = deps.now ?? new Date()
+  const now = deps.clock.now()
   for (const partner of PARTNERS) await deps.catalogue.putPartner(partner)
   for (const course of COURSES) await deps.catalogue.putCourse(course)
   const sessions = demoSessions(londonParts(now).date)

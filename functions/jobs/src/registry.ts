@@ -1,0 +1,31 @@
+import type { JobDeps } from './deps.ts'
+import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
+
+/** What one run of a job did, as counts (e.g. `{ expired: 2, promoted: 2 }`); never personal data. */
+export type JobReport = Record<string, number>
+
+/**
+ * One run of a job. It reads the time only from `now` (the instant it runs as) or `deps.clock`
+ * (which reads `now` when the run starts); it must be idempotent, catch up on whatever fell due
+ * while nothing ran, and never do what has become stale.
+ */
+export type JobRun = (deps: JobDeps, now: Date) => Promise<JobReport>
+
+/** A job of the registry: its schedule and what it runs. */
+export interface Job extends JobSchedule {
+  run: JobRun
+}
+
+/** What each job runs: a domain use case, called with the job's dependencies. */
+const RUNS: { [name in JobName]: JobRun } = {}
+
+/** Every job, with its schedule (from `schedules.ts`) and its run. */
+export const JOBS: readonly Job[] = JOB_SCHEDULES.map((entry) => ({
+  ...entry,
+  run: RUNS[entry.name as JobName],
+}))
+
+/** The job of this name, if there is one. */
+export function findJob(name: string, jobs: readonly Job[] = JOBS): Job | undefined {
+  return jobs.find((job) => job.name === name)
+}

@@ -1,0 +1,26 @@
+// What infra/ reads to make one EventBridge Scheduler schedule per job, and what `pnpm job` lists.
+// It imports nothing, so the CDK app can read it without loading any runtime code.
+
+/** Every schedule expression below is read in this time zone, in AWS and locally alike. */
+export const SCHEDULE_TIME_ZONE = 'Europe/London'
+
+/** A job's name, when it runs and what it does. */
+export interface JobSchedule {
+  /** Kebab-case; the Scheduler's event names the job by it (`{ "job": "<name>" }`). */
+  name: string
+  /**
+   * An EventBridge Scheduler expression, `rate(5 minutes)` or `cron(0 7 * * ? *)` (minute, hour,
+   * day of month, month, day of week, year), read in `SCHEDULE_TIME_ZONE`.
+   */
+  schedule: string
+  /** One line for people: what the job does. */
+  description: string
+}
+
+const SCHEDULES = [] as const satisfies readonly JobSchedule[]
+
+/** The name of a job of the list. */
+export type JobName = (typeof SCHEDULES)[number]['name']
+
+/** The jobs, in the order `pnpm job` lists them. Each has its `run` in `registry.ts`. */
+export const JOB_SCHEDULES: readonly JobSchedule[] = SCHEDULES
