@@ -1,4 +1,4 @@
-import type { BookingReminderEmail, StaffMember, TrainerDigestEmail } from '@ey/domain'
+import type { BookingReminderEmail, OutboxMessage, StaffMember, TrainerDigestEmail } from '@ey/domain'
 import { type AdminTestDeps, makeAdminDeps } from './session-admin.ts'
 
 /** An email queued by a job. */
@@ -29,7 +29,10 @@ export function makeReminderDeps() {
     reminders: deps.sessions.reminders,
     queued,
     outbox: {
-      async enqueue(message: JobEmail) {
+      async enqueue(message: OutboxMessage) {
+        if (message.kind !== 'booking-reminder' && message.kind !== 'trainer-digest') {
+          throw new Error(`The jobs queue only reminders and digests, not ${message.kind}`)
+        }
         if (queued.some((m) => m.id === message.id)) return false
         queued.push(structuredClone(message))
         return true

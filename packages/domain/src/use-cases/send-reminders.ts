@@ -1,5 +1,4 @@
-import type { BookingReminderEmail } from '../outbox.ts'
-import type { BookingRepository, SessionStore } from '../ports.ts'
+import type { BookingRepository, OutboxStore, SessionStore } from '../ports.ts'
 import type { ReminderSchedule } from '../reminder-ports.ts'
 import { hasConfirmedPlace } from '../rules/booking-state.ts'
 import { reminderMessageId } from '../rules/reminders.ts'
@@ -11,7 +10,7 @@ export interface ReminderJobDeps {
   reminders: Pick<ReminderSchedule, 'dueReminders' | 'clearReminder'>
   sessions: Pick<SessionStore, 'getSession' | 'liveBookingIds'>
   bookings: Pick<BookingRepository, 'getBooking'>
-  outbox: { enqueue(message: BookingReminderEmail): Promise<boolean> }
+  outbox: Pick<OutboxStore, 'enqueue'>
 }
 
 /** What one run did: reminders queued (one per booking), and due entries dropped as stale or superseded. */

@@ -1,5 +1,4 @@
-import type { TrainerDigestEmail } from '../outbox.ts'
-import type { SessionStore } from '../ports.ts'
+import type { OutboxStore, SessionStore } from '../ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import type { ReminderSchedule } from '../reminder-ports.ts'
 import { isOnRegister } from '../rules/register-rules.ts'
@@ -14,7 +13,7 @@ import { londonParts } from '../time.ts'
 export interface DigestJobDeps {
   reminders: Pick<ReminderSchedule, 'dueDigestParts' | 'clearDigestPart'>
   sessions: Pick<SessionStore, 'getSession'>
-  outbox: { enqueue(message: TrainerDigestEmail): Promise<boolean> }
+  outbox: Pick<OutboxStore, 'enqueue'>
 }
 
 /** What one run did: digests queued (one per trainer and date), and due parts dropped as stale. */
