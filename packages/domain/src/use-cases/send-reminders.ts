@@ -39,11 +39,11 @@ export async function sendReminders(deps: ReminderJobDeps, now: Date): Promise<R
       (best, reminder) => (best && best.leadMinutes <= reminder.leadMinutes ? best : reminder),
       undefined,
     )
-    const ahead = session && latest && new Date(latest.partStartsAt) > now ? latest : undefined
-    if (ahead && session) report.queued += await queueReminders(deps, session, ahead, now)
+    const ahead = latest && new Date(latest.partStartsAt) > now ? latest : undefined
+    if (session && ahead) report.queued += await queueReminders(deps, session, ahead, now)
     for (const reminder of due) {
       if (reminder === ahead) continue
-      if (ahead) report.superseded++
+      if (ahead && current.includes(reminder)) report.superseded++
       else report.stale++
       await deps.reminders.clearReminder(reminder, now)
     }
