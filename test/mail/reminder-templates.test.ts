@@ -135,6 +135,7 @@ describe('renderTrainerDigest', () => {
     const email = renderTrainerDigest(digest, SITE_URL)
     expect(email.subject).toBe('Your sessions on Tuesday 27 October 2026')
     expect(email.text).toContain('Hello Amira Khan,')
+    expect(email.text).toContain('These are the sessions you are running on Tuesday 27 October 2026')
     expect(email.text).toContain(
       'Session: Makaton taster, part 2 of 2\nTime: 10am to 11:30am\nWhere: Online\nBooked: 12\nWaiting list: 3\nAccess needs: Ada Lovelace: Captions, please <3',
     )

@@ -140,6 +140,7 @@ describe('delivering a trainer digest', () => {
     expect(await deliver(deps, digest)).toEqual({ outcome: 'sent', messageId: 'm-1' })
     expect(sent[0]?.to).toBe('trainer-amira@staff.example.org')
     expect(sent[0]?.subject).toBe('Your session on Monday 16 March 2026')
+    expect(sent[0]?.text).toContain('This is the session you are running on Monday 16 March 2026')
     expect(sent[0]?.text).toContain('Booked: 2')
     expect(sent[0]?.text).toContain('Access needs: Grace Obi: BSL interpreter')
     expect(sent[0]?.text).not.toContain('grace@example.test')

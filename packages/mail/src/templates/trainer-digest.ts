@@ -47,7 +47,8 @@ function partBlocks(siteUrl: string, { session, part, booked, waiting, accessNee
  */
 export function trainerDigest(digest: TrainerDigest, siteUrl: string): EmailContent {
   const day = londonDate(`${digest.date}T12:00:00Z`)
-  const sessions = digest.parts.length === 1 ? 'session' : 'sessions'
+  const one = digest.parts.length === 1
+  const sessions = one ? 'session' : 'sessions'
   return {
     subject: `Your ${sessions} on ${day}`,
     preview: `${digest.parts.length} ${sessions} to run, with numbers and access needs.`,
@@ -55,14 +56,14 @@ export function trainerDigest(digest: TrainerDigest, siteUrl: string): EmailCont
       { type: 'paragraph', text: `Hello ${digest.trainer.name},` },
       {
         type: 'paragraph',
-        text: `These are the ${sessions} you are running on ${day}, with the numbers as they stand now.`,
+        text: `${one ? 'This is the session' : 'These are the sessions'} you are running on ${day}, with the numbers as they stand now.`,
       },
       ...digest.parts.flatMap((part) => partBlocks(siteUrl, part)),
       { type: 'link', text: 'All your sessions', href: trainerSessionsUrl(siteUrl) },
       { type: 'paragraph', text: 'The early years SEND training team' },
       {
         type: 'paragraph',
-        text: 'You are getting this email because you are a trainer on these sessions. The access needs in it were given in confidence: please keep them to yourself.',
+        text: `You are getting this email because you are a trainer on ${one ? 'this session' : 'these sessions'}. The access needs in it were given in confidence: please keep them to yourself.`,
       },
     ],
   }
