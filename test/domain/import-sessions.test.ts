@@ -28,6 +28,25 @@ describe('sessionCsvTemplate', () => {
   })
 })
 
+describe('parseSessionCsv', () => {
+  it.each([
+    ['24;1', [1440, 60]],
+    ['none', []],
+    ['', undefined],
+  ])('reads reminder hours %j as minutes before each part', (hours, leads) => {
+    const csv = `course_id,format,capacity,part_1_date,part_1_start,part_1_end,reminder_hours\nslcn-core,online,10,2026-06-01,16:00,17:00,${hours}\n`
+    const [row] = parseSessionCsv(csv)
+    expect(row?.errors).toEqual([])
+    expect(row?.input?.reminderLeadsMinutes).toEqual(leads)
+  })
+
+  it('names the reminder column when it holds something other than hours', () => {
+    const csv =
+      'course_id,format,capacity,part_1_date,part_1_start,part_1_end,reminder_hours\nslcn-core,online,10,2026-06-01,16:00,17:00,soon\n'
+    expect(parseSessionCsv(csv)[0]?.errors.map((e) => e.column)).toEqual(['reminder_hours'])
+  })
+})
+
 describe('previewSessionImport', () => {
   it("answers every bad row's errors by row number and column, and writes nothing", async () => {
     const preview = await previewSessionImport(deps, FILE)

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { SessionView } from '@ey/contract'
+import type { AdminSession, SessionView } from '@ey/contract'
+import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
-import { makePerson } from '../support/factories.ts'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makePerson, makeSession } from '../support/factories.ts'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
 import { fillBookingForm } from './lib/booking-pages.ts'
 import { expectAccessible, visibleText } from './lib/pages.ts'
@@ -39,6 +41,46 @@ describe('the administrators’ pages', () => {
     await practitioner.waitForURL(/\/booked\//)
     const [confirmation] = await site.emailsTo(email)
     expect(confirmation?.subject).toContain('Twilight SLCN (two evenings)')
+  })
+
+  it('choose the reminder emails of a session, 2 days and 2 hours before until changed', async () => {
+    const admin = await adminPage(site)
+    await admin.goto('/staff/admin/session/')
+    await admin.locator('#session-form').waitFor()
+    const ticked = () =>
+      admin
+        .locator('input[name="reminderLeadsMinutes"]:checked')
+        .evaluateAll((boxes) => boxes.map((box) => box.closest('div')?.textContent?.trim()))
+    expect(await ticked()).toEqual(['2 days before', '2 hours before'])
+
+    const id = await scheduleThroughPages(admin, {
+      title: 'Reminders chosen',
+      dates: [tuesdayAfter(51)],
+      reminders: ['1 week before', '2 hours before'],
+    })
+    await admin.goto(`/staff/admin/session/?id=${id}`)
+    await admin.locator('#session-form').waitFor()
+    expect(await ticked()).toEqual(['1 week before', '2 hours before'])
+    await expectAccessible(admin)
+
+    // A lead the form does not offer (as an import can set) gets a box of its own and survives a save.
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'reminders-imported',
+        startsAt: `${tuesdayAfter(58)}T16:00:00.000Z`,
+        reminderLeadsMinutes: [2880, 180],
+      }),
+    )
+    await admin.goto('/staff/admin/session/?id=reminders-imported')
+    await admin.locator('#session-form').waitFor()
+    expect(await ticked()).toEqual(['2 days before', '3 hours before'])
+    await admin.getByRole('button', { name: 'Save session' }).click()
+    await admin.waitForURL(/done=saved/)
+    const saved = (await fetch(`${site.stack.webUrl}/api/admin/sessions/reminders-imported`, {
+      headers: { Authorization: `Bearer ${await signInAs(site.stack.issuerUrl, 'admin')}` },
+    }).then((res) => res.json())) as AdminSession
+    expect(saved.reminderLeadsMinutes).toEqual([2880, 180])
   })
 
   it('show the error summary, linked to each field, for a form with mistakes', async () => {

@@ -17,7 +17,20 @@ export interface JobSchedule {
   description: string
 }
 
-const SCHEDULES = [] as const satisfies readonly JobSchedule[]
+const SCHEDULES = [
+  {
+    name: 'reminders',
+    schedule: 'rate(5 minutes)',
+    description:
+      'Emails the reminders due before each part (2 days and 2 hours unless the session sets others) to everyone holding a confirmed place',
+  },
+  {
+    name: 'trainer-digest',
+    schedule: 'cron(0 7 * * ? *)',
+    description:
+      'Emails each trainer the parts they run tomorrow, with numbers booked and waiting and the access needs to prepare for',
+  },
+] as const satisfies readonly JobSchedule[]
 
 /** The name of a job of the list. */
 export type JobName = (typeof SCHEDULES)[number]['name']

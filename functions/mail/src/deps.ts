@@ -52,7 +52,8 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock
+ * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock,
+ * and the sessions, registers, reminder schedule and staff directory a trainer's digest reads
  * (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
  * sender; `overrides` replace any of them (the Lambda entry passes its logger).
  */
@@ -61,7 +62,8 @@ export function wireMail(
   clients: MailClients,
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
-  const { outbox, bookings, lookup, tokens, clock } = wireCore(config, clients)
+  const { outbox, bookings, lookup, tokens, clock, sessions, registers, reminders, staffDirectory } =
+    wireCore(config, clients)
   const from = config.mailFrom
   const configurationSetName = config.sesConfigurationSet
   return {
@@ -70,6 +72,10 @@ export function wireMail(
     lookup,
     tokens,
     clock,
+    sessions,
+    registers,
+    reminders,
+    staffDirectory,
     mailer: createSesMailer({
       ses: clients.ses,
       from,

@@ -34,10 +34,39 @@ export const BookingEmailSchema = z.object({
 export type BookingEmail = z.infer<typeof BookingEmailSchema>
 
 /**
+ * A reminder of one part, sent `leadMinutes` before it to a booking that holds a confirmed place.
+ * `partStartsAt` is the start it was timed for: delivery skips it when the part has moved since.
+ */
+export const BookingReminderEmailSchema = z.object({
+  id: outboxId,
+  kind: z.literal('booking-reminder'),
+  bookingId: z.string(),
+  part: z.number().int().min(0),
+  leadMinutes: z.number().int().positive(),
+  partStartsAt: z.iso.datetime({ offset: true }),
+  createdAt,
+})
+export type BookingReminderEmail = z.infer<typeof BookingReminderEmailSchema>
+
+/** One trainer's list of their parts on one London date (`YYYY-MM-DD`), read when it is sent. */
+export const TrainerDigestEmailSchema = z.object({
+  id: outboxId,
+  kind: z.literal('trainer-digest'),
+  staffSub: z.string().min(1),
+  date: z.iso.date(),
+  createdAt,
+})
+export type TrainerDigestEmail = z.infer<typeof TrainerDigestEmailSchema>
+
+/**
  * The intent to send one email, written in the same transaction as the change that causes it (or
  * on its own with `OutboxStore.enqueue`). One member per family of emails, told apart by `kind`.
  */
-export const OutboxMessageSchema = z.discriminatedUnion('kind', [BookingEmailSchema])
+export const OutboxMessageSchema = z.discriminatedUnion('kind', [
+  BookingEmailSchema,
+  BookingReminderEmailSchema,
+  TrainerDigestEmailSchema,
+])
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>
 
 /** Every kind of email the platform sends. */

@@ -7,6 +7,8 @@ export interface StaffDirectory {
   /** Every member, by username. */
   list(): Promise<StaffMember[]>
   findByUsername(username: string): Promise<StaffMember | undefined>
+  /** The member with this subject (a trainer's id on sessions), read consistently. */
+  get(sub: string): Promise<StaffMember | undefined>
 }
 
 /**

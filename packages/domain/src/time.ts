@@ -47,6 +47,14 @@ export function fromLondon(date: string, time: string): Date {
   return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0, 0, LONDON).getTime())
 }
 
+/** The calendar date `days` after (or, when negative, before) a date (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  // Noon, so that no arithmetic on the day can cross into a neighbouring date.
+  const d = new Date(`${date}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
 /** The calendar month (YYYY-MM, UTC) an instant falls in: the bucket of the session listing. */
 export function utcMonth(instant: Date | string): string {
   return new Date(instant).toISOString().slice(0, 7)

@@ -6,6 +6,8 @@ const PERSON = 'PERSON#'
 const WAIT = 'WAIT#'
 const ATTENDANCE = 'ATTENDANCE#'
 const TRAINER = 'TRAINER#'
+const REMINDER = 'REMINDER#'
+const PART_DAY = 'PART_DAY#'
 const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
@@ -58,6 +60,20 @@ export const keys = {
   }),
   /** Begins the sort key of every trainer assignment of a session. */
   trainerAssignmentPrefix: TRAINER,
+  /** One reminder of one part of a session, `lead` minutes before it: due work of the reminders job. */
+  reminder: (sessionId: string, part: number, leadMinutes: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REMINDER}${String(part).padStart(2, '0')}#${String(leadMinutes).padStart(5, '0')}`,
+  }),
+  /** Begins the sort key of every reminder of a session. */
+  reminderPrefix: REMINDER,
+  /** One part of a session on its London date: its trainers' digest, and the parts of a day. */
+  partDay: (sessionId: string, part: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${PART_DAY}${String(part).padStart(2, '0')}`,
+  }),
+  /** Begins the sort key of every part-day item of a session. */
+  partDayPrefix: PART_DAY,
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }
@@ -67,6 +83,7 @@ const sessionSchedulePk = (month: string) => `SCHEDULE#${month}`
 const registerPk = (sessionId: string) => `REGISTER#${sessionId}`
 const trainerSessionsPk = (trainerId: string) => `${TRAINER}${trainerId}`
 const personBookingsPk = (emailKey: string) => `${PERSON}${emailHash(emailKey)}`
+const partsOnDayPk = (date: string) => `DAY#${date}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 export const indexKeys = {
@@ -113,10 +130,16 @@ export const indexKeys = {
     gsi3pk: `LA#${laCode}`,
     gsi3sk: `${startsAt}#${bookingId}`,
   }),
+  /** gsi3: the parts of published sessions with trainers on one London date, by start. */
+  partsOnDay: (date: string, startsAt: string, sessionId: string, part: number) => ({
+    gsi3pk: partsOnDayPk(date),
+    gsi3sk: `${new Date(startsAt).toISOString()}#${sessionId}#${String(part).padStart(2, '0')}`,
+  }),
+  partsOnDayPk,
 }
 
 /** The kinds of work the `gsi4` index holds until it is done, each in a partition of its own. */
-export type DueKind = 'offer' | 'outbox' | 'reminder'
+export type DueKind = 'offer' | 'outbox' | 'reminder' | 'trainer-digest'
 
 /** gsi4 keys of work that falls due at `at` (a sparse index: remove both once it is done). */
 export const dueKeys = {

@@ -13,6 +13,7 @@ import {
 import { bookingItem, outboxItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryPrefix } from './query.ts'
+import { syncReminderEntries } from './reminder-entries.ts'
 import { syncTrainerAssignments } from './trainer-assignments.ts'
 import { failed, transact } from './transactions.ts'
 
@@ -24,7 +25,15 @@ export interface SessionStoreOptions {
 /** Attributes the booking engine owns: an administrator's save never writes them. */
 const ENGINE_OWNED = new Set(['pk', 'sk', 'capacity', 'heldCount', 'waitingCount', 'createdAt', 'id'])
 /** Optional attributes removed when the saved session no longer has them. */
-const OPTIONAL = ['venue', 'joiningUrl', 'bookingOpensAt', 'bookingClosesAt', 'gsi1pk', 'gsi1sk']
+const OPTIONAL = [
+  'venue',
+  'joiningUrl',
+  'bookingOpensAt',
+  'bookingClosesAt',
+  'reminderLeadsMinutes',
+  'gsi1pk',
+  'gsi1sk',
+]
 
 /** Sessions written in one transaction: DynamoDB's limit on one TransactWriteItems call. */
 export const MAX_SESSIONS_PER_TRANSACTION = 100
@@ -38,6 +47,12 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
       new GetCommand({ TableName: tableName, Key: keys.session(id), ConsistentRead: true }),
     )
     return Item ? sessionItem.from(Item) : undefined
+  }
+
+  /** The items that follow a session: its trainers' index, its reminders and its parts' days. */
+  async function syncSessionIndexes(session: Session): Promise<void> {
+    await syncTrainerAssignments(options, session)
+    await syncReminderEntries(options, session)
   }
 
   return {
@@ -60,7 +75,7 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
       )
       if (cancellation) throw new DomainError('already-exists')
       // Outside the transaction (its 100-item limit is the sessions'); idempotent, so safe to redo.
-      for (const session of sessions) await syncTrainerAssignments(options, session)
+      for (const session of sessions) await syncSessionIndexes(session)
     },
 
     async saveSession(session, expectedStatus) {
@@ -91,7 +106,7 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
         }
         throw new DomainError(error.Item ? 'session-changed' : 'session-not-found')
       }
-      await syncTrainerAssignments(options, session)
+      await syncSessionIndexes(session)
     },
 
     async setCapacity(sessionId, capacity, at) {

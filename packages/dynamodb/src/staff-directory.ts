@@ -60,6 +60,11 @@ export function createDynamoStaffDirectory(options: StaffDirectoryOptions): Staf
       const item = await get(keys.staff(held.sub))
       return item ? fromItem(item) : undefined
     },
+
+    async get(sub) {
+      const item = await get(keys.staff(sub))
+      return item ? fromItem(item) : undefined
+    },
   }
 }
 

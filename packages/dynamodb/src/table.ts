@@ -13,7 +13,10 @@ export const TABLE = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** One person's bookings (by hashed normalised email), by session start. */
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** One LA's bookings, by session start: the LA reports read only their own partition. */
+    /**
+     * One LA's bookings, by session start: the LA reports read only their own partition. Also the
+     * parts of published sessions on one London date (`DAY#<date>`), for the trainers' digests.
+     */
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /**
      * Work that falls due (sparse): an item carries `duePk` = `DUE#<kind>` and `dueSk` =

@@ -1,4 +1,4 @@
-import { type BookingStatus, canTransition, holdsPlace } from '@ey/domain'
+import { type BookingStatus, canTransition, hasConfirmedPlace } from '@ey/domain'
 
 /** A booking's status as the API answers it and the pages show it: the domain's `waiting` reads `waitlisted`. */
 export type PublicBookingStatus = Exclude<BookingStatus, 'waiting'> | 'waitlisted'
@@ -18,8 +18,7 @@ export function domainStatus(status: BookingStatus | PublicBookingStatus): Booki
  * offer. Only such a booking gets the joining link, the calendar events and the attendance check-in.
  */
 export function holdsConfirmedPlace(status: BookingStatus | PublicBookingStatus): boolean {
-  const domain = domainStatus(status)
-  return holdsPlace(domain) && domain !== 'offered'
+  return hasConfirmedPlace(domainStatus(status))
 }
 
 /** Whether the person may still cancel (or move) the booking: waiting, offered or confirmed. */

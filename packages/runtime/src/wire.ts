@@ -8,6 +8,7 @@ import {
   DEFAULT_POLICY,
   type OutboxStore,
   type RegisterRepository,
+  type ReminderSchedule,
   type SessionStore,
   type StaffDirectory,
 } from '@ey/domain'
@@ -16,6 +17,7 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoRegisterRepository,
+  createDynamoReminderSchedule,
   createDynamoSessionStore,
   createDynamoStaffDirectory,
   createOutboxStore,
@@ -35,6 +37,7 @@ export interface CoreDeps extends BookingDeps {
   sessions: SessionStore
   lookup: BookingLookup
   registers: RegisterRepository
+  reminders: ReminderSchedule
   outbox: OutboxStore
   staffDirectory: StaffDirectory
 }
@@ -66,6 +69,7 @@ export function wireCore(
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
     registers: createDynamoRegisterRepository(table),
+    reminders: createDynamoReminderSchedule(table),
     outbox: createOutboxStore(table),
     staffDirectory: createDynamoStaffDirectory(table),
     clock: systemClock,

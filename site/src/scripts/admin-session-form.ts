@@ -1,4 +1,5 @@
 import type { AdminCourseList, AdminSession } from '@ey/contract'
+import { reminderLeadLabel } from '@ey/presentation'
 import { londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -102,6 +103,32 @@ function showFormatSections(): void {
   byId('bespoke-section').hidden = checked('audience') !== 'bespoke'
 }
 
+/** The reminder boxes; the page ticks the defaults, so each box's `defaultChecked` says whether it is one. */
+const reminderBoxes = () => [...form.querySelectorAll<HTMLInputElement>('input[name="reminderLeadsMinutes"]')]
+
+/**
+ * Ticks the session's reminders, or the defaults when it sets none. A lead the form does not offer
+ * (set by an import) gets a box of its own, so saving the form keeps it.
+ */
+function fillReminders(leads: number[] | undefined): void {
+  for (const box of reminderBoxes())
+    box.checked = leads ? leads.includes(Number(box.value)) : box.defaultChecked
+  for (const lead of leads ?? []) {
+    const boxes = reminderBoxes()
+    const last = boxes.at(-1)?.closest('.govuk-checkboxes__item')
+    if (!last || boxes.some((box) => Number(box.value) === lead)) continue
+    const item = last.cloneNode(true) as HTMLElement
+    const box = item.querySelector('input') as HTMLInputElement
+    const label = item.querySelector('label') as HTMLLabelElement
+    box.id = `reminderLeadsMinutes-${lead}`
+    box.value = String(lead)
+    box.checked = true
+    label.htmlFor = box.id
+    label.textContent = reminderLeadLabel(lead)
+    last.after(item)
+  }
+}
+
 function moment(prefix: string) {
   const date = dateOf(`${prefix}.date`)
   const time = timeOf(`${prefix}.time`)
@@ -148,6 +175,9 @@ function input(): Record<string, unknown> {
       checked('audience') === 'bespoke'
         ? [0, 1, 2].map((i) => value(`bespokeLaCodes.${i}`)).filter(Boolean)
         : [],
+    reminderLeadsMinutes: reminderBoxes()
+      .filter((box) => box.checked)
+      .map((box) => Number(box.value)),
     status: checked('status') || 'draft',
   }
 }
@@ -157,7 +187,8 @@ function placeOf(field: string): string {
   if (field === 'venue') return 'venue.name'
   if (field === 'parts') return 'parts.0.date'
   if (field === 'bespokeLaCodes') return 'bespokeLaCodes.0'
-  if (/^(venue\.address|trainerIds)\.\d+$/.test(field)) return field.replace(/\.\d+$/, '')
+  if (/^(venue\.address|trainerIds|reminderLeadsMinutes)\.\d+$/.test(field))
+    return field.replace(/\.\d+$/, '')
   if (/^parts\.\d+$/.test(field)) return `${field}.date`
   return field
 }
@@ -197,6 +228,7 @@ function fill(session: AdminSession): void {
   session.bespokeLaCodes.slice(0, 3).forEach((code, i) => {
     setValue(`bespokeLaCodes.${i}`, code)
   })
+  fillReminders(session.reminderLeadsMinutes)
   check('status', session.status === 'published' ? 'published' : 'draft')
   showFormatSections()
 }

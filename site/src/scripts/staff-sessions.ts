@@ -1,5 +1,5 @@
 import type { MySessionsView, TrainerSessionView } from '@ey/contract'
-import { FORMAT_SHORT_LABELS, londonPart } from '@ey/presentation'
+import { FORMAT_SHORT_LABELS, londonPart, registerUrl } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { staffApi } from './staff-client.ts'
@@ -35,7 +35,7 @@ function card(session: TrainerSessionView): HTMLElement {
               'a',
               {
                 class: 'govuk-link',
-                href: `/staff/sessions/register/?${new URLSearchParams({ id: session.id, part: String(index) })}`,
+                href: registerUrl('', session.id, index),
               },
               parts > 1 ? `Register for part ${index + 1} (${londonPart(part)})` : 'Open the register',
               h('span', { class: 'govuk-visually-hidden' }, ` of ${session.title}`),

@@ -31,6 +31,10 @@ function depsWith(live: Booking[]) {
       },
     },
     clock: fakeClock('2026-11-20T08:00:00.000Z'),
+    reminders: { trainerParts: async () => [] },
+    sessions: { getSession: async () => undefined },
+    registers: { sessionBookings: async () => [] },
+    staffDirectory: { get: async () => undefined },
   }
   return { deps, sent, asked }
 }

@@ -1,3 +1,4 @@
+import { REMINDER_LEAD_CHOICES, reminderLeadLabel } from '@ey/presentation'
 import type { Page } from 'playwright-core'
 import type { SiteUnderTest } from '../support.ts'
 import { staffPage } from './staff-pages.ts'
@@ -20,6 +21,8 @@ export interface ScheduledCourse {
   dates: string[]
   capacity?: number
   trainers?: string[]
+  /** The reminder emails to tick, by label (`2 days before`); the form's defaults when absent. */
+  reminders?: string[]
 }
 
 /**
@@ -45,6 +48,9 @@ export async function scheduleThroughPages(page: Page, course: ScheduledCourse):
   await page.getByLabel('Online joining link (optional)').fill('https://meet.example.org/j/twilight')
   await page.getByLabel('Number of places').fill(String(course.capacity ?? 12))
   await page.getByLabel('Trainers (optional)').fill((course.trainers ?? ['trainer-amira']).join(', '))
+  for (const label of course.reminders ? REMINDER_LEAD_CHOICES.map(reminderLeadLabel) : []) {
+    await page.getByLabel(label, { exact: true }).setChecked(course.reminders?.includes(label) ?? false)
+  }
   await page.getByLabel('Yes, list it and take bookings').check()
   await page.getByRole('button', { name: 'Save session' }).click()
   await page.waitForURL(/\/staff\/admin\/\?done=created/)

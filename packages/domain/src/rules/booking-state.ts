@@ -21,6 +21,14 @@ export function holdsPlace(status: BookingStatus): boolean {
   return HOLDS_PLACE.has(status)
 }
 
+/**
+ * Whether the booking holds a place that is not a mere offer: only such a booking gets the joining
+ * link, the calendar events, reminders and the attendance check-in.
+ */
+export function hasConfirmedPlace(status: BookingStatus): boolean {
+  return holdsPlace(status) && status !== 'offered'
+}
+
 /** Live bookings block the same person from booking the session again. */
 export function isLive(status: BookingStatus): boolean {
   return !ENDED.has(status)

@@ -31,6 +31,7 @@ export const SESSION_CSV_COLUMNS = [
   'booking_opens_time',
   'booking_closes_date',
   'booking_closes_time',
+  'reminder_hours',
 ] as const
 
 const EXAMPLE: Record<string, string> = {
@@ -51,11 +52,14 @@ const EXAMPLE: Record<string, string> = {
   venue_la_code: 'E08000035',
   venue_accessibility: 'Step-free entrance; hearing loop in the main room',
   trainer_ids: 'trainer-amira',
+  reminder_hours: '48;2',
 }
 
 /**
  * The template to download: the header and one example row. Lists (address lines, trainers, LA
- * codes) are separated by semicolons; dates are YYYY-MM-DD (or DD/MM/YYYY) and times HH:mm, London time.
+ * codes, reminder hours) are separated by semicolons; dates are YYYY-MM-DD (or DD/MM/YYYY) and
+ * times HH:mm, London time. `reminder_hours` gives the hours before each part that reminders go:
+ * empty for the defaults (48;2), `none` for no reminders.
  */
 export function sessionCsvTemplate(): string {
   const quote = (value: string) => (/[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
@@ -148,10 +152,24 @@ function rowOf(row: number, cell: (name: string) => string): CsvRow {
     bespokeLaCodes: list('bespoke_la_codes'),
     bookingOpens: moment('booking_opens'),
     bookingCloses: moment('booking_closes'),
+    reminderLeadsMinutes: reminderLeads(cell('reminder_hours')),
   }
   const parsed = SessionInputSchema.safeParse(raw)
   if (parsed.success) return { row, input: parsed.data, errors: [] }
   return { row, errors: cellErrors(parsed.error) }
+}
+
+/**
+ * Reminder hours (`48;2`) as minutes; empty for the defaults, `none` for no reminders. What is not a
+ * number is handed on as it is, for the schema to name the column.
+ */
+function reminderLeads(value: string): unknown[] | undefined {
+  if (value === '') return undefined
+  if (value.toLowerCase() === 'none') return []
+  return value
+    .split(';')
+    .map((hours) => hours.trim())
+    .map((hours) => (/^\d+(\.\d+)?$/.test(hours) ? Math.round(Number(hours) * 60) : hours))
 }
 
 /** DD/MM/YYYY, as spreadsheets in the UK write dates, becomes YYYY-MM-DD. */
@@ -189,6 +207,7 @@ const FIELD_COLUMNS: Record<string, string> = {
   'bookingOpens.time': 'booking_opens_time',
   'bookingCloses.date': 'booking_closes_date',
   'bookingCloses.time': 'booking_closes_time',
+  reminderLeadsMinutes: 'reminder_hours',
 }
 
 const PART_FIELDS: Record<string, string> = { date: 'date', startTime: 'start', endTime: 'end' }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema, LaCodeSchema } from './common.ts'
-import { SessionFormatSchema, VenueSchema } from './session.ts'
+import { ReminderLeadsSchema, SessionFormatSchema, VenueSchema } from './session.ts'
 
 /** A London calendar date as typed by an administrator, `YYYY-MM-DD`. */
 export const LondonDateSchema = z
@@ -62,6 +62,8 @@ export const SessionInputSchema = z.object({
   bookingCloses: LondonMomentSchema.optional(),
   /** Empty when open to all. */
   bespokeLaCodes: z.array(LaCodeSchema).max(20),
+  /** Minutes before each part; absent for the default reminders, empty for none. */
+  reminderLeadsMinutes: ReminderLeadsSchema.optional(),
   status: z.enum(['draft', 'published']),
 })
 export type SessionInput = z.infer<typeof SessionInputSchema>

@@ -23,6 +23,23 @@ export const SessionPartSchema = z.object({
 })
 export type SessionPart = z.infer<typeof SessionPartSchema>
 
+/** The shortest and longest time before a part that a reminder can be set for, in minutes. */
+export const REMINDER_LEAD_BOUNDS = { min: 15, max: 14 * 24 * 60 } as const
+
+/**
+ * How long before each part its reminders go, in minutes, at most four. A whole number of days
+ * counts in London calendar days, so a 2-day reminder comes at the part's own wall-clock time.
+ */
+export const ReminderLeadsSchema = z
+  .array(
+    z
+      .number({ error: 'Choose when reminders go from the list' })
+      .int('Choose when reminders go from the list')
+      .min(REMINDER_LEAD_BOUNDS.min, 'A reminder goes at least 15 minutes before a part')
+      .max(REMINDER_LEAD_BOUNDS.max, 'A reminder goes at most 14 days before a part'),
+  )
+  .max(4, 'Choose at most 4 reminders')
+
 export const SessionSchema = z.object({
   id: IdSchema,
   courseId: IdSchema,
@@ -41,6 +58,8 @@ export const SessionSchema = z.object({
   /** Empty when open to all; otherwise only people from these LAs may book. */
   bespokeLaCodes: z.array(LaCodeSchema),
   trainerIds: z.array(z.string()),
+  /** Absent: the default reminders (`DEFAULT_REMINDER_LEADS_MINUTES`); empty: none. */
+  reminderLeadsMinutes: ReminderLeadsSchema.optional(),
   status: SessionStatusSchema,
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

@@ -86,6 +86,9 @@ export function planSession(input: SessionInput, context: PlanContext): SessionP
     ...(closes ? { bookingClosesAt: closes } : {}),
     bespokeLaCodes: [...new Set(input.bespokeLaCodes)],
     trainerIds: [...new Set(input.trainerIds)],
+    ...(input.reminderLeadsMinutes
+      ? { reminderLeadsMinutes: [...new Set(input.reminderLeadsMinutes)].sort((a, b) => b - a) }
+      : {}),
     status: input.status,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,

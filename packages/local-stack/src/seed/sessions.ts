@@ -1,4 +1,4 @@
-import type { SessionFormat, SessionInput, Venue } from '@ey/domain'
+import { addDays, type SessionFormat, type SessionInput, type Venue } from '@ey/domain'
 import { COURSES } from './catalogue.ts'
 
 const VENUES: Venue[] = [
@@ -59,13 +59,6 @@ function mulberry32(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-/** Adds days to a London calendar date (YYYY-MM-DD). */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
 }
 
 /** A London wall-clock time `minutes` after `time` (HH:mm), the same day. */

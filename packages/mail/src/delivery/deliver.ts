@@ -1,10 +1,12 @@
 import type { Mailer, OutboxMessage } from '@ey/domain'
 import { isBookingEmail } from '@ey/domain'
 import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
+import { prepareBookingReminder } from './booking-reminder.ts'
 import type { Prepared } from './prepared.ts'
+import { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'
 
 /** What delivering any outbox message needs: every family's reads, and the mailer. */
-export interface DeliveryDeps extends BookingDeliveryDeps {
+export interface DeliveryDeps extends BookingDeliveryDeps, TrainerDigestDeliveryDeps {
   mailer: Mailer
 }
 
@@ -25,6 +27,8 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
 /** The family's delivery module for the message. */
 function prepare(deps: DeliveryDeps, message: OutboxMessage): Promise<Prepared> {
   if (isBookingEmail(message)) return prepareBookingEmail(deps, message)
+  if (message.kind === 'booking-reminder') return prepareBookingReminder(deps, message)
+  if (message.kind === 'trainer-digest') return prepareTrainerDigest(deps, message)
   return unknownFamily(message)
 }
 

@@ -1,4 +1,5 @@
 export { type BookingDeliveryDeps, manageUrlOf, prepareBookingEmail } from './booking.ts'
+export { prepareBookingReminder } from './booking-reminder.ts'
 export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
 export {
   type DeliveryLog,
@@ -7,3 +8,4 @@ export {
   type OutboxOutcome,
 } from './outbox-item.ts'
 export type { Prepared } from './prepared.ts'
+export { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'

@@ -1,7 +1,8 @@
-import type { BookingEmailKind } from '@ey/domain'
+import type { BookingEmailKind, TrainerDigest } from '@ey/domain'
 import { bookingCancelled } from './booking-cancelled.ts'
 import { bookingConfirmed } from './booking-confirmed.ts'
 import { bookingPromoted } from './booking-promoted.ts'
+import { bookingReminder, type ReminderContext } from './booking-reminder.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
 import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
@@ -9,7 +10,9 @@ import { placeOffered } from './place-offered.ts'
 import { render } from './render.ts'
 import { sessionCancelled } from './session-cancelled.ts'
 import { sessionRescheduled } from './session-rescheduled.ts'
+import { trainerDigest } from './trainer-digest.ts'
 
+export type { ReminderContext } from './booking-reminder.ts'
 export type { EmailContext, RenderedEmail } from './content.ts'
 
 const TEMPLATES: Record<BookingEmailKind, Template> = {
@@ -26,4 +29,14 @@ const TEMPLATES: Record<BookingEmailKind, Template> = {
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */
 export function renderEmail(kind: BookingEmailKind, context: EmailContext): RenderedEmail {
   return render(TEMPLATES[kind](context))
+}
+
+/** Renders the reminder of one part of a booked session. */
+export function renderBookingReminder(context: ReminderContext): RenderedEmail {
+  return render(bookingReminder(context))
+}
+
+/** Renders a trainer's digest of one day; links point into `siteUrl`. */
+export function renderTrainerDigest(digest: TrainerDigest, siteUrl: string): RenderedEmail {
+  return render(trainerDigest(digest, siteUrl))
 }
