@@ -1,3 +1,4 @@
+import { expireLapsedOffers } from '@ey/domain'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
 
@@ -17,7 +18,9 @@ export interface Job extends JobSchedule {
 }
 
 /** What each job runs: a domain use case, called with the job's dependencies. */
-const RUNS: { [name in JobName]: JobRun } = {}
+const RUNS: { [name in JobName]: JobRun } = {
+  'expire-offers': (deps) => expireLapsedOffers(deps),
+}
 
 /** Every job, with its schedule (from `schedules.ts`) and its run. */
 export const JOBS: readonly Job[] = JOB_SCHEDULES.map((entry) => ({

@@ -17,7 +17,13 @@ export interface JobSchedule {
   description: string
 }
 
-const SCHEDULES = [] as const satisfies readonly JobSchedule[]
+const SCHEDULES = [
+  {
+    name: 'expire-offers',
+    schedule: 'rate(5 minutes)',
+    description: 'Lets offers past their deadline go and offers each place to the next person waiting',
+  },
+] as const satisfies readonly JobSchedule[]
 
 /** The name of a job of the list. */
 export type JobName = (typeof SCHEDULES)[number]['name']

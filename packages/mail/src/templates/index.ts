@@ -5,6 +5,7 @@ import { bookingPromoted } from './booking-promoted.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
 import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
+import { offerExpired } from './offer-expired.ts'
 import { placeOffered } from './place-offered.ts'
 import { render } from './render.ts'
 import { sessionCancelled } from './session-cancelled.ts'
@@ -17,6 +18,7 @@ const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-waitlisted': bookingWaitlisted,
   'booking-promoted': bookingPromoted,
   'place-offered': placeOffered,
+  'offer-expired': offerExpired,
   'booking-cancelled': bookingCancelled,
   'bookings-list': bookingsList,
   'session-cancelled': sessionCancelled,
