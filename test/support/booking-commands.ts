@@ -237,7 +237,8 @@ async function race(world: BookingWorld, actions: Action[], scheduler: fc.Schedu
   )
   const refusals = outcomes.flatMap((o) => (o.status === 'rejected' ? [expectRefusal(o.reason)] : []))
   if (refusals.some((r) => r.code === 'service-busy')) {
-    // A write that gave up may have freed a place without passing it on: the scheduled sweep does that.
+    // A write that gave up may have freed a place without passing it on; the next promotion on the
+    // session fills it (here, this one).
     await promoteFromWaitlist(world.deps, world.sessionId)
   }
   await world.settle()
