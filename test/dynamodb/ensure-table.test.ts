@@ -45,7 +45,8 @@ describe('ensureTable', () => {
       }),
     )
     expect(Items?.map((item) => item.pk)).toEqual(['BOOKING#bk_1'])
-  })
+    // Three table operations and an index build, each queued behind whatever else DynamoDB Local runs.
+  }, 90_000)
 
   it('leaves a table that has every index as it is', async () => {
     const client = new DynamoDBClient(localDynamoConfig())
