@@ -3,6 +3,7 @@ import type { Construct } from 'constructs'
 import { Api } from './constructs/api.ts'
 import { Auth } from './constructs/auth.ts'
 import { Data } from './constructs/data.ts'
+import { Jobs } from './constructs/jobs.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
 
@@ -23,6 +24,7 @@ export class TrainingStack extends Stack {
   readonly api: Api
   readonly mail: Mail
   readonly auth: Auth
+  readonly jobs: Jobs
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
@@ -38,5 +40,6 @@ export class TrainingStack extends Stack {
       senderName: props.senderName,
       siteUrl: props.siteUrl,
     })
+    this.jobs = new Jobs(this, 'Jobs', { table: this.data.table, manageTokenSecret, siteUrl: props.siteUrl })
   }
 }

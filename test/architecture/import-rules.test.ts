@@ -76,6 +76,14 @@ describe('the rules catch', () => {
     ['packages/dynamodb/src/x.ts', '@ey/api', 'adapters never import a function'],
     ['functions/mail/src/x.ts', '../../api/src/app.ts', 'a function never imports another function'],
     ['infra/lib/x.ts', '@ey/api', 'the infrastructure never imports a function'],
+    ['infra/lib/x.ts', '@ey/jobs-function', 'the infrastructure never imports a function'],
+    [
+      'infra/lib/x.ts',
+      '../../functions/jobs/src/schedules.ts',
+      'the infrastructure never imports a function',
+    ],
+    ['functions/jobs/src/schedules.ts', '@ey/domain', 'the job schedules that infra reads import nothing'],
+    ['functions/jobs/src/schedules.ts', './registry.ts', 'the job schedules that infra reads import nothing'],
   ])('%s importing %s: %s', (from, specifier, rule) => {
     expect(broken(from, specifier)).toContainEqual(expect.stringContaining(rule))
   })
@@ -88,6 +96,7 @@ describe('the rules catch', () => {
     ['functions/api/src/x.ts', '@ey/dynamodb'],
     ['packages/local-stack/src/stack.ts', '@ey/api'],
     ['infra/lib/x.ts', '@ey/dynamodb'],
+    ['infra/lib/constructs/jobs.ts', '@ey/jobs-function/schedules'],
   ])('%s may import %s', (from, specifier) => {
     expect(broken(from, specifier)).toEqual([])
   })

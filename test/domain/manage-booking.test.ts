@@ -219,19 +219,22 @@ describe('expireOffer', () => {
   it('leaves an offer alone until it lapses', async () => {
     const { first } = await offeredToFirst()
     deps.clock.advance(4 * HOUR - MINUTE)
-    await expireOffer(deps, await stored(first.id))
+    await expect(expireOffer(deps, await stored(first.id))).resolves.toEqual({ expired: false })
     expect(await statusOf(first.id)).toBe('offered')
   })
 
   it('lets a lapsed offer go and offers the place to the next in line', async () => {
     const { first, second } = await offeredToFirst()
     deps.clock.advance(4 * HOUR)
-    await expireOffer(deps, await stored(first.id))
+    await expect(expireOffer(deps, await stored(first.id))).resolves.toEqual({ expired: true, promoted: 1 })
     expect([await statusOf(first.id), await statusOf(second.id)]).toEqual(['expired', 'offered'])
     expect(await deps.bookings.getBooking(second.id)).toMatchObject({
       offerExpiresAt: '2026-03-16T12:00:00.000Z',
     })
-    expect(emails()).toEqual([['place-offered', second.id]])
+    expect(emails()).toEqual([
+      ['offer-expired', first.id],
+      ['place-offered', second.id],
+    ])
   })
 
   it('ignores a booking that is not offered', async () => {

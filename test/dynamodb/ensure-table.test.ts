@@ -2,13 +2,23 @@ import { randomUUID } from 'node:crypto'
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { createTableInput, dueKeys, ensureTable } from '@ey/dynamodb'
+import { type LocalService, startDynamoDbLocal } from '@ey/local-stack'
 import { documentClient } from '@ey/runtime'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDynamoConfig } from '../support/dynamo.ts'
 
 describe('ensureTable', () => {
+  // Adding an index runs on a DynamoDB Local of its own: on an instance holding a dozen tables or
+  // more (the run's shared one holds hundreds), DynamoDB Local never finishes an index backfill;
+  // `pnpm start` has one table, so it builds there in about a second.
+  let own: LocalService
+  beforeAll(async () => {
+    own = await startDynamoDbLocal({})
+  }, 60_000)
+  afterAll(() => own?.stop())
+
   it('adds an index of the definition that a table made before it lacks, and waits until it is active', async () => {
-    const client = new DynamoDBClient(localDynamoConfig())
+    const client = new DynamoDBClient(localDynamoConfig(own.endpoint))
     const doc = documentClient(client)
     const tableName = `old-${randomUUID()}`
     const input = createTableInput(tableName)

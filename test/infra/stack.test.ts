@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
 import { createApp, OUTBOX_PREFIX } from '@ey/infra'
+import { JOB_SCHEDULES } from '@ey/jobs-function'
 import type { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
@@ -103,14 +104,14 @@ describe('the functions', () => {
     const bundles = readdirSync(outdir)
       .filter((name) => name.startsWith('asset.'))
       .map((name) => readFileSync(join(outdir, name, 'index.mjs'), 'utf8'))
-    expect(bundles).toHaveLength(2)
+    expect(bundles).toHaveLength(Object.keys(functionsByService()).length)
     for (const bundle of bundles)
       expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b/)
   })
 
   it('know the table, the manage-token secret (by ARN) and the site', () => {
-    const { api, mail } = functionsByService()
-    for (const fn of [api, mail]) {
+    const { api, mail, jobs } = functionsByService()
+    for (const fn of [api, mail, jobs]) {
       expect(fn?.Properties.Environment).toMatchObject({
         Variables: {
           TABLE_NAME: expect.anything(),
@@ -165,6 +166,86 @@ describe('the mail function trigger', () => {
       },
     ])
     expect(OUTBOX_PREFIX).toBe('OUTBOX#')
+  })
+})
+
+describe('the job schedules', () => {
+  const schedules = () => Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]
+  const logicalIdOf = (type: string, service: string) =>
+    Object.entries(template.findResources(type)).find(
+      ([, resource]) =>
+        (resource as Resource).Properties.Environment !== undefined &&
+        JSON.stringify((resource as Resource).Properties.Environment).includes(
+          `"POWERTOOLS_SERVICE_NAME":"${service}"`,
+        ),
+    )?.[0]
+
+  it('has one schedule per job of the registry, in London time, sending the job’s name', () => {
+    const made = schedules().map((schedule) => {
+      const target = schedule.Properties.Target as { Input: string }
+      return {
+        expression: schedule.Properties.ScheduleExpression,
+        timeZone: schedule.Properties.ScheduleExpressionTimezone,
+        input: JSON.parse(target.Input) as unknown,
+        state: schedule.Properties.State,
+      }
+    })
+    expect(made).toEqual(
+      JOB_SCHEDULES.map((job) => ({
+        expression: job.schedule,
+        timeZone: 'Europe/London',
+        input: { job: job.name },
+        state: 'ENABLED',
+      })),
+    )
+  })
+
+  it('invoke the jobs function with a role that may invoke only it, with retries and a dead-letter queue', () => {
+    const jobsFunction = logicalIdOf('AWS::Lambda::Function', 'jobs')
+    const roles = new Set(
+      schedules().map((schedule) =>
+        JSON.stringify((schedule.Properties.Target as { RoleArn: unknown }).RoleArn),
+      ),
+    )
+    expect(roles.size).toBe(1)
+    const [roleId] = [...roles].map(
+      (arn) => (JSON.parse(arn) as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+    )
+    for (const schedule of schedules()) {
+      expect(schedule.Properties.Target).toMatchObject({
+        Arn: { 'Fn::GetAtt': [jobsFunction, 'Arn'] },
+        RetryPolicy: {
+          MaximumRetryAttempts: expect.any(Number),
+          MaximumEventAgeInSeconds: expect.any(Number),
+        },
+        DeadLetterConfig: { Arn: expect.anything() },
+      })
+    }
+    const role = template.findResources('AWS::IAM::Role')[roleId as string] as Resource
+    expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument)).toContain('scheduler.amazonaws.com')
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]
+    const statements = policies
+      .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+            .Statement,
+      )
+    const invoke = statements.filter((statement) => JSON.stringify(statement.Action).includes('lambda:'))
+    expect(invoke).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Resource: { 'Fn::GetAtt': [jobsFunction, 'Arn'] },
+      }),
+    ])
+  })
+
+  it('send the function’s runs that failed every attempt to the same queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalIdOf('AWS::Lambda::Function', 'jobs') },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    })
   })
 })
 

@@ -18,6 +18,8 @@ function bookingFor(kind: BookingEmailKind) {
       return withChange(makeBooking({ ...base, status: 'waiting' }), 'waiting', 'confirmed')
     case 'place-offered':
       return makeBooking({ ...base, status: 'offered', offerExpiresAt: '2026-11-30T20:00:00.000Z' })
+    case 'offer-expired':
+      return withChange(makeBooking({ ...base, status: 'offered' }), 'offered', 'expired')
     case 'booking-cancelled':
       return withChange(base, 'confirmed', 'cancelled')
     case 'bookings-list':
@@ -102,7 +104,7 @@ describe('renderEmail', () => {
     },
   )
 
-  it.each(['booking-waitlisted', 'place-offered', 'booking-cancelled'] as const)(
+  it.each(['booking-waitlisted', 'place-offered', 'offer-expired', 'booking-cancelled'] as const)(
     '%s never gives the joining link, even when one is passed in',
     (kind) => {
       const email = render(kind, { joiningUrl: JOINING_URL })
@@ -132,6 +134,14 @@ describe('renderEmail', () => {
     expect(email.text).toContain('We are holding it for you until 8pm on Monday 30 November 2026.')
     expect(email.text).toContain('choose "Accept the place"')
     expect(email.text).toContain('offered to the next person on the waiting list')
+  })
+
+  it('tells someone whose offer lapsed that the place has gone on, and how to book again', () => {
+    const email = render('offer-expired')
+
+    expect(email.subject).toBe('Place no longer held: Speech, language and communication: core')
+    expect(email.text).toContain('it was not accepted in time, so it has gone to the next person')
+    expect(email.text).toContain('you can join the waiting list again')
   })
 
   it('lists every part of a course in London time', () => {

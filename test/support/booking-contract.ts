@@ -218,6 +218,34 @@ function describePortExamples(makeRepository: () => Promise<ContractSubject>): v
     })
   })
 
+  describe('offersDueBy', () => {
+    it('lists an offer from its deadline on, soonest first, until it leaves offered', async () => {
+      const { repo, session, place, change } = await arrange({ capacity: 2 })
+      const [a, b] = [await place('a@example.org'), await place('b@example.org')]
+      const [c, d] = [await place('c@example.org'), await place('d@example.org')]
+      await change(a, 'confirmed', 'cancelled')
+      await change(b, 'confirmed', 'cancelled')
+      const sooner = new Date(NOW.getTime() + DAY + 3_600_000)
+      const later = new Date(NOW.getTime() + DAY + 4 * 3_600_000)
+      await change(c, 'waiting', 'offered', { offerExpiresAt: later })
+      const offeredD = await change(d, 'waiting', 'offered', { offerExpiresAt: sooner })
+      const due = async (at: Date) =>
+        (await repo.offersDueBy(at))
+          .filter((offer) => offer.sessionId === session.id)
+          .map((offer) => offer.id)
+
+      expect(await due(new Date(sooner.getTime() - 1))).toEqual([])
+      expect(await due(sooner)).toEqual([d.id])
+      expect(await due(later)).toEqual([d.id, c.id])
+      expect((await repo.offersDueBy(sooner)).find((offer) => offer.id === d.id)).toEqual(offeredD)
+
+      await change(c, 'offered', 'confirmed')
+      expect(await due(later)).toEqual([d.id])
+      await change(d, 'offered', 'expired')
+      expect(await due(new Date(later.getTime() + 365 * DAY))).toEqual([])
+    })
+  })
+
   describe('changeStatus', () => {
     it('applies a transition with its counter changes, history and offer expiry', async () => {
       const { repo, session, counters, place, change } = await arrange()

@@ -189,6 +189,16 @@ export async function createBookingWorld(
         expect(new Date(b.offerExpiresAt ?? 0).getTime()).toBeLessThanOrEqual(sessionStart(stored).getTime())
       }
     }
+    // Every offer lapses by the start, so by then the index lists each offer, and nothing else.
+    const listed = (await subject.repo.offersDueBy(sessionStart(stored))).filter(
+      (b) => b.sessionId === sessionId,
+    )
+    expect(listed.map((b) => b.id).sort(), 'offers listed as due').toEqual(
+      all
+        .filter((b) => b.status === 'offered')
+        .map((b) => b.id)
+        .sort(),
+    )
   }
 
   return {
@@ -229,6 +239,7 @@ function scheduled(repo: BookingRepository, scheduler: fc.Scheduler): BookingRep
     changeStatus: bind(repo.changeStatus),
     firstWaiting: bind(repo.firstWaiting),
     waitlistPosition: bind(repo.waitlistPosition),
+    offersDueBy: bind(repo.offersDueBy),
   }
 }
 

@@ -168,6 +168,15 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     return waitingOf(booking.sessionId).filter((b) => (b.waitlistTicket ?? 0) <= ticket).length
   }
 
+  /** Like the adapter's index: offered bookings by deadline, then id, up to `now`. */
+  function offersDueBy(now: Date): Booking[] {
+    const due = (b: Booking) => `${new Date(b.offerExpiresAt ?? 0).toISOString()}#${b.id}`
+    return [...bookings.values()]
+      .filter((b) => b.status === 'offered' && b.offerExpiresAt && new Date(b.offerExpiresAt) <= now)
+      .sort((a, b) => due(a).localeCompare(due(b)))
+      .map(copy)
+  }
+
   async function* listPublishedSessions(query: Parameters<CatalogueRepository['listPublishedSessions']>[0]) {
     const order = (s: Session) => `${sessionStart(s).toISOString()}#${s.id}`
     const after = query.after ? `${new Date(query.after.startsAt).toISOString()}#${query.after.id}` : ''
@@ -186,6 +195,7 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     changeStatus: async (change) => changeStatus(change),
     firstWaiting: async (sessionId) => copy(waitingOf(sessionId)[0]),
     waitlistPosition: async (booking) => waitlistPosition(booking),
+    offersDueBy: async (now) => offersDueBy(now),
     listCourses: async () => [...courses.values()].sort((a, b) => a.title.localeCompare(b.title)).map(copy),
     getCourse: async (id) => copy(courses.get(id)),
     listPartners: async () => [...partners.values()].sort((a, b) => a.name.localeCompare(b.name)).map(copy),

@@ -1,4 +1,4 @@
-import { sendReminders, sendTrainerDigests } from '@ey/domain'
+import { expireLapsedOffers, sendReminders, sendTrainerDigests } from '@ey/domain'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
 
@@ -19,6 +19,7 @@ export interface Job extends JobSchedule {
 
 /** What each job runs: a domain use case, called with the job's dependencies. */
 const RUNS: { [name in JobName]: JobRun } = {
+  'expire-offers': (deps) => expireLapsedOffers(deps),
   reminders: sendReminders,
   'trainer-digest': sendTrainerDigests,
 }

@@ -19,6 +19,11 @@ export interface JobSchedule {
 
 const SCHEDULES = [
   {
+    name: 'expire-offers',
+    schedule: 'rate(5 minutes)',
+    description: 'Lets offers past their deadline go and offers each place to the next person waiting',
+  },
+  {
     name: 'reminders',
     schedule: 'rate(5 minutes)',
     description:

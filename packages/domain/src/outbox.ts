@@ -6,6 +6,8 @@ export const BOOKING_EMAIL_KINDS = [
   'booking-waitlisted',
   'booking-promoted',
   'place-offered',
+  /** An offered place was not taken up in time: it went to the next person waiting. */
+  'offer-expired',
   'booking-cancelled',
   /** "Find my bookings": every live booking of the person, each with its manage link. */
   'bookings-list',

@@ -92,6 +92,12 @@ export interface BookingRepository {
   changeStatus(change: StatusChange): Promise<Booking>
   /** The longest-waiting booking of a session, read consistently. */
   firstWaiting(sessionId: string): Promise<Booking | undefined>
+  /**
+   * Every offer whose deadline is at or before `now`, however long ago, soonest first. Read from
+   * an index, so an offer answered a moment ago may still be listed: the transition's own
+   * condition decides.
+   */
+  offersDueBy(now: Date): Promise<Booking[]>
   /** 1 for the first in line; undefined when the booking is not waiting. */
   waitlistPosition(booking: Booking): Promise<number | undefined>
 }

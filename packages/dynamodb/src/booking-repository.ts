@@ -11,9 +11,16 @@ import {
   type StatusChange,
   transitionEffects,
 } from '@ey/domain'
-import { bookingItem, IDEMPOTENCY_RETENTION_DAYS, outboxItem, sessionItem, ttlAfterDays } from './items.ts'
+import {
+  bookingItem,
+  IDEMPOTENCY_RETENTION_DAYS,
+  offerDueKeys,
+  outboxItem,
+  sessionItem,
+  ttlAfterDays,
+} from './items.ts'
 import { keys } from './keys.ts'
-import { queryPages } from './query.ts'
+import { queryDue, queryPages } from './query.ts'
 import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { type Cancellation, failed, transact } from './transactions.ts'
 
@@ -221,25 +228,14 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       const effects = transitionEffects(change.from, change.to)
       const at = change.at.toISOString()
       const entry = { at, from: change.from, to: change.to, by: change.by }
-      const offer = change.to === 'offered' && change.offerExpiresAt
+      const offerExpiresAt = change.to === 'offered' ? change.offerExpiresAt?.toISOString() : undefined
       const counters = effects.heldDelta !== 0 || effects.waitingDelta !== 0
       const cancellation = await transact(doc, [
         {
           Update: {
             TableName: tableName,
             Key: keys.booking(booking.id),
-            UpdateExpression: `SET #status = :to, updatedAt = :at, history = list_append(history, :entry)${
-              offer ? ', offerExpiresAt = :expires' : ''
-            }${change.from === 'offered' ? ' REMOVE offerExpiresAt' : ''}`,
-            ConditionExpression: '#status = :from',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':to': change.to,
-              ':from': change.from,
-              ':at': at,
-              ':entry': [entry],
-              ...(offer ? { ':expires': change.offerExpiresAt?.toISOString() } : {}),
-            },
+            ...statusUpdate(change, booking, { at, entry, offerExpiresAt }),
           },
         },
         ...(counters
@@ -298,7 +294,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
         status: change.to,
         updatedAt: at,
         history: [...booking.history, entry],
-        ...(offer ? { offerExpiresAt: change.offerExpiresAt?.toISOString() } : {}),
+        ...(offerExpiresAt ? { offerExpiresAt } : {}),
       } as Booking
     })
     if (!result) throw new ServiceBusyError(1)
@@ -341,7 +337,48 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
     return item ? sessionItem.from(item) : undefined
   }
 
-  return { getSession, getBooking, placeBooking, findReplay, changeStatus, firstWaiting, waitlistPosition }
+  async function offersDueBy(now: Date): Promise<Booking[]> {
+    return (await queryDue(options, 'offer', now)).map((item) => bookingItem.from(item))
+  }
+
+  return {
+    getSession,
+    getBooking,
+    placeBooking,
+    findReplay,
+    changeStatus,
+    firstWaiting,
+    waitlistPosition,
+    offersDueBy,
+  }
+}
+
+/**
+ * The booking's part of a transition: status, history and, with an offer, its deadline and the
+ * gsi4 keys that list it as due then. Leaving `offered` removes all three in the same write, so
+ * the index never lists an offer that was answered, expired or cancelled.
+ */
+function statusUpdate(
+  change: StatusChange,
+  booking: Booking,
+  values: { at: string; entry: Booking['history'][number]; offerExpiresAt: string | undefined },
+) {
+  const due = offerDueKeys({ id: booking.id, status: change.to, offerExpiresAt: values.offerExpiresAt })
+  const sets = ['#status = :to', 'updatedAt = :at', 'history = list_append(history, :entry)']
+  if (due) sets.push('offerExpiresAt = :expires', 'duePk = :duePk', 'dueSk = :dueSk')
+  const removes = change.from === 'offered' ? ' REMOVE offerExpiresAt, duePk, dueSk' : ''
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes}`,
+    ConditionExpression: '#status = :from',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':to': change.to,
+      ':from': change.from,
+      ':at': values.at,
+      ':entry': [values.entry],
+      ...(due ? { ':expires': values.offerExpiresAt, ':duePk': due.duePk, ':dueSk': due.dueSk } : {}),
+    },
+  }
 }
 
 function event(booking: Booking, to: Booking['status']) {

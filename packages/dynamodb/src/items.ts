@@ -11,7 +11,7 @@ import {
   SessionSchema,
   sessionStart,
 } from '@ey/domain'
-import { indexKeys, keys } from './keys.ts'
+import { dueKeys, indexKeys, keys } from './keys.ts'
 
 type Item = Record<string, unknown>
 
@@ -25,6 +25,8 @@ const KEY_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'duePk',
+  'dueSk',
   'expiresAt',
 ]
 
@@ -75,7 +77,15 @@ export const sessionItem = {
   from: (item: Item): Session => SessionSchema.parse(withoutKeys(item)),
 }
 
+/** The due-work keys an offered booking carries until its deadline: see `bookingItem` and `changeStatus`. */
+export function offerDueKeys(booking: Pick<Booking, 'id' | 'status' | 'offerExpiresAt'>) {
+  return booking.status === 'offered' && booking.offerExpiresAt
+    ? dueKeys.due('offer', booking.offerExpiresAt, booking.id)
+    : undefined
+}
+
 export const bookingItem = {
+  /** An offered booking carries gsi4's `DUE#offer` keys at its deadline; no other status does. */
   to: (booking: Booking): Item => {
     const startsAt = booking.session.parts[0]?.startsAt ?? booking.createdAt
     return {
@@ -83,6 +93,7 @@ export const bookingItem = {
       ...indexKeys.register(booking.sessionId, booking.createdAt, booking.id),
       ...indexKeys.personBookings(booking.emailKey, startsAt, booking.id),
       ...indexKeys.laBookings(booking.person.laCode, startsAt, booking.id),
+      ...offerDueKeys(booking),
       type: 'booking',
       ...booking,
     }

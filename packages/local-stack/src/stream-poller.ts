@@ -58,6 +58,7 @@ interface DrainWaiter {
   reject(error: Error): void
 }
 
+// Retry pauses are waits on this machine, so they use its real time, never the stack's clock.
 const MAX_RETRY_DELAY_MS = 5_000
 
 /**

@@ -15,6 +15,8 @@ export function isStillTrue(kind: BookingEmailKind, booking: Booking): boolean {
       return booking.status === 'waiting'
     case 'place-offered':
       return booking.status === 'offered'
+    case 'offer-expired':
+      return booking.status === 'expired'
     case 'booking-cancelled':
     case 'session-cancelled':
       return !isLive(booking.status)

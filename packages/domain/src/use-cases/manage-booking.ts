@@ -111,19 +111,26 @@ export async function declineOffer(
   return { booking: updated }
 }
 
-/** Lets an offer that has lapsed by the clock's time go, and passes its place on. */
-export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<void> {
+/** What expiring one offer did: nothing (it had not lapsed), or expired it and moved this many people up. */
+export type OfferExpiry = { expired: false } | { expired: true; promoted: number }
+
+/**
+ * Lets an offer that has lapsed by the clock's time go, telling the person, and passes its place
+ * on. Throws `invalid-transition` when the offer was answered since `booking` was read.
+ */
+export async function expireOffer(deps: BookingDeps, booking: Booking): Promise<OfferExpiry> {
   const now = deps.clock.now()
   if (booking.status !== 'offered' || !booking.offerExpiresAt || new Date(booking.offerExpiresAt) > now)
-    return
+    return { expired: false }
   await deps.bookings.changeStatus({
     bookingId: booking.id,
     from: 'offered',
     to: 'expired',
     by: 'system',
     at: now,
+    outbox: message(deps, 'offer-expired', booking.id, now),
   })
-  await promoteFromWaitlist(deps, booking.sessionId)
+  return { expired: true, promoted: await promoteFromWaitlist(deps, booking.sessionId) }
 }
 
 function message(deps: BookingDeps, kind: BookingEmailKind, bookingId: string, now: Date): BookingEmail {

@@ -94,7 +94,7 @@ console.log(`
   Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings` : 'already loaded (kept from the last run)'}
 `)
 const clock = now
-  ? ` The clock reads ${londonMoment(stack.clock.now())}, London time (${stack.clock.now().toISOString()}), and runs on from there.`
+  ? ` The clock was set to ${londonMoment(now)}, London time (${now.toISOString()}), and runs on from there.`
   : ''
 console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.${clock} Press Ctrl-C to stop.`)
 

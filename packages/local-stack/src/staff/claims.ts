@@ -14,6 +14,7 @@ export function cognitoIdClaims(identity: StaffIdentity, audience: string): Reco
     sub: identity.sub,
     aud: audience,
     token_use: 'id',
+    // Real time, like the `iat` and `exp` the issuer signs: token lifetimes do not follow `--now`.
     auth_time: Math.floor(Date.now() / 1000),
     'cognito:username': identity.username,
     'cognito:groups': [...identity.roles],

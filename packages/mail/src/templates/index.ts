@@ -6,6 +6,7 @@ import { bookingReminder, type ReminderContext } from './booking-reminder.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
 import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
+import { offerExpired } from './offer-expired.ts'
 import { placeOffered } from './place-offered.ts'
 import { render } from './render.ts'
 import { sessionCancelled } from './session-cancelled.ts'
@@ -20,6 +21,7 @@ const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-waitlisted': bookingWaitlisted,
   'booking-promoted': bookingPromoted,
   'place-offered': placeOffered,
+  'offer-expired': offerExpired,
   'booking-cancelled': bookingCancelled,
   'bookings-list': bookingsList,
   'session-cancelled': sessionCancelled,

@@ -1,0 +1,100 @@
+import { JOB_SCHEDULES, SCHEDULE_TIME_ZONE } from '@ey/jobs-function/schedules'
+import { Duration, Stack, Validations } from 'aws-cdk-lib'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler'
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+import { AppFunction } from './app-function.ts'
+
+export interface JobsProps {
+  table: ITableV2
+  /** The key that manage links are signed with (every function's wiring reads it). */
+  manageTokenSecret: ISecret
+  /** The public site's origin. */
+  siteUrl: string
+}
+
+/**
+ * The scheduled jobs: one function that runs the job its event names, and one EventBridge
+ * Scheduler schedule per job of the registry's list (`functions/jobs/src/schedules.ts`), read in
+ * London time so a 07:00 job runs at 07:00 in summer and winter alike. The schedules' role may
+ * invoke only this function. A run that cannot be delivered, or that fails on each of Lambda's
+ * attempts, lands in a queue for a person to look at; the jobs are idempotent, so runs that
+ * overlap or repeat do no harm.
+ */
+export class Jobs extends Construct {
+  readonly function: AppFunction
+  /** Runs the Scheduler could not deliver, and runs that failed every attempt (the event only). */
+  readonly failedRuns: Queue
+  /** One per job, by the job's name. */
+  readonly schedules: Record<string, CfnSchedule>
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id)
+    this.failedRuns = new Queue(this, 'FailedRuns', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    })
+    Validations.of(this.failedRuns).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the schedules and of the function’s asynchronous runs; nothing consumes it automatically.',
+    })
+
+    this.function = new AppFunction(this, 'Function', {
+      entry: 'functions/jobs/src/index.ts',
+      serviceName: 'jobs',
+      description: 'Runs the scheduled job its EventBridge Scheduler event names',
+      // Under the shortest schedule (5 minutes), so a run has ended before the next one starts.
+      timeout: Duration.minutes(4),
+    })
+      .bindTable(props.table)
+      .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
+      .setVariable('SITE_URL', props.siteUrl)
+    this.function.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.failedRuns),
+    })
+
+    const role = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'Lets the job schedules invoke the jobs function, and nothing else',
+    })
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.function.function.functionArn],
+      }),
+    )
+    this.failedRuns.grantSendMessages(role)
+
+    this.schedules = Object.fromEntries(
+      JOB_SCHEDULES.map((job) => [
+        job.name,
+        // The construct id is the job's name: renaming a job replaces its schedule.
+        new CfnSchedule(this, job.name, {
+          description: job.description,
+          scheduleExpression: job.schedule,
+          scheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
+          flexibleTimeWindow: { mode: 'OFF' },
+          state: 'ENABLED',
+          target: {
+            arn: this.function.function.functionArn,
+            roleArn: role.roleArn,
+            input: JSON.stringify({ job: job.name }),
+            // Retries of delivery (throttling, service errors); the function's own failures are
+            // retried by Lambda's asynchronous invocation above.
+            retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
+            deadLetterConfig: { arn: this.failedRuns.queueArn },
+          },
+        }),
+      ]),
+    )
+  }
+}
