@@ -168,6 +168,7 @@ describe('GET /api/openapi.json', () => {
     expect(parameters.map((p) => p.name)).toEqual([
       'from',
       'to',
+      'course',
       'topic',
       'format',
       'twilight',
