@@ -1,12 +1,12 @@
 import {
   type Booking,
+  type BookingEmail,
   type BookingRepository,
   type BookingStatus,
   type CatalogueRepository,
   type Course,
   DomainError,
   type IdempotencyRequest,
-  type OutboxMessage,
   type Partner,
   type PlaceBookingRequest,
   type PlaceBookingResult,
@@ -28,7 +28,7 @@ export interface InMemoryBookingRepository extends BookingRepository, CatalogueR
   /** Every session stored, in no particular order. */
   allSessions(): Session[]
   /** Every outbox message written, in order: the emails the use cases asked for (tests may empty it). */
-  outbox: OutboxMessage[]
+  outbox: BookingEmail[]
   /** A session's bookings in the order they were made (a test's view: the port has no such read). */
   bookingsOf(sessionId: string): Booking[]
 }
@@ -58,7 +58,7 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
   /** sessionId → emailKey → id of the person's live booking. */
   const personLocks = new Map<string, Map<string, string>>()
   const lastTicket = new Map<string, number>()
-  const outbox: OutboxMessage[] = []
+  const outbox: BookingEmail[] = []
 
   const copy = <T>(value: T): T => structuredClone(value)
   const idempotencyKey = (sessionId: string, key: string) => JSON.stringify([sessionId, key])

@@ -52,8 +52,8 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock
- * (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
+ * The mail function's composition root: the core's outbox, bookings, lookup, tokens, clock, and
+ * the alerts, stop tokens, sessions and catalogue the alert emails read (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
  * sender; `overrides` replace any of them (the Lambda entry passes its logger).
  */
 export function wireMail(
@@ -61,7 +61,10 @@ export function wireMail(
   clients: MailClients,
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
-  const { outbox, bookings, lookup, tokens, clock } = wireCore(config, clients)
+  const { outbox, bookings, lookup, tokens, clock, alerts, alertTokens, sessions, catalogue } = wireCore(
+    config,
+    clients,
+  )
   const from = config.mailFrom
   const configurationSetName = config.sesConfigurationSet
   return {
@@ -70,6 +73,10 @@ export function wireMail(
     lookup,
     tokens,
     clock,
+    alerts,
+    alertTokens,
+    sessions,
+    catalogue,
     mailer: createSesMailer({
       ses: clients.ses,
       from,

@@ -1,5 +1,5 @@
 import type { BookingPolicy } from './config.ts'
-import type { OutboxMessage } from './outbox.ts'
+import type { BookingEmail, OutboxMessage } from './outbox.ts'
 import type { Booking, BookingStatus } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
@@ -45,7 +45,7 @@ export interface PlaceBookingRequest {
   booking: Booking
   idempotency: IdempotencyRequest
   /** The email sent in each outcome. */
-  outbox: { confirmed?: OutboxMessage; waiting?: OutboxMessage }
+  outbox: { confirmed?: BookingEmail; waiting?: BookingEmail }
   /**
    * What a consistent read of the session just suggested. 'wait' lets the repository join the
    * waiting list without first trying for a place; if one has freed meanwhile, the caller's
@@ -67,7 +67,7 @@ export interface StatusChange {
   by: string
   at: Date
   offerExpiresAt?: Date
-  outbox?: OutboxMessage
+  outbox?: BookingEmail
 }
 
 /** Storage of sessions and bookings. Every write is atomic and enforces capacity itself. */
@@ -151,6 +151,8 @@ export interface OutgoingEmail {
   text: string
   html: string
   attachments?: EmailAttachment[]
+  /** Extra header fields, such as `List-Unsubscribe` (RFC 2369, 8058); ASCII values only. */
+  headers?: Record<string, string>
 }
 
 /** Delivers email. Failures are thrown, so the caller decides whether to retry. */
@@ -193,7 +195,7 @@ export interface SnapshotChange {
   session: SessionSnapshot
   at: Date
   /** Recorded in the history (a same-status event), so the calendar SEQUENCE rises; with its email. */
-  notice?: { by: string; outbox: OutboxMessage }
+  notice?: { by: string; outbox: BookingEmail }
 }
 
 /** The administrators' writes and reads of sessions. Counters stay with the booking engine. */

@@ -1,6 +1,6 @@
 import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import type { Booking, EmailKind, OutboxMessage, Session } from '@ey/domain'
+import type { Booking, BookingEmail, BookingEmailKind, Session } from '@ey/domain'
 import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
 import { type DynamoDBRecord, type DynamoDBStreamEvent, LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { createMailHandler, type MailHandlerDeps, wireMail } from '@ey/mail-function'
@@ -36,8 +36,12 @@ function throttled() {
 }
 
 /** A booking and its outbox item, stored; the record is the stream's announcement of the insert. */
-async function prepare(kind: EmailKind, booking: Booking | undefined, bookingId = booking?.id ?? 'bk_gone') {
-  const message: OutboxMessage = {
+async function prepare(
+  kind: BookingEmailKind,
+  booking: Booking | undefined,
+  bookingId = booking?.id ?? 'bk_gone',
+) {
+  const message: BookingEmail = {
     id: `ob_${++sequence}_${Date.now()}`,
     kind,
     bookingId,

@@ -31,6 +31,10 @@ function depsWith(live: Booking[]) {
       },
     },
     clock: fakeClock('2026-11-20T08:00:00.000Z'),
+    alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
+    alertTokens: { issue: (id) => `stop-token-of-${id}` },
+    sessions: { getSession: async () => undefined },
+    catalogue: { getCourse: async () => undefined },
   }
   return { deps, sent, asked }
 }

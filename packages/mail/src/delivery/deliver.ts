@@ -1,10 +1,11 @@
 import type { Mailer, OutboxMessage } from '@ey/domain'
 import { isBookingEmail } from '@ey/domain'
 import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
+import { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 import type { Prepared } from './prepared.ts'
 
 /** What delivering any outbox message needs: every family's reads, and the mailer. */
-export interface DeliveryDeps extends BookingDeliveryDeps {
+export interface DeliveryDeps extends BookingDeliveryDeps, InterestAlertDeliveryDeps {
   mailer: Mailer
 }
 
@@ -25,6 +26,7 @@ export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promi
 /** The family's delivery module for the message. */
 function prepare(deps: DeliveryDeps, message: OutboxMessage): Promise<Prepared> {
   if (isBookingEmail(message)) return prepareBookingEmail(deps, message)
+  if (message.kind === 'interest-alert') return prepareInterestAlertEmail(deps, message)
   return unknownFamily(message)
 }
 

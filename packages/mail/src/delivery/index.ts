@@ -1,5 +1,6 @@
 export { type BookingDeliveryDeps, manageUrlOf, prepareBookingEmail } from './booking.ts'
 export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
+export { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 export {
   type DeliveryLog,
   deliverOutboxItem,

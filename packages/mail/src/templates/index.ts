@@ -11,6 +11,7 @@ import { sessionCancelled } from './session-cancelled.ts'
 import { sessionRescheduled } from './session-rescheduled.ts'
 
 export type { EmailContext, RenderedEmail } from './content.ts'
+export { type InterestAlertContext, renderInterestAlert } from './interest-alert.ts'
 
 const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-confirmed': bookingConfirmed,
