@@ -1,4 +1,11 @@
-import { type AlertCount, DomainError, type InterestAlert, type InterestAlertStore } from '@ey/domain'
+import {
+  type AlertCount,
+  alertSent,
+  alertStopped,
+  DomainError,
+  type InterestAlert,
+  type InterestAlertStore,
+} from '@ey/domain'
 
 /** The alert store in memory, plus what a test needs to inspect it. */
 export interface InMemoryAlertStore extends InterestAlertStore {
@@ -68,26 +75,13 @@ export function createInMemoryAlertStore(): InMemoryAlertStore {
     async closeAlert(id, { sessionId, at }) {
       const current = alerts.get(id)
       if (current?.status !== 'open') return current && copy(current)
-      const when = at.toISOString()
-      return close(current, {
-        ...current,
-        status: 'sent',
-        sentSessionId: sessionId,
-        updatedAt: when,
-        closedAt: when,
-      })
+      return close(current, alertSent(current, sessionId, at))
     },
 
     async stopAlert(id, at) {
       const current = alerts.get(id)
       if (!current || current.status === 'stopped') return current && copy(current)
-      const when = at.toISOString()
-      const next: InterestAlert = {
-        ...current,
-        status: 'stopped',
-        updatedAt: when,
-        closedAt: current.closedAt ?? when,
-      }
+      const next = alertStopped(current, at)
       if (current.status === 'open') return close(current, next)
       alerts.set(id, next)
       return copy(next)

@@ -1,6 +1,8 @@
 import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import {
   type AlertCount,
+  alertSent,
+  alertStopped,
   DomainError,
   type InterestAlert,
   type InterestAlertStore,
@@ -149,14 +151,7 @@ export function createDynamoInterestAlertStore(
       return settle(async () => {
         const current = await getAlert(id)
         if (current?.status !== 'open') return { done: current }
-        const when = at.toISOString()
-        const next: InterestAlert = {
-          ...current,
-          status: 'sent',
-          sentSessionId: sessionId,
-          updatedAt: when,
-          closedAt: when,
-        }
+        const next = alertSent(current, sessionId, at)
         return (await closeOrReread(current, next)) ? { done: next } : undefined
       })
     },
@@ -165,13 +160,7 @@ export function createDynamoInterestAlertStore(
       return settle(async () => {
         const current = await getAlert(id)
         if (!current || current.status === 'stopped') return { done: current }
-        const when = at.toISOString()
-        const next: InterestAlert = {
-          ...current,
-          status: 'stopped',
-          updatedAt: when,
-          closedAt: current.closedAt ?? when,
-        }
+        const next = alertStopped(current, at)
         if (current.status === 'open')
           return (await closeOrReread(current, next)) ? { done: next } : undefined
         return (await transact(doc, [replace(current, next)])) ? undefined : { done: next }

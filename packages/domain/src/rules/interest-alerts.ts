@@ -38,3 +38,15 @@ export function alertMatches(
     }
   }
 }
+
+/** An open alert closed as sent for `sessionId` at `at`: the stores write this, and nothing else, on sending. */
+export function alertSent(alert: InterestAlert, sessionId: string, at: Date): InterestAlert {
+  const when = at.toISOString()
+  return { ...alert, status: 'sent', sentSessionId: sessionId, updatedAt: when, closedAt: when }
+}
+
+/** An alert stopped at `at`; one already sent keeps the time it closed, from which its retention runs. */
+export function alertStopped(alert: InterestAlert, at: Date): InterestAlert {
+  const when = at.toISOString()
+  return { ...alert, status: 'stopped', updatedAt: when, closedAt: alert.closedAt ?? when }
+}
