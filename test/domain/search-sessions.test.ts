@@ -118,6 +118,12 @@ describe('searchSessions', () => {
     expect((await search(filter)).ids).toEqual(expected)
   })
 
+  it('filters by course', async () => {
+    const { search } = searchOver(daily({}, { courseId: 'makaton-1' }, {}))
+    expect((await search({ course: 'slcn-core' })).ids).toEqual(['s0', 's2'])
+    expect((await search({ course: 'makaton-1' })).ids).toEqual(['s1'])
+  })
+
   it('searches from now to a year later unless told otherwise', async () => {
     const { search } = searchOver([
       makeSession({ id: 'past', startsAt: new Date(NOW.getTime() - DAY) }),

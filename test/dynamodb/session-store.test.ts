@@ -11,7 +11,9 @@ import {
 import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoInterestAlertStore,
   createDynamoSessionStore,
+  createOutboxStore,
   keys,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
@@ -43,6 +45,8 @@ describe('the DynamoDB session store', () => {
       tokens: hmacTokens('a-session-store-secret-long-enough'),
       las: localAuthorities,
       policy: DEFAULT_POLICY,
+      alerts: createDynamoInterestAlertStore(options),
+      outbox: createOutboxStore(options),
     }
   })
 

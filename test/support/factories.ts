@@ -6,6 +6,7 @@ import {
   type Course,
   DEFAULT_POLICY,
   type IdSource,
+  type InterestAlert,
   type Partner,
   type Person,
   type Session,
@@ -154,6 +155,23 @@ export function makeSessionInput(overrides: Partial<SessionInput> = {}): Session
     trainerIds: ['trainer-amira'],
     bespokeLaCodes: [],
     status: 'published',
+    ...overrides,
+  }
+}
+
+/** An open alert of the default course, asked at `NOW` by someone in Leeds for sessions in Leeds. */
+export function makeAlert(overrides: Partial<InterestAlert> = {}): InterestAlert {
+  return {
+    id: 'alert-1',
+    courseId: 'slcn-core',
+    email: 'ada@example.org',
+    emailKey: 'ada@example.org',
+    laCode: LEEDS,
+    scope: 'la',
+    status: 'open',
+    stopTokenHash: 'hash',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
     ...overrides,
   }
 }

@@ -1,9 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type {
+  AlertTokens,
   BookingDeps,
   BookingLookup,
   CatalogueRepository,
   CatalogueStore,
+  InterestAlertStore,
   OutboxStore,
   RegisterRepository,
   SessionStore,
@@ -26,6 +28,9 @@ export interface ApiDeps extends BookingDeps {
   sessions: SessionStore
   /** Partners and courses, written by administrators. */
   catalogueWriter: CatalogueStore
+  /** Interest alerts: asked for on the site, stopped by their emails' links. */
+  alerts: InterestAlertStore
+  alertTokens: AlertTokens
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   logger: ApiLogger

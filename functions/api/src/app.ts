@@ -5,6 +5,7 @@ import { requestLogging } from './logging.ts'
 import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { alertRoutes } from './routes/alerts.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -34,6 +35,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/courses', courseRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
+  app.route('/api/alerts', alertRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
   app.route('/api/staff', staffRoutes(deps))

@@ -15,12 +15,17 @@ const DOCUMENT = {
   servers: [{ url: '/' }],
 }
 
-/** Serves the OpenAPI 3.1 document at `path`, with the manage-token and staff security schemes. */
+/** Serves the OpenAPI 3.1 document at `path`, with the manage-token, alert stop-token and staff security schemes. */
 export function serveOpenApi(app: OpenAPIHono, path: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'manageToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The manageToken answered when the booking was made (also in the manage link emailed)',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'alertStopToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The stop token in the link of an interest alert email (or the `token` query parameter)',
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffBearer', {
     type: 'http',

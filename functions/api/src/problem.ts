@@ -33,6 +33,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'session-not-found': 404,
   'course-not-found': 404,
   'booking-not-found': 404,
+  'alert-not-found': 404,
   'session-not-published': 404,
   'already-booked': 409,
   'session-cancelled': 409,

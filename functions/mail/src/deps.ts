@@ -52,9 +52,10 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock,
- * and the sessions, registers, reminder schedule and staff directory a trainer's digest reads
- * (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
+ * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock;
+ * the sessions, registers, reminder schedule and staff directory a trainer's digest reads; the
+ * alerts, stop tokens and catalogue the alert emails read (`wireCore`); the SES mailer, and the
+ * calendar's domain and organiser from the site and the
  * sender; `overrides` replace any of them (the Lambda entry passes its logger).
  */
 export function wireMail(
@@ -62,8 +63,20 @@ export function wireMail(
   clients: MailClients,
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
-  const { outbox, bookings, lookup, tokens, clock, sessions, registers, reminders, staffDirectory } =
-    wireCore(config, clients)
+  const {
+    outbox,
+    bookings,
+    lookup,
+    tokens,
+    clock,
+    sessions,
+    registers,
+    reminders,
+    staffDirectory,
+    alerts,
+    alertTokens,
+    catalogue,
+  } = wireCore(config, clients)
   const from = config.mailFrom
   const configurationSetName = config.sesConfigurationSet
   return {
@@ -76,6 +89,9 @@ export function wireMail(
     registers,
     reminders,
     staffDirectory,
+    alerts,
+    alertTokens,
+    catalogue,
     mailer: createSesMailer({
       ses: clients.ses,
       from,

@@ -21,8 +21,7 @@ export interface ApiProps {
 }
 
 /**
- * The JSON API: one Hono app in one function, behind an HTTP API on `/api/*` (the site is served
- * from the same origin by CloudFront). Stage-wide throttling caps what a flood can cost.
+ * The JSON API: one Hono app in one function, behind an HTTP API on `/api/*`. Stage-wide throttling caps what a flood can cost.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi

@@ -1,4 +1,5 @@
 export * from './admin-sessions.ts'
+export * from './alerts.ts'
 export * from './attendance.ts'
 export * from './bookings.ts'
 export * from './catalogue.ts'

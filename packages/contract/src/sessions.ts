@@ -1,4 +1,11 @@
-import { fromLondon, SessionFormatSchema, SessionStatusSchema, TopicSchema, VenueSchema } from '@ey/domain'
+import {
+  fromLondon,
+  IdSchema,
+  SessionFormatSchema,
+  SessionStatusSchema,
+  TopicSchema,
+  VenueSchema,
+} from '@ey/domain'
 import { localAuthority } from '@ey/reference-data'
 import { z } from 'zod'
 import { LondonInstantSchema } from './common.ts'
@@ -75,6 +82,7 @@ export const SessionQuerySchema = z.object({
     .meta({
       description: 'Sessions starting before this (a date includes that whole day); default from + 1 year',
     }),
+  course: IdSchema.optional().meta({ description: 'Sessions of this course only (its id)' }),
   topic: TopicSchema.optional().meta({ description: 'Sessions of courses with this topic' }),
   format: SessionFormatSchema.optional(),
   twilight: BooleanParamSchema.optional().meta({

@@ -7,6 +7,7 @@ export const ERRORS = {
   'session-not-found': { title: 'Session not found' },
   'course-not-found': { title: 'Course not found' },
   'booking-not-found': { title: 'Booking not found' },
+  'alert-not-found': { title: 'Alert not found' },
   'session-cancelled': { title: 'This session has been cancelled' },
   'session-not-published': { title: 'This session is not open for booking' },
   'booking-closed': { title: 'Bookings for this session have closed' },

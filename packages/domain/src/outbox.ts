@@ -61,6 +61,19 @@ export const TrainerDigestEmailSchema = z.object({
 export type TrainerDigestEmail = z.infer<typeof TrainerDigestEmailSchema>
 
 /**
+ * The one email of an interest alert: `sessionId` is the newly published session it tells of.
+ * Its id is made of the alert's and the session's (`interestAlertEmailId`), so queuing is idempotent.
+ */
+export const InterestAlertEmailSchema = z.object({
+  id: outboxId,
+  kind: z.literal('interest-alert'),
+  alertId: z.string(),
+  sessionId: z.string(),
+  createdAt,
+})
+export type InterestAlertEmail = z.infer<typeof InterestAlertEmailSchema>
+
+/**
  * The intent to send one email, written in the same transaction as the change that causes it (or
  * on its own with `OutboxStore.enqueue`). One member per family of emails, told apart by `kind`.
  */
@@ -68,6 +81,7 @@ export const OutboxMessageSchema = z.discriminatedUnion('kind', [
   BookingEmailSchema,
   BookingReminderEmailSchema,
   TrainerDigestEmailSchema,
+  InterestAlertEmailSchema,
 ])
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>
 

@@ -157,6 +157,8 @@ export interface OutgoingEmail {
   text: string
   html: string
   attachments?: EmailAttachment[]
+  /** Extra header fields, such as `List-Unsubscribe` (RFC 2369, 8058); ASCII values only. */
+  headers?: Record<string, string>
 }
 
 /** Delivers email. Failures are thrown, so the caller decides whether to retry. */

@@ -3,6 +3,8 @@ import {
   BookingSchema,
   type Course,
   CourseSchema,
+  type InterestAlert,
+  InterestAlertSchema,
   type OutboxMessage,
   OutboxMessageSchema,
   type Partner,
@@ -119,3 +121,18 @@ export const outboxItem = {
 
 /** Days an idempotency record is kept: retries come within minutes, but a day is cheap. */
 export const IDEMPOTENCY_RETENTION_DAYS = 1
+
+/** Days a sent or stopped alert is kept (its stop link still answers, its email can still be checked), then TTL removes it. */
+export const ALERT_RETENTION_DAYS = 30
+
+export const interestAlertItem = {
+  /** Only open alerts carry the index keys the matching reads; closed ones carry their removal time. */
+  to: (alert: InterestAlert): Item => ({
+    ...keys.interestAlert(alert.id),
+    ...(alert.status === 'open' ? indexKeys.openAlerts(alert.courseId, alert.createdAt, alert.id) : {}),
+    type: 'interest-alert',
+    ...alert,
+    ...(alert.closedAt ? { expiresAt: ttlAfterDays(ALERT_RETENTION_DAYS, new Date(alert.closedAt)) } : {}),
+  }),
+  from: (item: Item): InterestAlert => InterestAlertSchema.parse(withoutKeys(item)),
+}

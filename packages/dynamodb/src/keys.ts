@@ -11,6 +11,7 @@ const PART_DAY = 'PART_DAY#'
 const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
+const ALERT_COUNTS = 'ALERT_COUNTS'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -74,6 +75,18 @@ export const keys = {
   }),
   /** Begins the sort key of every part-day item of a session. */
   partDayPrefix: PART_DAY,
+  /** An interest alert. */
+  interestAlert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
+  /** One per open alert of a person on a course: enforces "one open alert per address and course". */
+  alertPerson: (courseId: string, emailKey: string) => ({
+    pk: `COURSE#${courseId}`,
+    sk: `ALERT_PERSON#${emailHash(emailKey)}`,
+  }),
+  /** The number of open alerts of a course whose people gave this LA. */
+  alertCount: (courseId: string, laCode: string) => ({
+    pk: `COURSE#${courseId}`,
+    sk: `ALERT_COUNT#${laCode}`,
+  }),
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }
@@ -84,6 +97,7 @@ const registerPk = (sessionId: string) => `REGISTER#${sessionId}`
 const trainerSessionsPk = (trainerId: string) => `${TRAINER}${trainerId}`
 const personBookingsPk = (emailKey: string) => `${PERSON}${emailHash(emailKey)}`
 const partsOnDayPk = (date: string) => `DAY#${date}`
+const openAlertsPk = (courseId: string) => `ALERTS#${courseId}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 export const indexKeys = {
@@ -125,6 +139,18 @@ export const indexKeys = {
     gsi2sk: `${startsAt}#${bookingId}`,
   }),
   personBookingsPk,
+  /** gsi1: a course's open alerts by when they were asked for (removed when an alert closes). */
+  openAlerts: (courseId: string, createdAt: string, id: string) => ({
+    gsi1pk: openAlertsPk(courseId),
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  openAlertsPk,
+  /** gsi1: every count of open alerts, by course and LA (the national dashboard reads them all). */
+  alertCounts: (courseId: string, laCode: string) => ({
+    gsi1pk: ALERT_COUNTS,
+    gsi1sk: `${courseId}#${laCode}`,
+  }),
+  alertCountsPk: ALERT_COUNTS,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: `LA#${laCode}`,

@@ -19,6 +19,7 @@ export async function composeRawEmail(email: OutgoingEmail, options: ComposeOpti
     subject: email.subject,
     text: email.text,
     html: email.html,
+    ...(email.headers ? { headers: email.headers } : {}),
     attachments: (email.attachments ?? []).map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,

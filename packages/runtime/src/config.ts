@@ -8,7 +8,7 @@ export interface CoreConfig {
   dynamodbEndpoint?: string
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string
-  /** The key manage tokens are derived from; the API and the mail function must share it. */
+  /** The key manage tokens and alert stop tokens are derived from; the API and the mail function must share it. */
   manageTokenSecret: string
 }
 

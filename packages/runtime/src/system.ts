@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
-import type { Clock, Fingerprints, IdSource, ManageTokens } from '@ey/domain'
+import type { AlertTokens, Clock, Fingerprints, IdSource, ManageTokens } from '@ey/domain'
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() }
@@ -37,13 +37,17 @@ function sha256(text: string): string {
 export const sha256Fingerprints: Fingerprints = { of: sha256 }
 
 /**
- * Manage tokens derived from a server secret, so a replayed booking request can be answered with
- * the same token while only its hash is stored.
+ * Tokens derived from a server secret, so a replayed booking request can be answered with the
+ * same token while only its hash is stored. `purpose` keeps each kind apart: a booking's manage
+ * token (`manage`) never works as an alert's stop token (`alert-stop`) of the same id.
  */
-export function hmacTokens(secret: string): ManageTokens {
+export function hmacTokens(
+  secret: string,
+  purpose: 'manage' | 'alert-stop' = 'manage',
+): ManageTokens & AlertTokens {
   if (secret.length < 32) throw new Error('The manage-token secret must be at least 32 characters')
   return {
-    issue: (bookingId) => createHmac('sha256', secret).update(`manage:${bookingId}`).digest('base64url'),
+    issue: (id) => createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url'),
     hash: sha256,
   }
 }

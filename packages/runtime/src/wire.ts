@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import {
+  type AlertTokens,
   type BookingDeps,
   type BookingLookup,
   type CatalogueRepository,
   type CatalogueStore,
   DEFAULT_POLICY,
+  type InterestAlertStore,
   type OutboxStore,
   type RegisterRepository,
   type ReminderSchedule,
@@ -16,6 +18,7 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoInterestAlertStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
   createDynamoSessionStore,
@@ -40,6 +43,10 @@ export interface CoreDeps extends BookingDeps {
   reminders: ReminderSchedule
   outbox: OutboxStore
   staffDirectory: StaffDirectory
+  /** Interest alerts, and the counts of open ones by course and LA. */
+  alerts: InterestAlertStore
+  /** Stop-link tokens of alerts: the manage-token key, kept apart from manage tokens by purpose. */
+  alertTokens: AlertTokens
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -72,10 +79,12 @@ export function wireCore(
     reminders: createDynamoReminderSchedule(table),
     outbox: createOutboxStore(table),
     staffDirectory: createDynamoStaffDirectory(table),
+    alerts: createDynamoInterestAlertStore(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
     tokens: hmacTokens(config.manageTokenSecret),
+    alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
     policy: DEFAULT_POLICY,
     ...overrides,

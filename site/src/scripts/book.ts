@@ -51,6 +51,9 @@ async function loadSession(): Promise<void> {
     document.title = `Join the waiting list – Early years SEND training`
     submit.textContent = 'Join the waiting list'
     byId('waitlist-warning').hidden = false
+    byId<HTMLAnchorElement>('alert-link').href =
+      `/session/?id=${encodeURIComponent(session.id)}#interest-alert`
+    byId('alert-offer').hidden = false
   }
   show(form, byId('loading'))
 }

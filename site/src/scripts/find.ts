@@ -1,10 +1,9 @@
-import type { SessionPage, SessionView } from '@ey/contract'
-import { venueText } from '@ey/presentation'
+import type { SessionPage } from '@ey/contract'
 import { api } from './lib/api.ts'
-import { byId, h, show, summaryList } from './lib/dom.ts'
+import { byId, show } from './lib/dom.ts'
 import { plural } from './lib/format.ts'
 import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
-import { length, places, schedule, sessionTags } from './lib/session-facts.ts'
+import { sessionCard } from './lib/session-card.ts'
 
 const FILTERS = ['topic', 'from', 'to', 'format', 'twilight', 'la', 'available'] as const
 const PAGE_SIZE = 20
@@ -45,43 +44,12 @@ function apiQuery(cursor?: string): string {
   return params.toString()
 }
 
-function card(session: SessionView): HTMLElement {
-  return h(
-    'li',
-    { class: 'govuk-summary-card app-results__item' },
-    h(
-      'div',
-      { class: 'govuk-summary-card__title-wrapper' },
-      h(
-        'h3',
-        { class: 'govuk-summary-card__title' },
-        h(
-          'a',
-          { class: 'govuk-link', href: `/session/?id=${encodeURIComponent(session.id)}` },
-          session.title,
-        ),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'govuk-summary-card__content' },
-      sessionTags(session),
-      summaryList([
-        ['When', schedule(session)],
-        ['Length', length(session)],
-        ['Where', venueText(session)],
-        ['Places', places(session)],
-      ]),
-    ),
-  )
-}
-
 async function load(cursor?: string): Promise<void> {
   more.disabled = true
   status.textContent = 'Loading sessions…'
   try {
     const page = await api<SessionPage>(`/sessions?${apiQuery(cursor)}`)
-    const cards = page.items.map(card)
+    const cards = page.items.map(sessionCard)
     list.append(...cards)
     shown += page.items.length
     nextCursor = page.nextCursor

@@ -1,18 +1,12 @@
 import type { CourseView, SessionView } from '@ey/contract'
-import {
-  AUDIENCE_LABELS,
-  FORMAT_SHORT_LABELS,
-  LEVEL_LABELS,
-  labelOf,
-  londonDate,
-  londonTime,
-  venueText,
-} from '@ey/presentation'
+import { FORMAT_SHORT_LABELS, labelOf, londonDate, londonTime, venueText } from '@ey/presentation'
 import { ApiProblem, api } from './lib/api.ts'
+import { courseAudience } from './lib/course-facts.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
+import { offerInterestAlert } from './lib/interest-alert.ts'
 import { laName } from './lib/la-names.ts'
 import { length, places, schedule, sessionTags } from './lib/session-facts.ts'
-import { bookingCall } from './lib/session-state.ts'
+import { bookingCall, isFullAhead } from './lib/session-state.ts'
 
 const loading = byId('loading')
 const content = byId('session')
@@ -84,15 +78,10 @@ function render(session: SessionView, course: CourseView | undefined): void {
     byId('venue-access-text').textContent = session.venue.accessibility
     byId('venue-access').hidden = false
   }
-  byId('audience').append(
-    summaryList([
-      ['Audience', course ? labelOf(AUDIENCE_LABELS, course.audience) : undefined],
-      ['Level', course ? labelOf(LEVEL_LABELS, course.level) : undefined],
-      ['Accreditation', course?.accreditation],
-      ['CPD hours', course ? String(course.cpdHours) : undefined],
-    ]),
-  )
+  if (course) byId('audience').append(courseAudience(course))
+  byId<HTMLAnchorElement>('course-link').href = `/course/?id=${encodeURIComponent(session.courseId)}`
   show(content, loading)
+  if (isFullAhead(session)) offerInterestAlert(session.courseId)
 }
 
 async function main(): Promise<void> {

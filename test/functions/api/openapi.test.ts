@@ -30,6 +30,8 @@ const OPERATIONS = [
   ['get', '/api/bookings/{id}/move-options', '200', 'MoveOptions'],
   ['post', '/api/bookings/{id}/move', '201', 'NewBooking'],
   ['post', '/api/bookings/lookup', '202', 'BookingLookupAnswer'],
+  ['post', '/api/courses/{id}/alerts', '202', 'InterestAlertAnswer'],
+  ['post', '/api/alerts/{id}/stop', '200', 'AlertStopped'],
   ['get', '/api/bookings/{id}/attendance', '200', 'AttendanceSummary'],
   ['post', '/api/bookings/{id}/check-in', '200', 'CheckedIn'],
   ['get', '/api/trainer/sessions', '200', 'MySessions'],
@@ -168,6 +170,7 @@ describe('GET /api/openapi.json', () => {
     expect(parameters.map((p) => p.name)).toEqual([
       'from',
       'to',
+      'course',
       'topic',
       'format',
       'twilight',
@@ -181,6 +184,14 @@ describe('GET /api/openapi.json', () => {
 
   it('leaves "find my bookings" open to anyone', () => {
     expect(doc.paths['/api/bookings/lookup']?.post?.security).toBeUndefined()
+  })
+
+  it('leaves asking for an interest alert open to anyone, and stops one by its stop token', () => {
+    expect(doc.paths['/api/courses/{id}/alerts']?.post?.security).toBeUndefined()
+    expect(doc.components.securitySchemes.alertStopToken).toMatchObject({ type: 'http', scheme: 'bearer' })
+    const stop = operation('/api/alerts/{id}/stop', 'post')
+    expect(stop.security).toEqual([{ alertStopToken: [] }])
+    expect(stop.parameters).toContainEqual(expect.objectContaining({ name: 'token', in: 'query' }))
   })
 
   it('puts the booking management routes behind the manage-token bearer scheme', () => {

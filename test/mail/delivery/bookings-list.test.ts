@@ -35,6 +35,9 @@ function depsWith(live: Booking[]) {
     sessions: { getSession: async () => undefined },
     registers: { sessionBookings: async () => [] },
     staffDirectory: { get: async () => undefined },
+    alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
+    alertTokens: { issue: (id) => `stop-token-of-${id}` },
+    catalogue: { getCourse: async () => undefined },
   }
   return { deps, sent, asked }
 }

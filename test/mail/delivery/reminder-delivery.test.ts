@@ -42,6 +42,9 @@ function depsWith(sessions: Session[], bookings: Booking[], now = '2026-03-14T16
     calendarDomain: 'training.example.org',
     lookup: { liveBookingsOf: async () => [] },
     clock: fakeClock(now),
+    alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
+    alertTokens: { issue: (id) => `stop-token-of-${id}` },
+    catalogue: { getCourse: async () => undefined },
     reminders: {
       trainerParts: async (sub, date) =>
         sessions

@@ -5,12 +5,17 @@ import type { ApiDeps } from '../api-deps.ts'
 import { problems } from '../openapi.ts'
 import { courseView } from '../present.ts'
 import { router } from '../validation.ts'
+import { courseAlertRoutes } from './course-alerts.ts'
 
-/** `GET /api/courses` and `GET /api/courses/{id}`: the catalogue, each course with its partner. */
+/**
+ * `GET /api/courses` and `GET /api/courses/{id}`: the catalogue, each course with its partner; and
+ * `POST /api/courses/{id}/alerts`, asking to hear of a new date.
+ */
 export function courseRoutes(deps: ApiDeps): OpenAPIHono {
   const partnersById = async () => new Map((await deps.catalogue.listPartners()).map((p) => [p.id, p]))
 
   return router()
+    .route('/', courseAlertRoutes(deps))
     .openapi(
       createRoute({
         method: 'get',

@@ -6,6 +6,8 @@ import { isEligibleLa, isTwilight, placesLeft } from './session-rules.ts'
 
 /** What a person looking for a session asked for; every field narrows the list. */
 export interface SessionFilter {
+  /** Sessions of this course only. */
+  course?: string
   topic?: Topic
   format?: SessionFormat
   twilight?: boolean
@@ -26,6 +28,7 @@ export function matchesFilter(
   filter: SessionFilter,
   context: { policy: BookingPolicy; las: LocalAuthorities },
 ): boolean {
+  if (filter.course && session.courseId !== filter.course) return false
   if (filter.topic && !topics.includes(filter.topic)) return false
   if (filter.format && session.format !== filter.format) return false
   if (filter.twilight !== undefined && isTwilight(sessionStart(session), context.policy) !== filter.twilight)

@@ -8,7 +8,7 @@ import {
   SESSION_CSV_COLUMNS,
 } from '../rules/session-csv.ts'
 import type { Session } from '../schemas/session.ts'
-import { checkSessionBatch, MAX_IMPORT_ROWS, type SessionAdminDeps } from './schedule-session.ts'
+import { announce, checkSessionBatch, MAX_IMPORT_ROWS, type SessionAdminDeps } from './schedule-session.ts'
 
 /** One row of the preview: what it would schedule, and every problem with it. */
 export interface ImportRow {
@@ -70,6 +70,7 @@ export async function previewSessionImport(deps: SessionAdminDeps, csv: string):
 /**
  * Imports every row of the file or none: all rows are checked first, then every session is
  * written in one transaction (at most `MAX_IMPORT_ROWS`), so a failure leaves nothing behind.
+ * Those imported as published send the interest alerts they match.
  */
 export async function importSessions(deps: SessionAdminDeps, csv: string): Promise<Session[]> {
   const preview = await previewSessionImport(deps, csv)
@@ -85,6 +86,7 @@ export async function importSessions(deps: SessionAdminDeps, csv: string): Promi
     )
   }
   await deps.sessions.createSessions(preview.sessions)
+  await announce(deps, preview.sessions)
   return preview.sessions
 }
 

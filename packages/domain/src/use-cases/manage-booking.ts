@@ -31,7 +31,7 @@ export async function openBooking(
  * Compares two hashes in time that depends only on their length, never stopping at the first
  * difference, so response times cannot guess a stored hash character by character.
  */
-function sameHash(a: string, b: string): boolean {
+export function sameHash(a: string, b: string): boolean {
   if (a.length !== b.length) return false
   let difference = 0
   for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i)

@@ -3,12 +3,13 @@ import type { BookingDeps, CatalogueRepository, SessionStore } from '../ports.ts
 import type { Course } from '../schemas/catalogue.ts'
 import type { Session } from '../schemas/session.ts'
 import type { SessionInput } from '../schemas/session-form.ts'
+import { type AlertSendingDeps, queueInterestAlerts } from './alert-sending.ts'
 import { changeCapacity } from './change-capacity.ts'
 import { planSession, type SessionPlan } from './plan-session.ts'
 import { updateLiveBookings } from './reschedule-session.ts'
 
-/** What the administrators' session use cases need. */
-export interface SessionAdminDeps extends BookingDeps {
+/** What the administrators' session use cases need (publishing one sends the interest alerts it matches). */
+export interface SessionAdminDeps extends BookingDeps, AlertSendingDeps {
   sessions: SessionStore
   catalogue: Pick<CatalogueRepository, 'getCourse'>
 }
@@ -22,12 +23,13 @@ export interface RowErrors {
   errors: FieldError[]
 }
 
-/** Schedules one session, as a draft or published. */
+/** Schedules one session, as a draft or published (then the interest alerts it matches are sent). */
 export async function scheduleSession(deps: SessionAdminDeps, input: SessionInput): Promise<Session> {
   const course = await deps.catalogue.getCourse(input.courseId)
   const plan = planSession(input, { course, las: deps.las, now: deps.clock.now(), newId: deps.ids.newId })
   if (!plan.session) throw new ValidationError(plan.errors)
   await deps.sessions.createSessions([plan.session])
+  await announce(deps, [plan.session])
   return plan.session
 }
 
@@ -63,13 +65,15 @@ export async function scheduleSessions(
   const checked = await checkSessionBatch(deps, inputs)
   if (checked.rows.length > 0 || checked.sessions.length === 0) return { sessions: [], rows: checked.rows }
   await deps.sessions.createSessions(checked.sessions)
+  await announce(deps, checked.sessions)
   return { sessions: checked.sessions, rows: [] }
 }
 
 /**
  * Edits a session: its details, its capacity (never below the places held; raising it gives the
  * new places to the waiting list) and its parts or place (each live booking's copy is updated and
- * its holder told). A cancelled session cannot be edited.
+ * its holder told). A cancelled session cannot be edited. A draft published by the edit sends the
+ * interest alerts it matches.
  */
 export async function editSession(
   deps: SessionAdminDeps,
@@ -91,10 +95,15 @@ export async function editSession(
   await deps.sessions.saveSession(plan.session, existing.status)
   if (input.capacity > existing.capacity) await changeCapacity(deps, sessionId, input.capacity)
   await updateLiveBookings(deps, plan.session, by)
-  return (await deps.sessions.getSession(sessionId)) ?? plan.session
+  const saved = (await deps.sessions.getSession(sessionId)) ?? plan.session
+  if (existing.status === 'draft') await announce(deps, [saved])
+  return saved
 }
 
-/** Publishes a draft (it lists and takes bookings per its window) or takes a published one back to draft. */
+/**
+ * Publishes a draft (it lists and takes bookings per its window, and the interest alerts it
+ * matches are sent) or takes a published one back to draft.
+ */
 export async function setSessionStatus(
   deps: SessionAdminDeps,
   sessionId: string,
@@ -104,7 +113,18 @@ export async function setSessionStatus(
   if (existing.status === status) return existing
   const session: Session = { ...existing, status, updatedAt: deps.clock.now().toISOString() }
   await deps.sessions.saveSession(session, existing.status)
-  return (await deps.sessions.getSession(sessionId)) ?? session
+  const saved = (await deps.sessions.getSession(sessionId)) ?? session
+  await announce(deps, [saved])
+  return saved
+}
+
+/**
+ * Tells the people waiting for sessions like these of each one that is published (drafts alert
+ * nobody). Runs after the sessions are written: a failure here leaves them published, and the
+ * alerts it did not reach open for the next matching session.
+ */
+export async function announce(deps: AlertSendingDeps, sessions: Session[]): Promise<void> {
+  for (const session of sessions) await queueInterestAlerts(deps, session)
 }
 
 /** The session to change; refuses unknown and cancelled ones. */

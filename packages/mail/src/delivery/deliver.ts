@@ -2,11 +2,15 @@ import type { Mailer, OutboxMessage } from '@ey/domain'
 import { isBookingEmail } from '@ey/domain'
 import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
 import { prepareBookingReminder } from './booking-reminder.ts'
+import { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 import type { Prepared } from './prepared.ts'
 import { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'
 
 /** What delivering any outbox message needs: every family's reads, and the mailer. */
-export interface DeliveryDeps extends BookingDeliveryDeps, TrainerDigestDeliveryDeps {
+export interface DeliveryDeps
+  extends BookingDeliveryDeps,
+    TrainerDigestDeliveryDeps,
+    InterestAlertDeliveryDeps {
   mailer: Mailer
 }
 
@@ -29,6 +33,7 @@ function prepare(deps: DeliveryDeps, message: OutboxMessage): Promise<Prepared> 
   if (isBookingEmail(message)) return prepareBookingEmail(deps, message)
   if (message.kind === 'booking-reminder') return prepareBookingReminder(deps, message)
   if (message.kind === 'trainer-digest') return prepareTrainerDigest(deps, message)
+  if (message.kind === 'interest-alert') return prepareInterestAlertEmail(deps, message)
   return unknownFamily(message)
 }
 

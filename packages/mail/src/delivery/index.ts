@@ -1,6 +1,7 @@
 export { type BookingDeliveryDeps, manageUrlOf, prepareBookingEmail } from './booking.ts'
 export { prepareBookingReminder } from './booking-reminder.ts'
 export { type Delivery, type DeliveryDeps, deliver } from './deliver.ts'
+export { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 export {
   type DeliveryLog,
   deliverOutboxItem,

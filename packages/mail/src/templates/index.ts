@@ -15,6 +15,7 @@ import { trainerDigest } from './trainer-digest.ts'
 
 export type { ReminderContext } from './booking-reminder.ts'
 export type { EmailContext, RenderedEmail } from './content.ts'
+export { type InterestAlertContext, renderInterestAlert } from './interest-alert.ts'
 
 const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-confirmed': bookingConfirmed,
