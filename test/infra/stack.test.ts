@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
 import { createApp, OUTBOX_PREFIX } from '@ey/infra'
+import { STREAM_RETRY_ATTEMPTS } from '@ey/local-stack'
 import type { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
@@ -148,10 +149,11 @@ describe('the manage-token secret', () => {
 })
 
 describe('the mail function trigger', () => {
-  it('fires only for new outbox items and reports failures per record', () => {
+  it('fires only for new outbox items, reports failures per record, and retries as the local poller does', () => {
     const mapping = only('AWS::Lambda::EventSourceMapping')
     expect(mapping.Properties).toMatchObject({
       BatchSize: 10,
+      MaximumRetryAttempts: STREAM_RETRY_ATTEMPTS,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       StartingPosition: 'TRIM_HORIZON',

@@ -78,6 +78,7 @@ export function wireMail(
     siteUrl: config.siteUrl,
     calendarDomain: new URL(config.siteUrl).hostname,
     organizer: organizerOf(from),
+    random: Math.random,
     logger: new Logger({ serviceName: 'mail' }),
     ...overrides,
   }

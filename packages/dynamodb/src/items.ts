@@ -3,6 +3,7 @@ import {
   BookingSchema,
   type Course,
   CourseSchema,
+  OUTBOX_STREAM_GRACE_MS,
   type OutboxMessage,
   OutboxMessageSchema,
   type Partner,
@@ -11,7 +12,7 @@ import {
   SessionSchema,
   sessionStart,
 } from '@ey/domain'
-import { indexKeys, keys } from './keys.ts'
+import { dueKeys, indexKeys, keys } from './keys.ts'
 
 type Item = Record<string, unknown>
 
@@ -94,8 +95,10 @@ export const bookingItem = {
 export const OUTBOX_RETENTION_DAYS = 30
 
 export const outboxItem = {
+  /** A new item: pending, and due to the sweeper once the stream has had its grace period. */
   to: (message: OutboxMessage): Item => ({
     ...keys.outbox(message.id),
+    ...dueKeys.due('outbox', new Date(Date.parse(message.createdAt) + OUTBOX_STREAM_GRACE_MS), message.id),
     type: 'outbox',
     ...message,
     status: 'pending',

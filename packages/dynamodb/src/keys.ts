@@ -9,6 +9,7 @@ const TRAINER = 'TRAINER#'
 const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
+const PARKED_OUTBOX = 'OUTBOX_PARKED'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -102,6 +103,9 @@ export const indexKeys = {
   /** gsi1: the staff directory by username. */
   staffListing: (username: string) => ({ gsi1pk: STAFF, gsi1sk: username }),
   staffListingPk: STAFF,
+  /** gsi1: outbox items parked after their last attempt, by when they were parked. */
+  parkedOutbox: (at: string, id: string) => ({ gsi1pk: PARKED_OUTBOX, gsi1sk: `${at}#${id}` }),
+  parkedOutboxPk: PARKED_OUTBOX,
   /** gsi2: a person's bookings by session start. */
   personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
     gsi2pk: personBookingsPk(emailKey),

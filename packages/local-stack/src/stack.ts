@@ -146,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         tableName: TABLE_NAME,
         handler,
         pollIntervalMs: 200,
-        onError: options.onError ?? ((error) => logger.warn('mail delivery failed; will retry', { error })),
+        onError: options.onError ?? ((error) => logger.warn('mail stream: a batch failed', { error })),
       })
       stops.push(() => poller?.stop() ?? Promise.resolve())
     }

@@ -4,6 +4,6 @@ export {
   type DeliveryLog,
   deliverOutboxItem,
   type OutboxDeliveryDeps,
-  type OutboxOutcome,
+  outboxDelivery,
 } from './outbox-item.ts'
 export type { Prepared } from './prepared.ts'
