@@ -104,7 +104,7 @@ describe('the functions', () => {
     const bundles = readdirSync(outdir)
       .filter((name) => name.startsWith('asset.'))
       .map((name) => readFileSync(join(outdir, name, 'index.mjs'), 'utf8'))
-    expect(bundles).toHaveLength(2)
+    expect(bundles).toHaveLength(Object.keys(functionsByService()).length)
     for (const bundle of bundles)
       expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b/)
   })
@@ -167,6 +167,45 @@ describe('the mail function trigger', () => {
       },
     ])
     expect(OUTBOX_PREFIX).toBe('OUTBOX#')
+  })
+})
+
+describe('bounces and complaints', () => {
+  it('are published by the configuration set to an encrypted topic that SES may use', () => {
+    const destination = only('AWS::SES::ConfigurationSetEventDestination')
+    expect(destination.Properties.EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: ['bounce', 'complaint'],
+      SnsDestination: { TopicARN: expect.anything() },
+    })
+    const topic = only('AWS::SNS::Topic')
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined()
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Principal: { Service: 'ses.amazonaws.com' },
+          }),
+        ]),
+      },
+    })
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      },
+    })
+  })
+
+  it('reach a function of their own, which knows the table and nothing it does not need', () => {
+    const subscription = only('AWS::SNS::Subscription')
+    expect(subscription.Properties).toMatchObject({ Protocol: 'lambda' })
+    const feedback = functionsByService()['mail-feedback'] as Resource
+    const variables = (feedback.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
   })
 })
 

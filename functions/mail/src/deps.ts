@@ -52,16 +52,17 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's outbox, bookings, lookup, tokens and clock
- * (`wireCore`), the SES mailer, and the calendar's domain and organiser from the site and the
- * sender; `overrides` replace any of them (the Lambda entry passes its logger).
+ * The mail function's composition root: the core's outbox, bookings, lookup, tokens, clock and
+ * undeliverable addresses (`wireCore`), the SES mailer, the calendar's domain and organiser from
+ * the site and the sender, and a random source for retry jitter; `overrides` replace any of them
+ * (the Lambda entry passes its logger).
  */
 export function wireMail(
   config: MailConfig,
   clients: MailClients,
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
-  const { outbox, bookings, lookup, tokens, clock } = wireCore(config, clients)
+  const { outbox, bookings, lookup, tokens, clock, undeliverable } = wireCore(config, clients)
   const from = config.mailFrom
   const configurationSetName = config.sesConfigurationSet
   return {
@@ -70,6 +71,7 @@ export function wireMail(
     lookup,
     tokens,
     clock,
+    undeliverable,
     mailer: createSesMailer({
       ses: clients.ses,
       from,

@@ -10,6 +10,7 @@ const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
 const PARKED_OUTBOX = 'OUTBOX_PARKED'
+const UNDELIVERABLE = 'UNDELIVERABLE'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -41,6 +42,8 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** An address no email goes to, by its id: the hash of the normalised address (`emailHash`). */
+  undeliverable: (id: string) => ({ pk: `${UNDELIVERABLE}#${id}`, sk: UNDELIVERABLE }),
   /** A staff member of the directory, by the issuer's subject. */
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */
@@ -106,6 +109,9 @@ export const indexKeys = {
   /** gsi1: outbox items parked after their last attempt, by when they were parked. */
   parkedOutbox: (at: string, id: string) => ({ gsi1pk: PARKED_OUTBOX, gsi1sk: `${at}#${id}` }),
   parkedOutboxPk: PARKED_OUTBOX,
+  /** gsi1: undeliverable addresses, by when they were reported. */
+  undeliverableListing: (at: string, id: string) => ({ gsi1pk: UNDELIVERABLE, gsi1sk: `${at}#${id}` }),
+  undeliverableListingPk: UNDELIVERABLE,
   /** gsi2: a person's bookings by session start. */
   personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
     gsi2pk: personBookingsPk(emailKey),

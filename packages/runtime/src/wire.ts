@@ -10,6 +10,7 @@ import {
   type RegisterRepository,
   type SessionStore,
   type StaffDirectory,
+  type UndeliverableAddresses,
 } from '@ey/domain'
 import {
   createDynamoBookingLookup,
@@ -19,6 +20,7 @@ import {
   createDynamoSessionStore,
   createDynamoStaffDirectory,
   createOutboxStore,
+  createUndeliverableStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
@@ -36,6 +38,8 @@ export interface CoreDeps extends BookingDeps {
   lookup: BookingLookup
   registers: RegisterRepository
   outbox: OutboxStore
+  /** Addresses that bounced for good or complained: no email goes to them. */
+  undeliverable: UndeliverableAddresses
   staffDirectory: StaffDirectory
 }
 
@@ -67,6 +71,7 @@ export function wireCore(
     lookup: createDynamoBookingLookup(table),
     registers: createDynamoRegisterRepository(table),
     outbox: createOutboxStore(table),
+    undeliverable: createUndeliverableStore(table),
     staffDirectory: createDynamoStaffDirectory(table),
     clock: systemClock,
     ids: randomIds,

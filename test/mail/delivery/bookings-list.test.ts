@@ -2,6 +2,7 @@ import type { Booking, OutgoingEmail } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
 import { fakeClock, makeBooking, makeSnapshot } from '../../support/factories.ts'
+import { createInMemoryUndeliverable } from '../../support/in-memory-undeliverable.ts'
 
 const SITE_URL = 'https://training.example.org'
 
@@ -16,6 +17,7 @@ function depsWith(live: Booking[]) {
       waitlistPosition: async () => undefined,
     },
     tokens: { issue: (id) => `token-of-${id}` },
+    undeliverable: createInMemoryUndeliverable(),
     mailer: {
       send: async (email) => {
         sent.push(email)

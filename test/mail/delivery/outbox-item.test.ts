@@ -3,6 +3,7 @@ import { deliverOutboxItem, type OutboxDeliveryDeps } from '@ey/mail'
 import { describe, expect, it, vi } from 'vitest'
 import { fakeClock, MINUTE, makeBooking, makeOutboxMessage, NOW } from '../../support/factories.ts'
 import { createInMemoryOutboxStore } from '../../support/in-memory-outbox.ts'
+import { createInMemoryUndeliverable } from '../../support/in-memory-undeliverable.ts'
 
 const booking = makeBooking()
 
@@ -11,6 +12,7 @@ function setUp(failures = 0) {
   const sent: OutgoingEmail[] = []
   let calls = 0
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  const undeliverable = createInMemoryUndeliverable()
   const deps: OutboxDeliveryDeps = {
     outbox: createInMemoryOutboxStore(),
     clock: fakeClock(),
@@ -25,6 +27,7 @@ function setUp(failures = 0) {
     tokens: { issue: (id) => `token-of-${id}` },
     siteUrl: 'https://training.example.org',
     calendarDomain: 'training.example.org',
+    undeliverable,
     mailer: {
       send: async (email) => {
         if (++calls <= failures) throw Object.assign(new Error('Throttled'), { name: 'Throttling' })
@@ -33,7 +36,13 @@ function setUp(failures = 0) {
       },
     },
   }
-  return { deps, sent, logger, outbox: deps.outbox as ReturnType<typeof createInMemoryOutboxStore> }
+  return {
+    deps,
+    sent,
+    logger,
+    undeliverable,
+    outbox: deps.outbox as ReturnType<typeof createInMemoryOutboxStore>,
+  }
 }
 
 describe('deliverOutboxItem', () => {
@@ -46,6 +55,23 @@ describe('deliverOutboxItem', () => {
 
     expect(sent.map((email) => email.to)).toEqual(['amira.khan@example.test'])
     expect(outbox.item(message.id)).toMatchObject({ status: 'sent', messageId: 'm-1', dueAt: undefined })
+  })
+
+  it('skips, never sends, an email to an address that bounced for good or complained', async () => {
+    const { deps, sent, outbox, undeliverable } = setUp()
+    await undeliverable.mark({
+      address: 'Amira.Khan@example.test',
+      reason: 'complaint',
+      detail: 'abuse',
+      at: NOW.toISOString(),
+    })
+    const message = makeOutboxMessage()
+    await outbox.enqueue(message)
+
+    expect(await deliverOutboxItem(deps, message)).toBe('skipped')
+
+    expect(sent).toEqual([])
+    expect(outbox.item(message.id)).toMatchObject({ status: 'skipped', skipReason: 'undeliverable' })
   })
 
   it('puts a failed send back to pending, due after its backoff', async () => {
