@@ -11,6 +11,7 @@ const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
 const PARKED_OUTBOX = 'OUTBOX_PARKED'
 const UNDELIVERABLE = 'UNDELIVERABLE'
+const MAIL_AUDIT = 'MAIL_AUDIT'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -44,6 +45,9 @@ export const keys = {
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   /** An address no email goes to, by its id: the hash of the normalised address (`emailHash`). */
   undeliverable: (id: string) => ({ pk: `${UNDELIVERABLE}#${id}`, sk: UNDELIVERABLE }),
+  /** One administrator's action on the mail, in the one partition of the mail audit, by time. */
+  mailAudit: (at: string, id: string) => ({ pk: MAIL_AUDIT, sk: `${at}#${id}` }),
+  mailAuditPk: MAIL_AUDIT,
   /** A staff member of the directory, by the issuer's subject. */
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */

@@ -6,6 +6,7 @@ import {
   type CatalogueRepository,
   type CatalogueStore,
   DEFAULT_POLICY,
+  type MailAudit,
   type OutboxStore,
   type RegisterRepository,
   type SessionStore,
@@ -19,6 +20,7 @@ import {
   createDynamoRegisterRepository,
   createDynamoSessionStore,
   createDynamoStaffDirectory,
+  createMailAudit,
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
@@ -40,6 +42,8 @@ export interface CoreDeps extends BookingDeps {
   outbox: OutboxStore
   /** Addresses that bounced for good or complained: no email goes to them. */
   undeliverable: UndeliverableAddresses
+  /** Administrators' actions on the mail. */
+  mailAudit: MailAudit
   staffDirectory: StaffDirectory
 }
 
@@ -72,6 +76,7 @@ export function wireCore(
     registers: createDynamoRegisterRepository(table),
     outbox: createOutboxStore(table),
     undeliverable: createUndeliverableStore(table),
+    mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),
     staffDirectory: createDynamoStaffDirectory(table),
     clock: systemClock,
     ids: randomIds,
