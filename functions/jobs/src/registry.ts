@@ -1,3 +1,5 @@
+import { sweepOutbox } from '@ey/domain'
+import { outboxDelivery } from '@ey/mail'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
 
@@ -17,7 +19,9 @@ export interface Job extends JobSchedule {
 }
 
 /** What each job runs: a domain use case, called with the job's dependencies. */
-const RUNS: { [name in JobName]: JobRun } = {}
+const RUNS: { [name in JobName]: JobRun } = {
+  'sweep-outbox': (deps, now) => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now),
+}
 
 /** Every job, with its schedule (from `schedules.ts`) and its run. */
 export const JOBS: readonly Job[] = JOB_SCHEDULES.map((entry) => ({

@@ -17,7 +17,16 @@ export interface JobSchedule {
   description: string
 }
 
-const SCHEDULES = [] as const satisfies readonly JobSchedule[]
+const SCHEDULES = [
+  {
+    name: 'sweep-outbox',
+    // Every 5 minutes: an email the stream did not deliver goes out at most 5 minutes after its
+    // grace period or backoff ends.
+    schedule: 'rate(5 minutes)',
+    description:
+      'Sends every outbox email still due (missed by the stream, or after its backoff), takes over stale claims, parks an email after its last attempt',
+  },
+] as const satisfies readonly JobSchedule[]
 
 /** The name of a job of the list. */
 export type JobName = (typeof SCHEDULES)[number]['name']

@@ -3,6 +3,7 @@
 export * from './labels/bookings.ts'
 export * from './labels/courses.ts'
 export * from './labels/label-of.ts'
+export * from './labels/mail.ts'
 export * from './labels/people.ts'
 export * from './labels/sessions.ts'
 export * from './labels/staff.ts'

@@ -36,29 +36,6 @@ export function adminMailRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
     .openapi(
       createRoute({
-        method: 'get',
-        path: '/',
-        tags: ['admin'],
-        summary: 'Failed and parked emails, undeliverable addresses, and the latest actions on them',
-        security: STAFF_SECURITY,
-        middleware: adminOnly,
-        responses: {
-          200: { description: 'The mail', content: { 'application/json': { schema: MailReviewViewSchema } } },
-          ...staffProblems(401, 403),
-        },
-      }),
-      async (c) => {
-        const review = await reviewMail(deps)
-        const view: MailReviewView = {
-          emails: review.emails.map(emailView),
-          addresses: review.addresses.map(addressView),
-          audit: review.audit.map((entry) => ({ ...entry, at: toLondonIso(entry.at) })),
-        }
-        return c.json(view, 200, PRIVATE)
-      },
-    )
-    .openapi(
-      createRoute({
         method: 'post',
         path: '/emails/{id}/resend',
         tags: ['admin'],
@@ -99,6 +76,29 @@ export function adminMailRoutes(deps: ApiDeps): OpenAPIHono {
       async (c) => {
         const cleared = await clearUndeliverable(deps, c.req.valid('param').id, who(c))
         return c.json(addressView(cleared), 200, PRIVATE)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['admin'],
+        summary: 'Failed and parked emails, undeliverable addresses, and the latest actions on them',
+        security: STAFF_SECURITY,
+        middleware: adminOnly,
+        responses: {
+          200: { description: 'The mail', content: { 'application/json': { schema: MailReviewViewSchema } } },
+          ...staffProblems(401, 403),
+        },
+      }),
+      async (c) => {
+        const review = await reviewMail(deps)
+        const view: MailReviewView = {
+          emails: review.emails.map(emailView),
+          addresses: review.addresses.map(addressView),
+          audit: review.audit.map((entry) => ({ ...entry, at: toLondonIso(entry.at) })),
+        }
+        return c.json(view, 200, PRIVATE)
       },
     )
 }

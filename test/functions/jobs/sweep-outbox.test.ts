@@ -1,9 +1,9 @@
 import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import { OUTBOX_MAX_ATTEMPTS, OUTBOX_STREAM_GRACE_MS, type OutboxMessage, sweepOutbox } from '@ey/domain'
-import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { OUTBOX_MAX_ATTEMPTS, OUTBOX_STREAM_GRACE_MS, type OutboxMessage, type SweepReport } from '@ey/domain'
+import { bookingItem, createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { findJob, runJob, wireJobs } from '@ey/jobs-function'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
-import { outboxDelivery } from '@ey/mail'
 import { createMailHandler, wireMail } from '@ey/mail-function'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -31,26 +31,26 @@ let table: TestTable
 beforeEach(async () => {
   sesMock.reset()
   table = await createTestTable()
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: bookingItem.to(booking) }))
 })
 
-/** The mail function's wiring over the test table and the mocked SES, on a clock the test moves. */
+/**
+ * The mail function (the stream's handler) and the jobs function (the sweeper, as the registry
+ * runs it) wired as their Lambda entries wire them, over the test table (holding the one booking)
+ * and the mocked SES, on a clock the test moves.
+ */
 function wired() {
   const clock = fakeClock()
-  const deps = wireMail(
-    { ...testConfig(table), mailFrom: 'Early years SEND training <bookings@training.example.org>' },
-    { doc: table.doc, ses },
-    {
-      bookings: {
-        getBooking: async (id) => (id === booking.id ? booking : undefined),
-        getSession: async () => undefined,
-        waitlistPosition: async () => undefined,
-      },
-      clock,
-      logger: silent,
-    },
-  )
-  const sweep = () => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, clock.now())
-  return { deps, clock, sweep, handle: createMailHandler(deps) }
+  const config = {
+    ...testConfig(table),
+    mailFrom: 'Early years SEND training <bookings@training.example.org>',
+  }
+  const mail = wireMail(config, { doc: table.doc, ses }, { clock, logger: silent })
+  const jobs = wireJobs(config, { doc: table.doc, ses }, { clock, logger: silent })
+  const job = findJob('sweep-outbox')
+  if (!job) throw new Error('sweep-outbox is not registered')
+  const sweep = async () => (await runJob(job, jobs, clock.now())).report as SweepReport
+  return { clock, sweep, handle: createMailHandler(mail) }
 }
 
 /** Queues a message as a booking change does, and the stream record of its insert. */
