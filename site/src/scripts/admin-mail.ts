@@ -40,13 +40,14 @@ function emailRow(email: MailEmailView): HTMLElement {
     cell(kind),
     cell(to),
     cell(londonMoment(email.createdAt)),
+    cell(email.failedAt ? londonMoment(email.failedAt) : ''),
     cell(String(email.attempts)),
     cell(email.lastError ?? ''),
     cell(
       email.status === 'parked'
         ? tag('Parked', 'red')
         : tag(
-            email.retryAt ? `Tried again at ${londonMoment(email.retryAt)}` : 'Being tried again',
+            email.retryAt ? `Next try at ${londonMoment(email.retryAt)}` : 'Waiting to be tried again',
             'yellow',
           ),
     ),
@@ -66,7 +67,7 @@ function addressRow(entry: UndeliverableAddressView): HTMLElement {
     cell(UNDELIVERABLE_REASON_LABELS[entry.reason]),
     cell(entry.detail),
     cell(londonMoment(entry.at)),
-    cell(rowButton('Let email go to it', entry.address, () => clear(entry))),
+    cell(rowButton('Clear', entry.address, () => clear(entry))),
   )
 }
 
@@ -111,11 +112,13 @@ async function done(message: string): Promise<void> {
   byId('done').focus()
 }
 
-function failed(error: unknown): void {
+/** Says why the action failed, and reads the lists again: the row may be out of date (resent or cleared elsewhere). */
+async function failed(error: unknown): Promise<void> {
   byId('done').hidden = true
   byId('action-error-text').textContent = saveFailureMessage(error)
   byId('action-error').hidden = false
   byId('action-error').focus()
+  await load().catch(() => undefined)
 }
 
 async function resend(email: MailEmailView, kind: string): Promise<void> {
@@ -125,7 +128,7 @@ async function resend(email: MailEmailView, kind: string): Promise<void> {
       `The ${kind} email${email.to ? ` to ${email.to}` : ''} will be sent again within five minutes.`,
     )
   } catch (error) {
-    failed(error)
+    await failed(error)
   }
 }
 
@@ -134,7 +137,7 @@ async function clear(entry: UndeliverableAddressView): Promise<void> {
     await staffApi(`/admin/mail/undeliverable/${encodeURIComponent(entry.id)}`, { method: 'DELETE' })
     await done(`Email can go to ${entry.address} again.`)
   } catch (error) {
-    failed(error)
+    await failed(error)
   }
 }
 

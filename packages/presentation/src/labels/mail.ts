@@ -21,5 +21,5 @@ export const UNDELIVERABLE_REASON_LABELS = {
 /** What an administrator did about the mail. */
 export const MAIL_AUDIT_ACTION_LABELS = {
   'resend-email': 'Resent an email',
-  'clear-address': 'Let email go to an address again',
+  'clear-address': 'Cleared an address',
 } as const satisfies Record<MailAuditAction, string>
