@@ -3,13 +3,13 @@
 
 import { parseArgs } from 'node:util'
 import type { BookingRequest, NewBookingView, Problem } from '@ey/contract'
-import { bookSession, type Person, type Session } from '@ey/domain'
+import { bookSession } from '@ey/domain'
 import { startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
+import { benchArgs, benchPerson, benchSession, burst, percentile } from './support.ts'
 
 const { values } = parseArgs({
-  // `pnpm start -- --flag` hands the script a literal `--` first.
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  args: benchArgs(),
   options: {
     requests: { type: 'string', default: '1000' },
     places: { type: 'string', default: '30' },
@@ -20,71 +20,15 @@ const REQUESTS = Number(values.requests)
 const PLACES = Number(values.places)
 const CONCURRENCY = Number(values.concurrency)
 
-function makeSession(id: string): Session {
-  const start = new Date(Date.now() + 14 * 86_400_000)
-  const now = new Date().toISOString()
-  return {
-    id,
-    courseId: 'slcn-core',
-    title: 'Benchmark session',
-    parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5_400_000).toISOString() }],
-    format: 'online',
-    capacity: PLACES,
-    heldCount: 0,
-    waitingCount: 0,
-    bespokeLaCodes: [],
-    trainerIds: [],
-    status: 'published',
-    createdAt: now,
-    updatedAt: now,
-  }
-}
-
-function person(run: string, n: number): Person {
-  return {
-    name: `Bench Person ${n}`,
-    email: `bench.${run}.${n}@example.org`,
-    role: 'nursery-practitioner',
-    settingName: 'Bench Nursery',
-    settingType: 'private-nursery',
-    laCode: 'E08000035',
-    shareWithLa: n % 2 === 0,
-  }
-}
-
-/** Runs `count` tasks with at most `concurrency` in flight; returns each task's latency in ms. */
-async function burst<T>(count: number, concurrency: number, task: (n: number) => Promise<T>) {
-  const results: { ms: number; value?: T; error?: unknown }[] = new Array(count)
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const n = next++
-        const t0 = performance.now()
-        try {
-          const value = await task(n)
-          results[n] = { ms: performance.now() - t0, value }
-        } catch (error) {
-          results[n] = { ms: performance.now() - t0, error }
-        }
-      }
-    }),
-  )
-  return { results, seconds: (performance.now() - started) / 1000 }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
-
 const stack = await startLocalStack({ mail: false, seed: false })
 try {
   // Wired as the functions are, from the stack's environment: the direct runs use the same adapters.
   const config = await coreConfigFromEnv(stack.env)
   const deps = wireCore(config, coreClients(config))
   await deps.sessions.createSessions(
-    ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2'].map(makeSession),
+    ['warm-up', 'warm-up-raw', 'bench-http', 'bench-raw-1', 'bench-raw-2'].map((id) =>
+      benchSession(id, PLACES),
+    ),
   )
 
   const post = (sessionId: string, key: string, body: BookingRequest) =>
@@ -98,17 +42,17 @@ try {
     }))
 
   const direct = (sessionId: string) => (n: number) =>
-    bookSession(deps, { sessionId, idempotencyKey: `${sessionId}-${n}`, person: person(sessionId, n) })
+    bookSession(deps, { sessionId, idempotencyKey: `${sessionId}-${n}`, person: benchPerson(sessionId, n) })
 
   // Warm up the JIT (ours and DynamoDB Local's) and the connection pools on other sessions.
-  await burst(100, CONCURRENCY, (n) => post('warm-up', `warm-${n}`, person('warm', n)))
+  await burst(100, CONCURRENCY, (n) => post('warm-up', `warm-${n}`, benchPerson('warm', n)))
   await burst(100, CONCURRENCY, direct('warm-up-raw'))
 
   // Raw, HTTP, raw: the engine keeps warming as it runs, so the API is compared with the mean of
   // the direct runs either side of it rather than with one that had a head start.
   const raw1 = await burst(REQUESTS, CONCURRENCY, direct('bench-raw-1'))
   const http = await burst(REQUESTS, CONCURRENCY, (n) =>
-    post('bench-http', `http-key-${n}`, person('http', n)),
+    post('bench-http', `http-key-${n}`, benchPerson('http', n)),
   )
   const raw2 = await burst(REQUESTS, CONCURRENCY, direct('bench-raw-2'))
 

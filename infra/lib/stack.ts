@@ -40,6 +40,11 @@ export class TrainingStack extends Stack {
       senderName: props.senderName,
       siteUrl: props.siteUrl,
     })
-    this.jobs = new Jobs(this, 'Jobs', { table: this.data.table, manageTokenSecret, siteUrl: props.siteUrl })
+    this.jobs = new Jobs(this, 'Jobs', {
+      table: this.data.table,
+      manageTokenSecret,
+      siteUrl: props.siteUrl,
+      sender: this.mail.sender,
+    })
   }
 }

@@ -74,7 +74,7 @@ describe('the DynamoDB booking engine under concurrency', () => {
     const sixth = waiting.find((r) => r.booking.id === next?.id)
     expect(sixth && (await deps.bookings.waitlistPosition(next ?? sixth.booking))).toBe(1)
     expect(await deps.bookings.getSession('burst')).toMatchObject({ heldCount: 20, waitingCount: 175 })
-  })
+  }, 120_000) // a guard against a hang only: 200 bookers queue behind everything else the run's DynamoDB Local serves
 
   it('answers one booking to the same idempotency key replayed 20 times at once', async () => {
     await storeSessions(table, session('replay', 5))

@@ -1,30 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import { createOutboxStore, keys } from '@ey/dynamodb'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { createTestTable, type TestTable } from '../support/dynamo.ts'
-import { NOW } from '../support/factories.ts'
+import { createOutboxStore } from '@ey/dynamodb'
+import { createTestTable } from '../support/dynamo.ts'
+import { describeOutboxStoreContract, STALE_CLAIM_MS } from '../support/outbox-contract.ts'
 
-describe('the DynamoDB outbox store', () => {
-  let table: TestTable
-  let outbox: ReturnType<typeof createOutboxStore>
+// The same contract as the in-memory fake, against DynamoDB Local (gsi4 for what is due, gsi1 for
+// what is parked).
+const table = createTestTable()
 
-  beforeAll(async () => {
-    table = await createTestTable()
-    outbox = createOutboxStore({ doc: table.doc, tableName: table.tableName })
-  })
-
-  it('queues an email once per id', async () => {
-    const message = {
-      id: 'bookings-list-test-1',
-      kind: 'bookings-list' as const,
-      bookingId: 'b1',
-      createdAt: NOW.toISOString(),
-    }
-    expect(await outbox.enqueue(message)).toBe(true)
-    expect(await outbox.enqueue({ ...message, bookingId: 'b2' })).toBe(false)
-    const { Item } = await table.doc.send(
-      new GetCommand({ TableName: table.tableName, Key: keys.outbox(message.id) }),
-    )
-    expect(Item).toMatchObject({ kind: 'bookings-list', bookingId: 'b1', status: 'pending' })
-  })
+describeOutboxStoreContract('the DynamoDB outbox store', async () => {
+  const { doc, tableName } = await table
+  return createOutboxStore({ doc, tableName, staleClaimMs: STALE_CLAIM_MS })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
 import { createApp, OUTBOX_PREFIX } from '@ey/infra'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
+import { STREAM_RETRY_ATTEMPTS } from '@ey/local-stack'
 import type { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
@@ -122,19 +123,25 @@ describe('the functions', () => {
     }
   })
 
-  it('give the mail function its sender: From address, configuration set and SendRawEmail', () => {
-    const { mail } = functionsByService()
-    expect(mail?.Properties.Environment).toMatchObject({
-      Variables: {
-        MAIL_FROM: `${cdkJson.context.senderName} <no-reply@${cdkJson.context.mailDomain}>`,
-        SES_CONFIGURATION_SET: expect.anything(),
-      },
-    })
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendRawEmail', Effect: 'Allow' })]),
-      },
-    })
+  it('give both senders of the outbox (the mail function and the sweeper’s jobs function) the From address, configuration set and SendRawEmail', () => {
+    const functions = functionsByService()
+    for (const service of ['mail', 'jobs']) {
+      const fn = functions[service] as Resource
+      expect(fn.Properties.Environment).toMatchObject({
+        Variables: {
+          MAIL_FROM: `${cdkJson.context.senderName} <no-reply@${cdkJson.context.mailDomain}>`,
+          SES_CONFIGURATION_SET: expect.anything(),
+        },
+      })
+      const [roleId] = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt']
+      const actions = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
+        .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(
+          (policy) => (policy.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement,
+        )
+        .map((statement) => statement.Action)
+      expect(actions, service).toContainEqual('ses:SendRawEmail')
+    }
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: cdkJson.context.mailDomain })
   })
 })
@@ -149,10 +156,11 @@ describe('the manage-token secret', () => {
 })
 
 describe('the mail function trigger', () => {
-  it('fires only for new outbox items and reports failures per record', () => {
+  it('fires only for new outbox items, reports failures per record, and retries as the local poller does', () => {
     const mapping = only('AWS::Lambda::EventSourceMapping')
     expect(mapping.Properties).toMatchObject({
       BatchSize: 10,
+      MaximumRetryAttempts: STREAM_RETRY_ATTEMPTS,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       StartingPosition: 'TRIM_HORIZON',
@@ -246,6 +254,45 @@ describe('the job schedules', () => {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     })
+  })
+})
+
+describe('bounces and complaints', () => {
+  it('are published by the configuration set to an encrypted topic that SES may use', () => {
+    const destination = only('AWS::SES::ConfigurationSetEventDestination')
+    expect(destination.Properties.EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: ['bounce', 'complaint'],
+      SnsDestination: { TopicARN: expect.anything() },
+    })
+    const topic = only('AWS::SNS::Topic')
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined()
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Principal: { Service: 'ses.amazonaws.com' },
+          }),
+        ]),
+      },
+    })
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      },
+    })
+  })
+
+  it('reach a function of their own, which knows the table and nothing it does not need', () => {
+    const subscription = only('AWS::SNS::Subscription')
+    expect(subscription.Properties).toMatchObject({ Protocol: 'lambda' })
+    const feedback = functionsByService()['mail-feedback'] as Resource
+    const variables = (feedback.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
   })
 })
 

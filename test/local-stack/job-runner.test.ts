@@ -13,7 +13,7 @@ afterEach(async () => {
 })
 
 function depsAt(clock: FakeClock): JobDeps {
-  const config = testConfig({ tableName: 'unused' })
+  const config = { ...testConfig({ tableName: 'unused' }), mailFrom: 'bookings@training.example.org' }
   return wireJobs(config, jobsClients(config), { clock })
 }
 

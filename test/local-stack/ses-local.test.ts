@@ -30,6 +30,17 @@ describe('SES emulator', () => {
     })
   })
 
+  it('answers only the emails stored since a given second when asked', async () => {
+    const address = uniqueAddress()
+    await send(inject('sesEndpoint'), address, 'Just now')
+    await waitForEmail(address)
+    const second = Math.floor(Date.now() / 1000)
+
+    const recent = await readSentEmails(inject('sesEndpoint'), second - 1)
+    expect(recent.map((email) => email.subject)).toContain('Just now')
+    expect(await readSentEmails(inject('sesEndpoint'), second + 60)).toEqual([])
+  })
+
   it('clears its store on request and frees its port when stopped', async () => {
     const ses = await startSesEmulator({})
     await send(ses.endpoint, uniqueAddress(), 'First')

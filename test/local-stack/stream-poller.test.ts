@@ -212,6 +212,29 @@ describe('startStreamPoller', () => {
     expect(errors).toHaveLength(1)
   })
 
+  it('gives up on a record still failing after maxRetries retries, as Lambda does, and goes on with the rest', async () => {
+    const table = await createTestTable()
+    await putItems(table, ['1', '2', '3'])
+    const batches: string[][] = []
+    const errors: unknown[] = []
+    const poller = poll(table, {
+      maxRetries: 2,
+      onError: (error) => errors.push(error),
+      handler: async (event): Promise<DynamoDBBatchResponse> => {
+        batches.push(idsOf(event))
+        const broken = event.Records.find((record) => idsOf({ Records: [record] })[0] === '2')
+        return {
+          batchItemFailures: broken ? [{ itemIdentifier: broken.dynamodb?.SequenceNumber ?? '' }] : [],
+        }
+      },
+    })
+    await poller.drain()
+
+    // The first try and two retries of record 2, then the rest.
+    expect(batches).toEqual([['1', '2', '3'], ['2', '3'], ['2', '3'], ['3']])
+    expect(String(errors.at(-1))).toMatch(/gave up on record \d+ after 2 retries/)
+  })
+
   it('drain() resolves only after every record written before the call has been handled', async () => {
     const table = await createTestTable()
     const handled: string[] = []

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import {
   type Booking,
   type BookingDeps,
+  type BookingEmail,
   BookingSchema,
   type Clock,
   type Course,
@@ -220,6 +222,17 @@ export function makeBooking(overrides: Partial<Booking> = {}): Booking {
     history: [{ at: BOOKED_AT, from: null, to: 'confirmed', by: 'participant' }],
     ...overrides,
   })
+}
+
+/** A booking-confirmed email about `makeBooking`'s booking, queued at `NOW`, with an id of its own. */
+export function makeOutboxMessage(overrides: Partial<BookingEmail> = {}): BookingEmail {
+  return {
+    id: `ob-${randomUUID()}`,
+    kind: 'booking-confirmed',
+    bookingId: 'bk_0001',
+    createdAt: NOW.toISOString(),
+    ...overrides,
+  }
 }
 
 /** The same booking after it moved from `from` to `to`. */

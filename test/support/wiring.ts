@@ -1,4 +1,4 @@
-import type { CoreConfig } from '@ey/runtime'
+import type { CoreConfig, SenderConfig } from '@ey/runtime'
 import type { TestTable } from './dynamo.ts'
 
 /** The public site's origin in every test wiring. */
@@ -11,4 +11,12 @@ export function testConfig(table: Pick<TestTable, 'tableName'>): CoreConfig {
     siteUrl: SITE_URL,
     manageTokenSecret: 'a-test-secret-that-is-long-enough-32',
   }
+}
+
+/** The sender of every test wiring that sends email. */
+export const TEST_MAIL_FROM = 'Early years SEND training <bookings@training.example.org>'
+
+/** The settings of a function that sends email (mail, jobs) over a test table. */
+export function testSenderConfig(table: Pick<TestTable, 'tableName'>): CoreConfig & SenderConfig {
+  return { ...testConfig(table), mailFrom: TEST_MAIL_FROM }
 }

@@ -6,11 +6,13 @@ import type {
   CatalogueRepository,
   CatalogueStore,
   InterestAlertStore,
+  MailAudit,
   OutboxStore,
   RegisterRepository,
   SessionStore,
   StaffAccounts,
   StaffDirectory,
+  UndeliverableAddresses,
 } from '@ey/domain'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
@@ -22,8 +24,12 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
-  /** Emails queued outside a booking change ("find my bookings"). */
+  /** Emails queued outside a booking change ("find my bookings"), and failed ones for administrators. */
   outbox: OutboxStore
+  /** Addresses no email goes to, which administrators see and clear. */
+  undeliverable: UndeliverableAddresses
+  /** Administrators' actions on the mail. */
+  mailAudit: MailAudit
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */

@@ -34,6 +34,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'course-not-found': 404,
   'booking-not-found': 404,
   'alert-not-found': 404,
+  'address-not-found': 404,
   'session-not-published': 404,
   'already-booked': 409,
   'session-cancelled': 409,
@@ -47,6 +48,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'already-exists': 409,
   'session-changed': 409,
   'capacity-below-held': 409,
+  'email-not-parked': 409,
   'idempotency-key-reused': 422,
   'service-busy': 503,
 }

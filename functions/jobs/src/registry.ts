@@ -1,4 +1,5 @@
-import { expireLapsedOffers, sendReminders, sendTrainerDigests } from '@ey/domain'
+import { expireLapsedOffers, sendReminders, sendTrainerDigests, sweepOutbox } from '@ey/domain'
+import { outboxDelivery } from '@ey/mail'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
 
@@ -22,6 +23,7 @@ const RUNS: { [name in JobName]: JobRun } = {
   'expire-offers': (deps) => expireLapsedOffers(deps),
   reminders: sendReminders,
   'trainer-digest': sendTrainerDigests,
+  'sweep-outbox': (deps, now) => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now),
 }
 
 /** Every job, with its schedule (from `schedules.ts`) and its run. */

@@ -35,6 +35,14 @@ const SCHEDULES = [
     description:
       'Emails each trainer the parts they run tomorrow, with numbers booked and waiting and the access needs to prepare for',
   },
+  {
+    name: 'sweep-outbox',
+    // Every 5 minutes: an email the stream did not deliver goes out at most 5 minutes after its
+    // grace period or backoff ends.
+    schedule: 'rate(5 minutes)',
+    description:
+      'Sends every outbox email still due (missed by the stream, or after its backoff), takes over stale claims, parks an email after its last attempt',
+  },
 ] as const satisfies readonly JobSchedule[]
 
 /** The name of a job of the list. */

@@ -9,10 +9,12 @@ export type MailHandlerDeps = OutboxDeliveryDeps
 type RecordOutcome = 'done' | 'retry'
 
 /**
- * The stream handler that sends outbox emails. Each record is handled on its own through the
- * shared delivery: one that must be tried again is reported in `batchItemFailures` for Lambda (or
- * the local poller) to retry, while the others go on. Records already sent are recognised by
- * their claim and not resent.
+ * The stream handler that sends outbox emails: the fast path. Each record is handled on its own
+ * through the shared delivery. A failed send is left to the sweeper, which tries it again when its
+ * backoff is over; a record that could not be claimed (or that another sender holds) is reported in
+ * `batchItemFailures` for Lambda (or the local poller) to retry a few times, while the others go on;
+ * whatever the stream gives up on is still due, and the sweeper sends it. Records already sent are
+ * recognised by their claim and not resent.
  */
 export function createMailHandler(deps: MailHandlerDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -41,8 +43,9 @@ async function handleRecord(deps: MailHandlerDeps, record: DynamoDBRecord): Prom
     case 'sent':
     case 'skipped':
     case 'finished':
-      return 'done'
     case 'failed':
+    case 'parked':
+      return 'done'
     case 'busy':
     case 'unclaimed':
       return 'retry'

@@ -4,7 +4,15 @@ import { mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 import { createMailHandler } from './handler.ts'
 
 export { type MailClients, type MailConfig, mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
+export {
+  type FeedbackConfig,
+  feedbackClients,
+  feedbackConfigFromEnv,
+  wireFeedback,
+} from './feedback-deps.ts'
+export { createFeedbackHandler, type FeedbackHandlerDeps } from './feedback-handler.ts'
 export { createMailHandler, type MailHandlerDeps } from './handler.ts'
+export { mailFeedbackOf } from './ses-feedback.ts'
 
 const logger = new Logger({ serviceName: 'mail' })
 let handle: Promise<ReturnType<typeof createMailHandler>> | undefined

@@ -7,7 +7,7 @@ import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import { AppFunction } from './app-function.ts'
+import { AppFunction, type Sender } from './app-function.ts'
 
 export interface JobsProps {
   table: ITableV2
@@ -15,6 +15,8 @@ export interface JobsProps {
   manageTokenSecret: ISecret
   /** The public site's origin. */
   siteUrl: string
+  /** The mail's sender: `sweep-outbox` sends the outbox's emails as the mail function does. */
+  sender: Sender
 }
 
 /**
@@ -53,6 +55,7 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(4),
     })
       .bindTable(props.table)
+      .bindSender(props.sender)
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
     this.function.function.configureAsyncInvoke({

@@ -14,6 +14,7 @@ import {
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { AppFunction, type Sender } from './app-function.ts'
+import { MailFeedback } from './mail-feedback.ts'
 
 /** What every outbox item's partition key begins with, taken from the key function itself. */
 export const OUTBOX_PREFIX = keys.outbox('').pk
@@ -32,9 +33,10 @@ export interface MailProps {
 }
 
 /**
- * Email: the SES identity and configuration set, and the function that turns each new outbox item
- * on the table stream into one email. Failures are retried per record; a record that still fails
- * lands in a queue for a person to look at, instead of blocking the shard.
+ * Email: the SES identity and configuration set, the function that turns each new outbox item on
+ * the table stream into one email, and the handling of bounces and complaints. A record the stream
+ * mapping cannot claim is retried a few times, then its metadata lands in a queue instead of
+ * blocking the shard; the outbox item itself stays due in the table.
  */
 export class Mail extends Construct {
   /** The sender, for any other function that must send directly. */
@@ -42,6 +44,8 @@ export class Mail extends Construct {
   readonly function: AppFunction
   /** Stream batches that failed every retry (metadata only: shard and sequence numbers). */
   readonly failedDeliveries: Queue
+  /** Bounces and complaints, and the function that records them. */
+  readonly feedback: MailFeedback
 
   constructor(scope: Construct, id: string, props: MailProps) {
     super(scope, id)
@@ -55,6 +59,7 @@ export class Mail extends Construct {
       configurationSet,
     })
     this.sender = { identity, configurationSet, from: `${props.senderName} <no-reply@${props.domain}>` }
+    this.feedback = new MailFeedback(this, 'Feedback', { configurationSet, table: props.table })
 
     this.failedDeliveries = new Queue(this, 'FailedDeliveries', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -1,3 +1,4 @@
+export * from './admin-mail.ts'
 export * from './admin-sessions.ts'
 export * from './alerts.ts'
 export * from './attendance.ts'

@@ -25,6 +25,10 @@ export const ERRORS = {
   'already-exists': { title: 'Something with this id already exists' },
   'session-changed': { title: 'The session was changed by someone else; reload it and try again' },
   'capacity-below-held': { title: 'The capacity cannot be fewer than the places already held' },
+  'email-not-parked': {
+    title: 'This email is not waiting to be resent: it was resent already, or it has gone',
+  },
+  'address-not-found': { title: 'This address is not recorded as undeliverable' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

@@ -1,5 +1,5 @@
 import type { BookingPolicy } from './config.ts'
-import type { BookingEmail, OutboxMessage } from './outbox.ts'
+import type { BookingEmail } from './outbox.ts'
 import type { Booking, BookingStatus } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
@@ -164,33 +164,6 @@ export interface OutgoingEmail {
 /** Delivers email. Failures are thrown, so the caller decides whether to retry. */
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>
-}
-
-/**
- * What taking an outbox item for delivery found: `claimed` (this caller sends it now),
- * `finished` (already sent or skipped, or gone), `in-progress` (another caller holds a fresh claim).
- */
-export type OutboxClaim =
-  | { outcome: 'claimed'; attempts: number }
-  | { outcome: 'finished' }
-  | { outcome: 'in-progress' }
-
-/** Delivery bookkeeping of outbox items: each email is sent by one caller at a time, and once. */
-export interface OutboxStore {
-  /**
-   * Queues an email outside any other change: the one way to do so. Writes only if no message has
-   * its id (true when written, false when it was already queued), so a deterministic id makes
-   * queuing idempotent.
-   */
-  enqueue(message: OutboxMessage): Promise<boolean>
-  /** Takes a pending item, or one whose claim went stale (its sender died), for delivery. */
-  claim(id: string, now: Date): Promise<OutboxClaim>
-  /** Records the delivery, keeping the provider's message id. */
-  markSent(id: string, result: { messageId: string; at: Date }): Promise<void>
-  /** Returns the item to pending for another attempt; `error` must hold no personal data. */
-  markFailed(id: string, failure: { error: string; at: Date }): Promise<void>
-  /** Closes an item that must not be sent (its booking is gone or has moved on). */
-  markSkipped(id: string, skip: { reason: string; at: Date }): Promise<void>
 }
 
 /** A change of a live booking's copy of its session, made when an administrator edits the session. */

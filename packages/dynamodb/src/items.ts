@@ -5,6 +5,7 @@ import {
   CourseSchema,
   type InterestAlert,
   InterestAlertSchema,
+  OUTBOX_STREAM_GRACE_MS,
   type OutboxMessage,
   OutboxMessageSchema,
   type Partner,
@@ -107,8 +108,10 @@ export const bookingItem = {
 export const OUTBOX_RETENTION_DAYS = 30
 
 export const outboxItem = {
+  /** A new item: pending, and due to the sweeper once the stream has had its grace period. */
   to: (message: OutboxMessage): Item => ({
     ...keys.outbox(message.id),
+    ...dueKeys.due('outbox', new Date(Date.parse(message.createdAt) + OUTBOX_STREAM_GRACE_MS), message.id),
     type: 'outbox',
     ...message,
     status: 'pending',

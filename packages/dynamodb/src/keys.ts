@@ -12,6 +12,9 @@ const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
 const ALERT_COUNTS = 'ALERT_COUNTS'
+const PARKED_OUTBOX = 'OUTBOX_PARKED'
+const UNDELIVERABLE = 'UNDELIVERABLE'
+const MAIL_AUDIT = 'MAIL_AUDIT'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -43,6 +46,11 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** An address no email goes to, by its id: the hash of the normalised address (`emailHash`). */
+  undeliverable: (id: string) => ({ pk: `${UNDELIVERABLE}#${id}`, sk: UNDELIVERABLE }),
+  /** One administrator's action on the mail, in the one partition of the mail audit, by time. */
+  mailAudit: (at: string, id: string) => ({ pk: MAIL_AUDIT, sk: `${at}#${id}` }),
+  mailAuditPk: MAIL_AUDIT,
   /** A staff member of the directory, by the issuer's subject. */
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */
@@ -133,6 +141,12 @@ export const indexKeys = {
   /** gsi1: the staff directory by username. */
   staffListing: (username: string) => ({ gsi1pk: STAFF, gsi1sk: username }),
   staffListingPk: STAFF,
+  /** gsi1: outbox items parked after their last attempt, by when they were parked. */
+  parkedOutbox: (at: string, id: string) => ({ gsi1pk: PARKED_OUTBOX, gsi1sk: `${at}#${id}` }),
+  parkedOutboxPk: PARKED_OUTBOX,
+  /** gsi1: undeliverable addresses, by when they were reported. */
+  undeliverableListing: (at: string, id: string) => ({ gsi1pk: UNDELIVERABLE, gsi1sk: `${at}#${id}` }),
+  undeliverableListingPk: UNDELIVERABLE,
   /** gsi2: a person's bookings by session start. */
   personBookings: (emailKey: string, startsAt: string, bookingId: string) => ({
     gsi2pk: personBookingsPk(emailKey),

@@ -50,9 +50,12 @@ async function listen(startServer: StartServer, port: number): Promise<Server> {
   return server
 }
 
-/** Reads every email the emulator has stored, oldest first. */
-export async function readSentEmails(endpoint: string): Promise<SentEmail[]> {
-  const response = await fetch(`${endpoint}/store`)
+/**
+ * Reads every email the emulator has stored, oldest first; with `since` (epoch seconds), only those
+ * stored in that second or after, so a frequent reader is not sent the whole store each time.
+ */
+export async function readSentEmails(endpoint: string, since?: number): Promise<SentEmail[]> {
+  const response = await fetch(`${endpoint}/store${since === undefined ? '' : `?since=${since}`}`)
   if (!response.ok) throw new Error(`SES emulator answered ${response.status} to GET /store`)
   const store = (await response.json()) as { emails: SentEmail[] }
   return store.emails

@@ -33,6 +33,11 @@ export interface LocalStackOptions {
   seed?: boolean
   /** Deliver outbox emails through the SES emulator (default true). */
   mail?: boolean
+  /**
+   * Send each new outbox email as the table's stream announces it (default true). With false only
+   * the sweeper sends them, as in AWS while the stream mapping is down.
+   */
+  stream?: boolean
   /** The built site to serve beside the API. */
   siteDir?: string
   /** Told about mail delivery failures; defaults to the logger. */
@@ -66,7 +71,7 @@ export interface LocalStack {
   /** The configuration the functions were built from: the same variables they read in AWS. */
   env: Record<string, string>
   seed: SeedReport | undefined
-  /** Resolves once every outbox email written so far has been handled. */
+  /** Resolves once every outbox email written so far has been handled by the stream (at once with `stream: false`). */
   drainMail(timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
@@ -138,7 +143,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : undefined
 
     let poller: StreamPoller | undefined
-    if (ses) {
+    if (ses && (options.stream ?? true)) {
       const mailConfig = await mailConfigFromEnv(env)
       const handler = createMailHandler(wireMail(mailConfig, mailClients(mailConfig), { logger, clock }))
       poller = startStreamPoller({
@@ -146,7 +151,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         tableName: TABLE_NAME,
         handler,
         pollIntervalMs: 200,
-        onError: options.onError ?? ((error) => logger.warn('mail delivery failed; will retry', { error })),
+        onError: options.onError ?? ((error) => logger.warn('mail stream: a batch failed', { error })),
       })
       stops.push(() => poller?.stop() ?? Promise.resolve())
     }

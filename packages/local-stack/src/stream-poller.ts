@@ -23,6 +23,11 @@ export interface PollOptions {
   pollIntervalMs?: number
   /** First pause before a failed batch is retried; doubles on each failure, up to 5 s. */
   retryDelayMs?: number
+  /**
+   * Retries without progress after which the record still failing is given up on, as Lambda's
+   * mapping does once its retry attempts are spent (defaults to `STREAM_RETRY_ATTEMPTS`).
+   */
+  maxRetries?: number
   /** Told about every failed invocation and read; defaults to console.error. */
   onError?: (error: unknown) => void
 }
@@ -62,10 +67,20 @@ interface DrainWaiter {
 const MAX_RETRY_DELAY_MS = 5_000
 
 /**
+ * How often a failing record is retried before it is given up on: the same number as the mail
+ * function's stream mapping in AWS (`retryAttempts`; a test holds the two together), so a record
+ * fails the same way here as there. What the stream gives up on stays due in the table, and the
+ * sweeper sends it.
+ */
+export const STREAM_RETRY_ATTEMPTS = 5
+
+/**
  * Runs a Lambda DynamoDB stream handler against a table of DynamoDB Local, the way Lambda's
  * event source mapping does in AWS: shards in order (a child only after its parent), batches in
  * order within a shard, ReportBatchItemFailures honoured (retry from the first failed record),
- * and a thrown error retries the whole batch. Records are retried until they succeed.
+ * and a thrown error retries the whole batch. As with the mapping's retry attempts and
+ * bisection, a record that still fails after `maxRetries` retries is given up on (told to
+ * `onError`) and the records after it go on.
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const aborter = new AbortController()
@@ -88,6 +103,7 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
   const batchSize = Math.min(options.batchSize ?? 100, 100)
   const pollIntervalMs = options.pollIntervalMs ?? 200
   const retryDelayMs = options.retryDelayMs ?? 200
+  const maxRetries = options.maxRetries ?? STREAM_RETRY_ATTEMPTS
   const onError = options.onError ?? ((error: unknown) => console.error('stream poller:', error))
   const shards = new Map<string, ShardState>()
   const waiters = new Set<DrainWaiter>()
@@ -166,6 +182,16 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
     }
     shard.pending = shard.pending.slice(failedAt)
     shard.failures = failedAt > 0 ? 1 : shard.failures + 1
+    if (shard.failures > maxRetries) {
+      const [given] = shard.pending.splice(0, 1)
+      report(
+        new Error(
+          `gave up on record ${given?.dynamodb?.SequenceNumber ?? '?'} after ${maxRetries} retries, as Lambda would`,
+        ),
+      )
+      shard.failures = 0
+      return
+    }
     shard.retryAt = Date.now() + Math.min(retryDelayMs * 2 ** (shard.failures - 1), MAX_RETRY_DELAY_MS)
   }
 

@@ -8,11 +8,13 @@ import {
   type CatalogueStore,
   DEFAULT_POLICY,
   type InterestAlertStore,
+  type MailAudit,
   type OutboxStore,
   type RegisterRepository,
   type ReminderSchedule,
   type SessionStore,
   type StaffDirectory,
+  type UndeliverableAddresses,
 } from '@ey/domain'
 import {
   createDynamoBookingLookup,
@@ -23,7 +25,9 @@ import {
   createDynamoReminderSchedule,
   createDynamoSessionStore,
   createDynamoStaffDirectory,
+  createMailAudit,
   createOutboxStore,
+  createUndeliverableStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
@@ -42,6 +46,10 @@ export interface CoreDeps extends BookingDeps {
   registers: RegisterRepository
   reminders: ReminderSchedule
   outbox: OutboxStore
+  /** Addresses that bounced for good or complained: no email goes to them. */
+  undeliverable: UndeliverableAddresses
+  /** Administrators' actions on the mail. */
+  mailAudit: MailAudit
   staffDirectory: StaffDirectory
   /** Interest alerts, and the counts of open ones by course and LA. */
   alerts: InterestAlertStore
@@ -78,6 +86,8 @@ export function wireCore(
     registers: createDynamoRegisterRepository(table),
     reminders: createDynamoReminderSchedule(table),
     outbox: createOutboxStore(table),
+    undeliverable: createUndeliverableStore(table),
+    mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),
     staffDirectory: createDynamoStaffDirectory(table),
     alerts: createDynamoInterestAlertStore(table),
     clock: systemClock,

@@ -21,6 +21,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       hint: 'Add or change courses and partner organisations',
     },
     { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
+    {
+      href: '/staff/admin/mail/',
+      text: 'Emails',
+      hint: 'Emails that failed, and addresses no email goes to',
+    },
   ],
   trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],
   'la-officer': [],

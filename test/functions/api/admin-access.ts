@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { makeCourse, makePartner, makeSessionInput } from '../../support/factories.ts'
+import { markUndeliverable, parkEmail } from '../../support/mail-admin.ts'
+import { uniqueAddress } from '../../support/ses.ts'
 import type { StaffRouteAccess } from './staff-access.ts'
 
 /** A session to schedule: two twilight parts, online, three weeks after the tests' `NOW`. */
@@ -110,5 +112,20 @@ export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
       await world.api.catalogue.putPartner(makePartner())
       return { path: '/api/admin/courses/slcn-core', body: makeCourse() }
     },
+  },
+  'GET /api/admin/mail': { rule: 'admin', ok: 200, request: async () => ({ path: '/api/admin/mail' }) },
+  'POST /api/admin/mail/emails/{id}/resend': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/admin/mail/emails/${(await parkEmail(world.api.deps.outbox)).id}/resend`,
+    }),
+  },
+  'DELETE /api/admin/mail/undeliverable/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/admin/mail/undeliverable/${await markUndeliverable(world.api.deps.undeliverable, uniqueAddress('matrix'))}`,
+    }),
   },
 }

@@ -66,6 +66,9 @@ const OPERATIONS = [
   ['post', '/api/auth/token', '200', 'StaffToken'],
   ['get', '/api/admin/staff', '200', 'StaffList'],
   ['post', '/api/admin/staff', '201', 'StaffMember'],
+  ['get', '/api/admin/mail', '200', 'MailReview'],
+  ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
+  ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson, makeSession } from '../../support/factories.ts'
 import { emailsSentTo, uniqueAddress, waitForEmails } from '../../support/ses.ts'
-import { testConfig } from '../../support/wiring.ts'
+import { testSenderConfig } from '../../support/wiring.ts'
 
 // One place on Monday 16 March 2026 at 16:00 London time.
 const START = new Date('2026-03-16T16:00:00.000Z')
@@ -25,15 +25,16 @@ describe('expire-offers on DynamoDB Local, through the jobs handler and the mail
       region: 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     })
-    const config = {
-      ...testConfig(table),
-      mailFrom: 'Early years SEND training <bookings@training.example.org>',
-    }
+    const config = testSenderConfig(table)
     const silent = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-    deps = wireJobs(config, table, {
-      clock: fakeClock('2026-03-10T09:00:00.000Z'),
-      logger: silent,
-    }) as typeof deps
+    deps = wireJobs(
+      config,
+      { doc: table.doc, ses },
+      {
+        clock: fakeClock('2026-03-10T09:00:00.000Z'),
+        logger: silent,
+      },
+    ) as typeof deps
     poller = startStreamPoller({
       client: localDynamoConfig(),
       tableName: table.tableName,

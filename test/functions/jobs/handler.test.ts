@@ -16,6 +16,7 @@ const ENV = {
   TABLE_NAME: 'bookings',
   SITE_URL: 'https://training.example.org',
   MANAGE_TOKEN_SECRET: 'a-test-secret-that-is-long-enough-32',
+  MAIL_FROM: 'Early years SEND training <bookings@training.example.org>',
   AWS_REGION: 'eu-west-2',
 }
 
@@ -42,7 +43,7 @@ function recordingJob(name = 'count-things'): Job & { seen: Date[] } {
 }
 
 describe('the jobs function’s configuration', () => {
-  it.each(['TABLE_NAME', 'SITE_URL', 'MANAGE_TOKEN_SECRET'])(
+  it.each(['TABLE_NAME', 'SITE_URL', 'MANAGE_TOKEN_SECRET', 'MAIL_FROM'])(
     'refuses to start without %s, naming it',
     async (name) => {
       await expect(wired({ ...ENV, [name]: '' })).rejects.toThrow(`Missing environment variable ${name}`)

@@ -10,10 +10,11 @@ import {
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
 import { findJob, type Job, type JobDeps, nextRun, runJob, wireJobs } from '@ey/jobs-function'
+import { senderClients } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { DAY, fakeClock, makePerson, makeSession, partAt } from '../../support/factories.ts'
-import { testConfig } from '../../support/wiring.ts'
+import { testSenderConfig } from '../../support/wiring.ts'
 
 // Days from today, London time, so the outbox items written stay within their 30 days.
 const today = londonParts(new Date()).date
@@ -33,7 +34,8 @@ describe('the reminders and trainer-digest jobs on DynamoDB Local', () => {
   beforeAll(async () => {
     table = await createTestTable()
     const silent = { info: () => {}, warn: () => {}, error: () => {} }
-    deps = wireJobs(testConfig(table), { doc: table.doc }, { clock, logger: silent })
+    const config = testSenderConfig(table)
+    deps = wireJobs(config, { doc: table.doc, ...senderClients(config) }, { clock, logger: silent })
   })
 
   const queued = async (id: string) =>

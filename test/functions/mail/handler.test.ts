@@ -97,6 +97,7 @@ function makeHandler(bookings: Booking[], overrides: Partial<MailHandlerDeps> = 
         waitlistPosition: async () => 2,
       },
       clock: { now: () => NOW },
+      random: () => 0.5,
       logger,
       ...overrides,
     },
@@ -149,7 +150,7 @@ describe('the mail handler', () => {
     expect(text).toContain(`https://training.example.org/manage#id=bk_link&token=${token}`)
   })
 
-  it('reports a throttled send for retry and puts the item back to pending with attempts 1', async () => {
+  it('leaves a throttled send to the sweeper: back to pending with attempts 1, due again after its backoff', async () => {
     const booking = makeBooking({ id: 'bk_throttled' })
     const { message, record } = await prepare('booking-confirmed', booking)
     sesMock.on(SendRawEmailCommand).rejects(throttled())
@@ -157,13 +158,20 @@ describe('the mail handler', () => {
 
     const result = await handle(event(record))
 
-    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber }] })
+    expect(result).toEqual({ batchItemFailures: [] })
     const state = await outboxState(message.id)
-    expect(state).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Throttling' })
+    expect(state).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'Throttling',
+      duePk: 'DUE#outbox',
+      // The first retry waits between one and two minutes (equal jitter; the test's random gives half).
+      dueSk: `${new Date(NOW.getTime() + 90_000).toISOString()}#${message.id}`,
+    })
     expect(state).not.toHaveProperty('claimedAt')
   })
 
-  it('sends on the retry of a throttled record, without counting another failure', async () => {
+  it('sends when a throttled record comes round again, without counting another failure', async () => {
     const booking = makeBooking({ id: 'bk_retried' })
     const { message, record } = await prepare('booking-confirmed', booking)
     sesMock.on(SendRawEmailCommand).rejectsOnce(throttled()).resolves({ MessageId: 'ses-message-3' })
@@ -173,25 +181,31 @@ describe('the mail handler', () => {
     const retry = await handle(event(record))
 
     expect(retry).toEqual({ batchItemFailures: [] })
-    expect(await outboxState(message.id)).toMatchObject({
-      status: 'sent',
-      messageId: 'ses-message-3',
-      attempts: 1,
-    })
+    const state = await outboxState(message.id)
+    expect(state).toMatchObject({ status: 'sent', messageId: 'ses-message-3', attempts: 1 })
+    expect(state).not.toHaveProperty('duePk')
   })
 
-  it('keeps the other records of the batch going when one fails', async () => {
+  it('keeps the other records of the batch going when one cannot be claimed, and reports only that one', async () => {
     const first = makeBooking({ id: 'bk_first' })
     const second = makeBooking({ id: 'bk_second' })
     const a = await prepare('booking-confirmed', first)
     const b = await prepare('booking-confirmed', second)
-    sesMock.on(SendRawEmailCommand).rejectsOnce(throttled()).resolves({ MessageId: 'ses-message-4' })
-    const { handle } = makeHandler([first, second])
+    sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-message-4' })
+    const store = createOutboxStore({ doc: table.doc, tableName: table.tableName })
+    const outbox = {
+      ...store,
+      claim: async (id: string, now: Date) => {
+        if (id === a.message.id) throw new Error('DynamoDB unavailable')
+        return store.claim(id, now)
+      },
+    }
+    const { handle } = makeHandler([first, second], { outbox })
 
     const result = await handle(event(a.record, b.record))
 
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: a.record.dynamodb?.SequenceNumber }])
-    expect(await outboxState(a.message.id)).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(await outboxState(a.message.id)).toMatchObject({ status: 'pending', attempts: 0 })
     expect(await outboxState(b.message.id)).toMatchObject({ status: 'sent', messageId: 'ses-message-4' })
   })
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { makePerson, makeSession } from '../../support/factories.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
-import { testConfig } from '../../support/wiring.ts'
+import { testSenderConfig } from '../../support/wiring.ts'
 
 const DAY = 86_400_000
 
@@ -40,10 +40,7 @@ describe('booking emails, from the outbox through the stream to SES', () => {
       region: 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     })
-    const config = {
-      ...testConfig(table),
-      mailFrom: 'Early years SEND training <bookings@training.example.org>',
-    }
+    const config = testSenderConfig(table)
     deps = wireCore(config, table)
     const silent = { info: () => {}, warn: () => {}, error: () => {} }
     const handler = createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent }))

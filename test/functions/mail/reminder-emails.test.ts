@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { fakeClock, makePerson, makeSession, makeVenue, partAt } from '../../support/factories.ts'
 import { emailsSentTo, uniqueAddress, waitForEmail, waitForEmails } from '../../support/ses.ts'
-import { testConfig } from '../../support/wiring.ts'
+import { testSenderConfig } from '../../support/wiring.ts'
 
 // Real dates a few days ahead (the outbox keeps its items 30 days from their creation), with the
 // whole stack's clock moved to each job's moment.
@@ -36,10 +36,7 @@ describe('reminders and trainer digests, from the jobs through the outbox and th
       region: 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     })
-    const config = {
-      ...testConfig(table),
-      mailFrom: 'Early years SEND training <bookings@training.example.org>',
-    }
+    const config = testSenderConfig(table)
     deps = wireCore(config, table, { clock })
     const silent = { info: () => {}, warn: () => {}, error: () => {} }
     const handler = createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent, clock }))

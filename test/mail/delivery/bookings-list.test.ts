@@ -1,7 +1,9 @@
 import type { Booking, OutgoingEmail } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
+import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
 import { fakeClock, makeBooking, makeSnapshot } from '../../support/factories.ts'
+import { createInMemoryUndeliverable } from '../../support/in-memory-undeliverable.ts'
 
 const SITE_URL = 'https://training.example.org'
 
@@ -10,12 +12,14 @@ function depsWith(live: Booking[]) {
   const sent: OutgoingEmail[] = []
   const asked: { emailKey: string; now: string }[] = []
   const deps: DeliveryDeps = {
+    ...READS_FINDING_NOTHING,
     bookings: {
       getBooking: async (id) => live.find((b) => b.id === id) ?? makeBooking({ id, status: 'cancelled' }),
       getSession: async () => undefined,
       waitlistPosition: async () => undefined,
     },
     tokens: { issue: (id) => `token-of-${id}` },
+    undeliverable: createInMemoryUndeliverable(),
     mailer: {
       send: async (email) => {
         sent.push(email)
@@ -31,13 +35,6 @@ function depsWith(live: Booking[]) {
       },
     },
     clock: fakeClock('2026-11-20T08:00:00.000Z'),
-    reminders: { trainerParts: async () => [] },
-    sessions: { getSession: async () => undefined },
-    registers: { sessionBookings: async () => [] },
-    staffDirectory: { get: async () => undefined },
-    alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
-    alertTokens: { issue: (id) => `stop-token-of-${id}` },
-    catalogue: { getCourse: async () => undefined },
   }
   return { deps, sent, asked }
 }

@@ -1,6 +1,7 @@
 import { type InterestAlertEmail, interestAlertEmailId, type OutgoingEmail, type Session } from '@ey/domain'
 import { composeRawEmail, type DeliveryDeps, deliver, escapeHtml } from '@ey/mail'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
 import { LEEDS, makeAlert, makeCourse, makeSession, makeVenue, NOW } from '../../support/factories.ts'
 import { type AdminTestDeps, makeAdminDeps } from '../../support/session-admin.ts'
 
@@ -37,6 +38,7 @@ beforeEach(async () => {
   await admin.alerts.closeAlert('alert-1', { sessionId: SESSION.id, at: NOW })
   sent = []
   deps = {
+    ...READS_FINDING_NOTHING,
     bookings: admin.bookings,
     tokens: admin.tokens,
     lookup: { liveBookingsOf: async () => [] },
@@ -53,9 +55,6 @@ beforeEach(async () => {
     alertTokens: admin.alertTokens,
     sessions: admin.sessions,
     catalogue: admin.bookings,
-    reminders: { trainerParts: async () => [] },
-    registers: { sessionBookings: async () => [] },
-    staffDirectory: { get: async () => undefined },
   }
 })
 

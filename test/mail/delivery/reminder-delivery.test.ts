@@ -8,6 +8,7 @@ import {
 } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
+import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
 import {
   fakeClock,
   makeBooking,
@@ -26,6 +27,7 @@ function depsWith(sessions: Session[], bookings: Booking[], now = '2026-03-14T16
   const sent: OutgoingEmail[] = []
   const session = async (id: string) => sessions.find((s) => s.id === id)
   const deps: DeliveryDeps = {
+    ...READS_FINDING_NOTHING,
     bookings: {
       getBooking: async (id) => bookings.find((b) => b.id === id),
       getSession: session,
@@ -42,9 +44,6 @@ function depsWith(sessions: Session[], bookings: Booking[], now = '2026-03-14T16
     calendarDomain: 'training.example.org',
     lookup: { liveBookingsOf: async () => [] },
     clock: fakeClock(now),
-    alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
-    alertTokens: { issue: (id) => `stop-token-of-${id}` },
-    catalogue: { getCourse: async () => undefined },
     reminders: {
       trainerParts: async (sub, date) =>
         sessions

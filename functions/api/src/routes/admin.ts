@@ -3,13 +3,14 @@ import type { ApiDeps } from '../api-deps.ts'
 import { router } from '../validation.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
+import { adminMailRoutes } from './admin-mail.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
 import { registerAdminRoutes } from './register-admin.ts'
 
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
- * sessions, partners and courses, sessions, and the staff directory.
+ * sessions, partners and courses, sessions, the staff directory, and the mail.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -18,4 +19,5 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', adminCatalogueRoutes(deps))
     .route('/', adminSessionRoutes(deps))
     .route('/staff', adminStaffRoutes(deps))
+    .route('/mail', adminMailRoutes(deps))
 }

@@ -1,5 +1,6 @@
 import { MINUTE_MS } from '../config.ts'
-import type { BookingLookup, Clock, Fingerprints, OutboxStore } from '../ports.ts'
+import type { OutboxStore } from '../outbox-ports.ts'
+import type { BookingLookup, Clock, Fingerprints } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 
 /** However often a list is asked for, an address gets at most one per this many minutes. */

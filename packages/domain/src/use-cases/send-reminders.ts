@@ -1,4 +1,5 @@
-import type { BookingRepository, OutboxStore, SessionStore } from '../ports.ts'
+import type { OutboxStore } from '../outbox-ports.ts'
+import type { BookingRepository, SessionStore } from '../ports.ts'
 import type { ReminderSchedule } from '../reminder-ports.ts'
 import { hasConfirmedPlace } from '../rules/booking-state.ts'
 import { reminderMessageId } from '../rules/reminders.ts'

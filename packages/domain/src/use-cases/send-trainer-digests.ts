@@ -1,4 +1,5 @@
-import type { OutboxStore, SessionStore } from '../ports.ts'
+import type { OutboxStore } from '../outbox-ports.ts'
+import type { SessionStore } from '../ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import type { ReminderSchedule } from '../reminder-ports.ts'
 import { isOnRegister } from '../rules/register-rules.ts'

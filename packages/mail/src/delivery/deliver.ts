@@ -1,16 +1,16 @@
-import type { Mailer, OutboxMessage } from '@ey/domain'
-import { isBookingEmail } from '@ey/domain'
+import { isBookingEmail, type Mailer, type OutboxMessage, type UndeliverableAddresses } from '@ey/domain'
 import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
 import { prepareBookingReminder } from './booking-reminder.ts'
 import { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 import type { Prepared } from './prepared.ts'
 import { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'
 
-/** What delivering any outbox message needs: every family's reads, and the mailer. */
+/** What delivering any outbox message needs: every family's reads, the undeliverable addresses, the mailer. */
 export interface DeliveryDeps
   extends BookingDeliveryDeps,
     TrainerDigestDeliveryDeps,
     InterestAlertDeliveryDeps {
+  undeliverable: Pick<UndeliverableAddresses, 'isUndeliverable'>
   mailer: Mailer
 }
 
@@ -19,11 +19,15 @@ export type Delivery = { outcome: 'sent'; messageId: string } | { outcome: 'skip
 
 /**
  * Renders and sends the email an outbox message stands for, reading what it says as it is now
- * (by the message's family). Failures to read or send are thrown, for the caller to retry.
+ * (by the message's family). An address that bounced for good or complained is skipped, never
+ * sent to. Failures to read or send are thrown, for the caller to retry.
  */
 export async function deliver(deps: DeliveryDeps, message: OutboxMessage): Promise<Delivery> {
   const prepared = await prepare(deps, message)
   if (prepared.outcome === 'skipped') return prepared
+  if (await deps.undeliverable.isUndeliverable(prepared.email.to)) {
+    return { outcome: 'skipped', reason: 'undeliverable' }
+  }
   const { messageId } = await deps.mailer.send(prepared.email)
   return { outcome: 'sent', messageId }
 }

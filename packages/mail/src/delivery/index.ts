@@ -6,7 +6,7 @@ export {
   type DeliveryLog,
   deliverOutboxItem,
   type OutboxDeliveryDeps,
-  type OutboxOutcome,
+  outboxDelivery,
 } from './outbox-item.ts'
 export type { Prepared } from './prepared.ts'
 export { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'

@@ -1,4 +1,12 @@
-import type { Clock, OutboxMessage, OutboxStore } from '@ey/domain'
+import {
+  type Clock,
+  nextOutboxAttempt,
+  OUTBOX_MAX_ATTEMPTS,
+  type OutboxDelivery,
+  type OutboxMessage,
+  type OutboxOutcome,
+  type OutboxStore,
+} from '@ey/domain'
 import { type DeliveryDeps, deliver } from './deliver.ts'
 
 /** Where delivery reports what it did: structured entries, never an address, name or token. */
@@ -13,25 +21,21 @@ export interface OutboxDeliveryDeps extends DeliveryDeps {
   outbox: OutboxStore
   clock: Clock
   logger: DeliveryLog
+  /** A number in [0, 1): spreads the retries of emails that failed together. */
+  random: () => number
 }
 
 /**
- * What became of an outbox item: `sent` or `skipped` (closed now), `failed` (put back to pending
- * for another attempt), `finished` (already closed by an earlier delivery), `busy` (another sender
- * holds a fresh claim), `unclaimed` (the claim itself failed; the item is as it was).
- */
-export type OutboxOutcome = 'sent' | 'skipped' | 'failed' | 'finished' | 'busy' | 'unclaimed'
-
-/**
- * Delivers one outbox item, once whoever asks: claims it (so no other sender takes it), renders
- * and sends it, and marks it sent or skipped; a failure puts it back to pending for another attempt.
- * The stream handler and the sweeper both come through here.
+ * Delivers one outbox item, once whoever asks (the stream handler and the sweeper both come through
+ * here): claims it, so no other sender takes it; renders and sends it; marks it sent or skipped. A
+ * failed send puts it back to pending, due again after its backoff, or parks it after its last
+ * attempt, as does a claim taken over from senders that died once too often.
  */
 export async function deliverOutboxItem(
   deps: OutboxDeliveryDeps,
   message: OutboxMessage,
 ): Promise<OutboxOutcome> {
-  const log = { outboxId: message.id, kind: message.kind }
+  const log = logOf(message)
 
   let attempts: number
   try {
@@ -42,6 +46,9 @@ export async function deliverOutboxItem(
       return 'busy'
     }
     attempts = claim.attempts
+    if (claim.takenOver && attempts >= OUTBOX_MAX_ATTEMPTS) {
+      return await park(deps, { message, error: 'ClaimAbandoned', attempts })
+    }
   } catch (error) {
     deps.logger.error('Outbox item could not be claimed', { ...log, error: errorName(error) })
     return 'unclaimed'
@@ -51,13 +58,7 @@ export async function deliverOutboxItem(
   try {
     delivery = await deliver(deps, message)
   } catch (error) {
-    deps.logger.warn('Email not sent; it will be retried', {
-      ...log,
-      attempts: attempts + 1,
-      error: errorName(error),
-    })
-    await markFailed(deps, message.id, error)
-    return 'failed'
+    return await failed(deps, { message, error: errorName(error), attempts: attempts + 1 })
   }
 
   try {
@@ -69,23 +70,66 @@ export async function deliverOutboxItem(
       deps.logger.info('Email skipped', { ...log, reason: delivery.reason })
     }
   } catch (error) {
-    // The email has gone (or rightly will not): retrying would send it twice. The item stays
-    // claimed, which no later record reopens; the log keeps the evidence.
+    // The email has gone (or rightly will not), but the item stays claimed: once the claim is stale
+    // the sweeper takes it over and sends it again. One email twice is better than none.
     deps.logger.error('Outbox item could not be closed after delivery', { ...log, error: errorName(error) })
   }
   return delivery.outcome
 }
 
-async function markFailed(deps: OutboxDeliveryDeps, id: string, error: unknown): Promise<void> {
+/** The delivery the sweeper calls: the same as the stream's. */
+export function outboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
+  return { deliver: (message) => deliverOutboxItem(deps, message) }
+}
+
+/** A failed attempt: the item, its attempts so far with this one, and the error's name. */
+interface Failure {
+  message: OutboxMessage
+  error: string
+  attempts: number
+}
+
+/** Back to pending until its backoff is over, or parked after its last attempt. */
+async function failed(deps: OutboxDeliveryDeps, failure: Failure): Promise<OutboxOutcome> {
+  const { message, error, attempts } = failure
+  const at = deps.clock.now()
+  const retryAt = nextOutboxAttempt(attempts, at, deps.random())
+  if (!retryAt) return park(deps, failure)
+  deps.logger.warn('Email not sent; it will be retried', {
+    ...logOf(message),
+    attempts,
+    error,
+    retryAt: retryAt.toISOString(),
+  })
   try {
-    await deps.outbox.markFailed(id, { error: errorName(error), at: deps.clock.now() })
+    await deps.outbox.markFailed(message.id, { error, at, attempts, retryAt })
   } catch (markError) {
-    // The item stays claimed: once the claim is stale a retry takes it again, so the email is not lost.
+    // The item stays claimed: once the claim is stale the sweeper takes it again, so it is not lost.
     deps.logger.error('Outbox item could not be returned to pending', {
-      outboxId: id,
+      ...logOf(message),
       error: errorName(markError),
     })
   }
+  return 'failed'
+}
+
+async function park(deps: OutboxDeliveryDeps, { message, error, attempts }: Failure): Promise<OutboxOutcome> {
+  deps.logger.error('Email parked after its last attempt; administrators can resend it', {
+    ...logOf(message),
+    attempts,
+    error,
+  })
+  try {
+    await deps.outbox.park(message.id, { error, at: deps.clock.now(), attempts })
+  } catch (parkError) {
+    deps.logger.error('Outbox item could not be parked', { ...logOf(message), error: errorName(parkError) })
+  }
+  return 'parked'
+}
+
+/** What the log says of an item: its id and kind, nothing personal. */
+function logOf(message: OutboxMessage) {
+  return { outboxId: message.id, kind: message.kind }
 }
 
 /**

@@ -1,0 +1,64 @@
+import { Duration } from 'aws-cdk-lib'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Key } from 'aws-cdk-lib/aws-kms'
+import {
+  ConfigurationSetEventDestination,
+  EmailSendingEvent,
+  EventDestination,
+  type IConfigurationSet,
+} from 'aws-cdk-lib/aws-ses'
+import { Topic } from 'aws-cdk-lib/aws-sns'
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
+import { Construct } from 'constructs'
+import { AppFunction } from './app-function.ts'
+
+export interface MailFeedbackProps {
+  /** The configuration set every email is sent with: its bounce and complaint events come here. */
+  configurationSet: IConfigurationSet
+  /** The table the undeliverable addresses are kept in. */
+  table: ITableV2
+}
+
+/**
+ * Bounces and complaints: the configuration set publishes them to an encrypted SNS topic, and a
+ * function subscribed to it marks each permanently bouncing or complaining address undeliverable,
+ * so that no more email is sent to it.
+ */
+export class MailFeedback extends Construct {
+  readonly topic: Topic
+  readonly function: AppFunction
+
+  constructor(scope: Construct, id: string, props: MailFeedbackProps) {
+    super(scope, id)
+    // A key of our own: SES publishes to an encrypted topic only if the key lets it, which the
+    // AWS-managed SNS key does not.
+    const key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the SES bounce and complaint notifications',
+      enableKeyRotation: true,
+    })
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': key.stack.account } },
+      }),
+    )
+    this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true })
+
+    new ConfigurationSetEventDestination(this, 'Destination', {
+      configurationSet: props.configurationSet,
+      destination: EventDestination.snsTopic(this.topic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    })
+
+    this.function = new AppFunction(this, 'Function', {
+      entry: 'functions/mail/src/feedback.ts',
+      serviceName: 'mail-feedback',
+      description: 'Marks addresses that bounce for good or complain as undeliverable',
+      timeout: Duration.seconds(10),
+    }).bindTable(props.table)
+    this.topic.addSubscription(new LambdaSubscription(this.function.function))
+  }
+}

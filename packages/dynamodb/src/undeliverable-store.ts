@@ -1,0 +1,62 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  normaliseEmail,
+  type UndeliverableAddress,
+  type UndeliverableAddresses,
+  UndeliverableAddressSchema,
+} from '@ey/domain'
+import { emailHash, indexKeys, keys } from './keys.ts'
+import { queryIndex, type TableAccess } from './query.ts'
+
+/** The id an address is kept under: the hash of its normalised form, never the address itself. */
+const idOf = (address: string) => emailHash(normaliseEmail(address))
+
+/**
+ * Undeliverable addresses on DynamoDB: one item per address, keyed by its hash; the address is
+ * stored in the item only, so administrators can see it, and listed on gsi1 by report time.
+ */
+export function createUndeliverableStore(table: TableAccess): UndeliverableAddresses {
+  const { doc, tableName } = table
+  const from = (item: Record<string, unknown>): UndeliverableAddress => UndeliverableAddressSchema.parse(item)
+
+  return {
+    async isUndeliverable(address) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.undeliverable(idOf(address)),
+          ConsistentRead: true,
+        }),
+      )
+      return Item !== undefined
+    },
+
+    async mark(entry) {
+      const id = idOf(entry.address)
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.undeliverable(id),
+            ...indexKeys.undeliverableListing(entry.at, id),
+            type: 'undeliverable',
+            id,
+            ...entry,
+          },
+        }),
+      )
+    },
+
+    async list() {
+      const items = await queryIndex(table, 'gsi1', indexKeys.undeliverableListingPk)
+      return items.map(from).reverse()
+    },
+
+    async clear(id) {
+      const { Attributes } = await doc.send(
+        new DeleteCommand({ TableName: tableName, Key: keys.undeliverable(id), ReturnValues: 'ALL_OLD' }),
+      )
+      return Attributes ? from(Attributes) : undefined
+    },
+  }
+}

@@ -1,0 +1,16 @@
+import type { DeliveryDeps } from '@ey/mail'
+
+/**
+ * The reads of delivery that a test of another family of emails does not use: each finds nothing
+ * (and no address is undeliverable). Spread first; a test's own reads come after.
+ */
+export const READS_FINDING_NOTHING = {
+  reminders: { trainerParts: async () => [] },
+  sessions: { getSession: async () => undefined },
+  registers: { sessionBookings: async () => [] },
+  staffDirectory: { get: async () => undefined },
+  alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
+  alertTokens: { issue: (id: string) => `stop-token-of-${id}` },
+  catalogue: { getCourse: async () => undefined },
+  undeliverable: { isUndeliverable: async () => false },
+} satisfies Partial<DeliveryDeps>
