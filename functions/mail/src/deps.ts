@@ -35,46 +35,18 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's outbox, bookings, lookup, tokens, clock and
- * undeliverable addresses; the sessions, registers, reminder schedule and staff directory a
- * trainer's digest reads; the alerts, stop tokens and catalogue the alert emails read (all from
- * `wireCore`); the sending half of delivery (`wireSender`) and a logger; `overrides` replace any
- * of them (the Lambda entry passes its logger).
+ * The mail function's composition root: the core's adapters (`wireCore`: the outbox and the
+ * undeliverable addresses, and every read a family of emails makes when it is sent), the sending
+ * half of delivery (`wireSender`) and a logger; `overrides` replace any of them (the Lambda entry
+ * passes its logger).
  */
 export function wireMail(
   config: MailConfig,
   clients: MailClients,
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
-  const {
-    outbox,
-    bookings,
-    lookup,
-    tokens,
-    clock,
-    undeliverable,
-    sessions,
-    registers,
-    reminders,
-    staffDirectory,
-    alerts,
-    alertTokens,
-    catalogue,
-  } = wireCore(config, clients)
   return {
-    outbox,
-    bookings,
-    lookup,
-    tokens,
-    clock,
-    undeliverable,
-    sessions,
-    registers,
-    reminders,
-    staffDirectory,
-    alerts,
-    alertTokens,
-    catalogue,
+    ...wireCore(config, clients),
     ...wireSender(config, clients),
     logger: new Logger({ serviceName: 'mail' }),
     ...overrides,
