@@ -22,7 +22,9 @@ const ALLOWED: [BookingStatus, BookingStatus][] = [
   ['confirmed', 'attended'],
   ['confirmed', 'no-show'],
   ['attended', 'no-show'],
+  ['attended', 'confirmed'],
   ['no-show', 'attended'],
+  ['no-show', 'confirmed'],
 ]
 
 const allowed = new Set(ALLOWED.map(([from, to]) => `${from}>${to}`))
@@ -85,6 +87,8 @@ describe('transitionEffects', () => {
     ['confirmed', 'no-show', 0, 0, false, false],
     ['attended', 'no-show', 0, 0, false, false],
     ['no-show', 'attended', 0, 0, false, false],
+    ['attended', 'confirmed', 0, 0, false, false],
+    ['no-show', 'confirmed', 0, 0, false, false],
   ] as const)(
     '%s → %s moves held by %i and waiting by %i (leaves queue: %s, releases person: %s)',
     (from, to, heldDelta, waitingDelta, leavesQueue, releasesPerson) => {

@@ -272,6 +272,23 @@ function describePortExamples(makeRepository: () => Promise<ContractSubject>): v
       expect((await repo.getBooking(b.id))?.offerExpiresAt).toBeUndefined()
     })
 
+    it('keeps the place and counters as the register moves a booking between confirmed, attended and no-show', async () => {
+      const { repo, counters, place, change, request } = await arrange({ capacity: 2 })
+      const a = await place('a@example.org')
+      for (const [from, to] of [
+        ['confirmed', 'attended'],
+        ['attended', 'confirmed'],
+        ['confirmed', 'no-show'],
+        ['no-show', 'confirmed'],
+      ] as const) {
+        await expect(change(a, from, to)).resolves.toMatchObject({ status: to })
+        expect(await counters()).toEqual({ held: 1, waiting: 0 })
+      }
+      await expect(repo.placeBooking(request('A@example.org'))).rejects.toMatchObject({
+        code: 'already-booked',
+      })
+    })
+
     it('frees the person to book again once the booking has ended', async () => {
       const { repo, counters, place, change, request } = await arrange()
       await change(await place('ada@example.org'), 'confirmed', 'cancelled')

@@ -5,9 +5,11 @@ import type {
   BookingLookup,
   CatalogueRepository,
   CatalogueStore,
+  CertificateStore,
   InterestAlertStore,
   MailAudit,
   OutboxStore,
+  QuestionnaireAnswers,
   RegisterRepository,
   SessionStore,
   StaffAccounts,
@@ -39,6 +41,10 @@ export interface ApiDeps extends BookingDeps {
   alertTokens: AlertTokens
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
+  /** Certificates of attendance by verification code. */
+  certificates: CertificateStore
+  /** Whether a booking answered a questionnaire (the certificate's condition). */
+  answers: QuestionnaireAnswers
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

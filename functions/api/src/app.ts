@@ -7,6 +7,7 @@ import { notFoundHandler, problemHandler } from './problem.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { alertRoutes } from './routes/alerts.ts'
 import { bookingRoutes } from './routes/bookings.ts'
+import { certificateRoutes } from './routes/certificates.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { sessionRoutes } from './routes/sessions.ts'
@@ -36,6 +37,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
   app.route('/api/alerts', alertRoutes(deps))
+  app.route('/api/certificates', certificateRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
   app.route('/api/staff', staffRoutes(deps))

@@ -28,6 +28,8 @@ export const ERRORS = {
   'email-not-parked': {
     title: 'This email is not waiting to be resent: it was resent already, or it has gone',
   },
+  'certificate-not-offered': { title: 'The certificate is not offered for this booking yet' },
+  'certificate-not-found': { title: 'We could not find a certificate with that code' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },

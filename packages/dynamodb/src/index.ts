@@ -1,6 +1,7 @@
 export * from './booking-lookup.ts'
 export * from './booking-repository.ts'
 export * from './catalogue-repository.ts'
+export * from './certificate-store.ts'
 export * from './create-table.ts'
 export * from './interest-alert-store.ts'
 export * from './items.ts'

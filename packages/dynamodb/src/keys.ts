@@ -95,6 +95,10 @@ export const keys = {
     pk: `COURSE#${courseId}`,
     sk: `ALERT_COUNT#${laCode}`,
   }),
+  /** A booking's answers to one questionnaire kind, beside the booking (written once). */
+  response: (bookingId: string, kind: string) => ({ pk: `BOOKING#${bookingId}`, sk: `RESPONSE#${kind}` }),
+  /** A certificate of attendance, by its verification code. */
+  certificate: (code: string) => ({ pk: `CERTIFICATE#${code}`, sk: 'CERTIFICATE' }),
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }

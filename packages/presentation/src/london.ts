@@ -68,3 +68,9 @@ export function duration(part: { startsAt: Instant; endsAt: Instant }): string {
   const rest = m === 0 ? '' : `${m} ${m === 1 ? 'minute' : 'minutes'}`
   return [hours, rest].filter(Boolean).join(' ') || '0 minutes'
 }
+
+/** The London dates of a session's parts, each once, in words: `Monday 16 March 2026 and Monday 23 March 2026`. */
+export function londonDates(parts: readonly { startsAt: Instant }[]): string {
+  const dates = [...new Set(parts.map((part) => londonDate(part.startsAt)))]
+  return dates.length > 1 ? `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}` : (dates[0] ?? '')
+}

@@ -6,10 +6,12 @@ import {
   type BookingLookup,
   type CatalogueRepository,
   type CatalogueStore,
+  type CertificateStore,
   DEFAULT_POLICY,
   type InterestAlertStore,
   type MailAudit,
   type OutboxStore,
+  type QuestionnaireAnswers,
   type RegisterRepository,
   type ReminderSchedule,
   type SessionStore,
@@ -17,6 +19,7 @@ import {
   type UndeliverableAddresses,
 } from '@ey/domain'
 import {
+  createCertificateStore,
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
@@ -27,6 +30,7 @@ import {
   createDynamoStaffDirectory,
   createMailAudit,
   createOutboxStore,
+  createQuestionnaireAnswers,
   createUndeliverableStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
@@ -55,6 +59,10 @@ export interface CoreDeps extends BookingDeps {
   alerts: InterestAlertStore
   /** Stop-link tokens of alerts: the manage-token key, kept apart from manage tokens by purpose. */
   alertTokens: AlertTokens
+  /** Certificates of attendance by verification code. */
+  certificates: CertificateStore
+  /** Whether a booking answered a questionnaire (the certificate's condition). */
+  answers: QuestionnaireAnswers
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -90,6 +98,8 @@ export function wireCore(
     mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),
     staffDirectory: createDynamoStaffDirectory(table),
     alerts: createDynamoInterestAlertStore(table),
+    certificates: createCertificateStore(table),
+    answers: createQuestionnaireAnswers(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,

@@ -34,6 +34,8 @@ const OPERATIONS = [
   ['post', '/api/alerts/{id}/stop', '200', 'AlertStopped'],
   ['get', '/api/bookings/{id}/attendance', '200', 'AttendanceSummary'],
   ['post', '/api/bookings/{id}/check-in', '200', 'CheckedIn'],
+  ['get', '/api/bookings/{id}/certificate', '200', 'CertificateOffer'],
+  ['get', '/api/certificates/{code}', '200', 'CertificateVerification'],
   ['get', '/api/trainer/sessions', '200', 'MySessions'],
   ['get', '/api/trainer/sessions/{id}/parts/{part}/register', '200', 'Register'],
   ['post', '/api/trainer/sessions/{id}/parts/{part}/register/changes', '200', 'Register'],
@@ -74,6 +76,7 @@ const OPERATIONS = [
 /** Operations answering something other than JSON on success (method, path, media type). */
 const FILE_OPERATIONS = [
   ['get', '/api/bookings/{id}/calendar', 'text/calendar'],
+  ['get', '/api/bookings/{id}/certificate.pdf', 'application/pdf'],
   ['get', '/api/admin/sessions/import/template.csv', 'text/csv'],
 ] as const
 

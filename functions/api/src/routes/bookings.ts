@@ -6,6 +6,7 @@ import { bookingCalendarRoutes } from './booking-calendar.ts'
 import { bookingLookupRoutes } from './booking-lookup.ts'
 import { bookingManageRoutes } from './booking-manage.ts'
 import { bookingMoveRoutes } from './booking-move.ts'
+import { bookingCertificateRoutes } from './certificates.ts'
 
 /**
  * Everything under `/api/bookings`: a booking opened by its manage token (status, cancelling,
@@ -18,4 +19,5 @@ export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', bookingLookupRoutes(deps))
     .route('/', bookingMoveRoutes(deps))
     .route('/', bookingAttendanceRoutes(deps))
+    .route('/', bookingCertificateRoutes(deps))
 }

@@ -5,8 +5,9 @@ const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   waiting: ['offered', 'confirmed', 'cancelled'],
   offered: ['confirmed', 'declined', 'expired', 'cancelled'],
   confirmed: ['cancelled', 'late-cancelled', 'attended', 'no-show'],
-  attended: ['no-show'],
-  'no-show': ['attended'],
+  // The register decides these three, and a reverted mark brings the booking back to confirmed.
+  attended: ['no-show', 'confirmed'],
+  'no-show': ['attended', 'confirmed'],
   declined: [],
   expired: [],
   cancelled: [],

@@ -58,6 +58,23 @@ export function completionOf(
   return attended + unmarked >= needed && unmarked > 0 ? 'pending' : 'not-complete'
 }
 
+/** The statuses the register decides between. */
+export type AttendanceStatus = Extract<BookingStatus, 'confirmed' | 'attended' | 'no-show'>
+
+/**
+ * The status a booking's marks give it: `attended` once complete by the course's rule, `no-show`
+ * only when every part is marked `absent`, and `confirmed` otherwise. Apologies (told us they
+ * could not come) and left-early are never a no-show: such a booking stays confirmed, not complete.
+ */
+export function attendanceStatus(
+  rule: Course['completion'],
+  marks: readonly (AttendanceMark | undefined)[],
+): AttendanceStatus {
+  if (completionOf(rule, marks) === 'complete') return 'attended'
+  if (marks.length > 0 && marks.every((mark) => mark === 'absent')) return 'no-show'
+  return 'confirmed'
+}
+
 /** Who and when a change is made, and which people it may name. */
 export interface ChangeContext {
   by: string

@@ -31,6 +31,10 @@ export const CompletionRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('min-parts'), parts: z.number().int().min(1) }),
 ])
 
+/** What offers an attended booking its certificate of attendance. */
+export const CertificateOnSchema = z.enum(['post-answered', 'attendance'])
+export type CertificateOn = z.infer<typeof CertificateOnSchema>
+
 export const CourseSchema = z.object({
   id: IdSchema,
   partnerId: IdSchema,
@@ -46,5 +50,10 @@ export const CourseSchema = z.object({
     .min(0, 'CPD hours cannot be negative')
     .max(200, 'CPD hours must be 200 or fewer'),
   completion: CompletionRuleSchema,
+  /**
+   * When an attended booking is offered its certificate: once the post questionnaire is answered
+   * (absent means this), or on attendance alone.
+   */
+  certificateOn: CertificateOnSchema.optional(),
 })
 export type Course = z.infer<typeof CourseSchema>

@@ -13,6 +13,7 @@ import { emptyRegisterPart, type RegisterChange, type RegisterPart } from '../sc
 import type { Booking } from '../schemas/booking.ts'
 import { type Session, sessionEnd } from '../schemas/session.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
+import { settleAttendance } from './settle-attendance.ts'
 
 /** Everything the register page of one part shows. */
 export interface RegisterSheet {
@@ -144,7 +145,22 @@ export async function changeRegister(
     if (isRegisterLocked(session, at, current.reopenedUntil)) throw lockedError()
     return result.register
   })
-  return sheet(deps, session, part, register, bookings)
+  // Settled even when every change was a replay, so a retry after a failure here completes it.
+  const subjects = new Set(changes.flatMap((c) => (c.kind === 'walk-in' ? [] : [c.subject])))
+  const settled = await settleAttendance(
+    deps,
+    session,
+    [...subjects].filter((id) => bookingIds.has(id)),
+    principal.sub,
+  )
+  const now = new Map(settled.map((booking) => [booking.id, booking]))
+  return sheet(
+    deps,
+    session,
+    part,
+    register,
+    bookings.map((booking) => now.get(booking.id) ?? booking),
+  )
 }
 
 function lockedError(): DomainError {

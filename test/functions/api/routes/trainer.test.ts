@@ -236,6 +236,24 @@ describe('trainer register API', () => {
     expect((await api.app.request(`/api/bookings/${ada.id}/attendance`, withToken('wrong'))).status).toBe(404)
   })
 
+  it('makes the booking attended once complete, and confirmed again when a mark is cleared', async () => {
+    const ada = people[0]
+    if (!ada) throw new Error('no booking')
+    const statusOf = async () =>
+      (await (await api.app.request(`/api/bookings/${ada.id}`, withToken(ada.token))).json()).status
+    const before = await api.deps.bookings.getSession('two-part')
+    expect(await statusOf()).toBe('attended')
+    const cleared = await (
+      await change(amira, [{ kind: 'clear-mark', key: 'ada-part-2-clear', subject: ada.id }], 1)
+    ).json()
+    expect(cleared.booked.find((p: { bookingId: string }) => p.bookingId === ada.id).status).toBe('confirmed')
+    expect(await statusOf()).toBe('confirmed')
+    await change(amira, [{ kind: 'mark', key: 'ada-part-2-again', subject: ada.id, mark: 'present' }], 1)
+    expect(await statusOf()).toBe('attended')
+    const after = await api.deps.bookings.getSession('two-part')
+    expect([after?.heldCount, after?.waitingCount]).toEqual([before?.heldCount, before?.waitingCount])
+  })
+
   it('matches a Zoom participant report to bookings by email for review, saving nothing', async () => {
     const report = readFileSync(
       new URL('../../../domain/fixtures/zoom-participants.csv', import.meta.url),

@@ -1,0 +1,52 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type CertificateRecord,
+  CertificateRecordSchema,
+  type CertificateStore,
+  type QuestionnaireAnswers,
+} from '@ey/domain'
+import { keys } from './keys.ts'
+import type { TableAccess } from './query.ts'
+
+/** Certificates on DynamoDB: one item per verification code, holding only what the code shows. */
+export function createCertificateStore(table: TableAccess): CertificateStore {
+  const { doc, tableName } = table
+  return {
+    async record(certificate) {
+      // The same booking always gets the same code and content, so writing it again is harmless.
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.certificate(certificate.code), type: 'certificate', ...certificate },
+        }),
+      )
+    },
+    async find(code) {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.certificate(code) }))
+      if (!Item) return undefined
+      const { pk: _pk, sk: _sk, type: _type, ...rest } = Item
+      return CertificateRecordSchema.parse(rest) satisfies CertificateRecord
+    },
+  }
+}
+
+/**
+ * Whether a booking answered a questionnaire, from the response item the questionnaires store
+ * writes once per booking and kind (`keys.response`), read consistently.
+ */
+export function createQuestionnaireAnswers(table: TableAccess): QuestionnaireAnswers {
+  const { doc, tableName } = table
+  return {
+    async hasAnswered(bookingId, kind) {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.response(bookingId, kind),
+          ConsistentRead: true,
+          ProjectionExpression: 'pk',
+        }),
+      )
+      return Item !== undefined
+    },
+  }
+}
