@@ -3,6 +3,7 @@ import type {
   QuestionnaireResponses,
   QuestionnaireTemplate,
   QuestionnaireTemplateVersions,
+  ResultsReaders,
 } from '@ey/domain'
 
 /** Results' read ports over arrays, for domain and API tests until the DynamoDB store exists. */
@@ -38,4 +39,9 @@ export function createInMemoryQuestionnaires(): InMemoryQuestionnaires {
       })
     },
   }
+}
+
+/** Results' readers over one in-memory store (the API's `results` in tests). */
+export function inMemoryResultsReaders(store = createInMemoryQuestionnaires()): ResultsReaders {
+  return { responses: store, templates: store }
 }

@@ -9,6 +9,7 @@ import type {
   MailAudit,
   OutboxStore,
   RegisterRepository,
+  ResultsReaders,
   SessionStore,
   StaffAccounts,
   StaffDirectory,
@@ -39,6 +40,11 @@ export interface ApiDeps extends BookingDeps {
   alertTokens: AlertTokens
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
+  /**
+   * Questionnaire responses and template versions for `GET /api/staff/results`, mounted only when
+   * given: no store of responses is wired yet, so today only tests give it (in memory).
+   */
+  results?: ResultsReaders
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string
