@@ -11,6 +11,8 @@ import {
   type InterestAlert,
   type Partner,
   type Person,
+  type QuestionnaireResponse,
+  type QuestionnaireTemplate,
   type Session,
   type SessionInput,
   type SessionSnapshot,
@@ -262,6 +264,69 @@ export function makeDeps(overrides: Partial<TestDeps> = {}): TestDeps {
     tokens: hmacTokens('x'.repeat(32)),
     las: localAuthorities,
     policy: DEFAULT_POLICY,
+    ...overrides,
+  }
+}
+
+/**
+ * A questionnaire template version: by default a post form rating confidence and knowledge, asking
+ * the three yes/no measures and for comments.
+ */
+export function makeQuestionnaireTemplate(
+  overrides: Partial<QuestionnaireTemplate> = {},
+): QuestionnaireTemplate {
+  const rating = { type: 'rating', required: true, lowLabel: 'Not at all', highLabel: 'Very' } as const
+  return {
+    id: 'tpl-post',
+    kind: 'post',
+    version: 1,
+    name: 'After the session',
+    items: [
+      {
+        ...rating,
+        id: 'confidence',
+        tag: 'confidence',
+        text: 'How confident do you feel supporting children with SEND?',
+      },
+      { ...rating, id: 'knowledge', tag: 'knowledge', text: 'How much do you know about the topic?' },
+      { id: 'useful', type: 'yes-no', measure: 'useful', required: true, text: 'Was the session useful?' },
+      {
+        id: 'informative',
+        type: 'yes-no',
+        measure: 'informative',
+        required: false,
+        text: 'Was it informative?',
+      },
+      {
+        id: 'recommend',
+        type: 'yes-no',
+        measure: 'recommend',
+        required: true,
+        text: 'Would you recommend it?',
+      },
+      { id: 'comments', type: 'text', required: false, text: 'Any comments?' },
+    ],
+    createdAt: NOW.toISOString(),
+    createdBy: 'admin',
+    ...overrides,
+  }
+}
+
+/** One booking's answers to a questionnaire, for the default session and course, from Leeds. */
+export function makeQuestionnaireResponse(
+  overrides: Partial<QuestionnaireResponse> = {},
+): QuestionnaireResponse {
+  return {
+    bookingId: 'booking-1',
+    kind: 'post',
+    templateId: 'tpl-post',
+    version: 1,
+    sessionId: 'session-1',
+    courseId: 'slcn-core',
+    laCode: LEEDS,
+    sessionStartsAt: '2026-03-16T09:30:00.000Z',
+    answers: {},
+    submittedAt: NOW.toISOString(),
     ...overrides,
   }
 }

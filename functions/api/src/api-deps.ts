@@ -11,6 +11,7 @@ import type {
   OutboxStore,
   QuestionnaireAnswers,
   RegisterRepository,
+  ResultsReaders,
   SessionStore,
   StaffAccounts,
   StaffDirectory,
@@ -45,6 +46,11 @@ export interface ApiDeps extends BookingDeps {
   certificates: CertificateStore
   /** Whether a booking answered a questionnaire (the certificate's condition). */
   answers: QuestionnaireAnswers
+  /**
+   * Questionnaire responses and template versions for `GET /api/staff/results`, mounted only when
+   * given: no store of responses is wired yet, so today only tests give it (in memory).
+   */
+  results?: ResultsReaders
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

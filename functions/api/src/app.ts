@@ -12,6 +12,7 @@ import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
+import { staffResultsRoutes } from './routes/staff-results.ts'
 import { trainerRoutes } from './routes/trainer.ts'
 import { router } from './validation.ts'
 
@@ -40,6 +41,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/certificates', certificateRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
+  if (deps.results) app.route('/api/staff', staffResultsRoutes(deps, deps.results))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')

@@ -57,7 +57,8 @@ const DateOrInstantSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true
 })
 
 /** The London midnight that starts the day after `date`, so a `to` date includes its whole day. */
-function dayAfter(date: string): Date {
+/** The London midnight ending a day: `to` of a query that includes that whole day. */
+export function dayAfter(date: string): Date {
   const next = new Date(`${date}T00:00:00Z`)
   next.setUTCDate(next.getUTCDate() + 1)
   return fromLondon(next.toISOString().slice(0, 10), '00:00')

@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { inMemoryResultsReaders } from '../../support/in-memory-questionnaires.ts'
 import { createTestApi } from './support.ts'
 
 interface Operation {
@@ -64,6 +65,7 @@ const OPERATIONS = [
   ['post', '/api/admin/sessions/{id}/unpublish', '200', 'AdminSession'],
   ['post', '/api/admin/sessions/{id}/cancel', '200', 'SessionCancelled'],
   ['get', '/api/staff/me', '200', 'StaffPrincipal'],
+  ['get', '/api/staff/results', '200', 'Results'],
   ['get', '/api/auth/config', '200', 'StaffSignInConfig'],
   ['post', '/api/auth/token', '200', 'StaffToken'],
   ['get', '/api/admin/staff', '200', 'StaffList'],
@@ -86,7 +88,7 @@ describe('GET /api/openapi.json', () => {
   const operation = (path: string, method: string) => doc.paths[path]?.[method] as Operation
 
   beforeAll(async () => {
-    const { app } = await createTestApi()
+    const { app } = await createTestApi({ results: inMemoryResultsReaders() })
     const res = await app.request('/api/openapi.json')
     expect(res.status).toBe(200)
     text = await res.text()

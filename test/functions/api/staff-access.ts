@@ -59,6 +59,16 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     ok: 200,
     request: async () => ({ path: '/api/staff/me' }),
   },
+  'GET /api/staff/results': {
+    rule: 'session-trainer',
+    ok: 200,
+    request: async (world) => {
+      const { session } = await world.session()
+      return { path: `/api/staff/results?sessionId=${session.id}&la=${world.laCode}` }
+    },
+    // An LA officer may read any session's results for people from their own LA.
+    except: { 'la-officer-in-scope': 200 },
+  },
   ...ADMIN_ROUTES,
   ...TRAINER_ROUTES,
   'GET /api/admin/staff': {
