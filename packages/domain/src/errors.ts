@@ -28,6 +28,10 @@ export const ERRORS = {
   'email-not-parked': {
     title: 'This email is not waiting to be resent: it was resent already, or it has gone',
   },
+  'questionnaire-not-open': { title: 'This questionnaire is not open yet' },
+  'questionnaire-closed': { title: 'This questionnaire is closed' },
+  'questionnaire-answered': { title: 'This questionnaire has already been answered' },
+  'invalid-answers': { title: 'Some answers are missing or not valid' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
