@@ -8,6 +8,7 @@ import type {
   InterestAlertStore,
   MailAudit,
   OutboxStore,
+  QuestionnaireStore,
   RegisterRepository,
   SessionStore,
   StaffAccounts,
@@ -37,6 +38,8 @@ export interface ApiDeps extends BookingDeps {
   /** Interest alerts: asked for on the site, stopped by their emails' links. */
   alerts: InterestAlertStore
   alertTokens: AlertTokens
+  /** Questionnaire templates and answers, opened by the manage token. */
+  questionnaires: QuestionnaireStore
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   logger: ApiLogger

@@ -10,6 +10,7 @@ import {
   type InterestAlertStore,
   type MailAudit,
   type OutboxStore,
+  type QuestionnaireStore,
   type RegisterRepository,
   type ReminderSchedule,
   type SessionStore,
@@ -21,6 +22,7 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoInterestAlertStore,
+  createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
   createDynamoSessionStore,
@@ -55,6 +57,8 @@ export interface CoreDeps extends BookingDeps {
   alerts: InterestAlertStore
   /** Stop-link tokens of alerts: the manage-token key, kept apart from manage tokens by purpose. */
   alertTokens: AlertTokens
+  /** Questionnaire templates and the answers given to them. */
+  questionnaires: QuestionnaireStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -90,6 +94,7 @@ export function wireCore(
     mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),
     staffDirectory: createDynamoStaffDirectory(table),
     alerts: createDynamoInterestAlertStore(table),
+    questionnaires: createDynamoQuestionnaireStore(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
