@@ -6,10 +6,11 @@ import { bookingCalendarRoutes } from './booking-calendar.ts'
 import { bookingLookupRoutes } from './booking-lookup.ts'
 import { bookingManageRoutes } from './booking-manage.ts'
 import { bookingMoveRoutes } from './booking-move.ts'
+import { bookingQuestionnaireRoutes } from './booking-questionnaires.ts'
 
 /**
  * Everything under `/api/bookings`: a booking opened by its manage token (status, cancelling,
- * offers, calendar file, moving, attendance) and "find my bookings".
+ * offers, calendar file, moving, attendance, questionnaires) and "find my bookings".
  */
 export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -18,4 +19,5 @@ export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', bookingLookupRoutes(deps))
     .route('/', bookingMoveRoutes(deps))
     .route('/', bookingAttendanceRoutes(deps))
+    .route('/', bookingQuestionnaireRoutes(deps))
 }
