@@ -17,7 +17,7 @@ import {
   makeSession,
   WESTMINSTER,
 } from '../support/factories.ts'
-import { createInMemoryQuestionnaires } from '../support/in-memory-questionnaires.ts'
+import { createInMemoryQuestionnaires, inMemoryResultsReaders } from '../support/in-memory-questionnaires.ts'
 
 const session = makeSession({ id: 'session-1', trainerIds: ['trainer-amira'] })
 const admin: StaffPrincipal = { sub: 'admin', roles: ['admin'], laCodes: [] }
@@ -57,8 +57,7 @@ function world(): ResultsDeps {
         [session].filter((s) => sessionStart(s) >= from && sessionStart(s) < to),
     },
     registers: { sessionBookings: async (id) => (id === session.id ? bookings : []) },
-    responses: store,
-    templates: store,
+    ...inMemoryResultsReaders(store),
     las: localAuthorities,
   }
 }

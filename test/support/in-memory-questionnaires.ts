@@ -1,47 +1,58 @@
-import type {
-  QuestionnaireResponse,
-  QuestionnaireResponses,
-  QuestionnaireTemplate,
-  QuestionnaireTemplateVersions,
-  ResultsReaders,
+import {
+  DomainError,
+  type QuestionnaireResponse,
+  type QuestionnaireStore,
+  type QuestionnaireTemplate,
+  questionnaireReaders,
+  type ResultsReaders,
 } from '@ey/domain'
 
-/** Results' read ports over arrays, for domain and API tests until the DynamoDB store exists. */
-export interface InMemoryQuestionnaires extends QuestionnaireResponses, QuestionnaireTemplateVersions {
+/** The questionnaire store in memory, and two ways for a test to arrange it at once. */
+export interface InMemoryQuestionnaires extends QuestionnaireStore {
   /** Stores a response (once per booking and kind, as the real store does). */
   addResponse(response: QuestionnaireResponse): void
+  /** Stores a template version. */
   addTemplate(template: QuestionnaireTemplate): void
 }
 
-/** An empty store of responses and template versions. */
+/** Questionnaire templates and responses in memory, with the table's once-only writes. */
 export function createInMemoryQuestionnaires(): InMemoryQuestionnaires {
+  const versions = new Map<string, QuestionnaireTemplate>()
+  const attached = new Map<string, string>()
   const responses = new Map<string, QuestionnaireResponse>()
-  const templates = new Map<string, QuestionnaireTemplate>()
+  const versionsOf = (id: string) =>
+    [...versions.values()].filter((t) => t.id === id).sort((a, b) => a.version - b.version)
+  const addResponse = (response: QuestionnaireResponse) => {
+    const key = `${response.bookingId}#${response.kind}`
+    if (responses.has(key)) throw new DomainError('questionnaire-answered')
+    responses.set(key, structuredClone(response))
+  }
+  const addTemplate = (template: QuestionnaireTemplate) => {
+    const key = `${template.id}#${template.version}`
+    if (versions.has(key)) throw new DomainError('already-exists')
+    versions.set(key, structuredClone(template))
+  }
   return {
-    addResponse(response) {
-      const key = `${response.bookingId}#${response.kind}`
-      if (responses.has(key))
-        throw new Error(`booking ${response.bookingId} already answered ${response.kind}`)
-      responses.set(key, structuredClone(response))
+    addResponse,
+    addTemplate,
+    courseTemplateId: async (courseId, kind) => attached.get(`${courseId}#${kind}`),
+    attachTemplate: async (courseId, kind, templateId) => {
+      attached.set(`${courseId}#${kind}`, templateId)
     },
-    addTemplate(template) {
-      templates.set(`${template.id}#${template.version}`, structuredClone(template))
-    },
-    async forSessions(sessionIds) {
-      const wanted = new Set(sessionIds)
-      return [...responses.values()].filter((r) => wanted.has(r.sessionId)).map((r) => structuredClone(r))
-    },
-    async templateVersions(refs) {
-      const keys = new Set(refs.map((ref) => `${ref.templateId}#${ref.version}`))
-      return [...keys].flatMap((key) => {
-        const template = templates.get(key)
-        return template ? [structuredClone(template)] : []
-      })
-    },
+    latestVersion: async (id) => structuredClone(versionsOf(id).at(-1)),
+    templateVersion: async (id, version) => structuredClone(versions.get(`${id}#${version}`)),
+    addTemplateVersion: async (template) => addTemplate(template),
+    getResponse: async (bookingId, kind) => structuredClone(responses.get(`${bookingId}#${kind}`)),
+    saveResponse: async (response) => addResponse(response),
+    forSessions: async (sessionIds) =>
+      [...responses.values()].filter((r) => sessionIds.includes(r.sessionId)).map((r) => structuredClone(r)),
   }
 }
 
-/** Results' readers over one in-memory store (the API's `results` in tests). */
-export function inMemoryResultsReaders(store = createInMemoryQuestionnaires()): ResultsReaders {
-  return { responses: store, templates: store }
+/** Results' readers over an in-memory store (the API's `results` in tests), as `wireCore` makes them. */
+export function inMemoryResultsReaders(
+  store: QuestionnaireStore = createInMemoryQuestionnaires(),
+): ResultsReaders {
+  const { responses, templates } = questionnaireReaders(store)
+  return { responses, templates }
 }

@@ -10,6 +10,7 @@ import type {
   MailAudit,
   OutboxStore,
   QuestionnaireAnswers,
+  QuestionnaireStore,
   RegisterRepository,
   ResultsReaders,
   SessionStore,
@@ -40,17 +41,16 @@ export interface ApiDeps extends BookingDeps {
   /** Interest alerts: asked for on the site, stopped by their emails' links. */
   alerts: InterestAlertStore
   alertTokens: AlertTokens
+  /** Questionnaire templates and answers, opened by the manage token. */
+  questionnaires: QuestionnaireStore
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
   /** Certificates of attendance by verification code. */
   certificates: CertificateStore
   /** Whether a booking answered a questionnaire (the certificate's condition). */
   answers: QuestionnaireAnswers
-  /**
-   * Questionnaire responses and template versions for `GET /api/staff/results`, mounted only when
-   * given: no store of responses is wired yet, so today only tests give it (in memory).
-   */
-  results?: ResultsReaders
+  /** Questionnaire responses and the template versions they were given, for `GET /api/staff/results`. */
+  results: ResultsReaders
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

@@ -41,7 +41,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/certificates', certificateRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
-  if (deps.results) app.route('/api/staff', staffResultsRoutes(deps, deps.results))
+  app.route('/api/staff', staffResultsRoutes(deps, deps.results))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')

@@ -51,7 +51,11 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'session-changed': 409,
   'capacity-below-held': 409,
   'email-not-parked': 409,
+  'questionnaire-not-open': 409,
+  'questionnaire-closed': 409,
+  'questionnaire-answered': 409,
   'idempotency-key-reused': 422,
+  'invalid-answers': 422,
   'service-busy': 503,
 }
 

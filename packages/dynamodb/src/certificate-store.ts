@@ -1,10 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import {
-  type CertificateRecord,
-  CertificateRecordSchema,
-  type CertificateStore,
-  type QuestionnaireAnswers,
-} from '@ey/domain'
+import { type CertificateRecord, CertificateRecordSchema, type CertificateStore } from '@ey/domain'
 import { keys } from './keys.ts'
 import type { TableAccess } from './query.ts'
 
@@ -26,27 +21,6 @@ export function createCertificateStore(table: TableAccess): CertificateStore {
       if (!Item) return undefined
       const { pk: _pk, sk: _sk, type: _type, ...rest } = Item
       return CertificateRecordSchema.parse(rest) satisfies CertificateRecord
-    },
-  }
-}
-
-/**
- * Whether a booking answered a questionnaire, from the response item the questionnaires store
- * writes once per booking and kind (`keys.response`), read consistently.
- */
-export function createQuestionnaireAnswers(table: TableAccess): QuestionnaireAnswers {
-  const { doc, tableName } = table
-  return {
-    async hasAnswered(bookingId, kind) {
-      const { Item } = await doc.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: keys.response(bookingId, kind),
-          ConsistentRead: true,
-          ProjectionExpression: 'pk',
-        }),
-      )
-      return Item !== undefined
     },
   }
 }

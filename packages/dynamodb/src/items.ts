@@ -34,7 +34,7 @@ const KEY_ATTRIBUTES = [
 ]
 
 /** The entity's own attributes, without keys and bookkeeping. */
-function withoutKeys(item: Item): Item {
+export function withoutKeys(item: Item): Item {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.includes(name)))
 }
 

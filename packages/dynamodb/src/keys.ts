@@ -15,6 +15,7 @@ const ALERT_COUNTS = 'ALERT_COUNTS'
 const PARKED_OUTBOX = 'OUTBOX_PARKED'
 const UNDELIVERABLE = 'UNDELIVERABLE'
 const MAIL_AUDIT = 'MAIL_AUDIT'
+const TEMPLATE_VERSION = 'V#'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -95,10 +96,26 @@ export const keys = {
     pk: `COURSE#${courseId}`,
     sk: `ALERT_COUNT#${laCode}`,
   }),
-  /** A booking's answers to one questionnaire kind, beside the booking (written once). */
-  response: (bookingId: string, kind: string) => ({ pk: `BOOKING#${bookingId}`, sk: `RESPONSE#${kind}` }),
   /** A certificate of attendance, by its verification code. */
   certificate: (code: string) => ({ pk: `CERTIFICATE#${code}`, sk: 'CERTIFICATE' }),
+  /** One version of a questionnaire template (4 digits, so versions sort in number order). */
+  questionnaireTemplate: (id: string, version: number) => ({
+    pk: `QTEMPLATE#${id}`,
+    sk: `${TEMPLATE_VERSION}${String(version).padStart(4, '0')}`,
+  }),
+  questionnaireTemplatePk: (id: string) => `QTEMPLATE#${id}`,
+  /** Begins the sort key of every version of a template. */
+  questionnaireTemplateVersionPrefix: TEMPLATE_VERSION,
+  /** The template a course uses for one kind of questionnaire, where it has its own. */
+  courseQuestionnaire: (courseId: string, kind: string) => ({
+    pk: `COURSE#${courseId}`,
+    sk: `QTEMPLATE#${kind}`,
+  }),
+  /** A booking's answers to one kind of questionnaire, beside the booking. */
+  questionnaireResponse: (bookingId: string, kind: string) => ({
+    pk: `BOOKING#${bookingId}`,
+    sk: `RESPONSE#${kind}`,
+  }),
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }
@@ -110,6 +127,7 @@ const trainerSessionsPk = (trainerId: string) => `${TRAINER}${trainerId}`
 const personBookingsPk = (emailKey: string) => `${PERSON}${emailHash(emailKey)}`
 const partsOnDayPk = (date: string) => `DAY#${date}`
 const openAlertsPk = (courseId: string) => `ALERTS#${courseId}`
+const sessionResponsesPk = (sessionId: string) => `RESPONSES#${sessionId}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 export const indexKeys = {
@@ -169,6 +187,12 @@ export const indexKeys = {
     gsi1sk: `${courseId}#${laCode}`,
   }),
   alertCountsPk: ALERT_COUNTS,
+  /** gsi1: a session's questionnaire responses, by kind and booking. */
+  sessionResponses: (sessionId: string, kind: string, bookingId: string) => ({
+    gsi1pk: sessionResponsesPk(sessionId),
+    gsi1sk: `${kind}#${bookingId}`,
+  }),
+  sessionResponsesPk,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: `LA#${laCode}`,

@@ -48,6 +48,20 @@ export function queryPrefix(table: TableAccess, pk: string, prefix: string): Pro
   })
 }
 
+/** The item of a table partition with the highest sort key beginning with `prefix`, read consistently. */
+export async function queryLast(table: TableAccess, pk: string, prefix: string): Promise<Item | undefined> {
+  for await (const page of queryPages(table, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
+  })) {
+    return page.Items?.[0]
+  }
+  return undefined
+}
+
 /**
  * Every item of one kind of work that fell due at or before `now`, however long ago, soonest
  * first (gsi4, so eventually consistent: an item done a moment ago may still be listed, and the

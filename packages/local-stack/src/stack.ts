@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
-import type { Clock } from '@ey/domain'
+import { type Clock, ensureDefaultTemplates } from '@ey/domain'
 import { ensureTable } from '@ey/dynamodb'
 import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
 import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
@@ -125,7 +125,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // Sign-in reads the same directory the API's invites write, so an invited member can sign in.
     const directory = core.staffDirectory
-    if (options.seed) await seedDemoStaff(directory)
+    if (options.seed) {
+      await seedDemoStaff(directory)
+      await ensureDefaultTemplates(core.questionnaires)
+    }
     const issuer = await startStaffIssuer({
       ...(options.issuerPort ? { port: options.issuerPort } : {}),
       users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },

@@ -7,3 +7,11 @@
 export function manageUrl(siteUrl: string, bookingId: string, token: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/manage#${new URLSearchParams({ id: bookingId, token })}`
 }
+
+/**
+ * The link to answer one questionnaire of a booking: `https://…/questionnaire/#id=…&token=…&kind=…`,
+ * the token in the fragment as in `manageUrl`.
+ */
+export function questionnaireUrl(siteUrl: string, bookingId: string, token: string, kind: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/questionnaire/#${new URLSearchParams({ id: bookingId, token, kind })}`
+}

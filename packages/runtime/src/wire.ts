@@ -12,8 +12,11 @@ import {
   type MailAudit,
   type OutboxStore,
   type QuestionnaireAnswers,
+  type QuestionnaireStore,
+  questionnaireReaders,
   type RegisterRepository,
   type ReminderSchedule,
+  type ResultsReaders,
   type SessionStore,
   type StaffDirectory,
   type UndeliverableAddresses,
@@ -24,13 +27,13 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoInterestAlertStore,
+  createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
   createDynamoSessionStore,
   createDynamoStaffDirectory,
   createMailAudit,
   createOutboxStore,
-  createQuestionnaireAnswers,
   createUndeliverableStore,
 } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
@@ -63,6 +66,10 @@ export interface CoreDeps extends BookingDeps {
   certificates: CertificateStore
   /** Whether a booking answered a questionnaire (the certificate's condition). */
   answers: QuestionnaireAnswers
+  /** Questionnaire templates and the answers given to them. */
+  questionnaires: QuestionnaireStore
+  /** What results read of the questionnaires: responses by session and the versions they were given. */
+  results: ResultsReaders
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -86,6 +93,8 @@ export function wireCore(
   overrides: Partial<CoreDeps> = {},
 ): CoreDeps {
   const table = { doc: clients.doc, tableName: config.tableName }
+  const questionnaires = createDynamoQuestionnaireStore(table)
+  const { answers, ...results } = questionnaireReaders(questionnaires)
   return {
     bookings: createDynamoBookingRepository(table),
     catalogue: createDynamoCatalogueRepository(table),
@@ -99,7 +108,9 @@ export function wireCore(
     staffDirectory: createDynamoStaffDirectory(table),
     alerts: createDynamoInterestAlertStore(table),
     certificates: createCertificateStore(table),
-    answers: createQuestionnaireAnswers(table),
+    questionnaires,
+    answers,
+    results,
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,

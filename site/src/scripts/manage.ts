@@ -15,6 +15,7 @@ import { type BookingKey, bookingKey, changeBooking, downloadCalendar, loadBooki
 import { byId, h, show, summaryList, tag } from './lib/dom.ts'
 import { ordinal } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'
+import { showQuestionnaires } from './lib/questionnaire-list.ts'
 import { places, schedule } from './lib/session-facts.ts'
 
 const loading = byId('loading')
@@ -121,6 +122,7 @@ function render(view: BookingView): void {
   closePanels()
   if (live) void loadMoveOptions(view)
   if (key) void showAttendance(view, key)
+  if (key) void showQuestionnaires(key)
   show(byId('booking'), loading)
 }
 

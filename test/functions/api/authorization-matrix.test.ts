@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { inMemoryResultsReaders } from '../../support/in-memory-questionnaires.ts'
 import { staffToken } from '../../support/staff.ts'
 import {
   CALLERS,
@@ -12,7 +11,7 @@ import {
 import { createTestApi } from './support.ts'
 
 /** Results' readers in memory: the API mounts `/api/staff/results` only when it has them. */
-const api = await createTestApi({ results: inMemoryResultsReaders() })
+const api = await createTestApi()
 const world = await matrixWorld(api)
 /** A practitioner's manage token: a valid credential, but not a staff one. */
 const practitionerToken = (await world.session()).booking.manageToken

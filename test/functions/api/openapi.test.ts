@@ -1,6 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inMemoryResultsReaders } from '../../support/in-memory-questionnaires.ts'
 import { createTestApi } from './support.ts'
 
 interface Operation {
@@ -37,6 +36,9 @@ const OPERATIONS = [
   ['post', '/api/bookings/{id}/check-in', '200', 'CheckedIn'],
   ['get', '/api/bookings/{id}/certificate', '200', 'CertificateOffer'],
   ['get', '/api/certificates/{code}', '200', 'CertificateVerification'],
+  ['get', '/api/bookings/{id}/questionnaires', '200', 'QuestionnaireList'],
+  ['get', '/api/bookings/{id}/questionnaires/{kind}', '200', 'QuestionnaireView'],
+  ['put', '/api/bookings/{id}/questionnaires/{kind}', '200', 'Answered'],
   ['get', '/api/trainer/sessions', '200', 'MySessions'],
   ['get', '/api/trainer/sessions/{id}/parts/{part}/register', '200', 'Register'],
   ['post', '/api/trainer/sessions/{id}/parts/{part}/register/changes', '200', 'Register'],
@@ -88,7 +90,7 @@ describe('GET /api/openapi.json', () => {
   const operation = (path: string, method: string) => doc.paths[path]?.[method] as Operation
 
   beforeAll(async () => {
-    const { app } = await createTestApi({ results: inMemoryResultsReaders() })
+    const { app } = await createTestApi()
     const res = await app.request('/api/openapi.json')
     expect(res.status).toBe(200)
     text = await res.text()

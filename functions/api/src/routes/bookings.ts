@@ -6,11 +6,12 @@ import { bookingCalendarRoutes } from './booking-calendar.ts'
 import { bookingLookupRoutes } from './booking-lookup.ts'
 import { bookingManageRoutes } from './booking-manage.ts'
 import { bookingMoveRoutes } from './booking-move.ts'
+import { bookingQuestionnaireRoutes } from './booking-questionnaires.ts'
 import { bookingCertificateRoutes } from './certificates.ts'
 
 /**
  * Everything under `/api/bookings`: a booking opened by its manage token (status, cancelling,
- * offers, calendar file, moving, attendance) and "find my bookings".
+ * offers, calendar file, moving, attendance, questionnaires) and "find my bookings".
  */
 export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -20,4 +21,5 @@ export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', bookingMoveRoutes(deps))
     .route('/', bookingAttendanceRoutes(deps))
     .route('/', bookingCertificateRoutes(deps))
+    .route('/', bookingQuestionnaireRoutes(deps))
 }

@@ -1,10 +1,16 @@
 import { inflateSync } from 'node:zlib'
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { keys } from '@ey/dynamodb'
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
-import { DAY, makeCourse, makePartner, makeSession, NOW, partAt } from '../../../support/factories.ts'
+import {
+  DAY,
+  makeCourse,
+  makePartner,
+  makeQuestionnaireResponse,
+  makeSession,
+  NOW,
+  partAt,
+} from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { book, createTestApi, type TestApi, withToken } from '../support.ts'
 
@@ -136,11 +142,8 @@ describe('certificates API', () => {
     expect((await refused.json()).detail).toBe(
       'Answer the post-session questionnaire to get your certificate.',
     )
-    await api.table.doc.send(
-      new PutCommand({
-        TableName: api.table.tableName,
-        Item: { ...keys.response(ada.id, 'post'), type: 'response' },
-      }),
+    await api.deps.questionnaires.saveResponse(
+      makeQuestionnaireResponse({ bookingId: ada.id, kind: 'post', sessionId: 's-post' }),
     )
     expect((await get(`/api/bookings/${ada.id}/certificate.pdf`, ada.token)).status).toBe(200)
   })

@@ -1,0 +1,111 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  DomainError,
+  type QuestionnaireResponse,
+  QuestionnaireResponseSchema,
+  type QuestionnaireStore,
+  type QuestionnaireTemplate,
+  QuestionnaireTemplateSchema,
+  RepositoryError,
+} from '@ey/domain'
+import { withoutKeys } from './items.ts'
+import { indexKeys, keys } from './keys.ts'
+import { queryIndex, queryLast, type TableAccess } from './query.ts'
+
+const templateItem = {
+  to: (template: QuestionnaireTemplate) => ({
+    ...keys.questionnaireTemplate(template.id, template.version),
+    type: 'questionnaire-template',
+    ...template,
+  }),
+  from: (item: Record<string, unknown>): QuestionnaireTemplate =>
+    QuestionnaireTemplateSchema.parse(withoutKeys(item)),
+}
+
+const responseItem = {
+  to: (response: QuestionnaireResponse) => ({
+    ...keys.questionnaireResponse(response.bookingId, response.kind),
+    ...indexKeys.sessionResponses(response.sessionId, response.kind, response.bookingId),
+    type: 'questionnaire-response',
+    ...response,
+  }),
+  from: (item: Record<string, unknown>): QuestionnaireResponse =>
+    QuestionnaireResponseSchema.parse(withoutKeys(item)),
+}
+
+/**
+ * Questionnaires on DynamoDB: each template version an item of its own, written only if absent
+ * (so a version, once answered, never changes; the highest is current); a course's own template
+ * per kind as a pointer beside the course; a response beside its booking, written only if absent
+ * (once per booking and kind), and indexed by session on gsi1 for results.
+ */
+export function createDynamoQuestionnaireStore(table: TableAccess): QuestionnaireStore {
+  const { doc, tableName } = table
+
+  async function putOnce(item: Record<string, unknown>, onConflict: DomainError): Promise<void> {
+    try {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      )
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw onConflict
+      throw new RepositoryError('Questionnaire write failed', error)
+    }
+  }
+
+  async function get(key: { pk: string; sk: string }) {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))
+    return Item
+  }
+
+  return {
+    async courseTemplateId(courseId, kind) {
+      const item = await get(keys.courseQuestionnaire(courseId, kind))
+      return typeof item?.templateId === 'string' ? item.templateId : undefined
+    },
+
+    async attachTemplate(courseId, kind, templateId) {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.courseQuestionnaire(courseId, kind), type: 'course-questionnaire', templateId },
+        }),
+      )
+    },
+
+    async latestVersion(templateId) {
+      const item = await queryLast(
+        table,
+        keys.questionnaireTemplatePk(templateId),
+        keys.questionnaireTemplateVersionPrefix,
+      )
+      return item ? templateItem.from(item) : undefined
+    },
+
+    async templateVersion(templateId, version) {
+      const item = await get(keys.questionnaireTemplate(templateId, version))
+      return item ? templateItem.from(item) : undefined
+    },
+
+    async addTemplateVersion(template) {
+      await putOnce(templateItem.to(template), new DomainError('already-exists'))
+    },
+
+    async getResponse(bookingId, kind) {
+      const item = await get(keys.questionnaireResponse(bookingId, kind))
+      return item ? responseItem.from(item) : undefined
+    },
+
+    async saveResponse(response) {
+      await putOnce(responseItem.to(response), new DomainError('questionnaire-answered'))
+    },
+
+    async forSessions(sessionIds) {
+      const pages = await Promise.all(
+        sessionIds.map((id) => queryIndex(table, 'gsi1', indexKeys.sessionResponsesPk(id))),
+      )
+      return pages.flat().map(responseItem.from)
+    },
+  }
+}
