@@ -109,6 +109,27 @@ describe('certificates of attendance', () => {
     expect(await page.getByLabel('Certificate code').inputValue()).toBe(code)
   })
 
+  it('waits for the post questionnaire on a course that asks for it, saying so', async () => {
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'certificate-after-post',
+        parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
+        trainerIds: ['trainer-amira'],
+      }),
+    )
+    const mary = await book('certificate-after-post', 'Mary Somerville')
+    await markPresent('certificate-after-post', mary.id)
+    const page = await site.newPage({ width: 390 })
+    await page.goto(`/manage#${new URLSearchParams({ id: mary.id, token: mary.manageToken })}`)
+    await expectText(
+      page.locator('#certificate'),
+      'Answer the post-session questionnaire to get your certificate.',
+    )
+    expect(await page.getByRole('button', { name: /Download your certificate/ }).count()).toBe(0)
+    await expectAccessible(page)
+  })
+
   it('says when no certificate has the code', async () => {
     const page = await site.newPage({ width: 390 })
     await page.goto('/verify/')
