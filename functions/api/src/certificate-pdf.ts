@@ -1,5 +1,5 @@
 import type { Certificate } from '@ey/domain'
-import { londonDates } from '@ey/presentation'
+import { londonDates, verifyUrl } from '@ey/presentation'
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib'
 
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28]
@@ -7,7 +7,7 @@ const INK = rgb(0.043, 0.047, 0.047)
 
 /**
  * A certificate of attendance as a one-page A4 PDF: the person's name, the course, the session's
- * dates (London), CPD hours, the partner who ran it and the code that verifies it on `/verify/`.
+ * dates (London), CPD hours, the partner who ran it and the code, with the `/verify/` link that checks it.
  * Standard fonts only (WinAnsi text), so nothing is embedded but the words.
  */
 export async function certificatePdf(certificate: Certificate, siteUrl: string): Promise<Uint8Array> {
@@ -34,7 +34,7 @@ export async function certificatePdf(certificate: Certificate, siteUrl: string):
   line(`${certificate.cpdHours} CPD hours`, 14)
   if (certificate.partner) line(`Delivered by ${certificate.partner}`, 14, regular, 40)
   line(`Verification code: ${certificate.code}`, 12, bold, 10)
-  line(`Check it at ${siteUrl.replace(/\/$/, '')}/verify/`, 11)
+  line(`Check it at ${verifyUrl(siteUrl, certificate.code)}`, 11)
   return pdf.save()
 }
 

@@ -15,3 +15,12 @@ export function manageUrl(siteUrl: string, bookingId: string, token: string): st
 export function questionnaireUrl(siteUrl: string, bookingId: string, token: string, kind: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/questionnaire/#${new URLSearchParams({ id: bookingId, token, kind })}`
 }
+
+/**
+ * The public page that checks a certificate's verification code, with the code filled in:
+ * `https://…/verify/?code=…`, as the certificate prints it. The code is no secret (it shows only a
+ * name, course and date), so it may travel in the query.
+ */
+export function verifyUrl(siteUrl: string, code: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/verify/?${new URLSearchParams({ code })}`
+}

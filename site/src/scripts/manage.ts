@@ -12,6 +12,7 @@ import {
 import { ApiProblem, api, bearer } from './lib/api.ts'
 import { showAttendance } from './lib/attendance.ts'
 import { type BookingKey, bookingKey, changeBooking, downloadCalendar, loadBooking } from './lib/booking.ts'
+import { showCertificate } from './lib/certificate.ts'
 import { byId, h, show, summaryList, tag } from './lib/dom.ts'
 import { ordinal } from './lib/format.ts'
 import { laName } from './lib/la-names.ts'
@@ -122,7 +123,7 @@ function render(view: BookingView): void {
   closePanels()
   if (live) void loadMoveOptions(view)
   if (key) void showAttendance(view, key)
-  if (key) void showQuestionnaires(key)
+  if (key) void showCertificate(view, key, showQuestionnaires(key))
   show(byId('booking'), loading)
 }
 

@@ -36,16 +36,18 @@ function value(item: Item, key: BookingKey): HTMLElement {
 
 /**
  * The manage page's questionnaires: each kind with its status, and a link to answer an open one.
- * Hidden when the list cannot be read (the rest of the page still works).
+ * Hidden when the list cannot be read (the rest of the page still works). Answers the list, which
+ * the certificate's line also reads, or undefined.
  */
-export async function showQuestionnaires(key: BookingKey): Promise<void> {
+export async function showQuestionnaires(key: BookingKey): Promise<QuestionnaireList | undefined> {
   const list = await api<QuestionnaireList>(`/bookings/${encodeURIComponent(key.id)}/questionnaires`, {
     headers: bearer(key.token),
   }).catch(() => undefined)
   const section = byId('questionnaires')
   section.hidden = !list || list.items.every((item) => item.status === 'closed')
-  if (!list) return
+  if (!list) return undefined
   byId('questionnaire-list').replaceChildren(
     summaryList(list.items.map((item) => [labelOf(QUESTIONNAIRE_KIND_LABELS, item.kind), value(item, key)])),
   )
+  return list
 }

@@ -1,5 +1,3 @@
-import { inflateSync } from 'node:zlib'
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import {
@@ -11,30 +9,11 @@ import {
   NOW,
   partAt,
 } from '../../../support/factories.ts'
+import { pdfText } from '../../../support/pdf-text.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { book, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const FIRST = new Date(NOW.getTime() + 2 * DAY)
-
-/**
- * The text drawn on a PDF, read back with pdf-lib: each content stream inflated and its text
- * operators' hex strings decoded (standard fonts write WinAnsi as hex).
- */
-async function pdfText(bytes: ArrayBuffer): Promise<string> {
-  const pdf = await PDFDocument.load(bytes)
-  expect(pdf.getPageCount()).toBe(1)
-  const streams = pdf.context
-    .enumerateIndirectObjects()
-    .flatMap(([, object]) => (object instanceof PDFRawStream ? [object] : []))
-  const raw = streams.map((stream) => {
-    const flate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode')
-    return Buffer.from(flate ? inflateSync(stream.contents) : stream.contents).toString('latin1')
-  })
-  return raw
-    .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)])
-    .map(([, hex]) => Buffer.from(hex ?? '', 'hex').toString('latin1'))
-    .join('\n')
-}
 
 describe('certificates API', () => {
   let api: TestApi
@@ -121,6 +100,7 @@ describe('certificates API', () => {
     expect(text).toContain('grace Lovelace')
     expect(text).toContain('Sensory play')
     expect(text).toContain(offer.code)
+    expect(text).toContain(`/verify/?code=${offer.code}`)
     expect(text).toContain('on Wednesday 4 March 2026')
     expect(text).toContain('Delivered by Talking Together')
 

@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises'
+import type { NewBookingView } from '@ey/contract'
+import { signInAs } from '@ey/local-stack'
+import { describe, expect, it } from 'vitest'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makeCourse, makePerson, makeSession, partAt } from '../support/factories.ts'
+import { pdfText } from '../support/pdf-text.ts'
+import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
+import { uniqueEmail, useSite } from './support.ts'
+
+const site = useSite()
+
+const COURSE = 'Sensory play for every child'
+const CODE = /[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/
+
+/** A course that offers its certificate on attendance alone, with a session run by trainer-amira. */
+async function scheduleCourseCertifiedOnAttendance(sessionId: string): Promise<void> {
+  const admin = await signInAs(site.stack.issuerUrl, 'admin')
+  const course = makeCourse({ id: 'sensory-play', title: COURSE, certificateOn: 'attendance' })
+  const res = await fetch(`${site.stack.webUrl}/api/admin/courses`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(course),
+  })
+  expect(res.status).toBe(201)
+  await storeSessions(
+    stackTable(site.stack),
+    makeSession({
+      id: sessionId,
+      courseId: course.id,
+      title: COURSE,
+      parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
+      trainerIds: ['trainer-amira'],
+    }),
+  )
+}
+
+async function book(sessionId: string, name: string): Promise<NewBookingView> {
+  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(makePerson({ name, email: uniqueEmail('certificate') })),
+  })
+  expect(res.status).toBe(201)
+  return res.json()
+}
+
+/** The trainer marks the booking present on the session's only part, through the register API. */
+async function markPresent(sessionId: string, bookingId: string): Promise<void> {
+  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
+  const res = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${sessionId}/parts/0/register/changes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      changes: [{ kind: 'mark', key: `m-${bookingId}`, subject: bookingId, mark: 'present' }],
+    }),
+  })
+  expect(res.status).toBe(200)
+}
+
+describe('certificates of attendance', () => {
+  it('are downloaded from the manage page once attended, and their code checks on /verify/', async () => {
+    await scheduleCourseCertifiedOnAttendance('certificate-journey')
+    const ada = await book('certificate-journey', 'Ada Lovelace')
+    const page = await site.newPage({ width: 390 })
+    await page.goto(`/manage#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`)
+    await expectText(
+      page.locator('#certificate'),
+      'Your certificate will be here once your attendance is recorded.',
+    )
+    await expectAccessible(page)
+
+    await markPresent('certificate-journey', ada.id)
+    await page.reload()
+    const button = page.getByRole('button', { name: 'Download your certificate (PDF)' })
+    await button.waitFor()
+    await expectAccessible(page)
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toMatch(/^certificate-[0-9A-F-]{14}\.pdf$/)
+    const text = await pdfText(await readFile(await download.path()))
+    expect(text).toContain('Ada Lovelace')
+    expect(text).toContain(COURSE)
+    await expectText(page.locator('#certificate-status'), 'Certificate downloaded.')
+
+    const code = CODE.exec(text)?.[0] ?? ''
+    const printed = /Check it at (\S+)/.exec(text)?.[1] ?? ''
+    expect(printed).toBe(`${site.stack.webUrl}/verify/?code=${code}`)
+
+    await page.goto('/verify/')
+    await page.getByRole('button', { name: 'Check the code' }).click()
+    const summary = page.locator('#error-summary')
+    await expectText(summary, 'Enter the certificate code')
+    await expectAccessible(page)
+    await summary.getByRole('link', { name: 'Enter the certificate code' }).click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('code')
+
+    await page.getByLabel('Certificate code').fill(` ${code.toLowerCase().replaceAll('-', ' ')} `)
+    await page.getByRole('button', { name: 'Check the code' }).click()
+    const found = page.locator('#found')
+    await expectText(found, 'Ada Lovelace')
+    expect(await page.locator('#error-summary').isHidden()).toBe(true)
+    const rows = await found.locator('.govuk-summary-list__key').allInnerTexts()
+    expect(rows).toEqual(['Name', 'Course', 'Date'])
+    expect(await visibleText(found)).toContain(COURSE)
+    await expectAccessible(page)
+
+    await page.goto(new URL(printed).pathname + new URL(printed).search)
+    await expectText(page.locator('#found'), COURSE)
+    expect(await page.getByLabel('Certificate code').inputValue()).toBe(code)
+  })
+
+  it('waits for the post questionnaire on a course that asks for it, saying so', async () => {
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'certificate-after-post',
+        parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
+        trainerIds: ['trainer-amira'],
+      }),
+    )
+    const mary = await book('certificate-after-post', 'Mary Somerville')
+    await markPresent('certificate-after-post', mary.id)
+    const page = await site.newPage({ width: 390 })
+    await page.goto(`/manage#${new URLSearchParams({ id: mary.id, token: mary.manageToken })}`)
+    await expectText(
+      page.locator('#certificate'),
+      'Answer the post-session questionnaire to get your certificate.',
+    )
+    expect(await page.getByRole('button', { name: /Download your certificate/ }).count()).toBe(0)
+    await expectAccessible(page)
+  })
+
+  it('says when no certificate has the code', async () => {
+    const page = await site.newPage({ width: 390 })
+    await page.goto('/verify/')
+    await page.getByLabel('Certificate code').fill('0000-0000-0000')
+    await page.getByRole('button', { name: 'Check the code' }).click()
+    await expectText(page.locator('#not-found'), 'We could not find a certificate with that code')
+    expect(await page.locator('#found').isHidden()).toBe(true)
+    await expectAccessible(page)
+  })
+})
