@@ -1,12 +1,11 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, bookSession, cancelBooking } from '@ey/domain'
 import { createJobsHandler, type JobDeps, wireJobs } from '@ey/jobs-function'
-import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
-import { createMailHandler, wireMail } from '@ey/mail-function'
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
-import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
+import type { StreamPoller } from '@ey/local-stack'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createTestTable, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson, makeSession } from '../../support/factories.ts'
+import { emulatorSes, startMailFlow } from '../../support/mail-flow.ts'
 import { emailsSentTo, uniqueAddress, waitForEmails } from '../../support/ses.ts'
 import { testSenderConfig } from '../../support/wiring.ts'
 
@@ -20,11 +19,7 @@ describe('expire-offers on DynamoDB Local, through the jobs handler and the mail
 
   beforeAll(async () => {
     table = await createTestTable()
-    const ses = new SESClient({
-      endpoint: inject('sesEndpoint'),
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
+    const ses = emulatorSes()
     const config = testSenderConfig(table)
     const silent = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
     deps = wireJobs(
@@ -35,12 +30,7 @@ describe('expire-offers on DynamoDB Local, through the jobs handler and the mail
         logger: silent,
       },
     ) as typeof deps
-    poller = startStreamPoller({
-      client: localDynamoConfig(),
-      tableName: table.tableName,
-      handler: createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent })),
-      pollIntervalMs: 50,
-    })
+    poller = startMailFlow(table, config, { ses })
   })
 
   afterAll(() => poller?.stop())

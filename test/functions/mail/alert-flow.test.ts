@@ -1,12 +1,12 @@
-import { SESClient, type SendRawEmailCommand } from '@aws-sdk/client-ses'
+import type { SendRawEmailCommand } from '@aws-sdk/client-ses'
 import { createApp, wireApi } from '@ey/api'
 import { askForInterestAlert, scheduleSession } from '@ey/domain'
-import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
-import { createMailHandler, wireMail } from '@ey/mail-function'
+import type { StreamPoller } from '@ey/local-stack'
 import { type CoreDeps, wireCore } from '@ey/runtime'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestTable, localDynamoConfig, type TestTable } from '../../support/dynamo.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { fakeClock, LEEDS, makeCourse, makeSessionInput, NOW } from '../../support/factories.ts'
+import { emulatorSes, startMailFlow } from '../../support/mail-flow.ts'
 import { uniqueAddress, waitForEmails } from '../../support/ses.ts'
 import { testApiConfig } from '../api/support.ts'
 
@@ -19,11 +19,7 @@ describe('an interest alert, from the outbox through the stream to SES, and stop
 
   beforeAll(async () => {
     table = await createTestTable()
-    const ses = new SESClient({
-      endpoint: inject('sesEndpoint'),
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
+    const ses = emulatorSes()
     const send = ses.send.bind(ses)
     ses.send = ((command: SendRawEmailCommand) => {
       const data = command.input.RawMessage?.Data
@@ -33,16 +29,7 @@ describe('an interest alert, from the outbox through the stream to SES, and stop
     const config = { ...testApiConfig(table), mailFrom: 'bookings@training.example.org' }
     deps = wireCore(config, table, { clock: fakeClock() })
     await deps.catalogue.putCourse(makeCourse())
-    const silent = { info: () => {}, warn: () => {}, error: () => {} }
-    const handler = createMailHandler(
-      wireMail(config, { doc: table.doc, ses }, { logger: silent, clock: fakeClock() }),
-    )
-    poller = startStreamPoller({
-      client: localDynamoConfig(),
-      tableName: table.tableName,
-      handler,
-      pollIntervalMs: 50,
-    })
+    poller = startMailFlow(table, config, { ses, clock: fakeClock() })
   })
 
   afterAll(async () => {

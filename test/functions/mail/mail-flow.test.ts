@@ -1,12 +1,11 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, cancelBooking } from '@ey/domain'
-import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
-import { createMailHandler, wireMail } from '@ey/mail-function'
+import type { StreamPoller } from '@ey/local-stack'
 import { type CoreDeps, wireCore } from '@ey/runtime'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestTable, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { makePerson, makeSession } from '../../support/factories.ts'
+import { startMailFlow } from '../../support/mail-flow.ts'
 import { type SentEmail, uniqueAddress, waitForEmails } from '../../support/ses.ts'
 import { testSenderConfig } from '../../support/wiring.ts'
 
@@ -35,21 +34,9 @@ describe('booking emails, from the outbox through the stream to SES', () => {
 
   beforeAll(async () => {
     table = await createTestTable()
-    const ses = new SESClient({
-      endpoint: inject('sesEndpoint'),
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
     const config = testSenderConfig(table)
     deps = wireCore(config, table)
-    const silent = { info: () => {}, warn: () => {}, error: () => {} }
-    const handler = createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent }))
-    poller = startStreamPoller({
-      client: localDynamoConfig(),
-      tableName: table.tableName,
-      handler,
-      pollIntervalMs: 50,
-    })
+    poller = startMailFlow(table, config)
   })
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import {
   addDays,
   bookSession,
@@ -8,12 +7,12 @@ import {
   sendReminders,
   sendTrainerDigests,
 } from '@ey/domain'
-import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
-import { createMailHandler, wireMail } from '@ey/mail-function'
+import type { StreamPoller } from '@ey/local-stack'
 import { type CoreDeps, wireCore } from '@ey/runtime'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createTestTable, localDynamoConfig, storeSessions, type TestTable } from '../../support/dynamo.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestTable, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import { fakeClock, makePerson, makeSession, makeVenue, partAt } from '../../support/factories.ts'
+import { startMailFlow } from '../../support/mail-flow.ts'
 import { emailsSentTo, uniqueAddress, waitForEmail, waitForEmails } from '../../support/ses.ts'
 import { testSenderConfig } from '../../support/wiring.ts'
 
@@ -31,21 +30,9 @@ describe('reminders and trainer digests, from the jobs through the outbox and th
 
   beforeAll(async () => {
     table = await createTestTable()
-    const ses = new SESClient({
-      endpoint: inject('sesEndpoint'),
-      region: 'eu-west-2',
-      credentials: LOCAL_CREDENTIALS,
-    })
     const config = testSenderConfig(table)
     deps = wireCore(config, table, { clock })
-    const silent = { info: () => {}, warn: () => {}, error: () => {} }
-    const handler = createMailHandler(wireMail(config, { doc: table.doc, ses }, { logger: silent, clock }))
-    poller = startStreamPoller({
-      client: localDynamoConfig(),
-      tableName: table.tableName,
-      handler,
-      pollIntervalMs: 50,
-    })
+    poller = startMailFlow(table, config, { clock })
   })
 
   afterAll(async () => {
