@@ -1,3 +1,4 @@
+import type { Mailer, OutgoingEmail } from '@ey/domain'
 import type { DeliveryDeps } from '@ey/mail'
 
 /**
@@ -14,3 +15,13 @@ export const READS_FINDING_NOTHING = {
   catalogue: { getCourse: async () => undefined },
   undeliverable: { isUndeliverable: async () => false },
 } satisfies Partial<DeliveryDeps>
+
+/** A mailer that keeps each email it is given in `sent`, answering message ids m-1, m-2, … */
+export function recordingMailer(sent: OutgoingEmail[]): Mailer {
+  return {
+    send: async (email) => {
+      sent.push(email)
+      return { messageId: `m-${sent.length}` }
+    },
+  }
+}

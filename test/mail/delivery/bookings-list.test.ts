@@ -1,7 +1,7 @@
 import type { Booking, OutgoingEmail } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
-import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
+import { READS_FINDING_NOTHING, recordingMailer } from '../../support/delivery-deps.ts'
 import { fakeClock, makeBooking, makeSnapshot } from '../../support/factories.ts'
 import { createInMemoryUndeliverable } from '../../support/in-memory-undeliverable.ts'
 
@@ -20,12 +20,7 @@ function depsWith(live: Booking[]) {
     },
     tokens: { issue: (id) => `token-of-${id}` },
     undeliverable: createInMemoryUndeliverable(),
-    mailer: {
-      send: async (email) => {
-        sent.push(email)
-        return { messageId: `m-${sent.length}` }
-      },
-    },
+    mailer: recordingMailer(sent),
     siteUrl: SITE_URL,
     calendarDomain: 'training.example.org',
     lookup: {

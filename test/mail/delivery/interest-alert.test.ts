@@ -1,7 +1,7 @@
 import { type InterestAlertEmail, interestAlertEmailId, type OutgoingEmail, type Session } from '@ey/domain'
 import { composeRawEmail, type DeliveryDeps, deliver, escapeHtml } from '@ey/mail'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
+import { READS_FINDING_NOTHING, recordingMailer } from '../../support/delivery-deps.ts'
 import { LEEDS, makeAlert, makeCourse, makeSession, makeVenue, NOW } from '../../support/factories.ts'
 import { type AdminTestDeps, makeAdminDeps } from '../../support/session-admin.ts'
 
@@ -42,12 +42,7 @@ beforeEach(async () => {
     bookings: admin.bookings,
     tokens: admin.tokens,
     lookup: { liveBookingsOf: async () => [] },
-    mailer: {
-      send: async (email) => {
-        sent.push(email)
-        return { messageId: `m-${sent.length}` }
-      },
-    },
+    mailer: recordingMailer(sent),
     siteUrl: SITE_URL,
     calendarDomain: 'training.example.org',
     clock: admin.clock,

@@ -8,7 +8,7 @@ import {
 } from '@ey/domain'
 import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
-import { READS_FINDING_NOTHING } from '../../support/delivery-deps.ts'
+import { READS_FINDING_NOTHING, recordingMailer } from '../../support/delivery-deps.ts'
 import {
   fakeClock,
   makeBooking,
@@ -34,12 +34,7 @@ function depsWith(sessions: Session[], bookings: Booking[], now = '2026-03-14T16
       waitlistPosition: async () => undefined,
     },
     tokens: { issue: (id) => `token-of-${id}` },
-    mailer: {
-      send: async (email) => {
-        sent.push(email)
-        return { messageId: `m-${sent.length}` }
-      },
-    },
+    mailer: recordingMailer(sent),
     siteUrl: SITE_URL,
     calendarDomain: 'training.example.org',
     lookup: { liveBookingsOf: async () => [] },
