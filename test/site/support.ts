@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { Clock } from '@ey/domain'
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -27,8 +28,8 @@ interface RunningSite extends SiteUnderTest {
   stop(): Promise<void>
 }
 
-async function startSite(): Promise<RunningSite> {
-  const stack = await startLocalStack({ seed: true, siteDir: inject('siteDir') })
+async function startSite(clock?: Clock): Promise<RunningSite> {
+  const stack = await startLocalStack({ seed: true, siteDir: inject('siteDir'), ...(clock ? { clock } : {}) })
   const browser = await chromium
     .launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: chromiumEnv() })
     .catch(async (error: unknown) => {
@@ -76,11 +77,12 @@ async function startSite(): Promise<RunningSite> {
 /**
  * The site for one test file: started before its tests, stopped after them, and each test fails
  * if the browser logged an error (a refused script or style, an exception) other than `expected`.
+ * With `clock`, the whole stack reads that clock (a test moves it to live through a session).
  */
-export function useSite({ expected }: { expected?: RegExp } = {}): SiteUnderTest {
+export function useSite({ expected, clock }: { expected?: RegExp; clock?: Clock } = {}): SiteUnderTest {
   let started: RunningSite | undefined
   beforeAll(async () => {
-    started = await startSite()
+    started = await startSite(clock)
   }, 180_000)
   afterAll(async () => {
     await started?.stop()
@@ -138,4 +140,21 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
 /** A unique address per test, so tests never read each other's mail. */
 export function uniqueEmail(label: string): string {
   return `${label}.${crypto.randomUUID().slice(0, 8)}@example.test`
+}
+
+/** A clock that runs at the real pace from now until the test moves it on. */
+export interface TravellingClock extends Clock {
+  /** Moves the clock forward by this many milliseconds; it runs on from there. */
+  travel(ms: number): void
+}
+
+/** A running clock a test can move forward, to live through a session's days in seconds. */
+export function travellingClock(): TravellingClock {
+  let offset = 0
+  return {
+    now: () => new Date(Date.now() + offset),
+    travel: (ms) => {
+      offset += ms
+    },
+  }
 }

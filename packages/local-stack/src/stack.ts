@@ -47,6 +47,11 @@ export interface LocalStackOptions {
    * API, the mail handler, the seed and the jobs all read this clock.
    */
   now?: Date
+  /**
+   * The clock itself, for a caller that moves it (a test that lives through a session's days in
+   * seconds); it takes the place of `now`.
+   */
+  clock?: Clock
   /** Run the scheduled jobs on their schedules, and take runs by hand (default true). */
   jobs?: boolean
   /** How often the job runner looks for due jobs (default 5 s). */
@@ -90,7 +95,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined)
   }
-  const clock = options.now ? shiftedClock(options.now, systemClock) : systemClock
+  const clock = options.clock ?? (options.now ? shiftedClock(options.now, systemClock) : systemClock)
   try {
     process.env.AWS_REGION ??= 'eu-west-2'
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN'
