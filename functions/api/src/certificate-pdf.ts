@@ -8,7 +8,8 @@ const INK = rgb(0.043, 0.047, 0.047)
 /**
  * A certificate of attendance as a one-page A4 PDF: the person's name, the course, the session's
  * dates (London), CPD hours, the partner who ran it and the code, with the `/verify/` link that checks it.
- * Standard fonts only (WinAnsi text), so nothing is embedded but the words.
+ * Standard fonts only (WinAnsi text), so nothing is embedded but the words: a letter they lack is
+ * printed as its base letter (Łukasz as Lukasz, Ștefan as Stefan).
  */
 export async function certificatePdf(certificate: Certificate, siteUrl: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
@@ -19,9 +20,10 @@ export async function certificatePdf(certificate: Certificate, siteUrl: string):
     pdf.embedFont(StandardFonts.HelveticaBold),
   ])
   const width = page.getWidth()
+  const printable = new Set(regular.getCharacterSet())
   let y = 470
   const line = (text: string, size: number, font = regular, gap = 18) => {
-    const safe = winAnsi(text)
+    const safe = inFont(text, printable)
     page.drawText(safe, { x: (width - font.widthOfTextAtSize(safe, size)) / 2, y, size, font, color: INK })
     y -= size + gap
   }
@@ -38,12 +40,25 @@ export async function certificatePdf(certificate: Certificate, siteUrl: string):
   return pdf.save()
 }
 
-// The standard fonts encode WinAnsi only: typographic quotes and dashes map to it; anything else
-// outside it becomes a question mark rather than failing the whole certificate.
-function winAnsi(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/[^\u0020-\u007E\u00A0-\u00FF]/g, '?')
+// Letters whose base letter is not a decomposition of them.
+const BASE_LETTERS: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  ĸ: 'k',
+}
+
+// The standard fonts encode WinAnsi only (Latin-1 and a few more, such as Š, Œ, curly quotes and
+// dashes). A character they lack is printed as its base letter where it has one (the accents of
+// Ș or ę dropped), and as a question mark otherwise, rather than failing the whole certificate.
+function inFont(text: string, printable: ReadonlySet<number>): string {
+  return Array.from(text, (char) => {
+    if (printable.has(char.codePointAt(0) ?? 0)) return char
+    const base = BASE_LETTERS[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '')
+    return [...base].every((c) => printable.has(c.codePointAt(0) ?? 0)) && base !== '' ? base : '?'
+  }).join('')
 }
