@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import type { Clock } from '@ey/domain'
 import {
   CHROMIUM_ARGS,
@@ -12,6 +13,7 @@ import {
 } from '@ey/local-stack'
 import { chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
+import { SCRATCH } from '../support/site-build.ts'
 
 /** The built site on the whole local stack (seeded with the demo programme), with Chromium. */
 export interface SiteUnderTest {
@@ -29,11 +31,24 @@ interface RunningSite extends SiteUnderTest {
 }
 
 async function startSite(clock?: Clock): Promise<RunningSite> {
-  const stack = await startLocalStack({ seed: true, siteDir: inject('siteDir'), ...(clock ? { clock } : {}) })
+  // A copy of the demo programme seeded once for the run (`site-build.ts`): the seed finds it done.
+  const dataDir = mkdtempSync(join(SCRATCH, 'ey-site-data-'))
+  cpSync(inject('seededDataDir'), dataDir, { recursive: true })
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  const stack = await startLocalStack({
+    seed: true,
+    dataDir,
+    siteDir: inject('siteDir'),
+    ...(clock ? { clock } : {}),
+  }).catch((error: unknown) => {
+    removeData()
+    throw error
+  })
   const browser = await chromium
     .launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: chromiumEnv() })
     .catch(async (error: unknown) => {
       await stack.stop()
+      removeData()
       throw error
     })
   const errors: string[] = []
@@ -70,6 +85,7 @@ async function startSite(clock?: Clock): Promise<RunningSite> {
     async stop() {
       await browser.close()
       await stack.stop()
+      removeData()
     },
   }
 }

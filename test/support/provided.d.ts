@@ -16,5 +16,7 @@ declare module 'vitest' {
     }
     /** The site built once for the run's site tests (`test/support/site-build.ts`). */
     siteDir: string
+    /** A local stack's data folder with the demo programme seeded, copied by each site test file's stack. */
+    seededDataDir: string
   }
 }

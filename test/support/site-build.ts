@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startLocalStack } from '@ey/local-stack'
 import type { TestProject } from 'vitest/node'
 
 const SITE = resolve(import.meta.dirname, '../../site')
@@ -22,20 +23,38 @@ function buildSite(outDir: string): Promise<void> {
   })
 }
 
+/** Where the run keeps its scratch data: memory-backed where the machine has it, as DynamoDB Local writes a lot. */
+export const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
+
+/**
+ * A local stack's data folder with the demo programme seeded into it: each test file's stack
+ * starts from a copy (seconds) instead of seeding its own (the seed books hundreds of people).
+ */
+async function seedOnce(dataDir: string): Promise<void> {
+  const stack = await startLocalStack({ dataDir, seed: true, jobs: false, mail: false })
+  await stack.stop()
+}
+
 /**
  * Builds the site from its current sources once per run of the site's tests, hands its folder to
  * every test file (`inject('siteDir')`): the browser journeys serve it, the HTML and page-weight
- * checks read it. Removes it after.
+ * checks read it. Seeds the demo programme once beside it (`inject('seededDataDir')`). Removes
+ * both after.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'ey-site-'))
-  const remove = () => rmSync(outDir, { recursive: true, force: true })
+  const dataDir = mkdtempSync(join(SCRATCH, 'ey-seeded-'))
+  const remove = () => {
+    rmSync(outDir, { recursive: true, force: true })
+    rmSync(dataDir, { recursive: true, force: true })
+  }
   try {
-    await buildSite(outDir)
+    await Promise.all([buildSite(outDir), seedOnce(dataDir)])
   } catch (error) {
     remove()
     throw error
   }
   project.provide('siteDir', outDir)
+  project.provide('seededDataDir', dataDir)
   return remove
 }
