@@ -1,4 +1,4 @@
-import type { CertificateView, ResultsView, SessionPage } from '@ey/contract'
+import type { CertificateOfferView, ResultsView, SessionPage } from '@ey/contract'
 import { londonParts, sessionEnd } from '@ey/domain'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
@@ -77,7 +77,7 @@ describe('a freshly seeded stack', () => {
       await fetch(`${stack.webUrl}/api/bookings/${attended?.id}/certificate`, {
         headers: { Authorization: `Bearer ${token}` },
       })
-    ).json()) as CertificateView
+    ).json()) as CertificateOfferView
     expect(offer.status).toBe('offered')
     const verified = await fetch(`${stack.webUrl}/api/certificates/${offer.code}`)
     expect(verified.status).toBe(200)
