@@ -81,7 +81,7 @@ describe('the results pages', () => {
   it('show an administrator a course’s results over a period they choose, linked from the course page', async () => {
     const page = await staffPage(site, 'admin', { width: 1024, path: '/staff/admin/course/?id=slcn-core' })
     await page.getByRole('link', { name: 'See this course’s questionnaire results' }).click()
-    await expectText(page.locator('#count'), 'sessions in this period')
+    await expectText(page.locator('#summary'), 'sessions in this period')
     await expectAccessible(page)
 
     const to = await page.getByLabel('Up to and including').inputValue()
@@ -89,6 +89,6 @@ describe('the results pages', () => {
     await page.getByRole('button', { name: 'Show results for this period' }).click()
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(to)
     const api = await resultsAs('admin', { courseId: 'slcn-core', from: to, to })
-    await expectText(page.locator('#count'), `${api.sessions} session`)
+    await expectText(page.locator('#summary'), `${api.sessions} session`)
   })
 })

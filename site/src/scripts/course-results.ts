@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     caption.textContent = course.title
     caption.hidden = false
     document.title = `Results of ${course.title} – Early years SEND training`
-    byId('count').textContent =
+    byId('summary').textContent =
       view.sessions === 1 ? '1 session in this period.' : `${view.sessions} sessions in this period.`
     byId('sections').replaceChildren(...resultsSections(view))
     show(byId('results'), loading)

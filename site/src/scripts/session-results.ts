@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       caption.textContent = session.title
       caption.hidden = false
       document.title = `Results of ${session.title} – Early years SEND training`
-      byId('when').textContent = session.parts.map((part) => londonPart(part)).join('; ')
+      byId('summary').textContent = session.parts.map((part) => londonPart(part)).join('; ')
     }
     byId('sections').replaceChildren(...resultsSections(view))
     show(byId('results'), loading)

@@ -1,6 +1,14 @@
 import { addDays, type SessionFormat, type SessionInput } from '@ey/domain'
 import { COURSES } from './catalogue.ts'
-import { addMinutes, DAY_TIMES, JOIN_URL, mulberry32, TWILIGHT_TIMES, VENUES } from './sessions.ts'
+import {
+  addMinutes,
+  DAY_TIMES,
+  JOIN_URL,
+  levelThreeInput,
+  mulberry32,
+  TWILIGHT_TIMES,
+  VENUES,
+} from './sessions.ts'
 
 /** One session of last term, as an administrator scheduled it then, with how many people booked. */
 export interface PastSession {
@@ -49,7 +57,7 @@ export function pastSessions(today: string): PastSession[] {
     const id = `past-${String(n).padStart(2, '0')}`
     result.push({
       id,
-      people: 10 + Math.floor(random() * 7),
+      people: 6 + Math.floor(random() * 4),
       laCodes: lasFor(venue?.laCode, n),
       input: {
         courseId: course.id,
@@ -65,25 +73,11 @@ export function pastSessions(today: string): PastSession[] {
       },
     })
   }
-  const level3Start = addDays(today, -56)
   result.push({
     id: 'past-level3',
-    people: 14,
+    people: 10,
     laCodes: DEMO_LA_CODES,
-    input: {
-      courseId: 'slcn-level-3',
-      parts: [0, 7, 14, 21].map((offset) => ({
-        date: addDays(level3Start, offset),
-        startTime: '16:30',
-        endTime: '18:30',
-      })),
-      format: 'online',
-      joiningUrl: `${JOIN_URL}past-level3`,
-      capacity: 24,
-      bespokeLaCodes: [],
-      trainerIds: ['trainer-amira'],
-      status: 'published',
-    },
+    input: levelThreeInput('past-level3', addDays(today, -56)),
   })
   return result
 }

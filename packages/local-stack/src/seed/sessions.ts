@@ -74,6 +74,24 @@ export function addMinutes(time: string, minutes: number): string {
 export const TWILIGHT_TIMES = ['16:00', '18:00', '18:30', '19:00']
 export const DAY_TIMES = ['09:30', '10:00', '13:00']
 
+/** The four-part Level 3 course, online on four weeks' twilights from `firstDate`, run by trainer-amira. */
+export function levelThreeInput(id: string, firstDate: string): SessionInput {
+  return {
+    courseId: 'slcn-level-3',
+    parts: [0, 7, 14, 21].map((offset) => ({
+      date: addDays(firstDate, offset),
+      startTime: '16:30',
+      endTime: '18:30',
+    })),
+    format: 'online',
+    joiningUrl: `${JOIN_URL}${id}`,
+    capacity: 24,
+    bespokeLaCodes: [],
+    trainerIds: ['trainer-amira'],
+    status: 'published',
+  }
+}
+
 /** How full the demo makes a session: the seed books people to reach it. */
 export type Fill = 'quiet' | 'busy' | 'nearly-full' | 'full-with-waitlist'
 
@@ -128,25 +146,7 @@ export function demoSessions(today: string): DemoSession[] {
     })
   }
 
-  const level3Start = addDays(today, 10)
-  result.push({
-    id: 'demo-level3',
-    fill: 'busy',
-    input: {
-      courseId: 'slcn-level-3',
-      parts: [0, 7, 14, 21].map((offset) => ({
-        date: addDays(level3Start, offset),
-        startTime: '16:30',
-        endTime: '18:30',
-      })),
-      format: 'online',
-      joiningUrl: `${JOIN_URL}demo-level3`,
-      capacity: 24,
-      bespokeLaCodes: [],
-      trainerIds: ['trainer-amira'],
-      status: 'published',
-    },
-  })
+  result.push({ id: 'demo-level3', fill: 'busy', input: levelThreeInput('demo-level3', addDays(today, 10)) })
 
   result.push({
     id: 'demo-leeds-bespoke',
