@@ -14,7 +14,7 @@ const FREE_TEXT_KINDS = { pre: 'Before', post: 'After', 'follow-up': 'Six weeks 
 const TAGS = { confidence: 'Confidence', knowledge: 'Knowledge' } as const
 
 /** A figure as the tables write it: `c` where hidden, `none` where nobody answered. */
-export function shown(value: Figure, unit = ''): string {
+function shown(value: Figure, unit = ''): string {
   if (value === null) return 'none'
   if (value === 'c') return 'c'
   return `${value}${unit}`
@@ -197,11 +197,6 @@ function freeText(view: ResultsView): HTMLElement[] {
       ),
     ]),
   ].filter((element): element is HTMLElement => element !== null)
-}
-
-/** Whether any figure is hidden by the small-number rule, so the page explains `c` where it shows. */
-export function hasHidden(view: ResultsView): boolean {
-  return JSON.stringify(view).includes('"c"')
 }
 
 /** The whole of a results view, as the session and course pages show it. */
