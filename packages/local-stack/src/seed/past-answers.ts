@@ -24,12 +24,12 @@ export interface DemoRatings {
 
 const clamp = (value: number) => Math.min(5, Math.max(1, value))
 
-/** Ratings shaped like the programmes' reports: about two in five confident before, most after. */
+/** Ratings shaped like the programmes' reports: under half confident (4 or 5) before, most after. */
 export function demoRatings(draw: Draw): DemoRatings {
-  const before = () => clamp(1 + Math.floor(draw() * 3.2 + draw() * 1.6))
+  const before = () => clamp(2 + Math.floor(draw() * 2.2 + draw() * 1.6))
   const change = () => {
     const roll = draw()
-    return roll < 0.06 ? -1 : roll < 0.24 ? 0 : roll < 0.78 ? 1 : 2
+    return roll < 0.03 ? -1 : roll < 0.15 ? 0 : roll < 0.7 ? 1 : 2
   }
   return {
     before: { confidence: before(), knowledge: before() },
