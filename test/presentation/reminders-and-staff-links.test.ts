@@ -1,4 +1,11 @@
-import { REMINDER_LEAD_CHOICES, registerUrl, reminderLeadLabel, trainerSessionsUrl } from '@ey/presentation'
+import {
+  courseResultsUrl,
+  REMINDER_LEAD_CHOICES,
+  registerUrl,
+  reminderLeadLabel,
+  sessionResultsUrl,
+  trainerSessionsUrl,
+} from '@ey/presentation'
 import { describe, expect, it } from 'vitest'
 
 describe('reminderLeadLabel', () => {
@@ -27,6 +34,13 @@ describe('the trainers’ links', () => {
     expect(registerUrl('', 'ses-1', 0)).toBe('/staff/sessions/register/?id=ses-1&part=0')
     expect(trainerSessionsUrl('https://training.example.org')).toBe(
       'https://training.example.org/staff/sessions/',
+    )
+  })
+
+  it('lead to a session’s and a course’s results', () => {
+    expect(sessionResultsUrl('', 'past-02')).toBe('/staff/sessions/results/?id=past-02')
+    expect(courseResultsUrl('https://training.example.org/', 'slcn core')).toBe(
+      'https://training.example.org/staff/admin/results/?course=slcn+core',
     )
   })
 })

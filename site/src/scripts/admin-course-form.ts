@@ -1,4 +1,5 @@
 import type { AdminCourseList, CourseInput, PartnerList } from '@ey/contract'
+import { courseResultsUrl } from '@ey/presentation'
 import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
       document.title = document.title.replace('Add a course', 'Change a course')
       byId('heading').textContent = 'Change a course'
       fill(course)
+      byId<HTMLAnchorElement>('results-href').href = courseResultsUrl('', course.id)
+      byId('results-link').hidden = false
     }
     form.addEventListener('submit', (event) => void submit(event))
     show(form, loading)

@@ -1,5 +1,5 @@
 import type { AdminCourseList, AdminSession } from '@ey/contract'
-import { reminderLeadLabel } from '@ey/presentation'
+import { reminderLeadLabel, sessionResultsUrl } from '@ey/presentation'
 import { londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -272,6 +272,8 @@ async function main(): Promise<void> {
       document.title = document.title.replace('Schedule a session', 'Change a session')
       byId('heading').textContent = 'Change a session'
       byId('reschedule-note').hidden = false
+      byId<HTMLAnchorElement>('results-href').href = sessionResultsUrl('', session.id)
+      byId('results-link').hidden = false
       fill(session)
     } else {
       addPart()

@@ -1,5 +1,5 @@
 import type { MySessionsView, TrainerSessionView } from '@ey/contract'
-import { FORMAT_SHORT_LABELS, londonPart, registerUrl } from '@ey/presentation'
+import { FORMAT_SHORT_LABELS, londonPart, registerUrl, sessionResultsUrl } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
 import { staffApi } from './staff-client.ts'
@@ -40,6 +40,16 @@ function card(session: TrainerSessionView): HTMLElement {
               parts > 1 ? `Register for part ${index + 1} (${londonPart(part)})` : 'Open the register',
               h('span', { class: 'govuk-visually-hidden' }, ` of ${session.title}`),
             ),
+          ),
+        ),
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { class: 'govuk-link', href: sessionResultsUrl('', session.id) },
+            'See the questionnaire results',
+            h('span', { class: 'govuk-visually-hidden' }, ` of ${session.title}`),
           ),
         ),
       ),

@@ -91,7 +91,7 @@ console.log(`
       .map((job) => `${job.name} (${job.schedule})`)
       .join(', ') || 'none'
   }   run one: pnpm job <name> [--now <time>]
-  Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings` : 'already loaded (kept from the last run)'}
+  Demo data       ${seed?.seeded ? `loaded: ${seed.partners} partners, ${seed.courses} courses, ${seed.sessions} sessions, ${seed.bookings} bookings; last term ${seed.past.sessions} sessions, ${seed.past.bookings} bookings, ${seed.past.responses} questionnaire answers` : 'already loaded (kept from the last run)'}
 `)
 const clock = now
   ? ` The clock was set to ${londonMoment(now)}, London time (${now.toISOString()}), and runs on from there.`

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import {
   type BookingRepository,
   bookingFingerprint,
+  type CatalogueRepository,
   type CatalogueStore,
   type Clock,
   draftBooking,
@@ -9,26 +10,31 @@ import {
   type IdSource,
   londonParts,
   type ManageTokens,
-  planSession,
-  type Session,
+  type QuestionnaireStore,
+  type RegisterRepository,
   type SessionStore,
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
 import { COURSES, PARTNERS } from './catalogue.ts'
+import { type PastReport, seedPast } from './past.ts'
 import { demoPerson } from './people.ts'
+import { scheduleDemoSession } from './schedule.ts'
 import { type DemoSession, demoSessions, type Fill } from './sessions.ts'
 
 export interface SeedDeps {
   doc: DynamoDBDocumentClient
   tableName: string
-  catalogue: CatalogueStore
+  catalogue: CatalogueStore & CatalogueRepository
   /** The administrators' session store: the seed schedules sessions as they do. */
   sessions: SessionStore
   bookings: BookingRepository
   tokens: ManageTokens
   ids: IdSource
   fingerprints: Fingerprints
+  /** Last term's registers are marked through it. */
+  registers: RegisterRepository
+  /** Last term's answers are stored in it, in the courses' current templates. */
+  questionnaires: QuestionnaireStore
   /** The stack's clock: demo sessions are placed around its time. */
   clock: Clock
 }
@@ -39,6 +45,8 @@ export interface SeedReport {
   courses: number
   sessions: number
   bookings: number
+  /** Last term: sessions, bookings and questionnaire responses. */
+  past: PastReport
 }
 
 const MARKER = keys.seedMarker('demo')
@@ -59,18 +67,40 @@ function peopleFor(fill: Fill, capacity: number, n: number): number {
 
 /**
  * Loads the demo programme once: partners, courses, ~40 sessions over the next eight weeks and
- * bookings that make some nearly full and some full with a waiting list. Safe to run again: a
+ * bookings that make some nearly full and some full with a waiting list, and last term (see
+ * `seedPast`): sessions with registers marked and questionnaires answered. Safe to run again: a
  * marker records a finished seed, and every write before it is idempotent, so an interrupted
  * seed completes without duplicates. Demo bookings send no emails.
  */
 export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
   const { doc, tableName } = deps
   const marker = await doc.send(new GetCommand({ TableName: tableName, Key: MARKER, ConsistentRead: true }))
-  if (marker.Item) return { seeded: false, partners: 0, courses: 0, sessions: 0, bookings: 0 }
+  if (marker.Item) {
+    const past = { sessions: 0, bookings: 0, responses: 0 }
+    return { seeded: false, partners: 0, courses: 0, sessions: 0, bookings: 0, past }
+  }
   const now = deps.clock.now()
   for (const partner of PARTNERS) await deps.catalogue.putPartner(partner)
   for (const course of COURSES) await deps.catalogue.putCourse(course)
-  const sessions = demoSessions(londonParts(now).date)
+  const today = londonParts(now).date
+  const sessions = demoSessions(today)
+  // Two independent sets of items, written side by side.
+  const [bookings, past] = await Promise.all([seedUpcoming(deps, sessions, now), seedPast(deps, today)])
+  await doc.send(
+    new PutCommand({ TableName: tableName, Item: { ...MARKER, type: 'seed', at: now.toISOString() } }),
+  )
+  return {
+    seeded: true,
+    partners: PARTNERS.length,
+    courses: COURSES.length,
+    sessions: sessions.length,
+    bookings,
+    past,
+  }
+}
+
+/** The coming weeks' sessions and their bookings; answers how many bookings. */
+async function seedUpcoming(deps: SeedDeps, sessions: DemoSession[], now: Date): Promise<number> {
   let bookings = 0
   for (const [index, demo] of sessions.entries()) {
     const session = await scheduleDemoSession(deps.sessions, demo, now)
@@ -90,32 +120,5 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
       bookings++
     }
   }
-  await doc.send(
-    new PutCommand({ TableName: tableName, Item: { ...MARKER, type: 'seed', at: now.toISOString() } }),
-  )
-  return {
-    seeded: true,
-    partners: PARTNERS.length,
-    courses: COURSES.length,
-    sessions: sessions.length,
-    bookings,
-  }
-}
-
-/**
- * Schedules a demo session as an administrator's form does (the same plan, the same store), under
- * its fixed id. One already there is saved again as it is: an interrupted seed may have stopped
- * after the session's write and before its trainers' index items, which the save puts.
- */
-async function scheduleDemoSession(store: SessionStore, demo: DemoSession, now: Date): Promise<Session> {
-  const existing = await store.getSession(demo.id)
-  if (existing) {
-    await store.saveSession(existing, existing.status)
-    return existing
-  }
-  const course = COURSES.find((c) => c.id === demo.input.courseId)
-  const plan = planSession(demo.input, { course, las: localAuthorities, now, newId: () => demo.id })
-  if (!plan.session) throw new Error(`Demo session ${demo.id} is invalid: ${JSON.stringify(plan.errors)}`)
-  await store.createSessions([plan.session])
-  return plan.session
+  return bookings
 }

@@ -1,7 +1,8 @@
 import { addDays, type SessionFormat, type SessionInput, type Venue } from '@ey/domain'
 import { COURSES } from './catalogue.ts'
 
-const VENUES: Venue[] = [
+/** The demo venues, one in each of the LAs the demo programme runs in. */
+export const VENUES: Venue[] = [
   {
     name: 'Chapeltown Family Hub',
     address: ['12 Reginald Terrace', 'Leeds'],
@@ -48,10 +49,11 @@ const VENUES: Venue[] = [
   },
 ]
 
-const JOIN_URL = 'https://meet.example.org/j/'
+/** Demo joining links: a session's id after it. */
+export const JOIN_URL = 'https://meet.example.org/j/'
 
 /** Deterministic pseudo-random numbers, so the demo data is the same on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed
   return () => {
     a = (a + 0x6d2b79f5) | 0
@@ -62,14 +64,33 @@ function mulberry32(seed: number): () => number {
 }
 
 /** A London wall-clock time `minutes` after `time` (HH:mm), the same day. */
-function addMinutes(time: string, minutes: number): string {
+export function addMinutes(time: string, minutes: number): string {
   const [hours = 0, mins = 0] = time.split(':').map(Number)
   const total = hours * 60 + mins + minutes
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
 }
 
-const TWILIGHT_TIMES = ['16:00', '18:00', '18:30', '19:00']
-const DAY_TIMES = ['09:30', '10:00', '13:00']
+/** Start times the demo sessions use: twilight, and in the day. */
+export const TWILIGHT_TIMES = ['16:00', '18:00', '18:30', '19:00']
+export const DAY_TIMES = ['09:30', '10:00', '13:00']
+
+/** The four-part Level 3 course, online on four weeks' twilights from `firstDate`, run by trainer-amira. */
+export function levelThreeInput(id: string, firstDate: string): SessionInput {
+  return {
+    courseId: 'slcn-level-3',
+    parts: [0, 7, 14, 21].map((offset) => ({
+      date: addDays(firstDate, offset),
+      startTime: '16:30',
+      endTime: '18:30',
+    })),
+    format: 'online',
+    joiningUrl: `${JOIN_URL}${id}`,
+    capacity: 24,
+    bespokeLaCodes: [],
+    trainerIds: ['trainer-amira'],
+    status: 'published',
+  }
+}
 
 /** How full the demo makes a session: the seed books people to reach it. */
 export type Fill = 'quiet' | 'busy' | 'nearly-full' | 'full-with-waitlist'
@@ -125,25 +146,7 @@ export function demoSessions(today: string): DemoSession[] {
     })
   }
 
-  const level3Start = addDays(today, 10)
-  result.push({
-    id: 'demo-level3',
-    fill: 'busy',
-    input: {
-      courseId: 'slcn-level-3',
-      parts: [0, 7, 14, 21].map((offset) => ({
-        date: addDays(level3Start, offset),
-        startTime: '16:30',
-        endTime: '18:30',
-      })),
-      format: 'online',
-      joiningUrl: `${JOIN_URL}demo-level3`,
-      capacity: 24,
-      bespokeLaCodes: [],
-      trainerIds: ['trainer-amira'],
-      status: 'published',
-    },
-  })
+  result.push({ id: 'demo-level3', fill: 'busy', input: levelThreeInput('demo-level3', addDays(today, 10)) })
 
   result.push({
     id: 'demo-leeds-bespoke',

@@ -1,3 +1,5 @@
+import type { SvgNode } from '@ey/presentation'
+
 type Child = Node | string | null | undefined | false
 
 /** Builds an element; text is always set as text, so data from the API can never become markup. */
@@ -50,4 +52,15 @@ export function show(visible: HTMLElement, ...hidden: HTMLElement[]): void {
 /** The key/value pairs of the URL fragment, where manage tokens travel (never sent to a server). */
 export function fragmentParams(): URLSearchParams {
   return new URLSearchParams(location.hash.replace(/^#/, ''))
+}
+
+/** Builds an SVG drawing (a chart from `@ey/presentation`); its words are set as text, never markup. */
+export function svg(node: SvgNode): SVGElement {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', node.name)
+  for (const [name, value] of Object.entries(node.attrs)) {
+    if (name !== 'xmlns') element.setAttribute(name, value)
+  }
+  if (node.text !== undefined) element.textContent = node.text
+  for (const child of node.children) element.append(svg(child))
+  return element
 }
