@@ -28,16 +28,9 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
+import { body, json } from '../openapi.ts'
 import { fieldErrorsOf, router } from '../validation.ts'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
 const UNPROCESSABLE = {
   422: {
     description: 'The template is not valid; `errors` names each field (`items.<n>.text`, `templateId`…)',
