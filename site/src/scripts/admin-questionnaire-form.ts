@@ -86,7 +86,7 @@ function onForm(fieldErrors: readonly FieldError[]): FieldError[] {
 
 function body(): Record<string, unknown> {
   collect()
-  const name = (byId<HTMLInputElement>('name').value ?? '').trim()
+  const name = byId<HTMLInputElement>('name').value.trim()
   const items = drafts.map(itemOf)
   if (editing) return { name, items }
   const kind = form.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.value
