@@ -51,6 +51,8 @@ async function attendedBooking(): Promise<NewBookingView> {
 }
 
 describe('the questionnaire templates page', () => {
+  // A long journey (a booking attended, four pages checked by axe, a practitioner's page): a loaded
+  // machine needs more than the usual 30 s.
   it('edits the default post template: a new version appears and a booking’s questionnaire asks the new wording', async () => {
     const booking = await attendedBooking()
     const admin = await adminPage(site)
@@ -99,7 +101,6 @@ describe('the questionnaire templates page', () => {
     )
     await expectText(practitioner.locator('#questions'), NEW_WORDING)
     expect(await visibleText(practitioner.locator('#questions'))).not.toContain('Any other comments?')
-    // A long journey (a booking attended, four pages checked by axe, a practitioner's page): a loaded machine needs more than 30 s.
   }, 90_000)
 
   it('adds a template with a rating and a choice, and gives it to a course on the course’s page', async () => {
