@@ -78,3 +78,18 @@ describe('addCourse and changeCourse', () => {
     expect(await catalogue.listCourses()).toEqual([])
   })
 })
+
+describe('a course’s own questionnaire windows', () => {
+  it('are kept when within bounds, and refused naming the field otherwise, writing nothing', async () => {
+    const days = { post: 21, followUpAfter: 56, followUpOpen: 28 }
+    expect(await addCourse(deps, { ...COURSE, questionnaireDays: days })).toMatchObject({
+      questionnaireDays: days,
+    })
+    const attempt = changeCourse(deps, COURSE.id, { ...COURSE, questionnaireDays: { ...days, post: 61 } })
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid-questionnaire-days',
+      fieldErrors: [{ field: 'questionnaireDays.post' }],
+    })
+    expect((await catalogue.getCourse(COURSE.id))?.questionnaireDays).toEqual(days)
+  })
+})

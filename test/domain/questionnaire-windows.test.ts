@@ -1,4 +1,4 @@
-import { questionnaireWindows } from '@ey/domain'
+import { QUESTIONNAIRE_WINDOW_DAYS, questionnaireDaysErrors, questionnaireWindows } from '@ey/domain'
 import { describe, expect, it } from 'vitest'
 import { DAY, makeBooking, makeSession } from '../support/factories.ts'
 
@@ -70,5 +70,34 @@ describe('questionnaireWindows', () => {
       new Set(['pre', 'post'] as const),
     )
     expect(windows.map((w) => w.status)).toEqual(['answered', 'answered', 'closed'])
+  })
+
+  it("takes a course's own days: post open 7 days, follow-up 90 days after for 14", () => {
+    const booking = makeBooking({ createdAt: BOOKED, status: 'attended' })
+    const days = { post: 7, followUpAfter: 90, followUpOpen: 14 }
+    const [, post, followUp] = questionnaireWindows(booking, session, after(42 * DAY), new Set(), days)
+    expect(post).toMatchObject({ status: 'closed', closesAt: after(7 * DAY) })
+    expect(followUp).toMatchObject({
+      status: 'not-open',
+      opensAt: after(90 * DAY),
+      closesAt: after(104 * DAY),
+    })
+  })
+})
+
+describe('questionnaireDaysErrors', () => {
+  it('accepts the defaults and the bounds themselves', () => {
+    expect(questionnaireDaysErrors(QUESTIONNAIRE_WINDOW_DAYS)).toEqual([])
+    expect(questionnaireDaysErrors({ post: 1, followUpAfter: 7, followUpOpen: 1 })).toEqual([])
+    expect(questionnaireDaysErrors({ post: 60, followUpAfter: 365, followUpOpen: 90 })).toEqual([])
+  })
+
+  it.each([
+    [{ post: 0, followUpAfter: 42, followUpOpen: 28 }, 'questionnaireDays.post'],
+    [{ post: 14, followUpAfter: 366, followUpOpen: 28 }, 'questionnaireDays.followUpAfter'],
+    [{ post: 14, followUpAfter: 42, followUpOpen: 91 }, 'questionnaireDays.followUpOpen'],
+    [{ post: 30, followUpAfter: 20, followUpOpen: 28 }, 'questionnaireDays.followUpAfter'],
+  ])('names the field out of bounds: %o', (days, field) => {
+    expect(questionnaireDaysErrors(days).map((e) => e.field)).toEqual([field])
   })
 })

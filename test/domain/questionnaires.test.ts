@@ -8,7 +8,7 @@ import {
   saveTemplateVersion,
 } from '@ey/domain'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { DAY, makeBooking, makeDeps, type TestDeps } from '../support/factories.ts'
+import { DAY, makeBooking, makeCourse, makeDeps, type TestDeps } from '../support/factories.ts'
 import { createInMemoryQuestionnaires } from '../support/in-memory-questionnaires.ts'
 
 const TOKEN = 'the-manage-token'
@@ -17,6 +17,7 @@ const BOOKED = new Date('2026-11-02T10:00:00.000Z')
 const END = new Date('2026-12-01T17:30:00.000Z')
 const PRE = { confidence: 2, knowledge: 3, hopes: 'How to use signing' }
 const POST = { confidence: 5, knowledge: 4, useful: true, informative: true, recommend: false }
+const FOLLOW_UP = { used: true, confidence: 4 }
 
 let deps: TestDeps & QuestionnaireDeps
 
@@ -25,7 +26,8 @@ function putBooking(status: 'confirmed' | 'attended' | 'cancelled' = 'confirmed'
 }
 
 beforeEach(() => {
-  deps = { ...makeDeps(), questionnaires: createInMemoryQuestionnaires() }
+  const base = makeDeps()
+  deps = { ...base, questionnaires: createInMemoryQuestionnaires(), catalogue: base.bookings }
   deps.clock.set(BOOKED)
   putBooking()
 })
@@ -40,6 +42,29 @@ describe('listQuestionnaires', () => {
       ['follow-up', 'not-open'],
     ])
     expect(list[1]?.opensAt).toEqual(END)
+  })
+
+  it("moves the follow-up by the course's own delay, and answers within the moved window", async () => {
+    deps.bookings.putCourse(
+      makeCourse({ questionnaireDays: { post: 7, followUpAfter: 90, followUpOpen: 14 } }),
+    )
+    putBooking('attended')
+    deps.clock.set(new Date(END.getTime() + 60 * DAY))
+
+    const [, post, followUp] = await listQuestionnaires(deps, 'bk_0001', TOKEN)
+    expect(post).toMatchObject({ status: 'closed', closesAt: new Date(END.getTime() + 7 * DAY) })
+    expect(followUp).toMatchObject({
+      status: 'not-open',
+      opensAt: new Date(END.getTime() + 90 * DAY),
+      closesAt: new Date(END.getTime() + 104 * DAY),
+    })
+    await expect(answerQuestionnaire(deps, 'bk_0001', TOKEN, 'follow-up', FOLLOW_UP)).rejects.toMatchObject({
+      code: 'questionnaire-not-open',
+    })
+    deps.clock.set(new Date(END.getTime() + 90 * DAY))
+    expect(await answerQuestionnaire(deps, 'bk_0001', TOKEN, 'follow-up', FOLLOW_UP)).toMatchObject({
+      kind: 'follow-up',
+    })
   })
 
   it('answers booking-not-found for a wrong token', async () => {

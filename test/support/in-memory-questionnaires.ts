@@ -1,5 +1,6 @@
 import {
   DomainError,
+  type QuestionnaireKind,
   type QuestionnaireResponse,
   type QuestionnaireStore,
   type QuestionnaireTemplate,
@@ -39,6 +40,19 @@ export function createInMemoryQuestionnaires(): InMemoryQuestionnaires {
     attachTemplate: async (courseId, kind, templateId) => {
       attached.set(`${courseId}#${kind}`, templateId)
     },
+    detachTemplate: async (courseId, kind) => {
+      attached.delete(`${courseId}#${kind}`)
+    },
+    attachments: async () =>
+      [...attached].map(([key, templateId]) => {
+        const [courseId = '', kind] = key.split('#') as [string, QuestionnaireKind]
+        return { courseId, kind, templateId }
+      }),
+    listTemplates: async () =>
+      [...new Set([...versions.values()].map((t) => t.id))].flatMap((id) =>
+        structuredClone(versionsOf(id).slice(-1)),
+      ),
+    templateVersions: async (id) => structuredClone(versionsOf(id)),
     latestVersion: async (id) => structuredClone(versionsOf(id).at(-1)),
     templateVersion: async (id, version) => structuredClone(versions.get(`${id}#${version}`)),
     addTemplateVersion: async (template) => addTemplate(template),

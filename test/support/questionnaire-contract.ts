@@ -70,6 +70,32 @@ export function describeQuestionnaireContract(name: string, makeStore: () => Pro
       expect(await store.courseTemplateId(courseId, 'pre')).toBeUndefined()
     })
 
+    it('lists every version of a template, and the latest of every template', async () => {
+      const store = await makeStore()
+      const template = makeTemplate({ version: 1 })
+      const other = makeTemplate({ version: 1 })
+      for (const version of [1, 2, 3]) await store.addTemplateVersion({ ...template, version })
+      await store.addTemplateVersion(other)
+
+      expect((await store.templateVersions(template.id)).map((t) => t.version)).toEqual([1, 2, 3])
+      expect(await store.templateVersions(`tpl-${randomUUID()}`)).toEqual([])
+      const listed = await store.listTemplates()
+      expect(listed.find((t) => t.id === template.id)).toEqual({ ...template, version: 3 })
+      expect(listed.find((t) => t.id === other.id)).toEqual(other)
+    })
+
+    it('lists the templates attached to courses, and forgets one detached', async () => {
+      const store = await makeStore()
+      const courseId = `course-${randomUUID()}`
+      await store.attachTemplate(courseId, 'pre', 'tpl-a')
+      await store.attachTemplate(courseId, 'post', 'tpl-b')
+      await store.detachTemplate(courseId, 'pre')
+
+      expect(await store.courseTemplateId(courseId, 'pre')).toBeUndefined()
+      const mine = (await store.attachments()).filter((a) => a.courseId === courseId)
+      expect(mine).toEqual([{ courseId, kind: 'post', templateId: 'tpl-b' }])
+    })
+
     it('stores a response once per booking and kind', async () => {
       const store = await makeStore()
       const response = makeResponse()

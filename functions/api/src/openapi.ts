@@ -1,5 +1,5 @@
 import { ProblemSchema } from '@ey/contract'
-import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono, z } from '@hono/zod-openapi'
 
 /** The document's header; paths and schemas come from the routes themselves. */
 const DOCUMENT = {
@@ -36,6 +36,18 @@ export function serveOpenApi(app: OpenAPIHono, path: string): void {
   })
   app.doc31(path, DOCUMENT)
 }
+
+/** A route's JSON response of `schema`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/** A route's required JSON request body of `schema`. */
+export const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
 
 /** Problem responses for a route's documented error statuses. */
 export function problems(...statuses: number[]) {

@@ -36,6 +36,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'alert-not-found': 404,
   'address-not-found': 404,
   'certificate-not-found': 404,
+  'template-not-found': 404,
   'session-not-published': 404,
   'already-booked': 409,
   'session-cancelled': 409,
@@ -56,6 +57,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'questionnaire-answered': 409,
   'idempotency-key-reused': 422,
   'invalid-answers': 422,
+  'invalid-template': 422,
+  'invalid-questionnaire-days': 422,
   'service-busy': 503,
 }
 

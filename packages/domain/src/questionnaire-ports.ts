@@ -1,4 +1,4 @@
-import type { BookingDeps } from './ports.ts'
+import type { BookingDeps, CatalogueRepository } from './ports.ts'
 import type {
   QuestionnaireKind,
   QuestionnaireResponse,
@@ -15,6 +15,14 @@ export interface QuestionnaireStore {
   courseTemplateId(courseId: string, kind: QuestionnaireKind): Promise<string | undefined>
   /** Attaches a template to a course for its kind (replacing any attached before). */
   attachTemplate(courseId: string, kind: QuestionnaireKind, templateId: string): Promise<void>
+  /** Takes a course's own template of a kind away, so the default applies again. */
+  detachTemplate(courseId: string, kind: QuestionnaireKind): Promise<void>
+  /** Every template attached to a course, by course and kind. */
+  attachments(): Promise<CourseTemplate[]>
+  /** The latest stored version of every stored template. */
+  listTemplates(): Promise<QuestionnaireTemplate[]>
+  /** Every stored version of a template, oldest first. */
+  templateVersions(templateId: string): Promise<QuestionnaireTemplate[]>
   /** The highest stored version of a template. */
   latestVersion(templateId: string): Promise<QuestionnaireTemplate | undefined>
   /** One stored version of a template. */
@@ -28,7 +36,18 @@ export interface QuestionnaireStore {
   forSessions(sessionIds: readonly string[]): Promise<QuestionnaireResponse[]>
 }
 
-/** What the questionnaire use cases need: the booking ports (to open a booking by its token) and the store. */
+/** A course's own template of one kind. */
+export interface CourseTemplate {
+  courseId: string
+  kind: QuestionnaireKind
+  templateId: string
+}
+
+/**
+ * What the questionnaire use cases need: the booking ports (to open a booking by its token), the
+ * store, and the course (its own questionnaire windows).
+ */
 export interface QuestionnaireDeps extends BookingDeps {
   questionnaires: QuestionnaireStore
+  catalogue: Pick<CatalogueRepository, 'getCourse'>
 }

@@ -16,6 +16,8 @@ const PARKED_OUTBOX = 'OUTBOX_PARKED'
 const UNDELIVERABLE = 'UNDELIVERABLE'
 const MAIL_AUDIT = 'MAIL_AUDIT'
 const TEMPLATE_VERSION = 'V#'
+const TEMPLATES = 'QTEMPLATES'
+const COURSE_TEMPLATES = 'COURSE_QTEMPLATES'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -193,6 +195,18 @@ export const indexKeys = {
     gsi1sk: `${kind}#${bookingId}`,
   }),
   sessionResponsesPk,
+  /** gsi1: every version of every questionnaire template, by template and version. */
+  templateListing: (id: string, version: number) => ({
+    gsi1pk: TEMPLATES,
+    gsi1sk: `${id}#${TEMPLATE_VERSION}${String(version).padStart(4, '0')}`,
+  }),
+  templateListingPk: TEMPLATES,
+  /** gsi1: every template attached to a course, by course and kind. */
+  courseTemplateListing: (courseId: string, kind: string) => ({
+    gsi1pk: COURSE_TEMPLATES,
+    gsi1sk: `${courseId}#${kind}`,
+  }),
+  courseTemplateListingPk: COURSE_TEMPLATES,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: `LA#${laCode}`,

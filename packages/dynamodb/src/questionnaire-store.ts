@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   DomainError,
+  QuestionnaireKindSchema,
   type QuestionnaireResponse,
   QuestionnaireResponseSchema,
   type QuestionnaireStore,
@@ -11,11 +12,12 @@ import {
 } from '@ey/domain'
 import { withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
-import { queryIndex, queryLast, type TableAccess } from './query.ts'
+import { queryIndex, queryLast, queryPrefix, type TableAccess } from './query.ts'
 
 const templateItem = {
   to: (template: QuestionnaireTemplate) => ({
     ...keys.questionnaireTemplate(template.id, template.version),
+    ...indexKeys.templateListing(template.id, template.version),
     type: 'questionnaire-template',
     ...template,
   }),
@@ -36,9 +38,10 @@ const responseItem = {
 
 /**
  * Questionnaires on DynamoDB: each template version an item of its own, written only if absent
- * (so a version, once answered, never changes; the highest is current); a course's own template
- * per kind as a pointer beside the course; a response beside its booking, written only if absent
- * (once per booking and kind), and indexed by session on gsi1 for results.
+ * (so a version, once answered, never changes; the highest is current) and listed on gsi1; a
+ * course's own template per kind as a pointer beside the course, listed on gsi1; a response beside
+ * its booking, written only if absent (once per booking and kind), and indexed by session on gsi1
+ * for results.
  */
 export function createDynamoQuestionnaireStore(table: TableAccess): QuestionnaireStore {
   const { doc, tableName } = table
@@ -69,9 +72,47 @@ export function createDynamoQuestionnaireStore(table: TableAccess): Questionnair
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.courseQuestionnaire(courseId, kind), type: 'course-questionnaire', templateId },
+          Item: {
+            ...keys.courseQuestionnaire(courseId, kind),
+            ...indexKeys.courseTemplateListing(courseId, kind),
+            type: 'course-questionnaire',
+            courseId,
+            kind,
+            templateId,
+          },
         }),
       )
+    },
+
+    async detachTemplate(courseId, kind) {
+      await doc.send(
+        new DeleteCommand({ TableName: tableName, Key: keys.courseQuestionnaire(courseId, kind) }),
+      )
+    },
+
+    async attachments() {
+      const items = await queryIndex(table, 'gsi1', indexKeys.courseTemplateListingPk)
+      return items.map((item) => ({
+        courseId: String(item.courseId),
+        kind: QuestionnaireKindSchema.parse(item.kind),
+        templateId: String(item.templateId),
+      }))
+    },
+
+    async listTemplates() {
+      const items = await queryIndex(table, 'gsi1', indexKeys.templateListingPk)
+      // Sorted by template then version, so the last of each template is its latest.
+      const latest = new Map(items.map(templateItem.from).map((template) => [template.id, template]))
+      return [...latest.values()]
+    },
+
+    async templateVersions(templateId) {
+      const items = await queryPrefix(
+        table,
+        keys.questionnaireTemplatePk(templateId),
+        keys.questionnaireTemplateVersionPrefix,
+      )
+      return items.map(templateItem.from)
     },
 
     async latestVersion(templateId) {

@@ -1,7 +1,13 @@
-import type { AdminCourseList, CourseInput, PartnerList } from '@ey/contract'
+import type { AdminCourseList, CourseInput, PartnerList, TemplateList } from '@ey/contract'
 import { courseResultsUrl } from '@ey/presentation'
 import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
+import {
+  attachChosenTemplates,
+  fillQuestionnaireDays,
+  fillTemplateChoices,
+  questionnaireDaysInput,
+} from './lib/course-questionnaires.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { slugOf } from './lib/slug.ts'
@@ -12,6 +18,9 @@ const form = byId<HTMLFormElement>('course-form')
 const errors = new FormErrors(form)
 /** What the form does not show (how completion is judged) is kept as it was when changing a course. */
 let completion: CourseInput['completion'] = { kind: 'all-parts' }
+let certificateOn: CourseInput['certificateOn']
+/** The template of each kind the course used when the page opened: only changes are sent. */
+let templatesBefore: Parameters<typeof attachChosenTemplates>[1] = { pre: '', post: '', 'follow-up': '' }
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() ?? ''
 const setValue = (id: string, text: string) => {
@@ -44,6 +53,8 @@ function input(): Record<string, unknown> {
     // Sent as typed when it is not a number, so the API names the mistake.
     cpdHours: /^\d+(\.\d+)?$/.test(cpdHours) ? Number(cpdHours) : cpdHours,
     completion,
+    ...(certificateOn ? { certificateOn } : {}),
+    ...questionnaireDaysInput(),
   }
 }
 
@@ -72,6 +83,8 @@ function fill(course: CourseInput): void {
   setValue('cpdHours', String(course.cpdHours))
   setValue('partnerId', course.partnerId)
   completion = course.completion
+  certificateOn = course.certificateOn
+  fillQuestionnaireDays(course.questionnaireDays)
 }
 
 async function submit(event: SubmitEvent): Promise<void> {
@@ -86,6 +99,7 @@ async function submit(event: SubmitEvent): Promise<void> {
         json: input(),
       },
     )
+    await attachChosenTemplates(course.id, templatesBefore)
     location.assign(
       `/staff/admin/courses/?${new URLSearchParams({ done: editing ? 'course-saved' : 'course-created', id: course.id })}`,
     )
@@ -104,10 +118,12 @@ async function submit(event: SubmitEvent): Promise<void> {
 async function main(): Promise<void> {
   const loading = byId('loading')
   try {
-    const [{ items: partners }, { items: courses }] = await Promise.all([
+    const [{ items: partners }, { items: courses }, { items: templates }] = await Promise.all([
       staffApi<PartnerList>('/admin/partners'),
       editing ? staffApi<AdminCourseList>('/admin/courses') : Promise.resolve({ items: [] }),
+      staffApi<TemplateList>('/admin/questionnaires'),
     ])
+    templatesBefore = fillTemplateChoices(templates, editing)
     byId('partnerId').append(...partners.map((partner) => h('option', { value: partner.id }, partner.name)))
     if (editing) {
       const course = courses.find((c) => c.id === editing)

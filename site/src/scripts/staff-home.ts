@@ -20,6 +20,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       text: 'Courses and partners',
       hint: 'Add or change courses and partner organisations',
     },
+    {
+      href: '/staff/admin/questionnaires/',
+      text: 'Questionnaires',
+      hint: 'Write the pre, post and follow-up questionnaires, and choose which courses ask them',
+    },
     { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
     {
       href: '/staff/admin/mail/',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { DEFAULT_TEMPLATES } from '@ey/domain'
 import { makeCourse, makePartner, makeSessionInput } from '../../support/factories.ts'
 import { markUndeliverable, parkEmail } from '../../support/mail-admin.ts'
 import { uniqueAddress } from '../../support/ses.ts'
@@ -11,6 +12,13 @@ export const SESSION_INPUT = makeSessionInput({
     { date: '2026-03-30', startTime: '16:00', endTime: '17:30' },
   ],
 })
+
+/** A new template's body: one free-text question. */
+const TEMPLATE_INPUT = {
+  kind: 'pre',
+  name: 'Signing before',
+  items: [{ id: 'signs', type: 'text', text: 'Which signs do you use?', required: false }],
+}
 
 /**
  * The administrators' routes in the authorization matrix: administrators only. The matrix sends
@@ -127,5 +135,41 @@ export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
     request: async (world) => ({
       path: `/api/admin/mail/undeliverable/${await markUndeliverable(world.api.deps.undeliverable, uniqueAddress('matrix'))}`,
     }),
+  },
+  'GET /api/admin/questionnaires': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/questionnaires' }),
+  },
+  'POST /api/admin/questionnaires': {
+    rule: 'admin',
+    ok: 201,
+    request: async () => ({ path: '/api/admin/questionnaires', body: TEMPLATE_INPUT }),
+  },
+  'GET /api/admin/questionnaires/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/questionnaires/default-pre' }),
+  },
+  'PUT /api/admin/questionnaires/{id}': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({
+      path: '/api/admin/questionnaires/default-pre',
+      body: { name: 'Before', items: DEFAULT_TEMPLATES.pre.items },
+    }),
+  },
+  'GET /api/admin/questionnaires/{id}/versions': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/questionnaires/default-pre/versions' }),
+  },
+  'PUT /api/admin/courses/{courseId}/questionnaires/{kind}': {
+    rule: 'admin',
+    ok: 200,
+    request: async (world) => {
+      await world.api.catalogue.putCourse(makeCourse())
+      return { path: '/api/admin/courses/slcn-core/questionnaires/pre', body: { templateId: null } }
+    },
   },
 }

@@ -6,20 +6,12 @@ import {
   PartnerSchema,
 } from '@ey/contract'
 import { addCourse, addPartner, changeCourse, changePartner } from '@ey/domain'
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
+import { body, json } from '../openapi.ts'
 import { router } from '../validation.ts'
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
 
 /** The administrators' partner and course routes under `/api/admin`. */
 export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {

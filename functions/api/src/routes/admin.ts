@@ -4,19 +4,22 @@ import { router } from '../validation.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
 import { adminMailRoutes } from './admin-mail.ts'
+import { adminQuestionnaireRoutes } from './admin-questionnaires.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
 import { registerAdminRoutes } from './register-admin.ts'
 
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
- * sessions, partners and courses, sessions, the staff directory, and the mail.
+ * sessions, partners and courses, questionnaire templates, sessions, the staff directory, and
+ * the mail.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
     .route('/', registerAdminRoutes(deps))
     .route('/', adminImportRoutes(deps))
     .route('/', adminCatalogueRoutes(deps))
+    .route('/', adminQuestionnaireRoutes(deps))
     .route('/', adminSessionRoutes(deps))
     .route('/staff', adminStaffRoutes(deps))
     .route('/mail', adminMailRoutes(deps))

@@ -35,6 +35,18 @@ export const CompletionRuleSchema = z.discriminatedUnion('kind', [
 export const CertificateOnSchema = z.enum(['post-answered', 'attendance'])
 export type CertificateOn = z.infer<typeof CertificateOnSchema>
 
+/**
+ * A course's own questionnaire windows, in whole days (`QUESTIONNAIRE_WINDOW_DAYS` where a course
+ * has none): how long post stays open, how long after the end follow-up opens, and for how long.
+ * Whole numbers here; their bounds are a rule (`questionnaireDaysErrors`).
+ */
+export const QuestionnaireDaysSchema = z.object({
+  post: z.number({ error: 'Enter the number of days, like 14' }).int('Enter a whole number of days'),
+  followUpAfter: z.number({ error: 'Enter the number of days, like 42' }).int('Enter a whole number of days'),
+  followUpOpen: z.number({ error: 'Enter the number of days, like 28' }).int('Enter a whole number of days'),
+})
+export type QuestionnaireDays = z.infer<typeof QuestionnaireDaysSchema>
+
 export const CourseSchema = z.object({
   id: IdSchema,
   partnerId: IdSchema,
@@ -55,5 +67,7 @@ export const CourseSchema = z.object({
    * (absent means this), or on attendance alone.
    */
   certificateOn: CertificateOnSchema.optional(),
+  /** The course's own questionnaire windows; absent means the defaults. */
+  questionnaireDays: QuestionnaireDaysSchema.optional(),
 })
 export type Course = z.infer<typeof CourseSchema>

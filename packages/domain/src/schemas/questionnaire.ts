@@ -22,26 +22,46 @@ const itemBase = {
     .trim()
     .min(1, 'Enter the question')
     .max(300, 'The question must be 300 characters or fewer'),
-  required: z.boolean(),
+  required: z.boolean({ error: 'Say whether the question must be answered' }),
 }
 
+const label = (end: string) =>
+  z
+    .string({ error: `Enter the label of ${end}` })
+    .trim()
+    .min(1, `Enter the label of ${end}`)
+    .max(60, 'A label must be 60 characters or fewer')
+
 /** One question of a template. */
-export const QuestionnaireItemSchema = z.discriminatedUnion('type', [
-  z.object({
-    ...itemBase,
-    type: z.literal('rating'),
-    tag: RatingTagSchema.optional(),
-    lowLabel: z.string().trim().min(1).max(60),
-    highLabel: z.string().trim().min(1).max(60),
-  }),
-  z.object({
-    ...itemBase,
-    type: z.literal('choice'),
-    options: z.array(z.string().trim().min(1).max(120)).min(2).max(10),
-  }),
-  z.object({ ...itemBase, type: z.literal('yes-no'), measure: YesNoMeasureSchema.optional() }),
-  z.object({ ...itemBase, type: z.literal('text') }),
-])
+export const QuestionnaireItemSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      ...itemBase,
+      type: z.literal('rating'),
+      tag: RatingTagSchema.optional(),
+      lowLabel: label('1, the lowest rating'),
+      highLabel: label('5, the highest rating'),
+    }),
+    z.object({
+      ...itemBase,
+      type: z.literal('choice'),
+      options: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, 'Enter the option, or remove it')
+            .max(120, 'An option must be 120 characters or fewer'),
+        )
+        .min(2, 'Give at least 2 options')
+        .max(10, 'Give at most 10 options'),
+    }),
+    z.object({ ...itemBase, type: z.literal('yes-no'), measure: YesNoMeasureSchema.optional() }),
+    z.object({ ...itemBase, type: z.literal('text') }),
+  ],
+  { error: 'Choose the type of question: rating, choice, yes/no or text' },
+)
 export type QuestionnaireItem = z.infer<typeof QuestionnaireItemSchema>
 
 /**

@@ -1,6 +1,7 @@
 import type { CatalogueStore } from '../catalogue-ports.ts'
 import { DomainError, ValidationError } from '../errors.ts'
 import type { CatalogueRepository } from '../ports.ts'
+import { questionnaireDaysErrors } from '../rules/questionnaire-windows.ts'
 import type { Course, Partner } from '../schemas/catalogue.ts'
 
 /** What the catalogue administration use cases read and write. */
@@ -28,8 +29,12 @@ export async function changePartner(
   return partner
 }
 
-/** Adds a course of a known partner; `already-exists` when its id is taken. */
+/**
+ * Adds a course of a known partner; `already-exists` when its id is taken, and
+ * `invalid-questionnaire-days` when its own questionnaire windows are out of bounds.
+ */
 export async function addCourse(deps: CatalogueAdminDeps, course: Course): Promise<Course> {
+  assertQuestionnaireDays(course)
   await assertPartner(deps, course.partnerId)
   if (!(await deps.catalogueWriter.putCourse(course, 'ifAbsent'))) {
     throw new DomainError('already-exists', 'A course with this id already exists.')
@@ -37,8 +42,12 @@ export async function addCourse(deps: CatalogueAdminDeps, course: Course): Promi
   return course
 }
 
-/** Changes an existing course (its sessions keep their own titles); `course-not-found` otherwise. */
+/**
+ * Changes an existing course (its sessions keep their own titles); `course-not-found` otherwise,
+ * and `invalid-questionnaire-days` when its own questionnaire windows are out of bounds.
+ */
 export async function changeCourse(deps: CatalogueAdminDeps, id: string, details: Course): Promise<Course> {
+  assertQuestionnaireDays(details)
   if (!(await deps.catalogue.getCourse(id))) throw new DomainError('course-not-found')
   const course = { ...details, id }
   await assertPartner(deps, course.partnerId)
@@ -53,5 +62,15 @@ async function assertPartner(deps: CatalogueAdminDeps, partnerId: string): Promi
     throw new ValidationError([
       { field: 'partnerId', message: 'Choose a partner organisation from the list' },
     ])
+  }
+}
+
+/** A course's own questionnaire windows must be within their bounds (answered 422, naming each). */
+function assertQuestionnaireDays(course: Course): void {
+  const fieldErrors = course.questionnaireDays ? questionnaireDaysErrors(course.questionnaireDays) : []
+  if (fieldErrors.length > 0) {
+    throw new DomainError('invalid-questionnaire-days', 'Check the questionnaire windows and try again.', {
+      fieldErrors,
+    })
   }
 }

@@ -4,8 +4,13 @@ import { DEFAULT_TEMPLATE_IDS, DEFAULT_TEMPLATES } from '../questionnaire-defaul
 import type { QuestionnaireDeps, QuestionnaireStore } from '../questionnaire-ports.ts'
 import type { ResultsReaders } from '../results-ports.ts'
 import { answerErrors, keptAnswers } from '../rules/questionnaire-answers.ts'
-import { type QuestionnaireWindow, questionnaireWindows } from '../rules/questionnaire-windows.ts'
+import {
+  QUESTIONNAIRE_WINDOW_DAYS,
+  type QuestionnaireWindow,
+  questionnaireWindows,
+} from '../rules/questionnaire-windows.ts'
 import type { Booking } from '../schemas/booking.ts'
+import type { QuestionnaireDays } from '../schemas/catalogue.ts'
 import {
   type AnswerValue,
   QUESTIONNAIRE_KINDS,
@@ -23,12 +28,13 @@ export async function listQuestionnaires(
   token: string,
 ): Promise<QuestionnaireWindow[]> {
   const { booking } = await openBooking(deps, bookingId, token)
-  const [session, responses] = await Promise.all([
+  const [session, days, responses] = await Promise.all([
     sessionOf(deps, booking),
+    courseDays(deps, booking),
     Promise.all(QUESTIONNAIRE_KINDS.map((kind) => deps.questionnaires.getResponse(booking.id, kind))),
   ])
   const answered = new Set(responses.flatMap((response) => (response ? [response.kind] : [])))
-  return questionnaireWindows(booking, session, deps.clock.now(), answered)
+  return questionnaireWindows(booking, session, deps.clock.now(), answered, days)
 }
 
 /**
@@ -60,13 +66,14 @@ export async function answerQuestionnaire(
   answers: Record<string, AnswerValue>,
 ): Promise<QuestionnaireResponse> {
   const { booking } = await openBooking(deps, bookingId, token)
-  const [session, existing] = await Promise.all([
+  const [session, days, existing] = await Promise.all([
     sessionOf(deps, booking),
+    courseDays(deps, booking),
     deps.questionnaires.getResponse(booking.id, kind),
   ])
   if (existing) throw new DomainError('questionnaire-answered')
   const now = deps.clock.now()
-  const window = questionnaireWindows(booking, session, now).find((w) => w.kind === kind)
+  const window = questionnaireWindows(booking, session, now, new Set(), days).find((w) => w.kind === kind)
   if (window?.status === 'not-open') throw new DomainError('questionnaire-not-open')
   if (window?.status !== 'open') throw new DomainError('questionnaire-closed')
   const template = await currentTemplate(deps.questionnaires, booking.session.courseId, kind)
@@ -144,6 +151,12 @@ async function answeredTemplate(
   throw new Error(`Questionnaire template ${response.templateId} v${response.version} is missing`)
 }
 
+/** The questionnaire windows of the booking's course: its own, else the defaults. */
+async function courseDays(deps: QuestionnaireDeps, booking: Booking): Promise<QuestionnaireDays> {
+  const course = await deps.catalogue.getCourse(booking.session.courseId)
+  return course?.questionnaireDays ?? QUESTIONNAIRE_WINDOW_DAYS
+}
+
 /** The live session (its parts may have moved since booking), else the booking's copy of it. */
 async function sessionOf(deps: QuestionnaireDeps, booking: Booking): Promise<Pick<Session, 'parts'>> {
   return (await deps.bookings.getSession(booking.sessionId)) ?? booking.session
@@ -175,7 +188,7 @@ export function questionnaireReaders(
 }
 
 /** A stored version, else the in-code default of that id and version, else nothing. */
-async function storedOrDefault(
+export async function storedOrDefault(
   store: QuestionnaireStore,
   templateId: string,
   version: number,
