@@ -23,6 +23,9 @@ const START = new Date('2026-03-16T16:00:00.000Z')
 const END = new Date('2026-03-23T17:30:00.000Z')
 const at = (base: Date | string, ms = 0) => new Date(new Date(base).getTime() + ms)
 
+/** A booking's history with its place confirmed at `at`. */
+const confirmedAt = (at: string) => [{ at, from: null, to: 'confirmed' as const, by: 'participant' }]
+
 function due(
   status: BookingStatus,
   now: Date,
@@ -31,7 +34,7 @@ function due(
     sent = {},
   }: { answered?: QuestionnaireKind[]; sent?: Partial<Record<InvitationKind, Date>> } = {},
 ) {
-  const booking = makeBooking({ createdAt: BOOKED, status })
+  const booking = makeBooking({ createdAt: BOOKED, status, history: confirmedAt(BOOKED) })
   return invitationsDue(booking, session, now, {
     answered: new Set(answered),
     sent: new Map(Object.entries(sent) as [InvitationKind, Date][]),
@@ -39,11 +42,27 @@ function due(
 }
 
 describe('invitationsDue', () => {
-  it('invites a confirmed place to pre at booking, and nobody waiting, offered or cancelled', () => {
-    expect(due('confirmed', new Date(BOOKED))).toEqual(['pre'])
+  it('invites a confirmed place to pre 10 minutes after booking, and nobody waiting, offered or cancelled', () => {
+    expect(due('confirmed', at(BOOKED, 10 * MINUTE - 1))).toEqual([])
+    expect(due('confirmed', at(BOOKED, 10 * MINUTE))).toEqual(['pre'])
     for (const status of ['waiting', 'offered', 'cancelled', 'late-cancelled', 'declined'] as const) {
       expect(due(status, at(BOOKED, HOUR))).toEqual([])
     }
+  })
+
+  it('invites a person promoted from the waiting list 10 minutes after the promotion', () => {
+    const promoted = at(START, -5 * DAY)
+    const booking = makeBooking({
+      createdAt: BOOKED,
+      status: 'confirmed',
+      history: [
+        { at: BOOKED, from: null, to: 'waiting', by: 'participant' },
+        { at: promoted.toISOString(), from: 'waiting', to: 'confirmed', by: 'system' },
+      ],
+    })
+    const none = { answered: new Set<QuestionnaireKind>(), sent: new Map() }
+    expect(invitationsDue(booking, session, at(promoted.toISOString(), 9 * MINUTE), none)).toEqual([])
+    expect(invitationsDue(booking, session, at(promoted.toISOString(), 10 * MINUTE), none)).toEqual(['pre'])
   })
 
   it('reminds of pre from 2 days before the first part, at its London time, only while unanswered', () => {
@@ -160,7 +179,8 @@ describe('invitations over a booking’s life (fast-check)', () => {
             if (happening.type === 'status') status = happening.to
             else if (happening.type === 'answer') answered.add(happening.kind)
             else {
-              const booking = makeBooking({ createdAt: new Date(booked).toISOString(), status })
+              const bookedAt = new Date(booked).toISOString()
+              const booking = makeBooking({ createdAt: bookedAt, status, history: confirmedAt(bookedAt) })
               for (const kind of invitationsDue(booking, s, new Date(now), { answered, sent })) {
                 expect(sent.has(kind)).toBe(false)
                 expect(answered.has(QUESTIONNAIRE[kind])).toBe(false)

@@ -37,29 +37,27 @@ async function world(session: Session = makeSession({ id: 'ses-a', capacity: 1, 
 }
 
 describe('sendQuestionnaireInvitations', () => {
-  it('invites a confirmed place to pre once, and a person promoted from the waiting list when promoted', async () => {
+  it('invites a confirmed place to pre once, 10 minutes after booking, and a person promoted from the waiting list after the promotion', async () => {
     const { deps, book, sent, run, invitations } = await world()
     const ada = await book('ada@x.org')
     const bea = (await book('bea@x.org')).booking.id
 
-    expect(await run(deps.clock.now())).toEqual({ looked: 1, queued: 1, finished: 0 })
-    expect(await run(at(deps.clock.now().toISOString(), 5 * MINUTE))).toEqual({
-      looked: 1,
-      queued: 0,
-      finished: 0,
-    })
+    const booked = deps.clock.now().toISOString()
+    expect(await run(at(booked, 5 * MINUTE))).toEqual({ looked: 1, queued: 0, finished: 0 })
+    expect(await run(at(booked, 10 * MINUTE))).toEqual({ looked: 1, queued: 1, finished: 0 })
+    expect(await run(at(booked, 15 * MINUTE))).toEqual({ looked: 1, queued: 0, finished: 0 })
     expect(sent()).toEqual([[ada.booking.id, 'pre']])
     expect(invitations.queued[0]).toEqual({
       id: `questionnaire-pre-${ada.booking.id}`,
       kind: 'questionnaire-invitation',
       bookingId: ada.booking.id,
       invitation: 'pre',
-      createdAt: deps.clock.now().toISOString(),
+      createdAt: at(booked, 10 * MINUTE).toISOString(),
     })
 
     deps.clock.advance(DAY)
     await cancelBooking(deps, ada.booking.id, ada.manageToken)
-    await run(deps.clock.now())
+    await run(at(deps.clock.now().toISOString(), 10 * MINUTE))
     expect(sent()).toEqual([
       [ada.booking.id, 'pre'],
       [bea, 'pre'],
@@ -71,7 +69,7 @@ describe('sendQuestionnaireInvitations', () => {
     const { deps, book, sent, run, questionnaires } = await world(session)
     const ada = (await book('ada@x.org')).booking.id
     const bea = (await book('bea@x.org')).booking.id
-    await run(deps.clock.now())
+    await run(at(deps.clock.now().toISOString(), 10 * MINUTE))
     questionnaires.addResponse(makeQuestionnaireResponse({ bookingId: bea, sessionId: 'ses-b', kind: 'pre' }))
 
     await run(at(START, -2 * DAY - 5 * MINUTE))
@@ -92,7 +90,7 @@ describe('sendQuestionnaireInvitations', () => {
       (await book('bea@x.org')).booking.id,
       (await book('cai@x.org')).booking.id,
     ]
-    await run(deps.clock.now())
+    await run(at(deps.clock.now().toISOString(), 10 * MINUTE))
     const mark = (bookingId: string, to: 'attended' | 'no-show', when: Date) =>
       deps.bookings.changeStatus({ bookingId, from: 'confirmed', to, by: 'trainer', at: when })
     await mark(ada, 'attended', at(START, 10 * MINUTE))
@@ -120,7 +118,7 @@ describe('sendQuestionnaireInvitations', () => {
     const session = makeSession({ id: 'ses-d', capacity: 5, startsAt: START })
     const { deps, book, sent, run, invitations } = await world(session)
     const ada = (await book('ada@x.org')).booking.id
-    await run(deps.clock.now())
+    await run(at(deps.clock.now().toISOString(), 10 * MINUTE))
     await deps.bookings.changeStatus({
       bookingId: ada,
       from: 'confirmed',

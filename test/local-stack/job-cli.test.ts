@@ -155,13 +155,13 @@ describe('pnpm job, against a running stack', () => {
     const { code, stdout, stderr } = await job(
       'questionnaire-invitations',
       '--now',
-      '2026-03-16T05:05:00Z',
+      '2026-03-16T05:11:00Z',
       '--stack',
       stackFile(),
     )
 
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    expect(stdout).toMatch(/^questionnaire-invitations ran as at 2026-03-16T05:05:00\.000Z /)
+    expect(stdout).toMatch(/^questionnaire-invitations ran as at 2026-03-16T05:11:00\.000Z /)
     expect(stdout).toMatch(/ {2}queued +\d+\n/)
     const { Item } = await clients.doc.send(
       new GetCommand({

@@ -37,7 +37,7 @@ const SCHEDULES = [
   },
   {
     name: 'questionnaire-invitations',
-    // Every 5 minutes: a new or promoted booking gets its pre questionnaire by the next run.
+    // Every 5 minutes: a new or promoted place gets its pre invitation 10 to 15 minutes after it is confirmed.
     schedule: 'rate(5 minutes)',
     description:
       'Emails the questionnaire invitations due: pre once a place is confirmed and 2 days before if unanswered, post (with the certificate) once the last part has ended, follow-up when it opens',

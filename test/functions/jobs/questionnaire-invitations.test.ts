@@ -74,7 +74,7 @@ describe('questionnaire-invitations on DynamoDB Local, through the mail flow to 
     await poller.drain()
     const confirmations = (await emailsSentTo(ada)).length
 
-    expect(await runAt(after(clock.now(), 5 * MINUTE))).toEqual({ looked: 1, queued: 2, finished: 0 })
+    expect(await runAt(after(clock.now(), 10 * MINUTE))).toEqual({ looked: 1, queued: 2, finished: 0 })
     const [pre] = (await waitForEmails(ada, confirmations + 1)).slice(confirmations)
     expect(pre?.subject).toBe('A questionnaire before Speech, language and communication: core')
     expect(pre?.body.text).toMatch(

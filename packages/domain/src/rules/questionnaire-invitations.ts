@@ -1,10 +1,16 @@
 import { MINUTE_MS } from '../config.ts'
 import type { Booking } from '../schemas/booking.ts'
-import { INVITED_QUESTIONNAIRE, type InvitationKind } from '../schemas/invitation.ts'
+import { INVITATION_KINDS, INVITED_QUESTIONNAIRE, type InvitationKind } from '../schemas/invitation.ts'
 import type { QuestionnaireKind } from '../schemas/questionnaire.ts'
 import { type Session, sessionStart } from '../schemas/session.ts'
 import { type QuestionnaireWindow, questionnaireWindows } from './questionnaire-windows.ts'
 import { reminderAt } from './reminders.ts'
+
+/**
+ * The pre invitation goes this long after the place is confirmed, at the job's next run: not on
+ * top of the confirmation email, and not at all for a booking undone at once.
+ */
+export const PRE_INVITATION_DELAY_MINUTES = 10
 
 /** The pre questionnaire's reminder goes 2 days before the first part (London days, as reminders count them). */
 export const PRE_REMINDER_LEAD_MINUTES = 2 * 24 * 60
@@ -58,17 +64,23 @@ export function preReminderAt(session: Pick<Session, 'parts'>): Date {
   return reminderAt(sessionStart(session).toISOString(), PRE_REMINDER_LEAD_MINUTES)
 }
 
+/** When the booking's place was first confirmed (at booking, or on promotion from the waiting list). */
+export function placeConfirmedAt(booking: Pick<Booking, 'createdAt' | 'history'>): Date {
+  const confirmed = booking.history.find((event) => event.to === 'confirmed')
+  return new Date(confirmed?.at ?? booking.createdAt)
+}
+
 /**
  * The invitations due to a booking at `now`. Each only while its questionnaire is open to the
  * booking (inside its window, a status that may answer it: never a cancelled booking) and not
- * answered, and only once. Pre goes as soon as the place is confirmed (a person promoted from the
- * waiting list gets it then, while pre is open). Its reminder goes from 2 days before the first
+ * answered, and only once. Pre goes 10 minutes after the place is confirmed (a person promoted
+ * from the waiting list gets it then, while pre is open). Its reminder goes from 2 days before the first
  * part, only to a booking whose pre invitation went before that time (one who booked later has
  * just been invited). Post goes to an attended booking once the last part has ended; follow-up
  * once its window opens.
  */
 export function invitationsDue(
-  booking: WindowBooking,
+  booking: Pick<Booking, 'createdAt' | 'status' | 'history'>,
   session: Pick<Session, 'parts'>,
   now: Date,
   history: InvitationHistory,
@@ -79,9 +91,15 @@ export function invitationsDue(
   const remindAt = preReminderAt(session)
   const preSent = history.sent.get('pre')
   const reminderDue = now >= remindAt && preSent !== undefined && preSent < remindAt
-  return (['pre', 'pre-reminder', 'post', 'follow-up'] as const).filter(
-    (kind) => open(kind) && (kind !== 'pre-reminder' || reminderDue),
-  )
+  const preDue =
+    now.getTime() >= placeConfirmedAt(booking).getTime() + PRE_INVITATION_DELAY_MINUTES * MINUTE_MS
+  const timely: Record<InvitationKind, boolean> = {
+    pre: preDue,
+    'pre-reminder': reminderDue,
+    post: true,
+    'follow-up': true,
+  }
+  return INVITATION_KINDS.filter((kind) => open(kind) && timely[kind])
 }
 
 /**
