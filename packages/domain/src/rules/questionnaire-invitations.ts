@@ -65,7 +65,7 @@ export function preReminderAt(session: Pick<Session, 'parts'>): Date {
 }
 
 /** When the booking's place was first confirmed (at booking, or on promotion from the waiting list). */
-export function placeConfirmedAt(booking: Pick<Booking, 'createdAt' | 'history'>): Date {
+function placeConfirmedAt(booking: Pick<Booking, 'createdAt' | 'history'>): Date {
   const confirmed = booking.history.find((event) => event.to === 'confirmed')
   return new Date(confirmed?.at ?? booking.createdAt)
 }
@@ -74,10 +74,10 @@ export function placeConfirmedAt(booking: Pick<Booking, 'createdAt' | 'history'>
  * The invitations due to a booking at `now`. Each only while its questionnaire is open to the
  * booking (inside its window, a status that may answer it: never a cancelled booking) and not
  * answered, and only once. Pre goes 10 minutes after the place is confirmed (a person promoted
- * from the waiting list gets it then, while pre is open). Its reminder goes from 2 days before the first
- * part, only to a booking whose pre invitation went before that time (one who booked later has
- * just been invited). Post goes to an attended booking once the last part has ended; follow-up
- * once its window opens.
+ * from the waiting list gets it then, while pre is open). Its reminder goes from 2 days before
+ * the first part, only to a booking whose pre invitation went before that time (one who booked
+ * later has just been invited). Post goes to an attended booking once the last part has ended;
+ * follow-up once its window opens.
  */
 export function invitationsDue(
   booking: Pick<Booking, 'createdAt' | 'status' | 'history'>,
