@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { bookSession, cancelBooking } from '@ey/domain'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { bookSession, cancelBooking, invitationMessageId } from '@ey/domain'
+import { keys } from '@ey/dynamodb'
 import { type LocalStack, startLocalStack, writeStackFile } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -130,6 +132,45 @@ describe('pnpm job, against a running stack', () => {
     expect(stdout).toContain('  expired   1\n  promoted  1\n  skipped   0\n')
     expect((await deps.bookings.getBooking(b.booking.id))?.status).toBe('expired')
     expect((await deps.bookings.getBooking(c.booking.id))?.status).toBe('offered')
+  })
+
+  it('runs questionnaire-invitations as at --now: a new booking’s pre invitation is queued', async () => {
+    const config = await coreConfigFromEnv(stack.env)
+    const clients = coreClients(config)
+    const deps = wireCore(config, clients, { clock: fakeClock('2026-03-16T05:01:00.000Z') })
+    await storeSessions(
+      { doc: clients.doc, tableName: stack.tableName },
+      makeSession({
+        id: 'cli-invite',
+        startsAt: '2026-03-20T16:00:00.000Z',
+        updatedAt: '2026-03-16T05:01:00.000Z',
+      }),
+    )
+    const { booking } = await bookSession(deps, {
+      sessionId: 'cli-invite',
+      idempotencyKey: 'invitee',
+      person: makePerson({ email: 'invitee@example.org' }),
+    })
+
+    const { code, stdout, stderr } = await job(
+      'questionnaire-invitations',
+      '--now',
+      '2026-03-16T05:11:00Z',
+      '--stack',
+      stackFile(),
+    )
+
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+    expect(stdout).toMatch(/^questionnaire-invitations ran as at 2026-03-16T05:11:00\.000Z /)
+    expect(stdout).toMatch(/ {2}queued +\d+\n/)
+    const { Item } = await clients.doc.send(
+      new GetCommand({
+        TableName: stack.tableName,
+        Key: keys.outbox(invitationMessageId(booking.id, 'pre')),
+        ConsistentRead: true,
+      }),
+    )
+    expect(Item).toMatchObject({ kind: 'questionnaire-invitation', invitation: 'pre', bookingId: booking.id })
   })
 
   it('answers a bad token with 401, so only whoever can read the stack file runs jobs', async () => {

@@ -13,6 +13,7 @@ export const READS_FINDING_NOTHING = {
   alerts: { getAlert: async () => undefined, closeAlert: async () => undefined },
   alertTokens: { issue: (id: string) => `stop-token-of-${id}` },
   catalogue: { getCourse: async () => undefined },
+  answers: { hasAnswered: async () => false },
   undeliverable: { isUndeliverable: async () => false },
 } satisfies Partial<DeliveryDeps>
 

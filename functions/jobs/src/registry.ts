@@ -1,4 +1,10 @@
-import { expireLapsedOffers, sendReminders, sendTrainerDigests, sweepOutbox } from '@ey/domain'
+import {
+  expireLapsedOffers,
+  sendQuestionnaireInvitations,
+  sendReminders,
+  sendTrainerDigests,
+  sweepOutbox,
+} from '@ey/domain'
 import { outboxDelivery } from '@ey/mail'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
@@ -23,6 +29,7 @@ const RUNS: { [name in JobName]: JobRun } = {
   'expire-offers': (deps) => expireLapsedOffers(deps),
   reminders: sendReminders,
   'trainer-digest': sendTrainerDigests,
+  'questionnaire-invitations': sendQuestionnaireInvitations,
   'sweep-outbox': (deps, now) => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now),
 }
 

@@ -36,6 +36,13 @@ const SCHEDULES = [
       'Emails each trainer the parts they run tomorrow, with numbers booked and waiting and the access needs to prepare for',
   },
   {
+    name: 'questionnaire-invitations',
+    // Every 5 minutes: a new or promoted place gets its pre invitation 10 to 15 minutes after it is confirmed.
+    schedule: 'rate(5 minutes)',
+    description:
+      'Emails the questionnaire invitations due: pre once a place is confirmed and 2 days before if unanswered, post (with the certificate) once the last part has ended, follow-up when it opens',
+  },
+  {
     name: 'sweep-outbox',
     // Every 5 minutes: an email the stream did not deliver goes out at most 5 minutes after its
     // grace period or backoff ends.

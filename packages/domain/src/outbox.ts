@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { InvitationKindSchema } from './schemas/invitation.ts'
 
 /** The emails about one booking, by the event that causes them. */
 export const BOOKING_EMAIL_KINDS = [
@@ -74,6 +75,20 @@ export const InterestAlertEmailSchema = z.object({
 export type InterestAlertEmail = z.infer<typeof InterestAlertEmailSchema>
 
 /**
+ * An invitation to answer a questionnaire (`invitation` says which). Its id is the booking's and
+ * the invitation's (`invitationMessageId`), so each goes once; delivery reads the booking, its
+ * window and its answers when it goes.
+ */
+export const QuestionnaireInvitationEmailSchema = z.object({
+  id: outboxId,
+  kind: z.literal('questionnaire-invitation'),
+  bookingId: z.string(),
+  invitation: InvitationKindSchema,
+  createdAt,
+})
+export type QuestionnaireInvitationEmail = z.infer<typeof QuestionnaireInvitationEmailSchema>
+
+/**
  * The intent to send one email, written in the same transaction as the change that causes it (or
  * on its own with `OutboxStore.enqueue`). One member per family of emails, told apart by `kind`.
  */
@@ -82,6 +97,7 @@ export const OutboxMessageSchema = z.discriminatedUnion('kind', [
   BookingReminderEmailSchema,
   TrainerDigestEmailSchema,
   InterestAlertEmailSchema,
+  QuestionnaireInvitationEmailSchema,
 ])
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>
 

@@ -8,6 +8,7 @@ const ATTENDANCE = 'ATTENDANCE#'
 const TRAINER = 'TRAINER#'
 const REMINDER = 'REMINDER#'
 const PART_DAY = 'PART_DAY#'
+const INVITED = 'INVITED#'
 const COURSES = 'COURSES'
 const PARTNERS = 'PARTNERS'
 const STAFF = 'STAFF'
@@ -86,6 +87,15 @@ export const keys = {
   }),
   /** Begins the sort key of every part-day item of a session. */
   partDayPrefix: PART_DAY,
+  /** When the invitations job next looks at a session's bookings: one per published session. */
+  invitationLook: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'INVITATION_LOOK' }),
+  /** One questionnaire invitation sent to one booking of the session: recorded once per kind. */
+  sentInvitation: (sessionId: string, bookingId: string, kind: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${INVITED}${bookingId}#${kind}`,
+  }),
+  /** Begins the sort key of every invitation recorded for a session's bookings. */
+  sentInvitationPrefix: INVITED,
   /** An interest alert. */
   interestAlert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
   /** One per open alert of a person on a course: enforces "one open alert per address and course". */
@@ -221,7 +231,7 @@ export const indexKeys = {
 }
 
 /** The kinds of work the `gsi4` index holds until it is done, each in a partition of its own. */
-export type DueKind = 'offer' | 'outbox' | 'reminder' | 'trainer-digest'
+export type DueKind = 'offer' | 'outbox' | 'reminder' | 'trainer-digest' | 'invitation'
 
 /** gsi4 keys of work that falls due at `at` (a sparse index: remove both once it is done). */
 export const dueKeys = {

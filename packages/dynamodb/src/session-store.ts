@@ -10,6 +10,7 @@ import {
   type SessionStore,
   sessionStart,
 } from '@ey/domain'
+import { syncInvitationLook } from './invitation-store.ts'
 import { bookingItem, outboxItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryPrefix } from './query.ts'
@@ -49,10 +50,11 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
     return Item ? sessionItem.from(Item) : undefined
   }
 
-  /** The items that follow a session: its trainers' index, its reminders and its parts' days. */
+  /** The items that follow a session: its trainers' index, its reminders, its parts' days and its invitation look. */
   async function syncSessionIndexes(session: Session): Promise<void> {
     await syncTrainerAssignments(options, session)
     await syncReminderEntries(options, session)
+    await syncInvitationLook(options, session)
   }
 
   return {

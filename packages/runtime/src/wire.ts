@@ -9,6 +9,7 @@ import {
   type CertificateStore,
   DEFAULT_POLICY,
   type InterestAlertStore,
+  type InvitationStore,
   type MailAudit,
   type OutboxStore,
   type QuestionnaireAnswers,
@@ -27,6 +28,7 @@ import {
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
   createDynamoInterestAlertStore,
+  createDynamoInvitationStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
@@ -52,6 +54,8 @@ export interface CoreDeps extends BookingDeps {
   lookup: BookingLookup
   registers: RegisterRepository
   reminders: ReminderSchedule
+  /** The questionnaire invitations: sessions due a look, and the invitations sent. */
+  invitations: InvitationStore
   outbox: OutboxStore
   /** Addresses that bounced for good or complained: no email goes to them. */
   undeliverable: UndeliverableAddresses
@@ -102,6 +106,7 @@ export function wireCore(
     lookup: createDynamoBookingLookup(table),
     registers: createDynamoRegisterRepository(table),
     reminders: createDynamoReminderSchedule(table),
+    invitations: createDynamoInvitationStore(table),
     outbox: createOutboxStore(table),
     undeliverable: createUndeliverableStore(table),
     mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),

@@ -3,13 +3,15 @@ import { type BookingDeliveryDeps, prepareBookingEmail } from './booking.ts'
 import { prepareBookingReminder } from './booking-reminder.ts'
 import { type InterestAlertDeliveryDeps, prepareInterestAlertEmail } from './interest-alert.ts'
 import type { Prepared } from './prepared.ts'
+import { type InvitationDeliveryDeps, prepareQuestionnaireInvitation } from './questionnaire-invitation.ts'
 import { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'
 
 /** What delivering any outbox message needs: every family's reads, the undeliverable addresses, the mailer. */
 export interface DeliveryDeps
   extends BookingDeliveryDeps,
     TrainerDigestDeliveryDeps,
-    InterestAlertDeliveryDeps {
+    InterestAlertDeliveryDeps,
+    InvitationDeliveryDeps {
   undeliverable: Pick<UndeliverableAddresses, 'isUndeliverable'>
   mailer: Mailer
 }
@@ -38,6 +40,7 @@ function prepare(deps: DeliveryDeps, message: OutboxMessage): Promise<Prepared> 
   if (message.kind === 'booking-reminder') return prepareBookingReminder(deps, message)
   if (message.kind === 'trainer-digest') return prepareTrainerDigest(deps, message)
   if (message.kind === 'interest-alert') return prepareInterestAlertEmail(deps, message)
+  if (message.kind === 'questionnaire-invitation') return prepareQuestionnaireInvitation(deps, message)
   return unknownFamily(message)
 }
 

@@ -9,4 +9,5 @@ export {
   outboxDelivery,
 } from './outbox-item.ts'
 export type { Prepared } from './prepared.ts'
+export { type InvitationDeliveryDeps, prepareQuestionnaireInvitation } from './questionnaire-invitation.ts'
 export { prepareTrainerDigest, type TrainerDigestDeliveryDeps } from './trainer-digest.ts'

@@ -8,6 +8,13 @@ import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
 import { offerExpired } from './offer-expired.ts'
 import { placeOffered } from './place-offered.ts'
+import { type PostSessionEmailData, postSessionEmail } from './post-session.ts'
+import {
+  followUpInvitation,
+  type InvitationEmailData,
+  preInvitation,
+  preReminderInvitation,
+} from './questionnaire-invitation.ts'
 import { render } from './render.ts'
 import { sessionCancelled } from './session-cancelled.ts'
 import { sessionRescheduled } from './session-rescheduled.ts'
@@ -16,6 +23,8 @@ import { trainerDigest } from './trainer-digest.ts'
 export type { ReminderContext } from './booking-reminder.ts'
 export type { EmailContext, RenderedEmail } from './content.ts'
 export { type InterestAlertContext, renderInterestAlert } from './interest-alert.ts'
+export type { PostEmailCertificate, PostSessionEmailData } from './post-session.ts'
+export type { InvitationEmailData } from './questionnaire-invitation.ts'
 
 const TEMPLATES: Record<BookingEmailKind, Template> = {
   'booking-confirmed': bookingConfirmed,
@@ -42,4 +51,23 @@ export function renderBookingReminder(context: ReminderContext): RenderedEmail {
 /** Renders a trainer's digest of one day; links point into `siteUrl`. */
 export function renderTrainerDigest(digest: TrainerDigest, siteUrl: string): RenderedEmail {
   return render(trainerDigest(digest, siteUrl))
+}
+
+/** What one invitation shows: the post email's data carries its certificate too. */
+export type InvitationEmail =
+  | { kind: 'pre' | 'pre-reminder' | 'follow-up'; data: InvitationEmailData }
+  | { kind: 'post'; data: PostSessionEmailData }
+
+/** Renders an invitation to a questionnaire (the post one with the certificate). */
+export function renderInvitation(email: InvitationEmail): RenderedEmail {
+  switch (email.kind) {
+    case 'pre':
+      return render(preInvitation(email.data))
+    case 'pre-reminder':
+      return render(preReminderInvitation(email.data))
+    case 'follow-up':
+      return render(followUpInvitation(email.data))
+    case 'post':
+      return render(postSessionEmail(email.data))
+  }
 }

@@ -14,6 +14,7 @@ export const EMAIL_KIND_LABELS = {
   'booking-reminder': 'Reminder',
   'trainer-digest': 'Trainer’s daily list',
   'interest-alert': 'New date of a course',
+  'questionnaire-invitation': 'Questionnaire invitation',
 } as const satisfies Record<EmailKind, string>
 
 /** Why an address gets no email. */

@@ -1,0 +1,125 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type InvitationLook,
+  type InvitationStore,
+  RepositoryError,
+  SentInvitationSchema,
+  type Session,
+  sessionEnd,
+  sessionStart,
+} from '@ey/domain'
+import { outboxItem, withoutKeys } from './items.ts'
+import { dueKeys, keys } from './keys.ts'
+import { queryDue, queryPrefix, type TableAccess } from './query.ts'
+import { transact } from './transactions.ts'
+
+/** The gsi4 keys of a session's look at `at`. */
+const lookDue = (sessionId: string, at: Date | string) => dueKeys.due('invitation', at, sessionId)
+
+/**
+ * Brings a session's invitation look in line with the session as just written: a published
+ * session has one, due at once (the session's `updatedAt`) when it is new or its first start or
+ * last end moved, and left as it is otherwise (the job's next look stands); a draft or cancelled
+ * session has none. Idempotent, so it can run again after a failure.
+ */
+export async function syncInvitationLook(table: TableAccess, session: Session): Promise<void> {
+  const { doc, tableName } = table
+  const key = keys.invitationLook(session.id)
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))
+  if (session.status !== 'published') {
+    if (Item) await doc.send(new DeleteCommand({ TableName: tableName, Key: key }))
+    return
+  }
+  const startsAt = sessionStart(session).toISOString()
+  const endsAt = sessionEnd(session).toISOString()
+  if (Item?.startsAt === startsAt && Item.endsAt === endsAt) return
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...key,
+        type: 'invitation-look',
+        sessionId: session.id,
+        startsAt,
+        endsAt,
+        ...lookDue(session.id, session.updatedAt),
+      },
+    }),
+  )
+}
+
+/**
+ * The invitations job's work on DynamoDB: looks due from gsi4 (`DUE#invitation`), moved or
+ * cleared only while they still hold the time that was read; invitations recorded in the
+ * session's partition (`INVITED#<bookingId>#<kind>`) in one transaction with their outbox item.
+ */
+export function createDynamoInvitationStore(table: TableAccess): InvitationStore {
+  const { doc, tableName } = table
+  return {
+    async dueLooks(now) {
+      return (await queryDue(table, 'invitation', now)).map(
+        (item): InvitationLook => ({
+          sessionId: String(item.sessionId),
+          at: String(item.dueSk).split('#')[0] as string,
+        }),
+      )
+    },
+
+    async setNextLook(look, next) {
+      const update = next
+        ? {
+            UpdateExpression: 'SET dueSk = :next',
+            ExpressionAttributeValues: { ':next': lookDue(look.sessionId, next).dueSk },
+          }
+        : { UpdateExpression: 'REMOVE duePk, dueSk', ExpressionAttributeValues: {} }
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.invitationLook(look.sessionId),
+            ConditionExpression: 'dueSk = :read',
+            UpdateExpression: update.UpdateExpression,
+            ExpressionAttributeValues: {
+              ...update.ExpressionAttributeValues,
+              ':read': lookDue(look.sessionId, look.at).dueSk,
+            },
+          }),
+        )
+      } catch (error) {
+        // Moved by the session store (or deleted) since it was read: what the store wrote stands.
+        if (error instanceof ConditionalCheckFailedException) return
+        throw new RepositoryError('Setting the next invitation look failed', error)
+      }
+    },
+
+    async sentInvitations(sessionId) {
+      const items = await queryPrefix(table, keys.session(sessionId).pk, keys.sentInvitationPrefix)
+      return items.map((item) => SentInvitationSchema.parse(withoutKeys(item)))
+    },
+
+    async recordInvitation(invitation, message) {
+      const cancellation = await transact(doc, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.sentInvitation(invitation.sessionId, invitation.bookingId, invitation.kind),
+              type: 'sent-invitation',
+              ...invitation,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: outboxItem.to(message),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ])
+      return cancellation === undefined
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  type CatalogueRepository,
+  certificateStatus,
+  INVITED_QUESTIONNAIRE,
+  invitationWindow,
+  type QuestionnaireAnswers,
+  type QuestionnaireInvitationEmail,
+} from '@ey/domain'
+import { manageUrl, questionnaireUrl } from '@ey/presentation'
+import { renderInvitation } from '../templates/index.ts'
+import type { BookingDeliveryDeps } from './booking.ts'
+import type { Prepared } from './prepared.ts'
+
+/** What an invitation reads when it goes, besides the booking family's reads. */
+export interface InvitationDeliveryDeps extends BookingDeliveryDeps {
+  answers: Pick<QuestionnaireAnswers, 'hasAnswered'>
+  catalogue: Pick<CatalogueRepository, 'getCourse'>
+}
+
+/**
+ * Renders an invitation from the booking, its session and its answers as they are now; skips it
+ * when the questionnaire is no longer open to the booking (answered since, its window closed,
+ * the booking cancelled or not attended) or the session is no longer published. The post email
+ * says whether the certificate can be downloaded already (the course offers it on attendance
+ * alone) or comes once the questionnaire is answered.
+ */
+export async function prepareQuestionnaireInvitation(
+  deps: InvitationDeliveryDeps,
+  message: QuestionnaireInvitationEmail,
+): Promise<Prepared> {
+  const booking = await deps.bookings.getBooking(message.bookingId)
+  if (!booking) return { outcome: 'skipped', reason: 'booking-not-found' }
+  const session = await deps.bookings.getSession(booking.sessionId)
+  if (session?.status !== 'published') return { outcome: 'skipped', reason: 'session-not-published' }
+  const questionnaire = INVITED_QUESTIONNAIRE[message.invitation]
+  const answered = await deps.answers.hasAnswered(booking.id, questionnaire)
+  const window = invitationWindow(
+    message.invitation,
+    booking,
+    session,
+    deps.clock.now(),
+    new Set(answered ? [questionnaire] : []),
+  )
+  if (window.status !== 'open') return { outcome: 'skipped', reason: `questionnaire-${window.status}` }
+
+  const token = deps.tokens.issue(booking.id)
+  const data = {
+    title: session.title,
+    parts: session.parts,
+    questionnaireUrl: questionnaireUrl(deps.siteUrl, booking.id, token, questionnaire),
+    closesAt: window.closesAt,
+    manageUrl: manageUrl(deps.siteUrl, booking.id, token),
+  }
+  const rendered =
+    message.invitation === 'post'
+      ? renderInvitation({ kind: 'post', data: { ...data, certificate: await certificateOf(deps, session) } })
+      : renderInvitation({ kind: message.invitation, data })
+  return { outcome: 'ready', email: { to: booking.person.email, ...rendered } }
+}
+
+/** Whether an attended booking that has not answered post is offered the certificate already. */
+async function certificateOf(deps: InvitationDeliveryDeps, session: { courseId: string }) {
+  const course = await deps.catalogue.getCourse(session.courseId)
+  return certificateStatus('attended', course ?? {}, false) === 'offered' ? 'offered' : 'after-post'
+}

@@ -1,0 +1,73 @@
+import {
+  type InvitationStore,
+  type QuestionnaireInvitationEmail,
+  type SentInvitation,
+  type Session,
+  sessionEnd,
+  sessionStart,
+} from '@ey/domain'
+
+/** A session's look as the store keeps it: what it was timed for, and when it is due (none: done). */
+interface Look {
+  startsAt: string
+  endsAt: string
+  dueAt?: string
+}
+
+/** The invitation store in memory, kept in line with sessions by `sync` as the session store keeps the table's. */
+export interface InMemoryInvitationStore extends InvitationStore {
+  /** What the DynamoDB session store does after each write (`syncInvitationLook`). */
+  sync(session: Session): void
+  /** Every email queued with an invitation, in order. */
+  queued: QuestionnaireInvitationEmail[]
+  /** When the session is next due a look; undefined when done or absent. */
+  dueAt(sessionId: string): string | undefined
+}
+
+/** Builds an empty store. */
+export function createInMemoryInvitationStore(): InMemoryInvitationStore {
+  const looks = new Map<string, Look>()
+  const sent = new Map<string, SentInvitation>()
+  const queued: QuestionnaireInvitationEmail[] = []
+  return {
+    queued,
+    sync(session) {
+      if (session.status !== 'published') {
+        looks.delete(session.id)
+        return
+      }
+      const startsAt = sessionStart(session).toISOString()
+      const endsAt = sessionEnd(session).toISOString()
+      const old = looks.get(session.id)
+      if (old?.startsAt === startsAt && old.endsAt === endsAt) return
+      looks.set(session.id, { startsAt, endsAt, dueAt: new Date(session.updatedAt).toISOString() })
+    },
+    dueAt: (sessionId) => looks.get(sessionId)?.dueAt,
+    async dueLooks(now) {
+      return [...looks.entries()]
+        .filter(([, look]) => look.dueAt !== undefined && new Date(look.dueAt) <= now)
+        .map(([sessionId, look]) => ({ sessionId, at: look.dueAt as string }))
+        .sort((a, b) => a.at.localeCompare(b.at))
+    },
+    async setNextLook(look, next) {
+      const current = looks.get(look.sessionId)
+      // Like the adapter's condition: only a look still holding the time that was read moves.
+      if (!current || current.dueAt !== new Date(look.at).toISOString()) return
+      looks.set(look.sessionId, {
+        startsAt: current.startsAt,
+        endsAt: current.endsAt,
+        ...(next ? { dueAt: next.toISOString() } : {}),
+      })
+    },
+    async sentInvitations(sessionId) {
+      return [...sent.values()].filter((s) => s.sessionId === sessionId).map((s) => structuredClone(s))
+    },
+    async recordInvitation(invitation, message) {
+      const key = `${invitation.bookingId}#${invitation.kind}`
+      if (sent.has(key) || queued.some((m) => m.id === message.id)) return false
+      sent.set(key, structuredClone(invitation))
+      queued.push(structuredClone(message))
+      return true
+    },
+  }
+}
