@@ -1,9 +1,16 @@
-import { bookSession, cancelBooking, type Session, sendQuestionnaireInvitations } from '@ey/domain'
+import {
+  bookSession,
+  type Course,
+  cancelBooking,
+  type Session,
+  sendQuestionnaireInvitations,
+} from '@ey/domain'
 import { describe, expect, it } from 'vitest'
 import {
   DAY,
   HOUR,
   MINUTE,
+  makeCourse,
   makePerson,
   makeQuestionnaireResponse,
   makeSession,
@@ -17,7 +24,10 @@ const END = '2026-03-16T17:30:00.000Z'
 const at = (base: string, ms = 0) => new Date(new Date(base).getTime() + ms)
 
 /** In-memory dependencies of the job, with a session stored and its look written as the session store writes it. */
-async function world(session: Session = makeSession({ id: 'ses-a', capacity: 1, startsAt: START })) {
+async function world(
+  session: Session = makeSession({ id: 'ses-a', capacity: 1, startsAt: START }),
+  course: Course = makeCourse(),
+) {
   const deps = makeAdminDeps()
   const invitations = createInMemoryInvitationStore()
   const questionnaires = createInMemoryQuestionnaires()
@@ -28,6 +38,7 @@ async function world(session: Session = makeSession({ id: 'ses-a', capacity: 1, 
     sessions: deps.sessions,
     registers: { sessionBookings: async (id: string) => deps.bookings.bookingsOf(id) },
     questionnaires,
+    catalogue: { getCourse: async (id: string) => (id === course.id ? course : undefined) },
   }
   const book = (email: string) =>
     bookSession(deps, { sessionId: session.id, idempotencyKey: email, person: makePerson({ email }) })
@@ -145,5 +156,29 @@ describe('sendQuestionnaireInvitations', () => {
     await deps.bookings.putSession({ ...session, status: 'cancelled' })
     expect(await run(deps.clock.now())).toEqual({ looked: 1, queued: 0, finished: 1 })
     expect(invitations.dueAt('ses-e')).toBeUndefined()
+  })
+
+  it('keeps to the windows of the session’s course where it sets its own', async () => {
+    const session = makeSession({ id: 'ses-e', capacity: 5, startsAt: START })
+    const course = makeCourse({ questionnaireDays: { post: 7, followUpAfter: 21, followUpOpen: 14 } })
+    const { deps, book, sent, run, invitations } = await world(session, course)
+    const ada = (await book('ada@x.org')).booking.id
+    await run(at(deps.clock.now().toISOString(), 10 * MINUTE))
+    await deps.bookings.changeStatus({
+      bookingId: ada,
+      from: 'confirmed',
+      to: 'attended',
+      by: 'trainer',
+      at: at(END),
+    })
+
+    expect(await run(at(END, 8 * DAY))).toEqual({ looked: 1, queued: 0, finished: 0 })
+    expect(invitations.dueAt('ses-e')).toBe(at(END, 21 * DAY).toISOString())
+    expect(await run(at(END, 21 * DAY))).toMatchObject({ queued: 1 })
+    expect(sent()).toEqual([
+      [ada, 'pre'],
+      [ada, 'follow-up'],
+    ])
+    expect(await run(at(END, 35 * DAY))).toEqual({ looked: 1, queued: 0, finished: 1 })
   })
 })

@@ -1,9 +1,14 @@
 import { MINUTE_MS } from '../config.ts'
 import type { Booking } from '../schemas/booking.ts'
+import type { QuestionnaireDays } from '../schemas/catalogue.ts'
 import { INVITATION_KINDS, INVITED_QUESTIONNAIRE, type InvitationKind } from '../schemas/invitation.ts'
 import type { QuestionnaireKind } from '../schemas/questionnaire.ts'
 import { type Session, sessionStart } from '../schemas/session.ts'
-import { type QuestionnaireWindow, questionnaireWindows } from './questionnaire-windows.ts'
+import {
+  QUESTIONNAIRE_WINDOW_DAYS,
+  type QuestionnaireWindow,
+  questionnaireWindows,
+} from './questionnaire-windows.ts'
 import { reminderAt } from './reminders.ts'
 
 /**
@@ -39,24 +44,26 @@ function windowsOf(
   booking: WindowBooking,
   session: Pick<Session, 'parts'>,
   now: Date,
-  answered: ReadonlySet<QuestionnaireKind> = new Set(),
+  answered: ReadonlySet<QuestionnaireKind>,
+  days: QuestionnaireDays,
 ): Record<QuestionnaireKind, QuestionnaireWindow> {
-  const windows = questionnaireWindows(booking, session, now, answered)
+  const windows = questionnaireWindows(booking, session, now, answered, days)
   return Object.fromEntries(windows.map((window) => [window.kind, window])) as Record<
     QuestionnaireKind,
     QuestionnaireWindow
   >
 }
 
-/** The window of the questionnaire an invitation asks for, as it stands at `now`. */
+/** The window of the questionnaire an invitation asks for, as it stands at `now`, in the course's `days`. */
 export function invitationWindow(
   kind: InvitationKind,
   booking: WindowBooking,
   session: Pick<Session, 'parts'>,
   now: Date,
   answered: ReadonlySet<QuestionnaireKind> = new Set(),
+  days: QuestionnaireDays = QUESTIONNAIRE_WINDOW_DAYS,
 ): QuestionnaireWindow {
-  return windowsOf(booking, session, now, answered)[INVITED_QUESTIONNAIRE[kind]]
+  return windowsOf(booking, session, now, answered, days)[INVITED_QUESTIONNAIRE[kind]]
 }
 
 /** When the pre questionnaire's reminder goes: 2 days before the first part, at its London time. */
@@ -77,15 +84,16 @@ function placeConfirmedAt(booking: Pick<Booking, 'createdAt' | 'history'>): Date
  * from the waiting list gets it then, while pre is open). Its reminder goes from 2 days before
  * the first part, only to a booking whose pre invitation went before that time (one who booked
  * later has just been invited). Post goes to an attended booking once the last part has ended;
- * follow-up once its window opens.
+ * follow-up once its window opens. The windows are the course's own `days` where it sets them.
  */
 export function invitationsDue(
   booking: Pick<Booking, 'createdAt' | 'status' | 'history'>,
   session: Pick<Session, 'parts'>,
   now: Date,
   history: InvitationHistory,
+  days: QuestionnaireDays = QUESTIONNAIRE_WINDOW_DAYS,
 ): InvitationKind[] {
-  const windows = windowsOf(booking, session, now, history.answered)
+  const windows = windowsOf(booking, session, now, history.answered, days)
   const open = (kind: InvitationKind) =>
     windows[INVITED_QUESTIONNAIRE[kind]].status === 'open' && !history.sent.has(kind)
   const remindAt = preReminderAt(session)
@@ -107,10 +115,20 @@ export function invitationsDue(
  * each run until the first part starts, then at the last part's end and hourly while post is
  * open, then when follow-up opens and daily while it is open; undefined once every window has
  * closed. A time within a window is never skipped: a look that would fall after a window's close
- * goes on to the next window's opening.
+ * goes on to the next window's opening. The windows are the course's own `days` where it sets them.
  */
-export function nextInvitationLook(session: Pick<Session, 'parts'>, now: Date): Date | undefined {
-  const windows = windowsOf({ createdAt: now.toISOString(), status: 'confirmed' }, session, now)
+export function nextInvitationLook(
+  session: Pick<Session, 'parts'>,
+  now: Date,
+  days: QuestionnaireDays = QUESTIONNAIRE_WINDOW_DAYS,
+): Date | undefined {
+  const windows = windowsOf(
+    { createdAt: now.toISOString(), status: 'confirmed' },
+    session,
+    now,
+    new Set(),
+    days,
+  )
   const t = now.getTime()
   for (const kind of ['pre', 'post', 'follow-up'] as const) {
     const { opensAt, closesAt } = windows[kind]

@@ -1,5 +1,5 @@
 import type { InvitationStore } from '../invitation-ports.ts'
-import type { SessionStore } from '../ports.ts'
+import type { CatalogueRepository, SessionStore } from '../ports.ts'
 import type { QuestionnaireStore } from '../questionnaire-ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import {
@@ -8,7 +8,9 @@ import {
   invitationsDue,
   nextInvitationLook,
 } from '../rules/questionnaire-invitations.ts'
+import { QUESTIONNAIRE_WINDOW_DAYS } from '../rules/questionnaire-windows.ts'
 import type { Booking } from '../schemas/booking.ts'
+import type { QuestionnaireDays } from '../schemas/catalogue.ts'
 import type { InvitationKind } from '../schemas/invitation.ts'
 import type { QuestionnaireKind } from '../schemas/questionnaire.ts'
 import type { Session } from '../schemas/session.ts'
@@ -19,6 +21,8 @@ export interface InvitationJobDeps {
   sessions: Pick<SessionStore, 'getSession'>
   registers: Pick<RegisterRepository, 'sessionBookings'>
   questionnaires: Pick<QuestionnaireStore, 'forSessions'>
+  /** The course of each session, for its own questionnaire windows. */
+  catalogue: Pick<CatalogueRepository, 'getCourse'>
 }
 
 /** What one run did: sessions looked at, invitations queued (new ones only), sessions done with. */
@@ -44,8 +48,9 @@ export async function sendQuestionnaireInvitations(
   for (const look of await deps.invitations.dueLooks(now)) {
     const session = await deps.sessions.getSession(look.sessionId)
     const published = session?.status === 'published' ? session : undefined
-    if (published) report.queued += await inviteBookings(deps, published, now)
-    const next = published ? nextInvitationLook(published, now) : undefined
+    const days = published ? await windowDays(deps, published) : QUESTIONNAIRE_WINDOW_DAYS
+    if (published) report.queued += await inviteBookings(deps, published, now, days)
+    const next = published ? nextInvitationLook(published, now, days) : undefined
     await deps.invitations.setNextLook(look, next)
     report.looked++
     if (!next) report.finished++
@@ -53,8 +58,18 @@ export async function sendQuestionnaireInvitations(
   return report
 }
 
+/** The session's questionnaire windows: its course's own, or the defaults. */
+async function windowDays(deps: InvitationJobDeps, session: Session): Promise<QuestionnaireDays> {
+  return (await deps.catalogue.getCourse(session.courseId))?.questionnaireDays ?? QUESTIONNAIRE_WINDOW_DAYS
+}
+
 /** Queues every invitation due to the session's bookings; how many were new. */
-async function inviteBookings(deps: InvitationJobDeps, session: Session, now: Date): Promise<number> {
+async function inviteBookings(
+  deps: InvitationJobDeps,
+  session: Session,
+  now: Date,
+  days: QuestionnaireDays,
+): Promise<number> {
   const [bookings, sent] = await Promise.all([
     deps.registers.sessionBookings(session.id),
     deps.invitations.sentInvitations(session.id),
@@ -70,7 +85,7 @@ async function inviteBookings(deps: InvitationJobDeps, session: Session, now: Da
   })
   // Answers are read only for a session with someone to invite: most looks find nobody.
   const candidates = bookings.filter(
-    (booking) => invitationsDue(booking, session, now, historyOf(booking, new Set())).length > 0,
+    (booking) => invitationsDue(booking, session, now, historyOf(booking, new Set()), days).length > 0,
   )
   if (candidates.length === 0) return 0
   const answered = await answersBy(deps, session.id)
@@ -78,7 +93,7 @@ async function inviteBookings(deps: InvitationJobDeps, session: Session, now: Da
   let queued = 0
   for (const booking of candidates) {
     const history = historyOf(booking, answered.get(booking.id) ?? new Set())
-    for (const kind of invitationsDue(booking, session, now, history)) {
+    for (const kind of invitationsDue(booking, session, now, history, days)) {
       const id = invitationMessageId(booking.id, kind)
       const at = now.toISOString()
       const written = await deps.invitations.recordInvitation(

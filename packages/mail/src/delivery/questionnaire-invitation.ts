@@ -1,5 +1,6 @@
 import {
   type CatalogueRepository,
+  type Course,
   certificateStatus,
   INVITED_QUESTIONNAIRE,
   invitationWindow,
@@ -33,13 +34,17 @@ export async function prepareQuestionnaireInvitation(
   const session = await deps.bookings.getSession(booking.sessionId)
   if (session?.status !== 'published') return { outcome: 'skipped', reason: 'session-not-published' }
   const questionnaire = INVITED_QUESTIONNAIRE[message.invitation]
-  const answered = await deps.answers.hasAnswered(booking.id, questionnaire)
+  const [answered, course] = await Promise.all([
+    deps.answers.hasAnswered(booking.id, questionnaire),
+    deps.catalogue.getCourse(session.courseId),
+  ])
   const window = invitationWindow(
     message.invitation,
     booking,
     session,
     deps.clock.now(),
     new Set(answered ? [questionnaire] : []),
+    course?.questionnaireDays,
   )
   if (window.status !== 'open') return { outcome: 'skipped', reason: `questionnaire-${window.status}` }
 
@@ -53,13 +58,12 @@ export async function prepareQuestionnaireInvitation(
   }
   const rendered =
     message.invitation === 'post'
-      ? renderInvitation({ kind: 'post', data: { ...data, certificate: await certificateOf(deps, session) } })
+      ? renderInvitation({ kind: 'post', data: { ...data, certificate: certificateOf(course) } })
       : renderInvitation({ kind: message.invitation, data })
   return { outcome: 'ready', email: { to: booking.person.email, ...rendered } }
 }
 
 /** Whether an attended booking that has not answered post is offered the certificate already. */
-async function certificateOf(deps: InvitationDeliveryDeps, session: { courseId: string }) {
-  const course = await deps.catalogue.getCourse(session.courseId)
+function certificateOf(course: Pick<Course, 'certificateOn'> | undefined) {
   return certificateStatus('attended', course ?? {}, false) === 'offered' ? 'offered' : 'after-post'
 }
