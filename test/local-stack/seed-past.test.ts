@@ -1,5 +1,5 @@
 import type { CertificateOfferView, ResultsView, SessionPage } from '@ey/contract'
-import { londonParts, sessionEnd } from '@ey/domain'
+import { londonParts, sendQuestionnaireInvitations, sessionEnd } from '@ey/domain'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -88,5 +88,14 @@ describe('a freshly seeded stack', () => {
     const page = (await (await fetch(`${stack.webUrl}/api/sessions?limit=100`)).json()) as SessionPage
     expect(page.items.length).toBeGreaterThan(10)
     expect(page.items.filter((session) => session.id.startsWith('past-'))).toEqual([])
+  })
+
+  it('records the demo bookings as invited, so the invitations job emails none of them', async () => {
+    const config = await coreConfigFromEnv(stack.env)
+    const core = wireCore(config, coreClients(config))
+    const tomorrow = new Date(stack.clock.now().getTime() + 86_400_000)
+    const report = await sendQuestionnaireInvitations(core, tomorrow)
+    expect(report.looked).toBeGreaterThan(10)
+    expect(report.queued).toBe(0)
   })
 })

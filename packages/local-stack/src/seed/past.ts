@@ -17,10 +17,11 @@ import {
   settleAttendance,
   updateRegisterPart,
 } from '@ey/domain'
+import { markInvited } from './invited.ts'
 import { type DemoRatings, type Draw, demoAnswers, demoMarks, demoRatings } from './past-answers.ts'
 import { type PastSession, pastSessions } from './past-sessions.ts'
 import { demoPerson } from './people.ts'
-import { scheduleDemoSession } from './schedule.ts'
+import { SESSIONS_AT_ONCE, scheduleDemoSession } from './schedule.ts'
 import type { SeedDeps } from './seed.ts'
 import { mulberry32 } from './sessions.ts'
 
@@ -34,8 +35,6 @@ export interface PastReport {
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-/** Sessions seeded at once: each writes only its own items, so they do not contend. */
-const AT_ONCE = 4
 /** How many answer each kind when they may: most before, fewer after, fewer still weeks later. */
 const ANSWER_RATE: Record<QuestionnaireKind, number> = { pre: 0.85, post: 0.8, 'follow-up': 0.5 }
 
@@ -57,8 +56,8 @@ export async function seedPast(deps: SeedDeps, today: string): Promise<PastRepor
   }
   const plans = pastSessions(today)
   const reports: PastReport[] = []
-  for (let i = 0; i < plans.length; i += AT_ONCE) {
-    const batch = plans.slice(i, i + AT_ONCE)
+  for (let i = 0; i < plans.length; i += SESSIONS_AT_ONCE) {
+    const batch = plans.slice(i, i + SESSIONS_AT_ONCE)
     reports.push(
       ...(await Promise.all(
         batch.map((plan, j) => seedPastSession({ ...deps, templateOf }, plan, i + j, now)),
@@ -100,6 +99,12 @@ async function seedPastSession(deps: PastDeps, plan: PastSession, index: number,
     })
     booked.push(booking)
   }
+  await markInvited(
+    deps,
+    session.id,
+    booked.map((booking) => booking.id),
+    now,
+  )
   const marked = await markRegisters(deps, session, booked, draw)
   // Drawn in order first, then written together: the same draws whatever order the writes finish in.
   const answering = marked.flatMap((booking) => {

@@ -3,6 +3,12 @@ import { localAuthorities } from '@ey/reference-data'
 import { COURSES } from './catalogue.ts'
 
 /**
+ * How many demo sessions are seeded side by side: each writes only its own items, so they do not
+ * contend (each session's bookings go one after another).
+ */
+export const SESSIONS_AT_ONCE = 4
+
+/**
  * Schedules a demo session as an administrator's form does at `now` (the same plan, the same
  * store), under its fixed id. One already there is saved again as it is: an interrupted seed may
  * have stopped after the session's write and before its trainers' index items, which the save puts.

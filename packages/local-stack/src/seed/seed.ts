@@ -16,9 +16,10 @@ import {
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
 import { COURSES, PARTNERS } from './catalogue.ts'
+import { markInvited } from './invited.ts'
 import { type PastReport, seedPast } from './past.ts'
 import { demoPerson } from './people.ts'
-import { scheduleDemoSession } from './schedule.ts'
+import { SESSIONS_AT_ONCE, scheduleDemoSession } from './schedule.ts'
 import { type DemoSession, demoSessions, type Fill } from './sessions.ts'
 
 export interface SeedDeps {
@@ -102,23 +103,37 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedReport> {
 /** The coming weeks' sessions and their bookings; answers how many bookings. */
 async function seedUpcoming(deps: SeedDeps, sessions: DemoSession[], now: Date): Promise<number> {
   let bookings = 0
-  for (const [index, demo] of sessions.entries()) {
-    const session = await scheduleDemoSession(deps.sessions, demo, now)
-    const people = peopleFor(demo.fill, session.capacity, index)
-    for (let p = 0; p < people; p++) {
-      const person = demoPerson(index * 100 + p, session.bespokeLaCodes[0])
-      const id = `${session.id}-b${String(p).padStart(3, '0')}`
-      const booking = draftBooking(deps, { id, session, person, at: now.toISOString() })
-      await deps.bookings.placeBooking({
-        booking,
-        idempotency: {
-          key: `seed-${id}`,
-          fingerprint: bookingFingerprint(deps.fingerprints, session.id, person),
-        },
-        outbox: {},
-      })
-      bookings++
-    }
+  for (let i = 0; i < sessions.length; i += SESSIONS_AT_ONCE) {
+    const batch = sessions.slice(i, i + SESSIONS_AT_ONCE)
+    const counts = await Promise.all(batch.map((demo, j) => seedUpcomingSession(deps, demo, i + j, now)))
+    bookings += counts.reduce((sum, n) => sum + n, 0)
   }
   return bookings
+}
+
+/** One coming session and its bookings, invitations recorded as sent; answers how many bookings. */
+async function seedUpcomingSession(
+  deps: SeedDeps,
+  demo: DemoSession,
+  index: number,
+  now: Date,
+): Promise<number> {
+  const session = await scheduleDemoSession(deps.sessions, demo, now)
+  const ids: string[] = []
+  for (let p = 0; p < peopleFor(demo.fill, session.capacity, index); p++) {
+    const person = demoPerson(index * 100 + p, session.bespokeLaCodes[0])
+    const id = `${session.id}-b${String(p).padStart(3, '0')}`
+    const booking = draftBooking(deps, { id, session, person, at: now.toISOString() })
+    await deps.bookings.placeBooking({
+      booking,
+      idempotency: {
+        key: `seed-${id}`,
+        fingerprint: bookingFingerprint(deps.fingerprints, session.id, person),
+      },
+      outbox: {},
+    })
+    ids.push(id)
+  }
+  await markInvited(deps, session.id, ids, now)
+  return ids.length
 }
