@@ -1,7 +1,6 @@
 // The labels of the domain's codes (`labels/`) are one file a family, so that a page's bundle
 // carries only the labels it shows; each lists its codes in the domain's order, which the pages offer.
 export * from './alert-urls.ts'
-export * from './charts.ts'
 export * from './labels/alerts.ts'
 export * from './labels/bookings.ts'
 export * from './labels/courses.ts'

@@ -1,4 +1,4 @@
-import type { SvgNode } from '@ey/presentation'
+import type { SvgNode } from '../../lib/charts.ts'
 
 type Child = Node | string | null | undefined | false
 

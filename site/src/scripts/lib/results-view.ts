@@ -1,5 +1,5 @@
 import type { ResultsView } from '@ey/contract'
-import { type BarGroup, barChart } from '@ey/presentation'
+import { type BarGroup, barChart } from '../../lib/charts.ts'
 import { h, svg } from './dom.ts'
 
 type Figure = number | 'c' | null

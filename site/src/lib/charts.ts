@@ -1,5 +1,5 @@
 /**
- * Bar charts as plain SVG trees, drawn by the pages (no chart library: a chart is a few
+ * Bar charts as plain SVG trees, drawn by the results pages (no chart library: a chart is a few
  * rectangles). Pure: the same figures give the same drawing, so it is tested without a browser.
  * A chart never stands alone: the page puts its figures in a table after it, for screen readers.
  */

@@ -1,5 +1,5 @@
-import { barChart, type SvgNode } from '@ey/presentation'
 import { describe, expect, it } from 'vitest'
+import { barChart, type SvgNode } from '../../../site/src/lib/charts.ts'
 
 const texts = (svg: SvgNode) => svg.children.filter((n) => n.name === 'text').map((n) => n.text)
 const rects = (svg: SvgNode) => svg.children.filter((n) => n.name === 'rect')
