@@ -36,6 +36,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'alert-not-found': 404,
   'address-not-found': 404,
   'certificate-not-found': 404,
+  'material-not-found': 404,
   'session-not-published': 404,
   'already-booked': 409,
   'session-cancelled': 409,
@@ -54,8 +55,10 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'questionnaire-not-open': 409,
   'questionnaire-closed': 409,
   'questionnaire-answered': 409,
+  'upload-not-found': 409,
   'idempotency-key-reused': 422,
   'invalid-answers': 422,
+  'file-not-allowed': 422,
   'service-busy': 503,
 }
 

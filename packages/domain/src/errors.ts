@@ -35,6 +35,9 @@ export const ERRORS = {
   'questionnaire-answered': { title: 'This questionnaire has already been answered' },
   'invalid-answers': { title: 'Some answers are missing or not valid' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
+  'material-not-found': { title: 'Material not found' },
+  'file-not-allowed': { title: 'This file cannot be added' },
+  'upload-not-found': { title: 'The file has not arrived; upload it again' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

@@ -10,6 +10,7 @@ import {
   DEFAULT_POLICY,
   type InterestAlertStore,
   type MailAudit,
+  type MaterialStore,
   type OutboxStore,
   type QuestionnaireAnswers,
   type QuestionnaireStore,
@@ -33,6 +34,7 @@ import {
   createDynamoSessionStore,
   createDynamoStaffDirectory,
   createMailAudit,
+  createDynamoMaterialStore,
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
@@ -70,6 +72,8 @@ export interface CoreDeps extends BookingDeps {
   questionnaires: QuestionnaireStore
   /** What results read of the questionnaires: responses by session and the versions they were given. */
   results: ResultsReaders
+  /** Materials of courses and sessions (their records; the files are the API's). */
+  materials: MaterialStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -111,6 +115,7 @@ export function wireCore(
     questionnaires,
     answers,
     results,
+    materials: createDynamoMaterialStore(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
