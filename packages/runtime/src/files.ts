@@ -20,7 +20,8 @@ export function materialFilesConfigFromEnv(
   const bucket = optionalEnv('MATERIALS_BUCKET', env)
   if (bucket) return { kind: 's3', bucket }
   const dir = optionalEnv('MATERIALS_DIR', env)
-  if (!dir) throw new Error('Missing environment variable MATERIALS_BUCKET (or MATERIALS_DIR for a local folder)')
+  if (!dir)
+    throw new Error('Missing environment variable MATERIALS_BUCKET (or MATERIALS_DIR for a local folder)')
   return { kind: 'local', dir, baseUrl: core.siteUrl, secret: localLinkSecret(core.manageTokenSecret) }
 }
 
@@ -35,7 +36,11 @@ export function materialFilesClient(config: MaterialFilesConfig): S3Client | und
 }
 
 /** The material files adapter for this configuration. */
-export function wireMaterialFiles(config: MaterialFilesConfig, s3: S3Client | undefined, clock: Clock): MaterialFiles {
+export function wireMaterialFiles(
+  config: MaterialFilesConfig,
+  s3: S3Client | undefined,
+  clock: Clock,
+): MaterialFiles {
   if (config.kind === 'local') return createLocalMaterialFiles(config, clock)
   if (!s3) throw new Error('Material files in S3 need an S3 client')
   return createS3MaterialFiles(s3, config.bucket, clock)
