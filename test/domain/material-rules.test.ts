@@ -44,19 +44,22 @@ describe('the file types and sizes a material may have', () => {
   it('allows exactly the sizes within each type’s family limit (property)', () => {
     const type = fc.constantFrom(...Object.entries(MATERIAL_FILE_TYPES))
     fc.assert(
-      fc.property(type, fc.integer({ min: 1, max: 300 * MB }), ([contentType, { extensions, family }], size) => {
-        const errors = materialFileErrors({ fileName: `f.${extensions[0]}`, contentType, size })
-        expect(errors.length === 0).toBe(size <= MATERIAL_SIZE_LIMITS[family])
-      }),
+      fc.property(
+        type,
+        fc.integer({ min: 1, max: 300 * MB }),
+        ([contentType, { extensions, family }], size) => {
+          const errors = materialFileErrors({ fileName: `f.${extensions[0]}`, contentType, size })
+          expect(errors.length === 0).toBe(size <= MATERIAL_SIZE_LIMITS[family])
+        },
+      ),
     )
   })
 })
 
 describe('links', () => {
-  it.each([
-    'https://example.org/signs',
-    'https://www.youtube.com/watch?v=abc',
-  ])('accepts %s', (url) => expect(HttpsUrlSchema.safeParse(url).success).toBe(true))
+  it.each(['https://example.org/signs', 'https://www.youtube.com/watch?v=abc'])('accepts %s', (url) =>
+    expect(HttpsUrlSchema.safeParse(url).success).toBe(true),
+  )
 
   it.each([
     'javascript:alert(1)',
