@@ -296,6 +296,59 @@ describe('bounces and complaints', () => {
   })
 })
 
+describe('the materials bucket', () => {
+  it('is private, encrypted, SSL-only, versioned and retained, with uploads from the site only', () => {
+    const bucket = template.findResources('AWS::S3::Bucket')
+    const [id, resource] = Object.entries(bucket)[0] as [string, Resource]
+    expect(Object.keys(bucket)).toHaveLength(1)
+    expect(resource.DeletionPolicy).toBe('Retain')
+    expect(resource.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      CorsConfiguration: {
+        CorsRules: [{ AllowedOrigins: [cdkJson.context.siteUrl], AllowedMethods: ['PUT', 'GET'] }],
+      },
+    })
+    expect(resource.Properties.BucketName).toBeUndefined()
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    })
+  })
+
+  it('is known to the API alone, which may read, write and delete only the files under materials/', () => {
+    const { api, mail, jobs } = functionsByService()
+    expect(api?.Properties.Environment).toMatchObject({ Variables: { MATERIALS_BUCKET: expect.anything() } })
+    for (const fn of [mail, jobs]) {
+      expect((fn?.Properties.Environment as { Variables: object }).Variables).not.toHaveProperty(
+        'MATERIALS_BUCKET',
+      )
+    }
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'))
+    expect(policies.match(/s3:PutObject/g)).toHaveLength(1)
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        ((policy as Resource).Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement,
+    )
+    const s3 = statements.find((statement) => JSON.stringify(statement.Action).includes('s3:'))
+    expect(s3?.Action).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject'])
+    expect(JSON.stringify((s3 as { Resource: unknown }).Resource)).toMatch(/"\/materials\/\*"\]\]\}$/)
+  })
+})
+
 describe('the HTTP API', () => {
   it('sends every method under /api to the API function', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' })
