@@ -3,6 +3,7 @@ import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
+import { wireMaterialsEditor } from './lib/materials-editor.ts'
 import { slugOf } from './lib/slug.ts'
 import { staffApi } from './staff-client.ts'
 
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
       document.title = document.title.replace('Add a course', 'Change a course')
       byId('heading').textContent = 'Change a course'
       fill(course)
+      await wireMaterialsEditor(`/admin/courses/${encodeURIComponent(editing)}/materials`)
     }
     form.addEventListener('submit', (event) => void submit(event))
     show(form, loading)
