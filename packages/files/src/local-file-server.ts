@@ -36,10 +36,12 @@ export function localFileServer(
       })
     }
     if (request.headers.get('Content-Type') !== grant.type) return refused()
+    const wrongSize = () => new Response('The file is not the size that was signed.', { status: 400 })
+    // A declared length other than the signed one is refused before the body is read.
+    const declared = request.headers.get('Content-Length')
+    if (declared !== null && Number(declared) !== grant.size) return wrongSize()
     const body = new Uint8Array(await request.arrayBuffer())
-    if (body.byteLength !== grant.size) {
-      return new Response('The file is not the size that was signed.', { status: 400 })
-    }
+    if (body.byteLength !== grant.size) return wrongSize()
     await mkdir(dirname(path), { recursive: true })
     // Written aside then moved, so a file is either whole or absent.
     await writeFile(`${path}.part`, body)
