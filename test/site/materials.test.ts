@@ -62,7 +62,7 @@ describe('session materials', () => {
     await trainer
       .getByLabel('File', { exact: true })
       .setInputFiles({ name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') })
-    await trainer.getByLabel('Title').first().fill('Not a handout')
+    await trainer.locator('#material-file-title').fill('Not a handout')
     await trainer.getByRole('button', { name: 'Upload file' }).click()
     await expectText(trainer.locator('#materials-errors'), 'The file must be a PDF')
     await expectText(trainer.locator('#material-file-error'), 'The file must be a PDF')
@@ -71,7 +71,7 @@ describe('session materials', () => {
     await trainer
       .getByLabel('File', { exact: true })
       .setInputFiles({ name: 'week-1.pdf', mimeType: 'application/pdf', buffer: SLIDES })
-    await trainer.getByLabel('Title').first().fill('Week 1 slides')
+    await trainer.locator('#material-file-title').fill('Week 1 slides')
     await trainer.getByRole('button', { name: 'Upload file' }).click()
     await expectText(trainer.locator('#materials-status'), 'Week 1 slides uploaded.')
     expect(await trainer.locator('#materials-errors').isHidden()).toBe(true)
