@@ -6,6 +6,7 @@ import { Data } from './constructs/data.ts'
 import { Jobs } from './constructs/jobs.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
+import { Materials } from './constructs/materials.ts'
 
 export interface TrainingStackProps extends StackProps {
   /** The domain emails come from (SES identity). */
@@ -25,12 +26,19 @@ export class TrainingStack extends Stack {
   readonly mail: Mail
   readonly auth: Auth
   readonly jobs: Jobs
+  readonly materials: Materials
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
     this.data = new Data(this, 'Data')
     const manageTokenSecret = new ManageTokenSecret(this, 'ManageTokenSecret').secret
-    this.api = new Api(this, 'Api', { table: this.data.table, manageTokenSecret, siteUrl: props.siteUrl })
+    this.materials = new Materials(this, 'Materials', { siteUrl: props.siteUrl })
+    this.api = new Api(this, 'Api', {
+      table: this.data.table,
+      manageTokenSecret,
+      siteUrl: props.siteUrl,
+      materials: this.materials.bucket,
+    })
     this.auth = new Auth(this, 'Auth', { siteUrl: props.siteUrl, domainPrefix: props.authDomainPrefix })
     this.auth.bindApi(this.api.function)
     this.mail = new Mail(this, 'Mail', {

@@ -137,7 +137,9 @@ describe('the functions', () => {
       const actions = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
         .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
         .flatMap(
-          (policy) => (policy.Properties.PolicyDocument as { Statement: { Action: unknown }[] }).Statement,
+          (policy) =>
+            (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+              .Statement,
         )
         .map((statement) => statement.Action)
       expect(actions, service).toContainEqual('ses:SendRawEmail')
@@ -293,6 +295,61 @@ describe('bounces and complaints', () => {
     const feedback = functionsByService()['mail-feedback'] as Resource
     const variables = (feedback.Properties.Environment as { Variables: Record<string, unknown> }).Variables
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
+  })
+})
+
+describe('the materials bucket', () => {
+  it('is private, encrypted, SSL-only, versioned and retained, with uploads from the site only', () => {
+    const bucket = template.findResources('AWS::S3::Bucket')
+    const [id, resource] = Object.entries(bucket)[0] as [string, Resource]
+    expect(Object.keys(bucket)).toHaveLength(1)
+    expect(resource.DeletionPolicy).toBe('Retain')
+    expect(resource.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      CorsConfiguration: {
+        CorsRules: [{ AllowedOrigins: [cdkJson.context.siteUrl], AllowedMethods: ['PUT', 'GET'] }],
+      },
+    })
+    expect(resource.Properties.BucketName).toBeUndefined()
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    })
+  })
+
+  it('is known to the API alone, which may read, write and delete only the files under materials/', () => {
+    const { api, mail, jobs } = functionsByService()
+    expect(api?.Properties.Environment).toMatchObject({ Variables: { MATERIALS_BUCKET: expect.anything() } })
+    for (const fn of [mail, jobs]) {
+      expect((fn as Resource).Properties.Environment).not.toHaveProperty('Variables.MATERIALS_BUCKET')
+    }
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'))
+    expect(policies.match(/s3:PutObject/g)).toHaveLength(1)
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (
+          (policy as Resource).Properties.PolicyDocument as {
+            Statement: { Action: unknown; Resource: unknown }[]
+          }
+        ).Statement,
+    )
+    const s3 = statements.find((statement) => JSON.stringify(statement.Action).includes('s3:'))
+    expect(s3?.Action).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject'])
+    expect(JSON.stringify(s3?.Resource)).toMatch(/"\/materials\/\*"\]\]\}$/)
   })
 })
 

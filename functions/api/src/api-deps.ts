@@ -8,6 +8,8 @@ import type {
   CertificateStore,
   InterestAlertStore,
   MailAudit,
+  MaterialFiles,
+  MaterialStore,
   OutboxStore,
   QuestionnaireAnswers,
   QuestionnaireStore,
@@ -51,6 +53,9 @@ export interface ApiDeps extends BookingDeps {
   answers: QuestionnaireAnswers
   /** Questionnaire responses and the template versions they were given, for `GET /api/staff/results`. */
   results: ResultsReaders
+  /** Materials of courses and sessions, and their files behind short-lived signed links. */
+  materials: MaterialStore
+  materialFiles: MaterialFiles
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

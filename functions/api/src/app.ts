@@ -6,10 +6,12 @@ import { serveOpenApi } from './openapi.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { alertRoutes } from './routes/alerts.ts'
+import { bookingMaterialRoutes, courseMaterialsRoutes } from './routes/booking-materials.ts'
 import { bookingRoutes } from './routes/bookings.ts'
 import { certificateRoutes } from './routes/certificates.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
+import { courseMaterialRoutes, sessionMaterialRoutes } from './routes/materials.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
 import { staffResultsRoutes } from './routes/staff-results.ts'
@@ -35,12 +37,16 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   )
   app.route('/api/health', healthRoutes())
   app.route('/api/courses', courseRoutes(deps))
+  app.route('/api/courses', courseMaterialsRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
+  app.route('/api/bookings', bookingMaterialRoutes(deps))
   app.route('/api/alerts', alertRoutes(deps))
   app.route('/api/certificates', certificateRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
+  app.route('/api/trainer', sessionMaterialRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))
+  app.route('/api/admin', courseMaterialRoutes(deps))
   app.route('/api/staff', staffResultsRoutes(deps, deps.results))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
+import type { S3Client } from '@aws-sdk/client-s3'
 import {
   type CoreClients,
   type CoreConfig,
@@ -7,51 +8,65 @@ import {
   coreClients,
   coreConfigFromEnv,
   type Env,
+  type MaterialFilesConfig,
+  materialFilesClient,
+  materialFilesConfigFromEnv,
   wireCore,
+  wireMaterialFiles,
 } from '@ey/runtime'
 import type { ApiDeps } from './api-deps.ts'
 import { type StaffConfig, staffConfigFromEnv, wireStaff } from './auth/staff-deps.ts'
 
-/** The API's settings: those every function shares, and staff sign-in. */
+/** The API's settings: those every function shares, staff sign-in and where material files live. */
 export interface ApiConfig extends CoreConfig {
   staff: StaffConfig
+  materialFiles: MaterialFilesConfig
 }
 
 /** The SDK clients the API's adapters use. */
 export interface ApiClients extends CoreClients {
   /** Needed only with a user pool (`staff.userPoolId`), where invites create Cognito users. */
   cognito?: Pick<CognitoIdentityProviderClient, 'send'>
+  /** Needed only with material files in S3. */
+  s3?: S3Client
 }
 
 /** Everything wired for the API: its own dependencies and the core's adapters they come from. */
 export type WiredApi = ApiDeps & CoreDeps
 
 /**
- * Reads the API's environment once: staff sign-in (see `staffConfigFromEnv`), then what every
- * function reads (see `coreConfigFromEnv`). A missing variable stops start-up, named.
+ * Reads the API's environment once: staff sign-in (see `staffConfigFromEnv`), what every function
+ * reads (see `coreConfigFromEnv`) and the material files (see `materialFilesConfigFromEnv`). A
+ * missing variable stops start-up, named.
  */
 export async function apiConfigFromEnv(env: Env = process.env): Promise<ApiConfig> {
   const staff = staffConfigFromEnv(env)
-  return { ...(await coreConfigFromEnv(env)), staff }
+  const core = await coreConfigFromEnv(env)
+  return { ...core, staff, materialFiles: materialFilesConfigFromEnv(env, core) }
 }
 
-/** The SDK clients for this configuration; Cognito's only with a user pool. */
+/** The SDK clients for this configuration; Cognito's only with a user pool, S3's only with a bucket. */
 export function apiClients(config: ApiConfig): ApiClients {
+  const s3 = materialFilesClient(config.materialFiles)
   return {
     ...coreClients(config),
     ...(config.staff.userPoolId ? { cognito: new CognitoIdentityProviderClient({}) } : {}),
+    ...(s3 ? { s3 } : {}),
   }
 }
 
 /**
- * The API's composition root: the core's adapters (`wireCore`), the staff sign-in pieces, a
+ * The API's composition root: the core's adapters (`wireCore`), the material files (S3 or a
+ * local folder, on the clock given), the staff sign-in pieces, a
  * Powertools logger and the site's address; `overrides` replace any of them (tests: a fake
  * clock, a recording logger).
  */
 export function wireApi(config: ApiConfig, clients: ApiClients, overrides: Partial<WiredApi> = {}): WiredApi {
   const core = wireCore(config, clients)
+  const clock = overrides.clock ?? core.clock
   return {
     ...core,
+    materialFiles: wireMaterialFiles(config.materialFiles, clients.s3, clock),
     catalogueWriter: core.catalogue,
     logger: new Logger({ serviceName: 'api' }),
     siteUrl: config.siteUrl,

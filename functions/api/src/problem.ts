@@ -37,6 +37,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'address-not-found': 404,
   'certificate-not-found': 404,
   'template-not-found': 404,
+  'material-not-found': 404,
   'session-not-published': 404,
   'already-booked': 409,
   'session-cancelled': 409,
@@ -55,10 +56,12 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'questionnaire-not-open': 409,
   'questionnaire-closed': 409,
   'questionnaire-answered': 409,
+  'upload-not-found': 409,
   'idempotency-key-reused': 422,
   'invalid-answers': 422,
   'invalid-template': 422,
   'invalid-questionnaire-days': 422,
+  'file-not-allowed': 422,
   'service-busy': 503,
 }
 

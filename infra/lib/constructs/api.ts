@@ -4,6 +4,7 @@ import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { AppFunction } from './app-function.ts'
@@ -14,6 +15,8 @@ export interface ApiProps {
   manageTokenSecret: ISecret
   /** The public site's origin. */
   siteUrl: string
+  /** Where the files of materials live. */
+  materials: IBucket
   /** Steady requests per second across the API; defaults to 50. */
   rateLimit?: number
   /** Requests allowed in a burst above the rate; defaults to 100. */
@@ -39,6 +42,7 @@ export class Api extends Construct {
       .bindTable(props.table)
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
+      .bindMaterials(props.materials)
 
     // The default stage is made below, so that it can carry throttling and access logs.
     this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false })

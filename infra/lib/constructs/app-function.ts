@@ -4,6 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import { Construct } from 'constructs'
@@ -117,6 +118,26 @@ export class AppFunction extends Construct {
         resources: [sender.identity.emailIdentityArn, configurationSetArn],
       }),
     )
+    return this
+  }
+
+  /**
+   * Sets `MATERIALS_BUCKET` and grants reading, writing and deleting the material files (and
+   * nothing else of the bucket): the function signs upload and download links with its own role.
+   */
+  bindMaterials(bucket: IBucket): this {
+    this.function.addEnvironment('MATERIALS_BUCKET', bucket.bucketName)
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [bucket.arnForObjects('materials/*')],
+      }),
+    )
+    const bucketId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement)
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/materials/*]`,
+      reason: 'Each material file has a key of its own under materials/; the wildcard covers only those.',
+    })
     return this
   }
 

@@ -38,6 +38,9 @@ export const ERRORS = {
   'template-not-found': { title: 'Questionnaire template not found' },
   'invalid-questionnaire-days': { title: 'The questionnaire windows are not valid' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
+  'material-not-found': { title: 'Material not found' },
+  'file-not-allowed': { title: 'This file cannot be added' },
+  'upload-not-found': { title: 'The file has not arrived; upload it again' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

@@ -19,6 +19,7 @@ const MAIL_AUDIT = 'MAIL_AUDIT'
 const TEMPLATE_VERSION = 'V#'
 const TEMPLATES = 'QTEMPLATES'
 const COURSE_TEMPLATES = 'COURSE_QTEMPLATES'
+const MATERIAL = 'MATERIAL#'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -110,6 +111,16 @@ export const keys = {
   }),
   /** A certificate of attendance, by its verification code. */
   certificate: (code: string) => ({ pk: `CERTIFICATE#${code}`, sk: 'CERTIFICATE' }),
+  /** The partition of a course's or a session's materials, apart from the owner's own partition. */
+  materials: (owner: { kind: 'course' | 'session'; id: string }) =>
+    `MATERIALS#${owner.kind.toUpperCase()}#${owner.id}`,
+  /** One material in its owner's partition; ids are roughly time-ordered, so the query reads oldest first. */
+  material: (owner: { kind: 'course' | 'session'; id: string }, id: string) => ({
+    pk: keys.materials(owner),
+    sk: `${MATERIAL}${id}`,
+  }),
+  /** Begins the sort key of every material of an owner. */
+  materialPrefix: MATERIAL,
   /** One version of a questionnaire template (4 digits, so versions sort in number order). */
   questionnaireTemplate: (id: string, version: number) => ({
     pk: `QTEMPLATE#${id}`,

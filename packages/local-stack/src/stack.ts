@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import { type Clock, ensureDefaultTemplates } from '@ey/domain'
 import { ensureTable } from '@ey/dynamodb'
+import { localFileServer } from '@ey/files'
 import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
 import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
 import { coreClients, coreConfigFromEnv, shiftedClock, systemClock, wireCore } from '@ey/runtime'
@@ -120,6 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SITE_URL: webUrl,
       MAIL_FROM,
       MANAGE_TOKEN_SECRET: localSecret(options.dataDir),
+      MATERIALS_DIR: materialsDir(options.dataDir, stops),
       ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
     }
     // The seed and the issuer use the same wiring as the functions, before the issuer's
@@ -166,7 +169,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const apiConfig = await apiConfigFromEnv(env)
     const api = createApp(wireApi(apiConfig, apiClients(apiConfig), { clock }))
-    const web = await listen(createWebApp(api, options.siteDir), webPort)
+    const files =
+      apiConfig.materialFiles.kind === 'local' ? localFileServer(apiConfig.materialFiles, clock) : undefined
+    const web = await listen(createWebApp(api, options.siteDir, files), webPort)
     stops.push(web.close)
 
     let jobs: LocalStack['jobs']
@@ -216,4 +221,18 @@ function localSecret(dataDir: string | undefined): string {
   const file = join(dataDir, 'manage-token-secret')
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
   return readFileSync(file, 'utf8').trim()
+}
+
+/**
+ * The folder material files are kept in: `materials/` beside the data, or a temporary folder
+ * removed at stop when the stack keeps nothing.
+ */
+function materialsDir(dataDir: string | undefined, stops: (() => Promise<void>)[]): string {
+  if (dataDir) {
+    mkdirSync(join(dataDir, 'materials'), { recursive: true })
+    return join(dataDir, 'materials')
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'ey-materials-'))
+  stops.push(async () => rmSync(dir, { recursive: true, force: true }))
+  return dir
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { LOCAL_FILES_PATH } from '@ey/files'
 import { type ServerType, serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
@@ -18,14 +19,19 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 }
 
-/** One origin: the API app under `/api` and, when built, the static site from `siteDir`. */
+/**
+ * One origin: the API app under `/api`, the signed links of material files under `/local-files/`
+ * (standing in for S3's) and, when built, the static site from `siteDir`.
+ */
 export function createWebApp(
   api: { fetch: (request: Request) => Response | Promise<Response> },
   siteDir?: string,
+  files?: (request: Request) => Promise<Response>,
 ): Hono {
   const web = new Hono()
   web.all('/api/*', (c) => api.fetch(c.req.raw))
   web.all('/api', (c) => api.fetch(c.req.raw))
+  if (files) web.on(['GET', 'PUT'], `${LOCAL_FILES_PATH}*`, (c) => files(c.req.raw))
   if (siteDir && existsSync(siteDir)) {
     const root = relative(process.cwd(), siteDir) || '.'
     web.use('*', async (c, next) => {

@@ -1,5 +1,6 @@
 export * from './config.ts'
 export * from './env.ts'
+export * from './files.ts'
 export * from './secrets.ts'
 export * from './sender.ts'
 export * from './system.ts'

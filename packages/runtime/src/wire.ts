@@ -11,6 +11,7 @@ import {
   type InterestAlertStore,
   type InvitationStore,
   type MailAudit,
+  type MaterialStore,
   type OutboxStore,
   type QuestionnaireAnswers,
   type QuestionnaireStore,
@@ -29,6 +30,7 @@ import {
   createDynamoCatalogueRepository,
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
+  createDynamoMaterialStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
@@ -74,6 +76,8 @@ export interface CoreDeps extends BookingDeps {
   questionnaires: QuestionnaireStore
   /** What results read of the questionnaires: responses by session and the versions they were given. */
   results: ResultsReaders
+  /** Materials of courses and sessions (their records; the files are the API's). */
+  materials: MaterialStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -116,6 +120,7 @@ export function wireCore(
     questionnaires,
     answers,
     results,
+    materials: createDynamoMaterialStore(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,

@@ -10,6 +10,7 @@ import {
 } from './lib/course-questionnaires.ts'
 import { byId, h, show } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
+import { wireMaterialsEditor } from './lib/materials-editor.ts'
 import { slugOf } from './lib/slug.ts'
 import { staffApi } from './staff-client.ts'
 
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
       fill(course)
       byId<HTMLAnchorElement>('results-href').href = courseResultsUrl('', course.id)
       byId('results-link').hidden = false
+      await wireMaterialsEditor(`/admin/courses/${encodeURIComponent(editing)}/materials`)
     }
     form.addEventListener('submit', (event) => void submit(event))
     show(form, loading)

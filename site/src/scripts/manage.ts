@@ -12,6 +12,7 @@ import {
 import { ApiProblem, api, bearer } from './lib/api.ts'
 import { showAttendance } from './lib/attendance.ts'
 import { type BookingKey, bookingKey, changeBooking, downloadCalendar, loadBooking } from './lib/booking.ts'
+import { showBookingMaterials } from './lib/booking-materials.ts'
 import { showCertificate } from './lib/certificate.ts'
 import { byId, h, show, summaryList, tag } from './lib/dom.ts'
 import { ordinal } from './lib/format.ts'
@@ -124,6 +125,7 @@ function render(view: BookingView): void {
   if (live) void loadMoveOptions(view)
   if (key) void showAttendance(view, key)
   if (key) void showCertificate(view, key, showQuestionnaires(key))
+  if (key) void showBookingMaterials(view, key)
   show(byId('booking'), loading)
 }
 

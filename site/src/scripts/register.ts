@@ -8,6 +8,7 @@ import type {
 import { londonDate, londonPart, londonTime } from '@ey/presentation'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, tag } from './lib/dom.ts'
+import { wireMaterialsEditor } from './lib/materials-editor.ts'
 import { RegisterQueue } from './lib/register-queue.ts'
 import { wireReport } from './lib/register-report.ts'
 import { partsNav, personRow, plainList } from './lib/register-rows.ts'
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
   wire()
   try {
     render(await staffApi<RegisterView>(base))
+    void wireMaterialsEditor(`/trainer/sessions/${encodeURIComponent(sessionId)}/materials`)
     // Marks queued in an earlier visit (or before a reload while offline) go now if they can.
     if (queue.pending().length > 0) void send()
   } catch (error) {

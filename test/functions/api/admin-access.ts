@@ -4,6 +4,7 @@ import { makeCourse, makePartner, makeSessionInput } from '../../support/factori
 import { markUndeliverable, parkEmail } from '../../support/mail-admin.ts'
 import { uniqueAddress } from '../../support/ses.ts'
 import type { StaffRouteAccess } from './staff-access.ts'
+import { materialRoutes } from './trainer-access.ts'
 
 /** A session to schedule: two twilight parts, online, three weeks after the tests' `NOW`. */
 export const SESSION_INPUT = makeSessionInput({
@@ -25,6 +26,7 @@ const TEMPLATE_INPUT = {
  * JSON bodies, so the CSV routes answer a permitted caller 415 (after the access check passed).
  */
 export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
+  ...materialRoutes('admin', async () => `/api/admin/courses/${makeCourse().id}`),
   'GET /api/admin/sessions': {
     rule: 'admin',
     ok: 200,

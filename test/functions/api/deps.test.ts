@@ -8,6 +8,7 @@ const STAFF = {
   STAFF_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example',
   STAFF_AUDIENCE: 'example-client',
 }
+const FILES = { MATERIALS_BUCKET: 'example-materials' }
 
 /** What the Lambda entry does with its environment. */
 async function wired(env: Env) {
@@ -24,15 +25,16 @@ describe('the API’s composition root', () => {
         SITE_URL: 'https://training.example.org',
         MANAGE_TOKEN_SECRET: SECRET,
         ...STAFF,
+        ...FILES,
       }
       await expect(wired({ ...env, [name]: ' ' })).rejects.toThrow(`Missing environment variable ${name}`)
     },
   )
 
   it('refuses to start without a manage-token key, naming the variables', async () => {
-    await expect(wired({ TABLE_NAME: 't', SITE_URL: 'https://x.example', ...STAFF })).rejects.toThrow(
-      'MANAGE_TOKEN_SECRET_ARN',
-    )
+    await expect(
+      wired({ TABLE_NAME: 't', SITE_URL: 'https://x.example', ...STAFF, ...FILES }),
+    ).rejects.toThrow('MANAGE_TOKEN_SECRET_ARN')
   })
 
   it('builds the dependencies from the environment', async () => {
@@ -41,6 +43,7 @@ describe('the API’s composition root', () => {
       SITE_URL: 'https://x.example',
       MANAGE_TOKEN_SECRET: SECRET,
       ...STAFF,
+      ...FILES,
     })
     expect(deps.siteUrl).toBe('https://x.example')
     expect(deps.staffSignIn).toEqual({
@@ -49,6 +52,22 @@ describe('the API’s composition root', () => {
       authUrl: STAFF.STAFF_ISSUER,
     })
     expect(deps.las.has('E08000035')).toBe(true)
+  })
+
+  it('keeps material files in the bucket MATERIALS_BUCKET names, else in the folder MATERIALS_DIR names', async () => {
+    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    expect((await apiConfigFromEnv({ ...env, ...FILES })).materialFiles).toEqual({
+      kind: 's3',
+      bucket: 'example-materials',
+    })
+    const local = await apiConfigFromEnv({ ...env, MATERIALS_DIR: '/tmp/materials' })
+    expect(local.materialFiles).toMatchObject({
+      kind: 'local',
+      dir: '/tmp/materials',
+      baseUrl: 'https://x.example',
+    })
+    expect(apiClients(local).s3).toBeUndefined()
+    await expect(apiConfigFromEnv(env)).rejects.toThrow('MATERIALS_BUCKET (or MATERIALS_DIR')
   })
 
   it('reads the key from Secrets Manager when given its ARN', async () => {
@@ -71,15 +90,28 @@ describe('the API’s composition root', () => {
     expect(requireEnv('YES', { YES: 'value' })).toBe('value')
   })
   it('invites staff through Cognito when given the user pool, and straight into the directory without', async () => {
-    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    const env = {
+      TABLE_NAME: 't',
+      SITE_URL: 'https://x.example',
+      MANAGE_TOKEN_SECRET: SECRET,
+      ...STAFF,
+      ...FILES,
+    }
     expect((await wired(env)).staffAccounts).toBe(localStaffAccounts)
     const aws = await wired({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
     expect(aws.staffAccounts).not.toBe(localStaffAccounts)
   })
 
   it('refuses to wire Cognito invites without a Cognito client', async () => {
-    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    const env = {
+      TABLE_NAME: 't',
+      SITE_URL: 'https://x.example',
+      MANAGE_TOKEN_SECRET: SECRET,
+      ...STAFF,
+      ...FILES,
+    }
     const config = await apiConfigFromEnv({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
-    expect(() => wireApi(config, { doc: apiClients(config).doc })).toThrow('Cognito client')
+    const { cognito: _cognito, ...clients } = apiClients(config)
+    expect(() => wireApi(config, clients)).toThrow('Cognito client')
   })
 })

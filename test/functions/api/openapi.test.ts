@@ -81,6 +81,22 @@ const OPERATIONS = [
   ['get', '/api/admin/mail', '200', 'MailReview'],
   ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
   ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
+  ['get', '/api/bookings/{id}/materials', '200', 'BookingMaterials'],
+  ['get', '/api/courses/{id}/materials', '200', 'MaterialList'],
+  ['get', '/api/trainer/sessions/{id}/materials', '200', 'MaterialList'],
+  ['post', '/api/trainer/sessions/{id}/materials/links', '201', 'Material'],
+  ['post', '/api/trainer/sessions/{id}/materials/uploads', '200', 'MaterialUploadTicket'],
+  ['post', '/api/trainer/sessions/{id}/materials/files', '201', 'Material'],
+  ['get', '/api/admin/courses/{id}/materials', '200', 'MaterialList'],
+  ['post', '/api/admin/courses/{id}/materials/links', '201', 'Material'],
+  ['post', '/api/admin/courses/{id}/materials/uploads', '200', 'MaterialUploadTicket'],
+  ['post', '/api/admin/courses/{id}/materials/files', '201', 'Material'],
+] as const
+
+/** Operations answering 204 with no body on success (method, path). */
+const NO_CONTENT_OPERATIONS = [
+  ['delete', '/api/trainer/sessions/{id}/materials/{materialId}'],
+  ['delete', '/api/admin/courses/{id}/materials/{materialId}'],
 ] as const
 
 /** Operations answering something other than JSON on success (method, path, media type). */
@@ -130,7 +146,9 @@ describe('GET /api/openapi.json', () => {
       Object.keys(ops).map((m) => `${m} ${path}`),
     )
     expect(listed.sort()).toEqual(
-      [...OPERATIONS, ...FILE_OPERATIONS].map(([method, path]) => `${method} ${path}`).sort(),
+      [...OPERATIONS, ...FILE_OPERATIONS, ...NO_CONTENT_OPERATIONS]
+        .map(([method, path]) => `${method} ${path}`)
+        .sort(),
     )
   })
 
@@ -154,6 +172,10 @@ describe('GET /api/openapi.json', () => {
 
   it.each(FILE_OPERATIONS)('describes %s %s as answering %s', (method, path, mediaType) => {
     expect(operation(path, method).responses['200']?.content).toHaveProperty([mediaType])
+  })
+
+  it.each(NO_CONTENT_OPERATIONS)('describes %s %s as answering 204 with no body', (method, path) => {
+    expect(operation(path, method).responses['204']).toEqual({ description: expect.any(String) })
   })
 
   it('documents the booking request: its body, the required Idempotency-Key and the Location header', () => {

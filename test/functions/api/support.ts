@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type ApiConfig, type ApiLogger, createApp, type WiredApi, wireApi } from '@ey/api'
 import type { Person } from '@ey/domain'
+import { localLinkSecret } from '@ey/runtime'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
 import { staffIssuer } from '../../support/staff.ts'
@@ -39,10 +42,23 @@ export interface TestApi {
   table: TestTable
 }
 
-/** The API's settings for a test table, with staff sign-in at the run's local issuer. */
+/**
+ * The API's settings for a test table, with staff sign-in at the run's local issuer and material
+ * files in a temporary folder of the table's own, their links under the site's origin.
+ */
 export function testApiConfig(table: TestTable): ApiConfig {
   const { issuer, audience, jwksUrl } = staffIssuer()
-  return { ...testConfig(table), staff: { issuer, audience, jwksUrl, authUrl: issuer } }
+  const core = testConfig(table)
+  return {
+    ...core,
+    staff: { issuer, audience, jwksUrl, authUrl: issuer },
+    materialFiles: {
+      kind: 'local',
+      dir: join(tmpdir(), `ey-materials-${table.tableName}`),
+      baseUrl: SITE_URL,
+      secret: localLinkSecret(core.manageTokenSecret),
+    },
+  }
 }
 
 /**

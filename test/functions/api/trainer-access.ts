@@ -8,6 +8,55 @@ async function register(world: MatrixWorld) {
 }
 
 /**
+ * The materials routes of an owner at `base` (a session's or a course's): list, add a link, ask
+ * for an upload link, confirm an upload (409 to a permitted caller: nothing was uploaded, after
+ * the access check passed) and remove (404 likewise: nothing to remove).
+ */
+export function materialRoutes(
+  rule: StaffRouteAccess['rule'],
+  owner: (world: MatrixWorld) => Promise<string>,
+): Record<string, StaffRouteAccess> {
+  const pattern =
+    rule === 'admin' ? '/api/admin/courses/{id}/materials' : '/api/trainer/sessions/{id}/materials'
+  const file = { fileName: 'slides.pdf', contentType: 'application/pdf', size: 1024 }
+  return {
+    [`GET ${pattern}`]: {
+      rule,
+      ok: 200,
+      request: async (world) => ({ path: `${await owner(world)}/materials` }),
+    },
+    [`POST ${pattern}/links`]: {
+      rule,
+      ok: 201,
+      request: async (world) => ({
+        path: `${await owner(world)}/materials/links`,
+        body: { title: 'Signs', url: 'https://example.org/signs' },
+      }),
+    },
+    [`POST ${pattern}/uploads`]: {
+      rule,
+      ok: 200,
+      request: async (world) => ({ path: `${await owner(world)}/materials/uploads`, body: file }),
+    },
+    [`POST ${pattern}/files`]: {
+      rule,
+      ok: 409,
+      request: async (world) => {
+        const base = await owner(world)
+        const [, kind, id] = /\/(sessions|courses)\/([^/]+)$/.exec(base) ?? []
+        const key = `materials/${kind === 'sessions' ? 'session' : 'course'}/${id}/m-${randomUUID()}/slides.pdf`
+        return { path: `${base}/materials/files`, body: { key, ...file, title: 'Slides' } }
+      },
+    },
+    [`DELETE ${pattern}/{materialId}`]: {
+      rule,
+      ok: 404,
+      request: async (world) => ({ path: `${await owner(world)}/materials/m-${randomUUID()}` }),
+    },
+  }
+}
+
+/**
  * The trainers' routes in the authorization matrix: "my sessions" answers any trainer (their own
  * list); a register only its session's trainers; reopening a locked register administrators only.
  */
@@ -46,6 +95,10 @@ export const TRAINER_ROUTES: Record<string, StaffRouteAccess> = {
       body: { report: 'Name (Original Name),User Email,Duration (Minutes)\nAda,ada@example.org,80' },
     }),
   },
+  ...materialRoutes(
+    'session-trainer',
+    async (world) => `/api/trainer/sessions/${(await world.session()).session.id}`,
+  ),
   'POST /api/admin/sessions/{id}/register/reopen': {
     rule: 'admin',
     ok: 200,

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises'
+import type { NewBookingView } from '@ey/contract'
+import { signInAs } from '@ey/local-stack'
+import { describe, expect, it } from 'vitest'
+import { stackTable, storeSessions } from '../support/dynamo.ts'
+import { makePerson, makeSession, partAt } from '../support/factories.ts'
+import { expectAccessible, expectText } from './lib/pages.ts'
+import { staffPage } from './lib/staff-pages.ts'
+import { uniqueEmail, useSite } from './support.ts'
+
+const site = useSite()
+const SLIDES = Buffer.from('%PDF-1.7\n% Week 1 slides\n')
+
+async function book(sessionId: string): Promise<NewBookingView> {
+  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(makePerson({ name: 'Ada Lovelace', email: uniqueEmail('materials') })),
+  })
+  expect(res.status).toBe(201)
+  return res.json()
+}
+
+/** The trainer marks the booking present: for the booking, the session is over. */
+async function markPresent(sessionId: string, bookingId: string): Promise<void> {
+  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
+  const res = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${sessionId}/parts/0/register/changes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      changes: [{ kind: 'mark', key: `m-${bookingId}`, subject: bookingId, mark: 'present' }],
+    }),
+  })
+  expect(res.status).toBe(200)
+}
+
+describe('session materials', () => {
+  it('a trainer uploads a PDF and adds a link; after the session the attendee finds both and downloads the file', async () => {
+    await storeSessions(
+      stackTable(site.stack),
+      makeSession({
+        id: 'materials-journey',
+        parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
+        trainerIds: ['trainer-amira'],
+      }),
+    )
+    const ada = await book('materials-journey')
+    const manage = await site.newPage({ width: 390 })
+    const manageUrl = `/manage#${new URLSearchParams({ id: ada.id, token: ada.manageToken })}`
+    await manage.goto(manageUrl)
+    await expectText(
+      manage.locator('#materials'),
+      'Slides, handouts and links from the session will be here after it.',
+    )
+
+    const trainer = await staffPage(site, 'trainer-amira')
+    await trainer.goto('/staff/sessions/register/?id=materials-journey&part=0')
+    const materials = trainer.locator('#materials')
+    await expectText(materials, 'No materials yet.')
+    await expectAccessible(trainer)
+
+    await trainer
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') })
+    await trainer.locator('#material-file-title').fill('Not a handout')
+    await trainer.getByRole('button', { name: 'Upload file' }).click()
+    await expectText(trainer.locator('#materials-errors'), 'The file must be a PDF')
+    await expectText(trainer.locator('#material-file-error'), 'The file must be a PDF')
+    await expectAccessible(trainer)
+
+    await trainer
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'week-1.pdf', mimeType: 'application/pdf', buffer: SLIDES })
+    await trainer.locator('#material-file-title').fill('Week 1 slides')
+    await trainer.getByRole('button', { name: 'Upload file' }).click()
+    await expectText(trainer.locator('#materials-status'), 'Week 1 slides uploaded.')
+    expect(await trainer.locator('#materials-errors').isHidden()).toBe(true)
+
+    await trainer.locator('#material-link-title').fill('Makaton signs')
+    await trainer.locator('#material-link-url').fill('http://example.org/signs')
+    await trainer.getByRole('button', { name: 'Add link' }).click()
+    await expectText(trainer.locator('#material-link-url-error'), 'Enter a link that starts with https://')
+    await trainer.locator('#material-link-url').fill('https://example.org/signs')
+    await trainer.getByRole('button', { name: 'Add link' }).click()
+    await expectText(trainer.locator('#materials-status'), 'Makaton signs added.')
+    await expectText(trainer.locator('#materials-items'), 'Week 1 slides')
+    await expectText(trainer.locator('#materials-items'), 'Makaton signs')
+    await expectAccessible(trainer)
+
+    await markPresent('materials-journey', ada.id)
+    await manage.reload()
+    const list = manage.locator('#materials-items')
+    await expectText(list, 'Week 1 slides')
+    await expectText(list, 'Makaton signs')
+    expect(await list.getByRole('link', { name: /Makaton signs/ }).getAttribute('href')).toBe(
+      'https://example.org/signs',
+    )
+    await expectAccessible(manage)
+
+    const [download] = await Promise.all([
+      manage.waitForEvent('download'),
+      list.getByRole('link', { name: /Week 1 slides/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('week-1.pdf')
+    expect(await readFile(await download.path())).toEqual(SLIDES)
+  })
+})
