@@ -18,8 +18,11 @@ const data = (kind: string, closesAt: string) => ({
 
 const pre = renderInvitation({ kind: 'pre', data: data('pre', '2026-03-16T16:00:00.000Z') })
 const reminder = renderInvitation({ kind: 'pre-reminder', data: data('pre', '2026-03-16T16:00:00.000Z') })
-const post = (certificate: 'offered' | 'after-post') =>
-  renderInvitation({ kind: 'post', data: { ...data('post', '2026-04-06T16:30:00.000Z'), certificate } })
+const post = (certificate: 'offered' | 'after-post', materials: string[] = []) =>
+  renderInvitation({
+    kind: 'post',
+    data: { ...data('post', '2026-04-06T16:30:00.000Z'), certificate, materials },
+  })
 const followUp = renderInvitation({ kind: 'follow-up', data: data('follow-up', '2026-06-01T16:30:00.000Z') })
 
 describe('renderInvitation', () => {
@@ -97,6 +100,16 @@ describe('renderInvitation', () => {
       'Your certificate of attendance comes once you have answered the questionnaire: you can then download it from your booking page.',
     )
     expect(email.text).not.toContain('Download your certificate')
+  })
+
+  it('post: lists the session’s materials by title and sends people to their booking page for them', () => {
+    const email = post('after-post', ['Slides: early communication', 'Handout: <signing> at home'])
+    expect(email.text).toContain(
+      'Materials on your booking page:\n  Slides: early communication\n  Handout: <signing> at home',
+    )
+    expect(email.text).toContain(`View your booking:\n${MANAGE_URL}`)
+    expect(email.html).toContain('Handout: &lt;signing&gt; at home')
+    expect(post('after-post').text).not.toContain('Materials on your booking page')
   })
 
   it('escapes the session title in the HTML', () => {

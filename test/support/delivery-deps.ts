@@ -14,6 +14,7 @@ export const READS_FINDING_NOTHING = {
   alertTokens: { issue: (id: string) => `stop-token-of-${id}` },
   catalogue: { getCourse: async () => undefined },
   answers: { hasAnswered: async () => false },
+  materials: { listOf: async () => [] },
   undeliverable: { isUndeliverable: async () => false },
 } satisfies Partial<DeliveryDeps>
 

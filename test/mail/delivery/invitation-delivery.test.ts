@@ -2,6 +2,7 @@ import {
   type Booking,
   type Course,
   type InvitationKind,
+  type Material,
   type OutgoingEmail,
   type QuestionnaireKind,
   snapshotOf,
@@ -10,6 +11,7 @@ import { type DeliveryDeps, deliver } from '@ey/mail'
 import { describe, expect, it } from 'vitest'
 import { READS_FINDING_NOTHING, recordingMailer } from '../../support/delivery-deps.ts'
 import { fakeClock, makeBooking, makeCourse, makeSession } from '../../support/factories.ts'
+import { makeLinkMaterial } from '../../support/material-contract.ts'
 
 const SITE_URL = 'https://training.example.org'
 const START = '2026-03-16T16:00:00.000Z'
@@ -24,11 +26,13 @@ async function deliverInvitation(
     now,
     answered = [],
     course = makeCourse(),
+    materials = [],
   }: {
     booking: Booking
     now: string
     answered?: QuestionnaireKind[]
     course?: Course
+    materials?: Material[]
   },
 ) {
   const sent: OutgoingEmail[] = []
@@ -47,6 +51,10 @@ async function deliverInvitation(
     clock: fakeClock(now),
     catalogue: { getCourse: async (id) => (id === course.id ? course : undefined) },
     answers: { hasAnswered: async (_, kind) => answered.includes(kind) },
+    materials: {
+      listOf: async (owner) =>
+        materials.filter((m) => m.owner.kind === owner.kind && m.owner.id === owner.id),
+    },
   }
   const message = {
     id: `questionnaire-${invitation}-${booking.id}`,
@@ -114,5 +122,18 @@ describe('delivering a questionnaire invitation', () => {
     expect(sent[0]?.text).toContain(
       'Your certificate of attendance comes once you have answered the questionnaire',
     )
+  })
+
+  it('post: lists the materials of the session and of its course by title', async () => {
+    const materials = [
+      makeLinkMaterial({ owner: { kind: 'session', id: 'ses-1' }, title: 'Slides from the evening' }),
+      makeLinkMaterial({ owner: { kind: 'course', id: session.courseId }, title: 'Course handbook' }),
+      makeLinkMaterial({ owner: { kind: 'session', id: 'another-session' }, title: 'Not this one' }),
+    ]
+    const { sent } = await deliverInvitation('post', { booking: attended, now: END, materials })
+    expect(sent[0]?.text).toContain(
+      'Materials on your booking page:\n  Slides from the evening\n  Course handbook\n',
+    )
+    expect(sent[0]?.text).not.toContain('Not this one')
   })
 })

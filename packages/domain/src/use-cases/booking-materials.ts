@@ -17,7 +17,7 @@ export interface BookingMaterials<T> {
  * lists these and sends people to their manage page, where the links are signed when opened.
  */
 export async function materialsOfBooking(
-  deps: Pick<MaterialReadDeps, 'materials' | 'clock'>,
+  deps: { materials: Pick<MaterialReadDeps['materials'], 'listOf'>; clock: MaterialReadDeps['clock'] },
   booking: Pick<Booking, 'sessionId' | 'status' | 'session'>,
 ): Promise<BookingMaterials<Material>> {
   const access = materialAccess(booking, deps.clock.now())

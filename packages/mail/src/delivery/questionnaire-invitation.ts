@@ -4,6 +4,8 @@ import {
   certificateStatus,
   INVITED_QUESTIONNAIRE,
   invitationWindow,
+  type MaterialStore,
+  materialsOfBooking,
   type QuestionnaireAnswers,
   type QuestionnaireInvitationEmail,
 } from '@ey/domain'
@@ -16,6 +18,8 @@ import type { Prepared } from './prepared.ts'
 export interface InvitationDeliveryDeps extends BookingDeliveryDeps {
   answers: Pick<QuestionnaireAnswers, 'hasAnswered'>
   catalogue: Pick<CatalogueRepository, 'getCourse'>
+  /** The session's and course's materials, listed by title in the post email. */
+  materials: Pick<MaterialStore, 'listOf'>
 }
 
 /**
@@ -58,7 +62,14 @@ export async function prepareQuestionnaireInvitation(
   }
   const rendered =
     message.invitation === 'post'
-      ? renderInvitation({ kind: 'post', data: { ...data, certificate: certificateOf(course) } })
+      ? renderInvitation({
+          kind: 'post',
+          data: {
+            ...data,
+            certificate: certificateOf(course),
+            materials: (await materialsOfBooking(deps, booking)).items.map((material) => material.title),
+          },
+        })
       : renderInvitation({ kind: message.invitation, data })
   return { outcome: 'ready', email: { to: booking.person.email, ...rendered } }
 }

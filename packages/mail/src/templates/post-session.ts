@@ -10,6 +10,8 @@ export type PostEmailCertificate = 'offered' | 'after-post'
 /** What the email after a session shows. */
 export interface PostSessionEmailData extends InvitationEmailData {
   certificate: PostEmailCertificate
+  /** The titles of the session's and course's materials the booking may see (none: no section). */
+  materials: string[]
 }
 
 /**
@@ -25,6 +27,7 @@ export function postSessionEmail(data: PostSessionEmailData): EmailContent {
       { type: 'paragraph', text: `Thank you for coming to ${data.title}.` },
       ...questionnaireSection(data),
       ...certificateSection(data),
+      ...materialsSection(data),
       ...closing(data),
     ],
   }
@@ -55,4 +58,13 @@ function certificateSection(data: PostSessionEmailData): Block[] {
       text: 'Your certificate of attendance comes once you have answered the questionnaire: you can then download it from your booking page.',
     },
   ]
+}
+
+/**
+ * The session's materials by title, on the booking page (linked at the end of every email), which
+ * signs each file's link when it is opened: the email carries no link to a file.
+ */
+function materialsSection(data: PostSessionEmailData): Block[] {
+  if (data.materials.length === 0) return []
+  return [{ type: 'details', rows: [{ label: 'Materials on your booking page', values: data.materials }] }]
 }
