@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { NewBookingView } from '@ey/contract'
+import type { Course, Session } from '@ey/domain'
 import { signInAs } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -26,10 +27,9 @@ const site = useSite({ clock })
 const COURSE = 'Sensory play for every child'
 const CODE = /[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/
 
-/** A course that offers its certificate on attendance alone, with a session run by trainer-amira. */
-async function scheduleCourseCertifiedOnAttendance(sessionId: string): Promise<void> {
+/** Adds a course through the administrators' API and stores one session of it, run by trainer-amira. */
+async function scheduleCourse(course: Course, session: Partial<Session>): Promise<void> {
   const admin = await signInAs(site.stack.issuerUrl, 'admin')
-  const course = makeCourse({ id: 'sensory-play', title: COURSE, certificateOn: 'attendance' })
   const res = await fetch(`${site.stack.webUrl}/api/admin/courses`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
@@ -38,14 +38,16 @@ async function scheduleCourseCertifiedOnAttendance(sessionId: string): Promise<v
   expect(res.status).toBe(201)
   await storeSessions(
     stackTable(site.stack),
-    makeSession({
-      id: sessionId,
-      courseId: course.id,
-      title: COURSE,
-      parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
-      trainerIds: ['trainer-amira'],
-    }),
+    makeSession({ courseId: course.id, title: course.title, trainerIds: ['trainer-amira'], ...session }),
   )
+}
+
+/** A course that offers its certificate on attendance alone, with a session in 3 days. */
+async function scheduleCourseCertifiedOnAttendance(sessionId: string): Promise<void> {
+  await scheduleCourse(makeCourse({ id: 'sensory-play', title: COURSE, certificateOn: 'attendance' }), {
+    id: sessionId,
+    parts: [partAt(new Date(Date.now() + 3 * 86_400_000))],
+  })
 }
 
 async function book(sessionId: string, name: string): Promise<NewBookingView> {
@@ -157,38 +159,14 @@ describe('certificates of attendance', () => {
 const JOURNEY_COURSE = 'Understanding autism in the early years'
 const SESSION = 'questionnaire-journey'
 
-/** A course that gives its certificate once the post questionnaire is answered (the default), run by trainer-amira. */
+/** A course that gives its certificate once the post questionnaire is answered (the default), in person. */
 async function scheduleJourneySession(startsAt: Date): Promise<void> {
-  const admin = await signInAs(site.stack.issuerUrl, 'admin')
-  const course = makeCourse({ id: 'autism-early-years', title: JOURNEY_COURSE })
-  const res = await fetch(`${site.stack.webUrl}/api/admin/courses`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(course),
+  await scheduleCourse(makeCourse({ id: 'autism-early-years', title: JOURNEY_COURSE }), {
+    id: SESSION,
+    parts: [partAt(startsAt, 90)],
+    format: 'in-person',
+    venue: makeVenue(),
   })
-  expect(res.status).toBe(201)
-  await storeSessions(
-    stackTable(site.stack),
-    makeSession({
-      id: SESSION,
-      courseId: course.id,
-      title: JOURNEY_COURSE,
-      parts: [partAt(startsAt, 90)],
-      format: 'in-person',
-      venue: makeVenue(),
-      trainerIds: ['trainer-amira'],
-    }),
-  )
-}
-
-async function bookJourney(name: string): Promise<NewBookingView> {
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${SESSION}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ name, email: uniqueEmail('journey') })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
 }
 
 /** Chooses a rating by its number in the question's group of radios. */
@@ -211,7 +189,7 @@ describe('a practitioner’s questionnaires, from booking to a verified certific
   it('answers pre, is marked present, answers post, downloads the certificate and checks its code, on a 390 px phone', async () => {
     const startsAt = new Date(clock.now().getTime() + 2 * DAY)
     await scheduleJourneySession(startsAt)
-    const ada = await bookJourney('Ada Lovelace')
+    const ada = await book(SESSION, 'Ada Lovelace')
     const page = await site.newPage({ width: 390 })
 
     // Before the session: the pre questionnaire, opened from the manage page.
