@@ -4,7 +4,7 @@ import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
 import { makePerson, makeSession, partAt } from '../support/factories.ts'
-import { expectAccessible, expectText } from './lib/pages.ts'
+import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { staffPage } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
@@ -103,5 +103,29 @@ describe('session materials', () => {
     ])
     expect(download.suggestedFilename()).toBe('week-1.pdf')
     expect(await readFile(await download.path())).toEqual(SLIDES)
+  })
+
+  it('shows a course’s public materials on its page, and never one kept for booked people', async () => {
+    const admin = await signInAs(site.stack.issuerUrl, 'admin')
+    const addLink = async (title: string, audience: 'public' | 'booked') => {
+      const res = await fetch(`${site.stack.webUrl}/api/admin/courses/slcn-core/materials/links`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title, url: `https://example.org/${audience}`, audience }),
+      })
+      expect(res.status).toBe(201)
+    }
+    await addLink('Course overview for managers', 'public')
+    await addLink('Handbook for people on the course', 'booked')
+
+    const page = await site.newPage({ width: 390 })
+    await page.goto('/course/?id=slcn-core')
+    const section = page.locator('#materials')
+    await expectText(section, 'Course overview for managers')
+    expect(await visibleText(section)).not.toContain('Handbook for people on the course')
+    expect(
+      await section.getByRole('link', { name: /Course overview for managers/ }).getAttribute('href'),
+    ).toBe('https://example.org/public')
+    await expectAccessible(page)
   })
 })
