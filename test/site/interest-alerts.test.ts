@@ -103,7 +103,7 @@ describe('interest alerts on the public site', () => {
     expect(alertEmail?.subject).toBe(`New date: ${course.title}`)
     expect(alertEmail?.body.text).toContain(`/session/?id=${first}`)
     await publishOnline(course.id, 21)
-    await site.stack.drainMail()
+    await site.stack.drainMail(30_000)
     expect(await site.emailsTo(email, 1)).toHaveLength(1)
 
     const stopLink = alertEmail?.body.text?.match(/https?:\/\/\S+\/alerts\/stop\/#id=\S+/)?.[0] ?? ''
