@@ -75,9 +75,9 @@ const ALL_TOTALS: PublishedTotals = { rowTotals: true, columnTotals: true, total
  *
  * Hidden counts are dealt with in reading order, and ties go to the first in reading order (rows
  * top to bottom, each row's total after its cells, the column totals last). Zeros are never
- * hidden: a 0 is shown as 0, and a hidden 0 would protect nothing, since a reader who knows that
- * counts cannot be negative could pin it and its partners down. Hiding every non-zero count
- * satisfies the rule, so the loop always ends.
+ * hidden, so a `c` always stands for at least 1: the rule shows 0 as 0, and a hidden 0 would add
+ * little, since a reader who knows that counts are never negative can bound its partners from it.
+ * Hiding every non-zero figure leaves nothing to work out, so the loop always ends.
  */
 export function suppressTable(cells: readonly (readonly number[])[], published = ALL_TOTALS): ShownTable {
   const grid = extendedGrid(cells, published)
@@ -95,7 +95,7 @@ export function suppressTable(cells: readonly (readonly number[])[], published =
     cells: cells.map((_, row) => show(inner.filter((figure) => figure.row === row))),
     ...(published.rowTotals ? { rowTotals: show(rowTotals) } : {}),
     ...(published.columnTotals ? { columnTotals: show(columnTotals) } : {}),
-    ...(published.total ? { total: show(totals.row.filter((figure) => figure.column === columns))[0] } : {}),
+    ...(published.total ? { total: show(totals.row.slice(-1))[0] } : {}),
   }
 }
 
