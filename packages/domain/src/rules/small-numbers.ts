@@ -178,9 +178,46 @@ function lineOf(grid: Grid, place: { row: number; column: number }): { row: Figu
  * that is, when its row cannot reach its column through the other unknown figures.
  */
 function firstBridge(grid: Grid): Figure | undefined {
-  return grid.figures.find(
-    (figure) => figure.hidden && !reachable(grid, rowNode(figure), figure).has(columnNode(figure)),
-  )
+  const found = bridges(grid)
+  return grid.figures.find((figure) => figure.hidden && found.has(figure))
+}
+
+/**
+ * The bridges of the graph of unknown figures, by Tarjan's depth-first search: an edge is a bridge
+ * when nothing below it in the search reaches back above it.
+ */
+function bridges(grid: Grid): Set<Figure> {
+  const edges = adjacency(grid, undefined)
+  const order = new Map<string, number>()
+  const low = new Map<string, number>()
+  const found = new Set<Figure>()
+  const visit = (node: string, via: Figure | undefined) => {
+    order.set(node, order.size)
+    low.set(node, order.size - 1)
+    for (const { to, figure } of edges.get(node) ?? []) {
+      if (figure === via) continue
+      if (!order.has(to)) {
+        visit(to, figure)
+        if ((low.get(to) ?? 0) > (order.get(node) ?? 0)) found.add(figure)
+      }
+      low.set(node, Math.min(low.get(node) ?? 0, low.get(to) ?? order.get(to) ?? 0))
+    }
+  }
+  for (const node of edges.keys()) if (!order.has(node)) visit(node, undefined)
+  return found
+}
+
+/** Each node's neighbours through the unknown figures other than `without`. */
+function adjacency(grid: Grid, without: Figure | undefined): Map<string, { to: string; figure: Figure }[]> {
+  const edges = new Map<string, { to: string; figure: Figure }[]>()
+  const link = (from: string, to: string, figure: Figure) =>
+    edges.set(from, [...(edges.get(from) ?? []), { to, figure }])
+  for (const figure of grid.figures) {
+    if (figure === without || !unknown(figure)) continue
+    link(rowNode(figure), columnNode(figure), figure)
+    link(columnNode(figure), rowNode(figure), figure)
+  }
+  return edges
 }
 
 /** Graph nodes: a row of the grid is `r<row>`, a column `c<column>`. */
@@ -194,16 +231,14 @@ function columnNode(figure: Figure): string {
 
 /** The nodes reachable from `start` through unknown figures other than `without`. */
 function reachable(grid: Grid, start: string, without: Figure): Set<string> {
-  const edges = grid.figures.filter((figure) => figure !== without && unknown(figure))
+  const edges = adjacency(grid, without)
   const reached = new Set([start])
-  for (let grew = true; grew; ) {
-    grew = false
-    for (const edge of edges) {
-      const [a, b] = [rowNode(edge), columnNode(edge)]
-      if (reached.has(a) !== reached.has(b)) {
-        reached.add(a).add(b)
-        grew = true
-      }
+  const queue = [start]
+  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
+    for (const { to } of edges.get(node) ?? []) {
+      if (reached.has(to)) continue
+      reached.add(to)
+      queue.push(to)
     }
   }
   return reached
