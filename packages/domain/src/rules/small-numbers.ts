@@ -191,23 +191,23 @@ function bridges(grid: Grid): Set<Figure> {
   const order = new Map<string, number>()
   const low = new Map<string, number>()
   const found = new Set<Figure>()
-  const visit = (node: string, via: Figure | undefined) => {
-    order.set(node, order.size)
-    low.set(node, order.size - 1)
-    for (const { to, figure } of edges.get(node) ?? []) {
+  const visit = (vertex: string, via: Figure | undefined) => {
+    order.set(vertex, order.size)
+    low.set(vertex, order.size - 1)
+    for (const { to, figure } of edges.get(vertex) ?? []) {
       if (figure === via) continue
       if (!order.has(to)) {
         visit(to, figure)
-        if ((low.get(to) ?? 0) > (order.get(node) ?? 0)) found.add(figure)
+        if ((low.get(to) ?? 0) > (order.get(vertex) ?? 0)) found.add(figure)
       }
-      low.set(node, Math.min(low.get(node) ?? 0, low.get(to) ?? order.get(to) ?? 0))
+      low.set(vertex, Math.min(low.get(vertex) ?? 0, low.get(to) ?? 0))
     }
   }
-  for (const node of edges.keys()) if (!order.has(node)) visit(node, undefined)
+  for (const vertex of edges.keys()) if (!order.has(vertex)) visit(vertex, undefined)
   return found
 }
 
-/** Each node's neighbours through the unknown figures other than `without`. */
+/** Each vertex's neighbours through the unknown figures other than `without`. */
 function adjacency(grid: Grid, without: Figure | undefined): Map<string, { to: string; figure: Figure }[]> {
   const edges = new Map<string, { to: string; figure: Figure }[]>()
   const link = (from: string, to: string, figure: Figure) =>
@@ -234,8 +234,8 @@ function reachable(grid: Grid, start: string, without: Figure): Set<string> {
   const edges = adjacency(grid, without)
   const reached = new Set([start])
   const queue = [start]
-  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
-    for (const { to } of edges.get(node) ?? []) {
+  for (let vertex = queue.pop(); vertex !== undefined; vertex = queue.pop()) {
+    for (const { to } of edges.get(vertex) ?? []) {
       if (reached.has(to)) continue
       reached.add(to)
       queue.push(to)
