@@ -14,6 +14,11 @@ export const ROLE_LABELS = {
   'family-support-worker': 'Family support worker',
   'portage-worker': 'Portage worker',
   teacher: 'Teacher',
+  'community-nurse': 'Community nurse',
+  'perinatal-mental-health': 'Perinatal mental health practitioner',
+  paediatrics: 'Paediatrician or paediatric service',
+  'speech-language-or-other-therapy': 'Speech and language or other therapist',
+  'early-help': 'Early help practitioner',
   'parent-or-carer': 'Parent or carer',
   other: 'Something else',
 } as const satisfies Record<Role, string>
@@ -23,6 +28,10 @@ export const ROLE_SHORT_LABELS = {
   ...ROLE_LABELS,
   senco: 'SENCO',
   'setting-manager': 'Setting manager',
+  'perinatal-mental-health': 'Perinatal mental health',
+  paediatrics: 'Paediatrics',
+  'speech-language-or-other-therapy': 'Therapist',
+  'early-help': 'Early help',
   other: 'Other',
 } as const satisfies Record<Role, string>
 
