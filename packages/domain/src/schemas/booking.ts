@@ -15,7 +15,7 @@ export const ROLES = [
   'community-nurse',
   'perinatal-mental-health',
   'paediatrics',
-  'speech-language-or-other-therapy',
+  'therapy',
   'early-help',
   'parent-or-carer',
   'other',

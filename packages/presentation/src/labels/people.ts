@@ -15,10 +15,10 @@ export const ROLE_LABELS = {
   'portage-worker': 'Portage worker',
   teacher: 'Teacher',
   'community-nurse': 'Community nurse',
-  'perinatal-mental-health': 'Perinatal mental health practitioner',
-  paediatrics: 'Paediatrician or paediatric service',
-  'speech-language-or-other-therapy': 'Speech and language or other therapist',
-  'early-help': 'Early help practitioner',
+  'perinatal-mental-health': 'Perinatal mental health',
+  paediatrics: 'Paediatrics',
+  therapy: 'Speech and language or other therapy',
+  'early-help': 'Early help',
   'parent-or-carer': 'Parent or carer',
   other: 'Something else',
 } as const satisfies Record<Role, string>
@@ -28,10 +28,6 @@ export const ROLE_SHORT_LABELS = {
   ...ROLE_LABELS,
   senco: 'SENCO',
   'setting-manager': 'Setting manager',
-  'perinatal-mental-health': 'Perinatal mental health',
-  paediatrics: 'Paediatrics',
-  'speech-language-or-other-therapy': 'Therapist',
-  'early-help': 'Early help',
   other: 'Other',
 } as const satisfies Record<Role, string>
 
