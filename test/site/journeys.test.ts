@@ -86,6 +86,7 @@ describe('the public site', () => {
     await expectText(page.locator('#session-facts'), 'Online')
     await expectAccessible(page)
     await fillBookingForm(page, email)
+    await page.getByLabel('Ofsted URN of your setting (optional)').fill('123 456')
     await page.getByRole('button', { name: 'Book a place' }).click()
 
     await page.waitForURL(/\/booked\/#id=/)
@@ -101,7 +102,9 @@ describe('the public site', () => {
 
     await page.goto(manageLink)
     await expectText(page.locator('#status'), 'Confirmed')
-    expect(await textOf(page.locator('#details'))).toContain('Ada Lovelace')
+    const details = await textOf(page.locator('#details'))
+    expect(details).toContain('Ada Lovelace')
+    expect(details).toMatch(/Ofsted URN\s+123456/)
     await expectAccessible(page)
 
     const [download] = await Promise.all([

@@ -38,6 +38,7 @@ export function registerView(sheet: RegisterSheet, now: Date): RegisterView {
     name: booking.person.name,
     role: booking.person.role,
     settingName: booking.person.settingName,
+    ...(booking.person.ofstedUrn ? { ofstedUrn: booking.person.ofstedUrn } : {}),
     settingType: booking.person.settingType,
     ...(booking.person.accessNeeds ? { accessNeeds: booking.person.accessNeeds } : {}),
     status: booking.status,

@@ -49,6 +49,7 @@ const RegisterPersonSchema = z.object({
   name: z.string(),
   role: RoleSchema,
   settingName: z.string(),
+  ofstedUrn: z.string().optional(),
   settingType: SettingTypeSchema,
   accessNeeds: z.string().optional(),
   status: BookingStatusSchema,

@@ -67,11 +67,13 @@ function body(): Record<string, unknown> {
     return typeof value === 'string' ? value : undefined
   }
   const accessNeeds = text('accessNeeds')?.trim()
+  const ofstedUrn = text('ofstedUrn')?.trim()
   return {
     name: text('name'),
     email: text('email'),
     role: text('role'),
     settingName: text('settingName'),
+    ...(ofstedUrn ? { ofstedUrn } : {}),
     settingType: text('settingType'),
     laCode: text('laCode'),
     shareWithLa: data.get('shareWithLa') === 'true',

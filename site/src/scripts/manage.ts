@@ -85,6 +85,7 @@ function render(view: BookingView): void {
       ['Name', person.name],
       ['Email', person.email],
       ['Setting', person.settingName],
+      ['Ofsted URN', person.ofstedUrn],
       ['Local authority', laName(person.laCode)],
       [
         'Shared with your local authority',

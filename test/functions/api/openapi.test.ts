@@ -200,6 +200,10 @@ describe('GET /api/openapi.json', () => {
         'laCode',
         'shareWithLa',
       ]),
+      properties: { ofstedUrn: { type: 'string', pattern: '^\\d{6,7}$' } },
+    })
+    expect(doc.components.schemas.BookingRequest).not.toMatchObject({
+      required: expect.arrayContaining(['ofstedUrn']),
     })
   })
 

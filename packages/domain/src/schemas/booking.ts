@@ -12,6 +12,11 @@ export const ROLES = [
   'family-support-worker',
   'portage-worker',
   'teacher',
+  'community-nurse',
+  'perinatal-mental-health',
+  'paediatrics',
+  'therapy',
+  'early-help',
   'parent-or-carer',
   'other',
 ] as const
@@ -33,6 +38,20 @@ export const SETTING_TYPES = [
 export const SettingTypeSchema = z.enum(SETTING_TYPES, { error: 'Choose your type of setting from the list' })
 export type SettingType = z.infer<typeof SettingTypeSchema>
 
+/**
+ * A setting's Ofsted unique reference number: six or seven digits. Spaces are dropped; an empty
+ * answer means "not known" and is not stored.
+ */
+export const OfstedUrnSchema = z
+  .preprocess(
+    (value) => (typeof value === 'string' ? value.replace(/\s+/g, '') || undefined : value),
+    z
+      .string({ error: 'Enter the Ofsted URN as 6 or 7 digits, or leave it empty' })
+      .regex(/^\d{6,7}$/, 'Enter the Ofsted URN as 6 or 7 digits, like 123456, or leave it empty')
+      .optional(),
+  )
+  .meta({ description: 'The setting’s Ofsted URN (6 or 7 digits); optional', example: '123456' })
+
 /** What a person tells us when booking; checked once at the edge. */
 export const PersonSchema = z.object({
   name: z.string().trim().min(1, 'Enter your full name').max(120, 'Name must be 120 characters or fewer'),
@@ -47,6 +66,7 @@ export const PersonSchema = z.object({
     .trim()
     .min(1, 'Enter the name of your setting')
     .max(200, 'Setting name must be 200 characters or fewer'),
+  ofstedUrn: OfstedUrnSchema,
   settingType: SettingTypeSchema,
   laCode: LaCodeSchema,
   shareWithLa: z.boolean({

@@ -14,6 +14,11 @@ export const ROLE_LABELS = {
   'family-support-worker': 'Family support worker',
   'portage-worker': 'Portage worker',
   teacher: 'Teacher',
+  'community-nurse': 'Community nurse',
+  'perinatal-mental-health': 'Perinatal mental health',
+  paediatrics: 'Paediatrics',
+  therapy: 'Speech and language or other therapy',
+  'early-help': 'Early help',
   'parent-or-carer': 'Parent or carer',
   other: 'Something else',
 } as const satisfies Record<Role, string>

@@ -93,6 +93,7 @@ export function personRow(person: Person | WalkIn, subject: string, state: RowSt
   const facts = [
     person.role ? labelOf(ROLE_SHORT_LABELS, person.role) : undefined,
     'settingName' in person ? person.settingName : undefined,
+    'ofstedUrn' in person && person.ofstedUrn ? `URN ${person.ofstedUrn}` : undefined,
   ].filter(Boolean)
   const checkIn = person.checkIn
   return h(

@@ -65,6 +65,11 @@ describe('/api/bookings/{id}', () => {
     })
   })
 
+  it('keeps the setting’s Ofsted URN without its spaces, and the newer roles', async () => {
+    const made = await booked(await session(), { ofstedUrn: ' 123 4567 ', role: 'community-nurse' })
+    expect((await view(made)).person).toMatchObject({ ofstedUrn: '1234567', role: 'community-nurse' })
+  })
+
   it('shows a waiting person their place in the queue and no joining link', async () => {
     const sessionId = await session({ capacity: 1 })
     await booked(sessionId)

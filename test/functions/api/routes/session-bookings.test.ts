@@ -157,6 +157,8 @@ describe('POST /api/sessions/{id}/bookings', () => {
     ['laCode', { laCode: 'E08999999' }],
     ['shareWithLa', { shareWithLa: 'yes' }],
     ['accessNeeds', { accessNeeds: 'x'.repeat(1001) }],
+    ['ofstedUrn', { ofstedUrn: '12345' }],
+    ['ofstedUrn', { ofstedUrn: 'EY123456' }],
   ])('answers 400 naming %s when it is invalid, and books nothing', async (field, change) => {
     const id = await session()
     const key = newKey()

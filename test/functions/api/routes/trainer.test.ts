@@ -56,6 +56,7 @@ describe('trainer register API', () => {
         email,
         name: `Person ${n}`,
         accessNeeds: n === 0 ? 'Step-free access' : undefined,
+        ofstedUrn: n === 0 ? '123456' : undefined,
       })
       const body = await res.json()
       people.push({ id: body.id, token: body.manageToken })
@@ -92,7 +93,7 @@ describe('trainer register API', () => {
     expect((await send(amira, register(2))).status).toBe(404)
   })
 
-  it('shows everyone booked with role, setting and access needs, the waiting list, and late cancellations apart', async () => {
+  it('shows everyone booked with role, setting, URN and access needs, the waiting list, and late cancellations apart', async () => {
     const res = await send(amira, register())
     expect(res.status).toBe(200)
     const view = await res.json()
@@ -103,6 +104,7 @@ describe('trainer register API', () => {
       name: 'Person 0',
       role: 'childminder',
       settingName: 'Little Acorns',
+      ofstedUrn: '123456',
       accessNeeds: 'Step-free access',
     })
     expect(JSON.stringify(view)).not.toContain('@example.org')
