@@ -6,9 +6,14 @@ import { axeViolations } from '../support.ts'
 // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator, where hidden text must not count.
 export const visibleText = (locator: Locator) => locator.innerText()
 
-/** Waits until the element's text contains `expected` (pages fill text in once the API answers). */
+/**
+ * Waits until the element is shown and its text contains `expected` (pages fill text in, and show
+ * it, once the API answers). A hidden element's innerText is all its text, so shown is checked too.
+ */
 export async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(expected)
+  await expect
+    .poll(async () => ((await locator.isVisible()) ? visibleText(locator) : ''), { timeout: 10_000 })
+    .toContain(expected)
 }
 
 /** The page has no axe-core violations, one visible h1, and fits its screen without sideways scrolling. */
