@@ -17,7 +17,7 @@ import {
 } from '../support/factories.ts'
 import { pdfText } from '../support/pdf-text.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
-import { registerRow, staffPage } from './lib/staff-pages.ts'
+import { markPresent, registerRow, staffPage } from './lib/staff-pages.ts'
 import { travellingClock, uniqueEmail, useSite } from './support.ts'
 
 // The journey at the end of this file moves the stack's clock through a session's days, so it runs last.
@@ -60,19 +60,6 @@ async function book(sessionId: string, name: string): Promise<NewBookingView> {
   return res.json()
 }
 
-/** The trainer marks the booking present on the session's only part, through the register API. */
-async function markPresent(sessionId: string, bookingId: string): Promise<void> {
-  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
-  const res = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${sessionId}/parts/0/register/changes`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      changes: [{ kind: 'mark', key: `m-${bookingId}`, subject: bookingId, mark: 'present' }],
-    }),
-  })
-  expect(res.status).toBe(200)
-}
-
 describe('certificates of attendance', () => {
   it('are downloaded from the manage page once attended, and their code checks on /verify/', async () => {
     await scheduleCourseCertifiedOnAttendance('certificate-journey')
@@ -85,7 +72,7 @@ describe('certificates of attendance', () => {
     )
     await expectAccessible(page)
 
-    await markPresent('certificate-journey', ada.id)
+    await markPresent(site, 'certificate-journey', ada.id)
     await page.reload()
     const button = page.getByRole('button', { name: 'Download your certificate (PDF)' })
     await button.waitFor()
@@ -134,7 +121,7 @@ describe('certificates of attendance', () => {
       }),
     )
     const mary = await book('certificate-after-post', 'Mary Somerville')
-    await markPresent('certificate-after-post', mary.id)
+    await markPresent(site, 'certificate-after-post', mary.id)
     const page = await site.newPage({ width: 390 })
     await page.goto(`/manage#${new URLSearchParams({ id: mary.id, token: mary.manageToken })}`)
     await expectText(

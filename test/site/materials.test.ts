@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
 import { makePerson, makeSession, partAt } from '../support/factories.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
-import { staffPage } from './lib/staff-pages.ts'
+import { markPresent, staffPage } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
 const site = useSite()
@@ -19,19 +19,6 @@ async function book(sessionId: string): Promise<NewBookingView> {
   })
   expect(res.status).toBe(201)
   return res.json()
-}
-
-/** The trainer marks the booking present: for the booking, the session is over. */
-async function markPresent(sessionId: string, bookingId: string): Promise<void> {
-  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
-  const res = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${sessionId}/parts/0/register/changes`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      changes: [{ kind: 'mark', key: `m-${bookingId}`, subject: bookingId, mark: 'present' }],
-    }),
-  })
-  expect(res.status).toBe(200)
 }
 
 describe('session materials', () => {
@@ -87,7 +74,7 @@ describe('session materials', () => {
     await expectText(trainer.locator('#materials-items'), 'Makaton signs')
     await expectAccessible(trainer)
 
-    await markPresent('materials-journey', ada.id)
+    await markPresent(site, 'materials-journey', ada.id)
     await manage.reload()
     const list = manage.locator('#materials-items')
     await expectText(list, 'Week 1 slides')

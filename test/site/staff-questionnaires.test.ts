@@ -1,11 +1,11 @@
 import type { NewBookingView } from '@ey/contract'
 import { createDynamoSessionStore } from '@ey/dynamodb'
-import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
 import { DAY, makePerson, makeSession, partAt } from '../support/factories.ts'
 import { adminPage } from './lib/admin-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
+import { markPresent } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
 const site = useSite()
@@ -35,18 +35,7 @@ async function attendedBooking(): Promise<NewBookingView> {
     { ...session, parts: [partAt(new Date(Date.now() - DAY))] },
     'published',
   )
-  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
-  const marked = await fetch(
-    `${site.stack.webUrl}/api/trainer/sessions/${session.id}/parts/0/register/changes`,
-    {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        changes: [{ kind: 'mark', key: `m-${booking.id}`, subject: booking.id, mark: 'present' }],
-      }),
-    },
-  )
-  expect(marked.status).toBe(200)
+  await markPresent(site, session.id, booking.id)
   return booking
 }
 

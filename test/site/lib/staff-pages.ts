@@ -1,5 +1,6 @@
 import { signInAs } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { SiteUnderTest } from '../support.ts'
 
 /**
@@ -22,3 +23,16 @@ export async function staffPage(
 /** One booked person's row on the trainer's register. */
 export const registerRow = (page: Page, name: string) =>
   page.locator('.app-register__person', { hasText: name })
+
+/** trainer-amira marks the booking present on the session's first part, through the register API. */
+export async function markPresent(site: SiteUnderTest, sessionId: string, bookingId: string): Promise<void> {
+  const trainer = await signInAs(site.stack.issuerUrl, 'trainer-amira')
+  const res = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${sessionId}/parts/0/register/changes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${trainer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      changes: [{ kind: 'mark', key: `m-${bookingId}`, subject: bookingId, mark: 'present' }],
+    }),
+  })
+  expect(res.status).toBe(200)
+}
