@@ -56,6 +56,20 @@ export const TakeUpTotalsSchema = z
   .meta({ id: 'TakeUpTotals' })
 export type TakeUpTotals = z.infer<typeof TakeUpTotalsSchema>
 
+/**
+ * A whole area's counts (a region, England) from the aggregates. People and settings are counted
+ * per academic year, so they are `null` for any other period.
+ */
+export const AreaTotalsSchema = TakeUpTotalsSchema.extend({
+  people: ShownCountSchema.nullable().meta({
+    description: 'Different people; `null` unless the period is one academic year',
+  }),
+  settings: ShownCountSchema.nullable().meta({
+    description: 'Different settings; `null` unless the period is one academic year',
+  }),
+}).meta({ id: 'AreaTotals' })
+export type AreaTotals = z.infer<typeof AreaTotalsSchema>
+
 /** `GET /api/la/{code}/summary`: an LA's take-up over a period, as the LA may see it. */
 export const LaSummarySchema = z
   .object({
@@ -107,8 +121,8 @@ export const LaSummarySchema = z
         }),
       ),
     }),
-    region: z.object({ code: z.string(), name: z.string(), totals: TakeUpTotalsSchema }),
-    england: z.object({ totals: TakeUpTotalsSchema }),
+    region: z.object({ code: z.string(), name: z.string(), totals: AreaTotalsSchema }),
+    england: z.object({ totals: AreaTotalsSchema }),
   })
   .meta({ id: 'LaSummary' })
 export type LaSummary = z.infer<typeof LaSummarySchema>
@@ -144,11 +158,12 @@ export const AuditListSchema = z
   .meta({ id: 'AuditList' })
 export type AuditList = z.infer<typeof AuditListSchema>
 
+/** Different people reached, by kind of role; `null` unless the period is one academic year. */
 const ReachSchema = z.object({
-  total: z.number().int(),
-  practitioners: z.number().int(),
-  parentsAndCarers: z.number().int(),
-  others: z.number().int(),
+  total: z.number().int().nullable(),
+  practitioners: z.number().int().nullable(),
+  parentsAndCarers: z.number().int().nullable(),
+  others: z.number().int().nullable(),
 })
 
 /** Satisfaction and uplift of one course or partner, from the post questionnaires of the period. */
@@ -174,9 +189,9 @@ export const NationalSummarySchema = z
     sessions: z.number().int().meta({ description: 'Sessions starting in the period (not cancelled)' }),
     bookings: z.number().int(),
     attendances: z.number().int(),
-    settings: z.number().int(),
+    settings: z.number().int().nullable(),
     las: z.object({
-      represented: z.number().int().meta({ description: 'LAs with at least one person reached' }),
+      represented: z.number().int().meta({ description: 'LAs with at least one place booked in the period' }),
       of: z.number().int().meta({ example: 153 }),
       share: z.number().meta({ description: 'Percentage, one decimal' }),
     }),
@@ -184,7 +199,7 @@ export const NationalSummarySchema = z
       z.object({
         code: z.string(),
         name: z.string(),
-        people: z.number().int(),
+        people: z.number().int().nullable(),
         attendances: z.number().int(),
         lasRepresented: z.number().int(),
         las: z.number().int(),
@@ -195,7 +210,7 @@ export const NationalSummarySchema = z
         code: z.string(),
         name: z.string(),
         regionCode: z.string(),
-        people: z.number().int(),
+        people: z.number().int().nullable(),
         bookings: z.number().int(),
         attendances: z.number().int(),
       }),

@@ -1,20 +1,34 @@
-import type { DayRange } from './rules/take-up.ts'
+import type { DayRange, RoleKind } from './rules/take-up.ts'
 
-/** Take-up counts of an area over a period: places booked and what became of them, people, settings. */
+/** Counts of places booked and what became of them, and of demand, summed over days. */
 export interface TakeUpCounts {
   bookings: number
   attended: number
   noShows: number
   lateCancellations: number
+  waiting: number
+}
+
+/** Different people and settings reached in an academic year: people also by kind of role. */
+export interface TakeUpReach {
   people: number
+  peopleByKind: Record<RoleKind, number>
   settings: number
 }
 
 /**
  * Take-up of whole areas from the aggregates kept up to date from the table's stream, so that a
- * region's or England's figures cost the same however many bookings England has.
+ * region's or England's figures cost the same however many bookings England has: counts per
+ * London day (any period adds them up), and people and settings per academic year (a distinct
+ * count cannot be added up across days).
  */
 export interface TakeUpStats {
-  /** The counts of the LAs named (all of England when absent) over the period. */
-  areaTotals(period: DayRange, laCodes?: readonly string[]): Promise<TakeUpCounts>
+  /** The counts over the period: England's, and each LA's that has any. */
+  counts(period: DayRange): Promise<{ england: TakeUpCounts; byLa: Map<string, TakeUpCounts> }>
+  /** People and settings reached in the academic year starting on 1 September of `startYear`. */
+  reach(startYear: number): Promise<{
+    england: TakeUpReach
+    byRegion: Map<string, TakeUpReach>
+    byLa: Map<string, TakeUpReach>
+  }>
 }
