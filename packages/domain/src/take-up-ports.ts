@@ -1,4 +1,5 @@
 import type { DayRange, RoleKind } from './rules/take-up.ts'
+import type { Booking } from './schemas/booking.ts'
 
 /** Counts of places booked and what became of them, and of demand, summed over days. */
 export interface TakeUpCounts {
@@ -31,4 +32,13 @@ export interface TakeUpStats {
     byRegion: Map<string, TakeUpReach>
     byLa: Map<string, TakeUpReach>
   }>
+}
+
+/** An LA's own bookings, read from the LA's index (never the rest of England's). */
+export interface LaBookings {
+  /**
+   * The LA's bookings (any status) of sessions starting on the period's London days, in start
+   * order, a page at a time: a caller that streams holds one page, and leaving the loop stops the reads.
+   */
+  pages(laCode: string, period: DayRange): AsyncIterable<Booking[]>
 }

@@ -153,6 +153,10 @@ const openAlertsPk = (courseId: string) => `ALERTS#${courseId}`
 const sessionResponsesPk = (sessionId: string) => `RESPONSES#${sessionId}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
+function laBookingsPk(laCode: string): string {
+  return `LA#${laCode}`
+}
+
 export const indexKeys = {
   /** gsi1: published sessions by UTC month of their start. */
   sessionListing: (startsAt: string, id: string) => ({
@@ -230,9 +234,11 @@ export const indexKeys = {
   courseTemplateListingPk: COURSE_TEMPLATES,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
-    gsi3pk: `LA#${laCode}`,
+    gsi3pk: laBookingsPk(laCode),
     gsi3sk: `${startsAt}#${bookingId}`,
   }),
+  /** gsi3: the partition of an LA's bookings. */
+  laBookingsPk,
   /** gsi3: the parts of published sessions with trainers on one London date, by start. */
   partsOnDay: (date: string, startsAt: string, sessionId: string, part: number) => ({
     gsi3pk: partsOnDayPk(date),

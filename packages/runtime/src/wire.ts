@@ -10,6 +10,7 @@ import {
   DEFAULT_POLICY,
   type InterestAlertStore,
   type InvitationStore,
+  type LaBookings,
   type MailAudit,
   type MaterialStore,
   type OutboxStore,
@@ -30,6 +31,7 @@ import {
   createDynamoCatalogueRepository,
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
+  createDynamoLaBookings,
   createDynamoMaterialStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
@@ -78,6 +80,8 @@ export interface CoreDeps extends BookingDeps {
   results: ResultsReaders
   /** Materials of courses and sessions (their records; the files are the API's). */
   materials: MaterialStore
+  /** An LA's own bookings by session start (its take-up, its downloads). */
+  laBookings: LaBookings
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -121,6 +125,7 @@ export function wireCore(
     answers,
     results,
     materials: createDynamoMaterialStore(table),
+    laBookings: createDynamoLaBookings(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
