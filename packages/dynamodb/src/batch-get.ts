@@ -11,18 +11,27 @@ const BATCH_GET_LIMIT = 100
 
 /**
  * The items of these keys, in no particular order (a key with no item is left out), read 100 keys
- * a call. Keys DynamoDB leaves unprocessed (it was throttled, or the answer reached 16 MB) are
+ * a call (strongly consistent when `consistent` is set). Keys DynamoDB leaves unprocessed (it was throttled, or the answer reached 16 MB) are
  * asked for again after a jittered backoff; when some are still left after the policy's attempts,
  * a `RepositoryError` says how many.
  */
-export async function batchGet(table: TableAccess, keys: Key[], policy: RetryPolicy): Promise<Item[]> {
+export async function batchGet(
+  table: TableAccess,
+  keys: Key[],
+  policy: RetryPolicy,
+  options: { consistent?: boolean } = {},
+): Promise<Item[]> {
   const items: Item[] = []
   for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
     let pending = keys.slice(i, i + BATCH_GET_LIMIT)
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await backoff(policy, attempt - 1)
       const answer = await table.doc.send(
-        new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: pending } } }),
+        new BatchGetCommand({
+          RequestItems: {
+            [table.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) },
+          },
+        }),
       )
       items.push(...(answer.Responses?.[table.tableName] ?? []))
       pending = answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []

@@ -20,6 +20,11 @@ const TEMPLATE_VERSION = 'V#'
 const TEMPLATES = 'QTEMPLATES'
 const COURSE_TEMPLATES = 'COURSE_QTEMPLATES'
 const MATERIAL = 'MATERIAL#'
+const TAKEUP_DAY = 'TAKEUP_DAY#'
+const TAKEUP_REACH = 'TAKEUP_REACH#'
+const TAKEUP_ENGLAND = 'ENGLAND'
+const TAKEUP_REGION = 'REGION#'
+const TAKEUP_LA = 'LA#'
 
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
@@ -138,6 +143,26 @@ export const keys = {
   questionnaireResponse: (bookingId: string, kind: string) => ({
     pk: `BOOKING#${bookingId}`,
     sk: `RESPONSE#${kind}`,
+  }),
+  /** What one booking last added to the take-up aggregates, beside the booking. */
+  takeUpContribution: (bookingId: string) => ({ pk: `BOOKING#${bookingId}`, sk: 'TAKEUP' }),
+  /** England's and each LA's take-up counts of one London day, in its month's partition. */
+  takeUpDay: (day: string) => ({ pk: keys.takeUpDayPk(day.slice(0, 7)), sk: day }),
+  /** The partition of a month's take-up days (`yyyy-mm`). */
+  takeUpDayPk: (month: string) => `${TAKEUP_DAY}${month}`,
+  /** The people and settings reached in an area in the academic year starting in `year`. */
+  takeUpReach: (year: number, area: TakeUpArea) => ({ pk: keys.takeUpReachPk(year), sk: takeUpAreaSk(area) }),
+  /** The partition of an academic year's reach: one item per area. */
+  takeUpReachPk: (year: number) => `${TAKEUP_REACH}${year}`,
+  /** How many of a person's places booked count in an area in an academic year (a distinct count's marker). */
+  takeUpPerson: (year: number, area: TakeUpArea, emailKey: string) => ({
+    pk: `TAKEUP_PERSON#${year}#${takeUpAreaSk(area)}#${emailHash(emailKey)}`,
+    sk: 'TAKEUP_PERSON',
+  }),
+  /** How many places booked name a setting (`urn:<urn>` or `name:<normalised name>`) in an LA in a year. */
+  takeUpSetting: (year: number, laCode: string, setting: string) => ({
+    pk: `TAKEUP_SETTING#${year}#${laCode}#${sha256Key(setting)}`,
+    sk: 'TAKEUP_SETTING',
   }),
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
@@ -261,7 +286,28 @@ export const dueKeys = {
   dueBy: (now: Date) => `${now.toISOString()}#\uffff`,
 }
 
+/** An area take-up is reported for: England, a region or an LA (by its code). */
+export type TakeUpArea = { kind: 'england' } | { kind: 'region' | 'la'; code: string }
+
+function takeUpAreaSk(area: TakeUpArea): string {
+  if (area.kind === 'england') return TAKEUP_ENGLAND
+  return `${area.kind === 'region' ? TAKEUP_REGION : TAKEUP_LA}${area.code}`
+}
+
+/** The area a reach item's sort key names; undefined for a key that names none. */
+export function takeUpAreaOf(sk: string): TakeUpArea | undefined {
+  if (sk === TAKEUP_ENGLAND) return { kind: 'england' }
+  if (sk.startsWith(TAKEUP_REGION)) return { kind: 'region', code: sk.slice(TAKEUP_REGION.length) }
+  if (sk.startsWith(TAKEUP_LA)) return { kind: 'la', code: sk.slice(TAKEUP_LA.length) }
+  return undefined
+}
+
 /** Email addresses never appear in keys: a hash of the normalised address stands for them. */
 export function emailHash(emailKey: string): string {
-  return createHash('sha256').update(emailKey).digest('base64url').slice(0, 32)
+  return sha256Key(emailKey)
+}
+
+/** A short hash of personal text (an address, a setting's name) that stands for it in a key. */
+function sha256Key(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32)
 }

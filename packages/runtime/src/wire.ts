@@ -22,6 +22,7 @@ import {
   type ResultsReaders,
   type SessionStore,
   type StaffDirectory,
+  type TakeUpStats,
   type UndeliverableAddresses,
 } from '@ey/domain'
 import {
@@ -38,6 +39,7 @@ import {
   createDynamoReminderSchedule,
   createDynamoSessionStore,
   createDynamoStaffDirectory,
+  createDynamoTakeUpStats,
   createMailAudit,
   createOutboxStore,
   createUndeliverableStore,
@@ -82,6 +84,8 @@ export interface CoreDeps extends BookingDeps {
   materials: MaterialStore
   /** An LA's own bookings by session start (its take-up, its downloads). */
   laBookings: LaBookings
+  /** Take-up of England, regions and LAs from the aggregates the stats function keeps (no Scan). */
+  takeUpStats: TakeUpStats
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -126,6 +130,7 @@ export function wireCore(
     results,
     materials: createDynamoMaterialStore(table),
     laBookings: createDynamoLaBookings(table),
+    takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
