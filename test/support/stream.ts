@@ -23,5 +23,24 @@ export function insertRecord(item: Record<string, unknown>): DynamoDBRecord {
   }
 }
 
+/** The stream's announcement of a change (or removal) of the item with these keys; the handler reads only the keys. */
+export function changeRecord(
+  eventName: 'MODIFY' | 'REMOVE',
+  key: { pk: string; sk: string },
+): DynamoDBRecord {
+  sequence++
+  return {
+    eventID: `event-${sequence}`,
+    eventName,
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-west-2',
+    dynamodb: {
+      Keys: { pk: { S: key.pk }, sk: { S: key.sk } },
+      SequenceNumber: String(1_000_000 + sequence),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  }
+}
+
 /** One stream batch of the given records. */
 export const streamEvent = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records })

@@ -11,6 +11,7 @@ import { localFileServer } from '@ey/files'
 import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
 import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
 import { coreClients, coreConfigFromEnv, shiftedClock, systemClock, wireCore } from '@ey/runtime'
+import { createStatsHandler, statsClients, statsConfigFromEnv, wireStats } from '@ey/stats-function'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
 import { type JobControl, startJobControl } from './jobs/control.ts'
@@ -80,6 +81,8 @@ export interface LocalStack {
   seed: SeedReport | undefined
   /** Resolves once every outbox email written so far has been handled by the stream (at once with `stream: false`). */
   drainMail(timeoutMs?: number): Promise<void>
+  /** Resolves once every booking change written so far is in the take-up aggregates (the stats function's stream). */
+  drainTakeUp(timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
 
@@ -88,8 +91,8 @@ const MAIL_FROM = 'Early Years SEND Training <bookings@training.example.org>'
 
 /**
  * Starts the whole system on this machine: DynamoDB Local, the SES emulator, the staff sign-in
- * issuer, the API (the same Hono app the Lambda runs), the mail handler fed by the table's stream,
- * the scheduled jobs and the site, seeded with demo data, all on one clock. Everything binds to
+ * issuer, the API (the same Hono app the Lambda runs), the mail handler and the take-up aggregates
+ * fed by the table's stream, the scheduled jobs and the site, seeded with demo data, all on one clock. Everything binds to
  * 127.0.0.1 and `stop()` ends all of it.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -167,6 +170,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stops.push(() => poller?.stop() ?? Promise.resolve())
     }
 
+    // Always on, as its mapping is in AWS: the seed's bookings and every later change reach the
+    // aggregates the way production's do, from the stream's oldest record.
+    const statsConfig = statsConfigFromEnv(env)
+    const statsPoller = startStreamPoller({
+      client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
+      tableName: TABLE_NAME,
+      handler: createStatsHandler(wireStats(statsConfig, statsClients(statsConfig), { logger })),
+      pollIntervalMs: 200,
+      onError: (error) => logger.warn('stats stream: a batch failed', { error }),
+    })
+    stops.push(statsPoller.stop)
+
     const apiConfig = await apiConfigFromEnv(env)
     const api = createApp(wireApi(apiConfig, apiClients(apiConfig), { clock }))
     const files =
@@ -203,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       env,
       seed,
       drainMail: (timeoutMs) => poller?.drain(timeoutMs) ?? Promise.resolve(),
+      drainTakeUp: (timeoutMs) => statsPoller.drain(timeoutMs),
       stop: stopAll,
     }
   } catch (error) {
