@@ -60,6 +60,8 @@ export function createInMemoryQuestionnaires(): InMemoryQuestionnaires {
     saveResponse: async (response) => addResponse(response),
     forSessions: async (sessionIds) =>
       [...responses.values()].filter((r) => sessionIds.includes(r.sessionId)).map((r) => structuredClone(r)),
+    forBookings: async (bookingIds) =>
+      [...responses.values()].filter((r) => bookingIds.includes(r.bookingId)).map((r) => structuredClone(r)),
   }
 }
 

@@ -122,5 +122,19 @@ export function describeQuestionnaireContract(name: string, makeStore: () => Pro
       expect(found.find((r) => r.bookingId === a.bookingId)).toEqual(a)
       expect(await store.forSessions([])).toEqual([])
     })
+
+    it('reads the responses of the bookings asked for, every kind, and only those', async () => {
+      const store = await makeStore()
+      const [a, b, other] = [makeResponse(), makeResponse(), makeResponse()]
+      const a2 = { ...a, kind: 'post' as const }
+      for (const response of [a, b, other, a2]) await store.saveResponse(response)
+
+      const missing = `booking-${randomUUID()}`
+      const found = await store.forBookings([a.bookingId, b.bookingId, missing])
+      const byKey = (r: QuestionnaireResponse) => `${r.bookingId}#${r.kind}`
+      expect(found.map(byKey).sort()).toEqual([a, a2, b].map(byKey).sort())
+      expect(found.find((r) => byKey(r) === byKey(a))).toEqual(a)
+      expect(await store.forBookings([])).toEqual([])
+    })
   })
 }

@@ -34,6 +34,8 @@ export interface QuestionnaireStore {
   saveResponse(response: QuestionnaireResponse): Promise<void>
   /** Every response given for these sessions (results read them). */
   forSessions(sessionIds: readonly string[]): Promise<QuestionnaireResponse[]>
+  /** Every response given by these bookings, read by booking (an LA's results read them). */
+  forBookings(bookingIds: readonly string[]): Promise<QuestionnaireResponse[]>
 }
 
 /** A course's own template of one kind. */

@@ -4,6 +4,8 @@ import type { QuestionnaireResponse, QuestionnaireTemplate } from './schemas/que
 export interface QuestionnaireResponses {
   /** Every response (any kind) to the sessions, in no particular order. */
   forSessions(sessionIds: readonly string[]): Promise<QuestionnaireResponse[]>
+  /** Every response (any kind) of these bookings, in no particular order. */
+  forBookings(bookingIds: readonly string[]): Promise<QuestionnaireResponse[]>
 }
 
 /** One version of one template, as a response names it. */

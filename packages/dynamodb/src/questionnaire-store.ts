@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   DomainError,
+  QUESTIONNAIRE_KINDS,
   QuestionnaireKindSchema,
   type QuestionnaireResponse,
   QuestionnaireResponseSchema,
@@ -10,9 +11,11 @@ import {
   QuestionnaireTemplateSchema,
   RepositoryError,
 } from '@ey/domain'
+import { batchGet } from './batch-get.ts'
 import { withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryLast, queryPrefix, type TableAccess } from './query.ts'
+import { DEFAULT_RETRY } from './retry.ts'
 
 const templateItem = {
   to: (template: QuestionnaireTemplate) => ({
@@ -40,8 +43,8 @@ const responseItem = {
  * Questionnaires on DynamoDB: each template version an item of its own, written only if absent
  * (so a version, once answered, never changes; the highest is current) and listed on gsi1; a
  * course's own template per kind as a pointer beside the course, listed on gsi1; a response beside
- * its booking, written only if absent (once per booking and kind), and indexed by session on gsi1
- * for results.
+ * its booking, written only if absent (once per booking and kind), read by booking (BatchGet of
+ * each kind) or by session on gsi1 for results.
  */
 export function createDynamoQuestionnaireStore(table: TableAccess): QuestionnaireStore {
   const { doc, tableName } = table
@@ -147,6 +150,14 @@ export function createDynamoQuestionnaireStore(table: TableAccess): Questionnair
         sessionIds.map((id) => queryIndex(table, 'gsi1', indexKeys.sessionResponsesPk(id))),
       )
       return pages.flat().map(responseItem.from)
+    },
+
+    async forBookings(bookingIds) {
+      const responseKeys = bookingIds.flatMap((id) =>
+        QUESTIONNAIRE_KINDS.map((kind) => keys.questionnaireResponse(id, kind)),
+      )
+      const items = await batchGet(table, responseKeys, DEFAULT_RETRY)
+      return items.map(responseItem.from)
     },
   }
 }

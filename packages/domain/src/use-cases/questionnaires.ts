@@ -164,14 +164,17 @@ async function sessionOf(deps: QuestionnaireDeps, booking: Booking): Promise<Pic
 
 /**
  * What results and certificates read of the questionnaires, over the one store: the responses of
- * sessions, the template versions they were given (an in-code default counts when nothing is
+ * sessions or of bookings, the template versions they were given (an in-code default counts when nothing is
  * stored), and whether a booking answered a kind.
  */
 export function questionnaireReaders(
   store: QuestionnaireStore,
 ): ResultsReaders & { answers: QuestionnaireAnswers } {
   return {
-    responses: { forSessions: (sessionIds) => store.forSessions(sessionIds) },
+    responses: {
+      forSessions: (sessionIds) => store.forSessions(sessionIds),
+      forBookings: (bookingIds) => store.forBookings(bookingIds),
+    },
     templates: {
       async templateVersions(refs) {
         const unique = [...new Map(refs.map((ref) => [`${ref.templateId}#${ref.version}`, ref])).values()]

@@ -3,13 +3,11 @@ import type { LocalAuthorities, SessionStore } from '../ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import type { ResultsReaders } from '../results-ports.ts'
 import { type FreeTextAnswers, freeTextAnswers } from '../rules/free-text.ts'
-import { computeResults } from '../rules/results.ts'
 import { type PresentedResults, presentResults } from '../rules/results-presentation.ts'
 import { canRunSession } from '../rules/staff-access.ts'
-import type { Booking, BookingStatus } from '../schemas/booking.ts'
-import type { QuestionnaireKind, QuestionnaireResponse } from '../schemas/questionnaire.ts'
 import type { Session } from '../schemas/session.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
+import { bookingResults } from './booking-results.ts'
 
 /** What results read: sessions, their bookings (who could answer), the responses and their templates. */
 export interface ResultsDeps extends ResultsReaders {
@@ -37,13 +35,6 @@ export interface ResultsReport {
   sessions: number
   /** Absent for LA officers. */
   freeText?: FreeTextAnswers[]
-}
-
-/** Statuses of a booking that could answer each kind: a place held (pre), attendance (post, follow-up). */
-const CAN_ANSWER: Record<QuestionnaireKind, readonly BookingStatus[]> = {
-  pre: ['confirmed', 'attended', 'no-show'],
-  post: ['attended'],
-  'follow-up': ['attended'],
 }
 
 async function chooseSessions(deps: ResultsDeps, query: ResultsQuery): Promise<Session[]> {
@@ -88,20 +79,9 @@ function accessOf(principal: StaffPrincipal, query: ResultsQuery, sessions: Sess
   )
 }
 
-function answerable(
-  bookings: readonly Booking[],
-  responses: readonly QuestionnaireResponse[],
-  kind: QuestionnaireKind,
-): number {
-  const ids = new Set(bookings.filter((b) => CAN_ANSWER[kind].includes(b.status)).map((b) => b.id))
-  for (const response of responses) if (response.kind === kind) ids.add(response.bookingId)
-  return ids.size
-}
-
 /**
  * The results of the chosen sessions for this caller: the responses and bookings of people from
- * the LAs in scope, computed once by `computeResults`. A booking that answered counts as able to
- * answer even if it was cancelled since, so a rate never passes 100%.
+ * the LAs in scope, computed once by `bookingResults`.
  */
 export async function readResults(
   deps: ResultsDeps,
@@ -118,17 +98,7 @@ export async function readResults(
   const bookings = (await Promise.all(ids.map((id) => deps.registers.sessionBookings(id))))
     .flat()
     .filter((booking) => inScope(booking.person.laCode))
-  const refs = responses.map(({ templateId, version }) => ({ templateId, version }))
-  const templates = refs.length === 0 ? [] : await deps.templates.templateVersions(refs)
-  const results = computeResults({
-    responses,
-    templates,
-    answerable: {
-      pre: answerable(bookings, responses, 'pre'),
-      post: answerable(bookings, responses, 'post'),
-      followUp: answerable(bookings, responses, 'follow-up'),
-    },
-  })
+  const { results, templates } = await bookingResults(deps.templates, bookings, responses)
   return {
     results: presentResults(results, { suppress: access.suppress }),
     sessions: sessions.length,
