@@ -219,14 +219,23 @@ describe('monthsOf', () => {
 
 const SETTINGS = ['Little Acorns', 'Sunny Days', 'Riverside']
 const COURSES = [slcn, autism, makeCourse({ id: 'signing', title: 'Signing', topics: ['signing'] })]
-/** Up to 80 Leeds bookings of the year's days (at noon UTC), by 31 people, any status. */
+/**
+ * Up to 80 Leeds bookings (at noon UTC) by 31 people, any status; most in September and of one
+ * course, so that one small month or course beside large ones is common.
+ */
 function arbitraryBookings(): fc.Arbitrary<Booking[]> {
   return fc
     .array(
       fc.record({
         status: fc.constantFrom(...BOOKING_STATUSES),
-        course: fc.constantFrom(...COURSES),
-        day: fc.integer({ min: 0, max: 364 }),
+        course: fc.oneof(
+          { arbitrary: fc.constant(slcn), weight: 6 },
+          { arbitrary: fc.constantFrom(...COURSES), weight: 1 },
+        ),
+        day: fc.oneof(
+          { arbitrary: fc.integer({ min: 0, max: 29 }), weight: 4 },
+          { arbitrary: fc.integer({ min: 0, max: 364 }), weight: 1 },
+        ),
         person: fc.integer({ min: 0, max: 30 }),
         role: fc.constantFrom(...ROLES),
         settingType: fc.constantFrom(...SETTING_TYPES),
