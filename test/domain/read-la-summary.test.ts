@@ -179,11 +179,12 @@ describe('readLaSummary', () => {
   })
 
   it('refuses an LA officer another LA, and anyone but LA officers and administrators', async () => {
-    for (const [principal, laCode] of [
+    const refusals: [StaffPrincipal, string][] = [
       [leedsOfficer, WESTMINSTER],
       [trainer, LEEDS],
       [{ ...leedsOfficer, roles: [] }, LEEDS],
-    ] as const) {
+    ]
+    for (const [principal, laCode] of refusals) {
       const deps = world()
       const refused = readLaSummary(deps, principal, { laCode, period: YEAR })
       await expect(refused).rejects.toBeInstanceOf(AccessDeniedError)

@@ -23,10 +23,13 @@ describe('academic year and report period', () => {
     expect(reportPeriod({ to: '2025-10-01' }, now)).toEqual({ from: '2025-09-01', to: '2025-10-01' })
   })
 
-  it('refuses a period that ends before it starts, or longer than ten years, naming `to`', () => {
+  it('refuses a period that ends before it starts, or longer than ten years, as invalid-period naming `to`', () => {
     const now = new Date('2026-12-01T12:00:00Z')
     expect(() => reportPeriod({ from: '2026-10-02', to: '2026-10-01' }, now)).toThrow(
-      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'to' })] }),
+      expect.objectContaining({
+        code: 'invalid-period',
+        fieldErrors: [expect.objectContaining({ field: 'to' })],
+      }),
     )
     expect(() => reportPeriod({ from: '2000-01-01', to: '2026-10-01' }, now)).toThrow(
       expect.objectContaining({

@@ -61,6 +61,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'invalid-answers': 422,
   'invalid-template': 422,
   'invalid-questionnaire-days': 422,
+  'invalid-period': 422,
   'file-not-allowed': 422,
   'service-busy': 503,
 }

@@ -37,6 +37,7 @@ export const ERRORS = {
   'invalid-template': { title: 'The questionnaire template is not valid' },
   'template-not-found': { title: 'Questionnaire template not found' },
   'invalid-questionnaire-days': { title: 'The questionnaire windows are not valid' },
+  'invalid-period': { title: 'The period of the report is not valid' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
   'material-not-found': { title: 'Material not found' },
   'file-not-allowed': { title: 'This file cannot be added' },

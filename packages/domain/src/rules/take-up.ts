@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.ts'
+import { DomainError, type FieldError } from '../errors.ts'
 import type { Booking, BookingStatus, Role } from '../schemas/booking.ts'
 import { addDays, londonParts } from '../time.ts'
 import { normaliseSettingName } from './settings-reached.ts'
@@ -94,18 +94,20 @@ export function academicYearOf(day: string): DayRange {
 
 /**
  * The period a report asks for: the days given, each missing one taken from the academic year of
- * the day that was given (of today, when neither was). Throws a
- * `ValidationError` naming the field when the last day is before the first, or the period is
- * longer than `MAX_PERIOD_DAYS`.
+ * the day that was given (of today, when neither was). Throws `invalid-period` naming the field
+ * `to` when the last day is before the first, or the period is longer than `MAX_PERIOD_DAYS`: each
+ * day is a date, but the two do not make a period.
  */
 export function reportPeriod(asked: Partial<DayRange>, now: Date): DayRange {
   const year = academicYearOf(asked.from ?? asked.to ?? londonParts(now).date)
   const period = { from: asked.from ?? year.from, to: asked.to ?? year.to }
-  if (period.to < period.from) {
-    throw new ValidationError([{ field: 'to', message: 'The last day must be on or after the first day' }])
-  }
-  if (addDays(period.from, MAX_PERIOD_DAYS) <= period.to) {
-    throw new ValidationError([{ field: 'to', message: 'Choose a period of at most ten years' }])
-  }
+  if (period.to < period.from) throw invalidPeriod('The last day must be on or after the first day')
+  if (addDays(period.from, MAX_PERIOD_DAYS) <= period.to)
+    throw invalidPeriod('Choose a period of at most ten years')
   return period
+}
+
+function invalidPeriod(message: string): DomainError {
+  const fieldErrors: FieldError[] = [{ field: 'to', message }]
+  return new DomainError('invalid-period', 'Check the dates of the period.', { fieldErrors })
 }
