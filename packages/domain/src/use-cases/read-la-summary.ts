@@ -15,6 +15,7 @@ import { type PresentedResults, presentResults } from '../rules/results-presenta
 import { canSeeLa } from '../rules/staff-access.ts'
 import { academicYearOf, type DayRange } from '../rules/take-up.ts'
 import type { Booking } from '../schemas/booking.ts'
+import type { QuestionnaireResponse } from '../schemas/questionnaire.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
 import type { LaBookings, TakeUpCounts, TakeUpStats } from '../take-up-ports.ts'
 import { bookingResults } from './booking-results.ts'
@@ -78,10 +79,22 @@ async function areasOf(
   }
 }
 
-async function bookingsOf(deps: LaSummaryDeps, laCode: string, period: DayRange): Promise<Booking[]> {
+/** The LA's bookings of the period and their responses, each page's responses read while the next page is. */
+async function bookingsAndResponses(
+  deps: LaSummaryDeps,
+  laCode: string,
+  period: DayRange,
+): Promise<{ bookings: Booking[]; responses: QuestionnaireResponse[] }> {
   const bookings: Booking[] = []
-  for await (const page of deps.laBookings.pages(laCode, period)) bookings.push(...page)
-  return bookings
+  const reads: Promise<QuestionnaireResponse[]>[] = []
+  for await (const page of deps.laBookings.pages(laCode, period)) {
+    bookings.push(...page)
+    const read = deps.responses.forBookings(page.map((booking) => booking.id))
+    // Awaited with the others below; until then a failure must not count as unhandled.
+    read.catch(() => undefined)
+    reads.push(read)
+  }
+  return { bookings, responses: (await Promise.all(reads)).flat() }
 }
 
 /**
@@ -102,13 +115,12 @@ export async function readLaSummary(
     throw new AccessDeniedError(403, 'This summary is of an LA that is not yours.')
   }
   const regionCode = deps.las.regionOf(laCode) ?? ''
-  const [bookings, courses, openAlerts, areas] = await Promise.all([
-    bookingsOf(deps, laCode, period),
+  const [{ bookings, responses }, courses, openAlerts, areas] = await Promise.all([
+    bookingsAndResponses(deps, laCode, period),
     deps.catalogue.listCourses(),
     deps.alerts.openAlertCounts(),
     areasOf(deps, regionCode, period),
   ])
-  const responses = await deps.responses.forBookings(bookings.map((booking) => booking.id))
   const { results } = await bookingResults(deps.templates, bookings, responses)
   return {
     laCode,
