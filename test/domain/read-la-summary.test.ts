@@ -178,6 +178,31 @@ describe('readLaSummary', () => {
     expect(report.england.totals).toMatchObject({ people: null, settings: null })
   })
 
+  it('fails when a page’s responses cannot be read, once every page is read', async () => {
+    const deps = world()
+    const failing: LaSummaryDeps = {
+      ...deps,
+      laBookings: {
+        async *pages(laCode, period) {
+          for await (const page of deps.laBookings.pages(laCode, period)) {
+            yield page
+            // The next page comes later, as from the table: the first page's failure waits for it.
+            await new Promise((resolve) => setTimeout(resolve, 20))
+          }
+        },
+      },
+      responses: {
+        forBookings: async () => {
+          throw new Error('BatchGet failed')
+        },
+      },
+    }
+    await expect(readLaSummary(failing, admin, { laCode: LEEDS, period: YEAR })).rejects.toThrow(
+      'BatchGet failed',
+    )
+    expect(deps.pagesRead).toEqual([YEAR])
+  })
+
   it('refuses an LA officer another LA, and anyone but LA officers and administrators', async () => {
     const refusals: [StaffPrincipal, string][] = [
       [leedsOfficer, WESTMINSTER],
