@@ -11,6 +11,7 @@ import {
 import { localAuthorities } from '@ey/reference-data'
 import { describe, expect, it } from 'vitest'
 import {
+  fakeClock,
   LEEDS,
   makeBooking,
   makeCourse,
@@ -119,6 +120,7 @@ function world(asked: string[] = []): LaSummaryDeps & { pagesRead: DayRange[] } 
     },
     takeUpStats: fakeStats(asked),
     las: localAuthorities,
+    clock: fakeClock(),
   }
 }
 
@@ -201,6 +203,18 @@ describe('readLaSummary', () => {
       'BatchGet failed',
     )
     expect(deps.pagesRead).toEqual([YEAR])
+  })
+
+  it('reads the academic year of today by default, and refuses dates that make no period', async () => {
+    const report = await readLaSummary(world(), admin, { laCode: LEEDS, period: {} })
+    expect(report.period).toEqual({ from: '2025-09-01', to: '2026-08-31' })
+    const backwards = { from: '2026-10-02', to: '2026-10-01' }
+    await expect(readLaSummary(world(), admin, { laCode: LEEDS, period: backwards })).rejects.toMatchObject({
+      code: 'invalid-period',
+    })
+    await expect(
+      readLaSummary(world(), leedsOfficer, { laCode: WESTMINSTER, period: backwards }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('refuses an LA officer another LA, and anyone but LA officers and administrators', async () => {

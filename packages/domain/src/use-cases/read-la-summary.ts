@@ -1,6 +1,6 @@
 import type { InterestAlertStore } from '../alert-ports.ts'
 import { AccessDeniedError } from '../errors.ts'
-import type { CatalogueRepository, LocalAuthorities } from '../ports.ts'
+import type { CatalogueRepository, Clock, LocalAuthorities } from '../ports.ts'
 import type { QuestionnaireResponses, QuestionnaireTemplateVersions } from '../results-ports.ts'
 import { laTakeUp } from '../rules/la-take-up.ts'
 import {
@@ -13,7 +13,7 @@ import {
 } from '../rules/la-take-up-presentation.ts'
 import { type PresentedResults, presentResults } from '../rules/results-presentation.ts'
 import { canSeeLa } from '../rules/staff-access.ts'
-import { academicYearOf, type DayRange } from '../rules/take-up.ts'
+import { academicYearOf, type DayRange, reportPeriod } from '../rules/take-up.ts'
 import type { Booking } from '../schemas/booking.ts'
 import type { QuestionnaireResponse } from '../schemas/questionnaire.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
@@ -29,6 +29,7 @@ export interface LaSummaryDeps {
   alerts: Pick<InterestAlertStore, 'openAlertCounts'>
   takeUpStats: TakeUpStats
   las: LocalAuthorities
+  clock: Clock
 }
 
 /** An LA's summary of a period as the LA sees it (every count a number or `c`). */
@@ -103,17 +104,19 @@ async function bookingsAndResponses(
  * its people's questionnaire results, its unmet demand, and its region's and England's totals.
  * Reads only the LA's own items (its bookings, their responses, its alert counts) and the
  * aggregates. An LA officer may ask only for their own LAs, an administrator for any:
- * `AccessDeniedError` (403) otherwise.
+ * `AccessDeniedError` (403) otherwise, before the period asked for is looked at (`reportPeriod`),
+ * so that a caller outside the LA learns nothing from how their query is answered.
  */
 export async function readLaSummary(
   deps: LaSummaryDeps,
   principal: StaffPrincipal,
-  query: { laCode: string; period: DayRange },
+  query: { laCode: string; period: Partial<DayRange> },
 ): Promise<LaSummaryReport> {
-  const { laCode, period } = query
+  const { laCode } = query
   if (!canSeeLa(principal, laCode)) {
     throw new AccessDeniedError(403, 'This summary is of an LA that is not yours.')
   }
+  const period = reportPeriod(query.period, deps.clock.now())
   const regionCode = deps.las.regionOf(laCode) ?? ''
   const [{ bookings, responses }, courses, openAlerts, areas] = await Promise.all([
     bookingsAndResponses(deps, laCode, period),
