@@ -2,20 +2,20 @@ import type { TakeUpCounts, TakeUpReach } from '../take-up-ports.ts'
 import type { BookedAndAttended, LaTakeUp, LaTakeUpTotals } from './la-take-up.ts'
 import { type ShownCount, suppressCount, suppressList } from './small-numbers.ts'
 
-type Shown<T> = { [K in keyof T]: T[K] extends number ? ShownCount : T[K] }
+type ShownCounts<T> = { [K in keyof T]: T[K] extends number ? ShownCount : T[K] }
 
 /** An LA's take-up as the LA sees it: every count a number or `c`. */
 export interface ShownLaTakeUp {
-  totals: Shown<LaTakeUpTotals>
-  byMonth: Shown<LaTakeUp['byMonth'][number]>[]
-  byCourse: Shown<LaTakeUp['byCourse'][number]>[]
-  byTopic: Shown<LaTakeUp['byTopic'][number]>[]
-  byRole: Shown<LaTakeUp['byRole'][number]>[]
-  bySettingType: Shown<LaTakeUp['bySettingType'][number]>[]
+  totals: ShownCounts<LaTakeUpTotals>
+  byMonth: ShownCounts<LaTakeUp['byMonth'][number]>[]
+  byCourse: ShownCounts<LaTakeUp['byCourse'][number]>[]
+  byTopic: ShownCounts<LaTakeUp['byTopic'][number]>[]
+  byRole: ShownCounts<LaTakeUp['byRole'][number]>[]
+  bySettingType: ShownCounts<LaTakeUp['bySettingType'][number]>[]
   demand: {
     waiting: ShownCount
     openAlerts: ShownCount
-    byCourse: Shown<LaTakeUp['demand']['byCourse'][number]>[]
+    byCourse: ShownCounts<LaTakeUp['demand']['byCourse'][number]>[]
   }
 }
 
@@ -28,7 +28,7 @@ function suppressColumns<R extends object, C extends keyof R & string>(
   return rows.map((row, index) => ({
     ...row,
     ...Object.fromEntries(columns.map((column, c) => [column, shown[c]?.[index]])),
-  })) as Shown<R>[]
+  })) as ShownCounts<R>[]
 }
 
 /**
@@ -74,7 +74,7 @@ export interface AreaTakeUpTotals extends Omit<LaTakeUpTotals, 'people' | 'setti
 }
 
 /** An area's totals as an LA sees them. */
-export type ShownAreaTotals = Shown<Omit<AreaTakeUpTotals, 'people' | 'settings'>> & {
+export type ShownAreaTotals = ShownCounts<Omit<AreaTakeUpTotals, 'people' | 'settings'>> & {
   people: ShownCount | null
   settings: ShownCount | null
 }

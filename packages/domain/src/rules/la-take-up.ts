@@ -11,7 +11,7 @@ export interface BookedAndAttended {
   attended: number
 }
 
-/** An area's headline counts over a period. */
+/** An LA's headline counts over a period. */
 export interface LaTakeUpTotals extends BookedAndAttended {
   noShows: number
   lateCancellations: number
@@ -84,7 +84,7 @@ function tally<K>(rows: readonly Row[], keysOf: (row: Row) => readonly K[]): Map
   return counts
 }
 
-/** How many of the rows fall under each key. */
+/** The counts added up by key. */
 function countBy<K>(items: readonly { key: K; count: number }[]): Map<K, number> {
   const counts = new Map<K, number>()
   for (const { key, count } of items) counts.set(key, (counts.get(key) ?? 0) + count)
