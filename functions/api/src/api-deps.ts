@@ -7,6 +7,7 @@ import type {
   CatalogueStore,
   CertificateStore,
   InterestAlertStore,
+  LaBookings,
   MailAudit,
   MaterialFiles,
   MaterialStore,
@@ -18,6 +19,7 @@ import type {
   SessionStore,
   StaffAccounts,
   StaffDirectory,
+  TakeUpStats,
   UndeliverableAddresses,
 } from '@ey/domain'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
@@ -56,6 +58,10 @@ export interface ApiDeps extends BookingDeps {
   /** Materials of courses and sessions, and their files behind short-lived signed links. */
   materials: MaterialStore
   materialFiles: MaterialFiles
+  /** An LA's own bookings by session start, for its summary. */
+  laBookings: LaBookings
+  /** Take-up of England, regions and LAs from the aggregates, beside an LA's own figures. */
+  takeUpStats: TakeUpStats
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
   siteUrl: string

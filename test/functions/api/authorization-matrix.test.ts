@@ -71,9 +71,9 @@ describe('the authorization matrix', () => {
     expect(Object.keys(STAFF_ROUTES).filter((key) => !keys.includes(key))).toEqual([])
   })
 
-  it('requires a staff token on every path under /api/admin, /api/trainer and /api/staff', () => {
+  it('requires a staff token on every path under /api/admin, /api/trainer, /api/staff and /api/la', () => {
     const guarded = operations.filter((operation) =>
-      /^\/api\/(admin|trainer|staff)(\/|$)/.test(operation.path),
+      /^\/api\/(admin|trainer|staff|la)(\/|$)/.test(operation.path),
     )
     expect(guarded.length).toBeGreaterThan(0)
     expect(guarded.filter((operation) => !operation.staff).map((operation) => operation.key)).toEqual([])

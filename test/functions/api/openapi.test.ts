@@ -74,6 +74,7 @@ const OPERATIONS = [
   ['post', '/api/admin/sessions/{id}/cancel', '200', 'SessionCancelled'],
   ['get', '/api/staff/me', '200', 'StaffPrincipal'],
   ['get', '/api/staff/results', '200', 'Results'],
+  ['get', '/api/la/{code}/summary', '200', 'LaSummary'],
   ['get', '/api/auth/config', '200', 'StaffSignInConfig'],
   ['post', '/api/auth/token', '200', 'StaffToken'],
   ['get', '/api/admin/staff', '200', 'StaffList'],

@@ -69,6 +69,11 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     // An LA officer may read any session's results for people from their own LA.
     except: { 'la-officer-in-scope': 200 },
   },
+  'GET /api/la/{code}/summary': {
+    rule: 'la-officer',
+    ok: 200,
+    request: async (world) => ({ path: `/api/la/${world.laCode}/summary` }),
+  },
   ...ADMIN_ROUTES,
   ...TRAINER_ROUTES,
   'GET /api/admin/staff': {
