@@ -92,6 +92,9 @@ describe('suppressList', () => {
     [[3, 4, 10], [c, c, 10], 17],
     [[3, 0, 0], [c, 0, 0], c],
     [[8, 0], [8, 0], 8],
+    // Two hidden 1s beside a published 30 and total 32 would each be 1: 30 is hidden too.
+    [[1, 1, 30], [c, c, c], 32],
+    [[1, 1, 30, 6], [c, c, 30, c], 38],
     [[], [], 0],
   ])('shows %j as %j with total %s', (counts, shown, total) => {
     expect(suppressList(counts)).toEqual({ counts: shown, total })
@@ -250,6 +253,23 @@ describe('suppressTable properties', () => {
     fc.assert(
       fc.property(table, publishedTotals, (cells, published) => {
         expect(recoverable(run(cells, published).shown)).toEqual([])
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('leaves no line whose published total says every hidden count on it is 1', () => {
+    fc.assert(
+      fc.property(table, publishedTotals, (cells, published) => {
+        for (const line of lines(run(cells, published).shown)) {
+          const total = line.at(-1)
+          const parts = line.slice(0, -1)
+          const hidden = parts.filter((figure) => figure === 'c').length
+          if (typeof total !== 'number' || hidden < 2 || parts.includes(undefined)) continue
+          const left =
+            total - parts.reduce<number>((sum, figure) => sum + (typeof figure === 'number' ? figure : 0), 0)
+          expect(left).not.toBe(hidden)
+        }
       }),
       { numRuns: 500 },
     )

@@ -73,6 +73,10 @@ const ALL_TOTALS: PublishedTotals = { rowTotals: true, columnTotals: true, total
  *   published count that joins the two groups is hidden, or, when none does, the smallest
  *   published count anywhere.
  *
+ * - a hidden count is never 0, so a line whose published total leaves its hidden counts exactly as
+ *   many as there are of them (two hidden counts making 2) says each is 1: the smallest other
+ *   non-zero cell of that line is hidden too (its total, when it has none).
+ *
  * Hidden counts are dealt with in reading order, and ties go to the first in reading order (rows
  * top to bottom, each row's total after its cells, the column totals last). Zeros are never
  * hidden, so a `c` always stands for at least 1: the rule shows 0 as 0, and a hidden 0 would add
@@ -83,8 +87,13 @@ export function suppressTable(cells: readonly (readonly number[])[], published =
   const grid = extendedGrid(cells, published)
   for (const figure of grid.figures)
     figure.hidden = figure.shown && suppressCount(figure.value) === SUPPRESSED
-  for (let bridge = firstBridge(grid); bridge; bridge = firstBridge(grid))
-    complement(grid, bridge).hidden = true
+  for (;;) {
+    for (let bridge = firstBridge(grid); bridge; bridge = firstBridge(grid))
+      complement(grid, bridge).hidden = true
+    const ones = firstLineOfOnes(grid)
+    if (!ones) break
+    partnerInLine(ones).hidden = true
+  }
   const show = (figures: Figure[]) => figures.map((figure) => (figure.hidden ? SUPPRESSED : figure.value))
   const { rows, columns } = grid
   const inner = grid.figures.filter((figure) => figure.row < rows && figure.column < columns)
@@ -242,6 +251,36 @@ function reachable(grid: Grid, start: string, without: Figure): Set<string> {
     }
   }
   return reached
+}
+
+/**
+ * The first line (a row or column of the grid, total included) that says its hidden counts are all
+ * 1: its total is published, every unknown figure on it is hidden (so at least 1, as zeros are
+ * never hidden), and what the total leaves for them is exactly how many they are.
+ */
+function firstLineOfOnes(grid: Grid): Figure[] | undefined {
+  const lines = [
+    ...Array.from({ length: grid.rows + 1 }, (_, row) => lineOf(grid, { row, column: grid.columns }).row),
+    ...Array.from(
+      { length: grid.columns + 1 },
+      (_, column) => lineOf(grid, { row: grid.rows, column }).column,
+    ),
+  ]
+  return lines.find((line) => {
+    const total = line.at(-1)
+    const parts = line.slice(0, -1)
+    const hidden = parts.filter(unknown)
+    if (!total || unknown(total) || hidden.length < 2 || hidden.some((figure) => !figure.shown)) return false
+    const left = total.value - parts.filter((figure) => !unknown(figure)).reduce((sum, f) => sum + f.value, 0)
+    return left === hidden.length
+  })
+}
+
+/** The figure to hide in a line of ones: its smallest published non-zero part, or else its total. */
+function partnerInLine(line: Figure[]): Figure {
+  const total = line.at(-1) as Figure
+  const known = line.slice(0, -1).filter((figure) => !unknown(figure) && figure.value > 0)
+  return known.reduce((best, figure) => (figure.value < best.value ? figure : best), known[0] ?? total)
 }
 
 /**
