@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type {
+  AccessAudit,
   AlertTokens,
   BookingDeps,
   BookingLookup,
@@ -38,6 +39,10 @@ export interface ApiDeps extends BookingDeps {
   undeliverable: UndeliverableAddresses
   /** Administrators' actions on the mail. */
   mailAudit: MailAudit
+  /** An LA's own bookings by session start (its downloads). */
+  laBookings: LaBookings
+  /** The audit log of reads of LA data: every download is recorded before it is sent. */
+  accessAudit: AccessAudit
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */

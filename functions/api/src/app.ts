@@ -12,6 +12,7 @@ import { certificateRoutes } from './routes/certificates.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { laRoutes } from './routes/la.ts'
+import { laDownloadRoutes } from './routes/la-downloads.ts'
 import { courseMaterialRoutes, sessionMaterialRoutes } from './routes/materials.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 import { staffRoutes, staffSignInRoutes } from './routes/staff.ts'
@@ -51,6 +52,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   app.route('/api/staff', staffResultsRoutes(deps, deps.results))
   app.route('/api/staff', staffRoutes(deps))
   app.route('/api/la', laRoutes(deps))
+  app.route('/api/la', laDownloadRoutes(deps))
   app.route('/api/auth', staffSignInRoutes(deps))
   serveOpenApi(app, '/api/openapi.json')
   app.notFound(notFoundHandler)

@@ -1,4 +1,4 @@
-import { IdSchema, RoleSchema, SettingTypeSchema, TopicSchema } from '@ey/domain'
+import { ACCESS_AUDIT_ACTIONS, IdSchema, RoleSchema, SettingTypeSchema, TopicSchema } from '@ey/domain'
 import { localAuthority } from '@ey/reference-data'
 import { z } from 'zod'
 import { ResultsViewSchema } from './results.ts'
@@ -128,7 +128,7 @@ export const LaSummarySchema = z
 export type LaSummary = z.infer<typeof LaSummarySchema>
 
 /** What staff did that the audit log records. */
-export const AuditActionSchema = z.enum(['la-summary-csv', 'la-attendees-csv', 'la-attendees-view'])
+export const AuditActionSchema = z.enum(ACCESS_AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof AuditActionSchema>
 
 /** One entry of the audit log: who read or downloaded what, for which LA and period, when. */

@@ -1,3 +1,4 @@
+export * from './access-audit.ts'
 export * from './booking-lookup.ts'
 export * from './booking-repository.ts'
 export * from './catalogue-repository.ts'

@@ -26,6 +26,10 @@ const TAKEUP_ENGLAND = 'ENGLAND'
 const TAKEUP_REGION = 'REGION#'
 const TAKEUP_LA = 'LA#'
 
+function accessAuditPk(month: string): string {
+  return `AUDIT#${month}`
+}
+
 /**
  * Key functions, one per item type, and the prefixes that queries of a partition's items begin
  * with. Prefixes name the entity; see ACCESS_PATTERNS.md for which query reads which key.
@@ -61,6 +65,10 @@ export const keys = {
   /** One administrator's action on the mail, in the one partition of the mail audit, by time. */
   mailAudit: (at: string, id: string) => ({ pk: MAIL_AUDIT, sk: `${at}#${id}` }),
   mailAuditPk: MAIL_AUDIT,
+  /** One read of an LA's data, in the access audit's partition of its UTC month, by time. */
+  accessAudit: (at: string, id: string) => ({ pk: accessAuditPk(utcMonth(at)), sk: `${at}#${id}` }),
+  /** The access audit's partition of one UTC month (`YYYY-MM`). */
+  accessAuditPk: (month: string) => accessAuditPk(month),
   /** A staff member of the directory, by the issuer's subject. */
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */
@@ -176,6 +184,7 @@ const personBookingsPk = (emailKey: string) => `${PERSON}${emailHash(emailKey)}`
 const partsOnDayPk = (date: string) => `DAY#${date}`
 const openAlertsPk = (courseId: string) => `ALERTS#${courseId}`
 const sessionResponsesPk = (sessionId: string) => `RESPONSES#${sessionId}`
+const laAccessAuditPk = (laCode: string) => `AUDIT_LA#${laCode}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 function laBookingsPk(laCode: string): string {
@@ -257,6 +266,12 @@ export const indexKeys = {
     gsi1sk: `${courseId}#${kind}`,
   }),
   courseTemplateListingPk: COURSE_TEMPLATES,
+  /** gsi1: the access audit's entries of one LA, by time. */
+  laAccessAudit: (laCode: string, at: string, id: string) => ({
+    gsi1pk: laAccessAuditPk(laCode),
+    gsi1sk: `${at}#${id}`,
+  }),
+  laAccessAuditPk,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: laBookingsPk(laCode),

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import {
+  type AccessAudit,
   type AlertTokens,
   type BookingDeps,
   type BookingLookup,
@@ -27,6 +28,7 @@ import {
 } from '@ey/domain'
 import {
   createCertificateStore,
+  createDynamoAccessAudit,
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
@@ -86,6 +88,8 @@ export interface CoreDeps extends BookingDeps {
   laBookings: LaBookings
   /** Take-up of England, regions and LAs from the aggregates the stats function keeps (no Scan). */
   takeUpStats: TakeUpStats
+  /** The audit log of reads of LA data. */
+  accessAudit: AccessAudit
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -131,6 +135,7 @@ export function wireCore(
     materials: createDynamoMaterialStore(table),
     laBookings: createDynamoLaBookings(table),
     takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
+    accessAudit: createDynamoAccessAudit(table),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { router } from '../validation.ts'
+import { adminAuditRoutes } from './admin-audit.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
 import { adminMailRoutes } from './admin-mail.ts'
@@ -12,7 +13,7 @@ import { registerAdminRoutes } from './register-admin.ts'
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
  * sessions, partners and courses, questionnaire templates, sessions, the staff directory, and
- * the mail.
+ * the mail, and the audit log of LA downloads.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -23,4 +24,5 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', adminSessionRoutes(deps))
     .route('/staff', adminStaffRoutes(deps))
     .route('/mail', adminMailRoutes(deps))
+    .route('/', adminAuditRoutes(deps))
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema, LaCodeSchema } from './common.ts'
-import { ReminderLeadsSchema, SessionFormatSchema, VenueSchema } from './session.ts'
+import { MAX_SESSION_PARTS, ReminderLeadsSchema, SessionFormatSchema, VenueSchema } from './session.ts'
 
 /** A London calendar date as typed by an administrator, `YYYY-MM-DD`. */
 export const LondonDateSchema = z
@@ -48,7 +48,10 @@ export const SessionInputSchema = z.object({
     .min(1, 'Enter a title')
     .max(200, 'Title must be 200 characters or fewer')
     .optional(),
-  parts: z.array(PartInputSchema).min(1, 'Add at least one part').max(12, 'A session has at most 12 parts'),
+  parts: z
+    .array(PartInputSchema)
+    .min(1, 'Add at least one part')
+    .max(MAX_SESSION_PARTS, `A session has at most ${MAX_SESSION_PARTS} parts`),
   format: z.enum(SessionFormatSchema.options, { error: 'Choose whether it runs online, in person or both' }),
   venue: VenueSchema.optional(),
   joiningUrl: z.url('Enter the joining link as a full web address, starting https://').optional(),

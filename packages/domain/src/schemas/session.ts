@@ -40,11 +40,14 @@ export const ReminderLeadsSchema = z
   )
   .max(4, 'Choose at most 4 reminders')
 
+/** The most parts a session has (a course over a term of weekly twilights). */
+export const MAX_SESSION_PARTS = 12
+
 export const SessionSchema = z.object({
   id: IdSchema,
   courseId: IdSchema,
   title: z.string().min(1).max(200),
-  parts: z.array(SessionPartSchema).min(1).max(12),
+  parts: z.array(SessionPartSchema).min(1).max(MAX_SESSION_PARTS),
   format: SessionFormatSchema,
   venue: VenueSchema.optional(),
   /** Shared only with people holding a place. */

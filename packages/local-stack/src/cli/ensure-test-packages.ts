@@ -1,12 +1,18 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { CHROMIUM_PATH, missingFontPackages } from '../chromium.ts'
+import { SOFFICE_PACKAGE, SOFFICE_PATH } from '../soffice.ts'
 
-// Run first by `pnpm test`: the browser tests drive Debian's Chromium with the fonts they are tested with.
+// Run first by `pnpm test`: the browser tests drive Debian's Chromium with the fonts they are
+// tested with, and the CSV tests open downloads in Debian's LibreOffice.
 
-/** The Debian packages the browser tests need and this machine lacks. */
+/** The Debian packages the tests need and this machine lacks. */
 function missingPackages(): string[] {
-  return [...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']), ...missingFontPackages()]
+  return [
+    ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
+    ...missingFontPackages(),
+    ...(existsSync(SOFFICE_PATH) ? [] : [SOFFICE_PACKAGE]),
+  ]
 }
 
 /** Silent when all is installed; installs what is missing when root on Debian; otherwise says exactly what to install. */
@@ -17,14 +23,14 @@ function main(): number {
   const debian = existsSync('/etc/debian_version') && commandExists('apt-get')
   if (!root || !debian) {
     console.error(
-      `The browser tests need Chromium at ${CHROMIUM_PATH} and the fonts they are tested with.\n` +
+      `The browser tests need Chromium at ${CHROMIUM_PATH} and the fonts they are tested with, and the CSV tests LibreOffice at ${SOFFICE_PATH}.\n` +
         'Install them, then run the tests again:\n' +
         `  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n` +
-        `(without apt: your distribution’s chromium at ${CHROMIUM_PATH}, and the Liberation and DejaVu fonts at Debian’s paths under /usr/share/fonts/truetype)`,
+        `(without apt: your distribution’s chromium at ${CHROMIUM_PATH}, LibreOffice at ${SOFFICE_PATH}, and the Liberation and DejaVu fonts at Debian’s paths under /usr/share/fonts/truetype)`,
     )
     return 1
   }
-  console.log(`Installing ${missing.join(', ')} for the browser tests with apt-get (once).`)
+  console.log(`Installing ${missing.join(', ')} for the tests with apt-get (once).`)
   // Wait for another apt run to release its lock rather than failing at once.
   const lock = ['-o', 'DPkg::Lock::Timeout=300']
   for (const args of [

@@ -1,0 +1,80 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  type AccessAudit,
+  type AccessAuditEntry,
+  AccessAuditEntrySchema,
+  addDays,
+  fromLondon,
+  monthsBetween,
+} from '@ey/domain'
+import { ttlAfterDays, withoutKeys } from './items.ts'
+import { indexKeys, keys } from './keys.ts'
+import { type Query, queryPages, type TableAccess } from './query.ts'
+
+/** Days an access audit entry is kept: three years of who read which LA's data. */
+export const ACCESS_AUDIT_RETENTION_DAYS = 3 * 365
+
+/**
+ * The audit log of reads of LA data on DynamoDB: a partition per UTC month (`AUDIT#<yyyy-mm>`,
+ * sorted `<at>#<id>`), and the same entries per LA on gsi1 (`AUDIT_LA#<code>`), each removed by
+ * TTL after three years. Lists read newest first, a month at a time, and stop once a page is full.
+ */
+export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
+  return {
+    async record(entry) {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: {
+            ...keys.accessAudit(entry.at, entry.id),
+            ...indexKeys.laAccessAudit(entry.laCode, entry.at, entry.id),
+            type: 'access-audit',
+            ...entry,
+            expiresAt: ttlAfterDays(ACCESS_AUDIT_RETENTION_DAYS, new Date(entry.at)),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+    },
+
+    async list({ period, laCode, after, limit }) {
+      const from = fromLondon(period.from, '00:00').toISOString()
+      const end = fromLondon(addDays(period.to, 1), '00:00').toISOString()
+      // Sort keys are `<at>#<id>`: `<end>` sorts before any entry made at `end`, and the entry a
+      // cursor names is the upper bound itself, left out below (BETWEEN includes it).
+      const upper = after ? `${after.at}#${after.id}` : end
+      const queries: Query[] = laCode
+        ? [between('gsi1', indexKeys.laAccessAuditPk(laCode), from, upper)]
+        : monthsBetween(new Date(from), new Date(after?.at ?? end))
+            .reverse()
+            .map((month) => between(undefined, keys.accessAuditPk(month), from, upper))
+      const entries: AccessAuditEntry[] = []
+      for (const query of queries) {
+        for await (const page of queryPages(table, { ...query, Limit: limit + 2 })) {
+          for (const item of page.Items ?? []) {
+            const entry = AccessAuditEntrySchema.parse(withoutKeys(item))
+            if (`${entry.at}#${entry.id}` !== upper) entries.push(entry)
+          }
+          if (entries.length > limit) break
+        }
+        if (entries.length > limit) break
+      }
+      const last = entries[limit - 1]
+      return {
+        entries: entries.slice(0, limit),
+        ...(entries.length > limit && last ? { next: { at: last.at, id: last.id } } : {}),
+      }
+    },
+  }
+}
+
+/** Newest first, the entries of one partition (of the table, or of gsi1) with sort keys between two bounds. */
+function between(index: 'gsi1' | undefined, pk: string, from: string, to: string): Query {
+  const [pkName, skName] = index ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk']
+  return {
+    ...(index ? { IndexName: index } : {}),
+    KeyConditionExpression: `${pkName} = :pk AND ${skName} BETWEEN :from AND :to`,
+    ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+    ScanIndexForward: false,
+  }
+}
