@@ -80,6 +80,7 @@ const OPERATIONS = [
   ['get', '/api/admin/staff', '200', 'StaffList'],
   ['post', '/api/admin/staff', '201', 'StaffMember'],
   ['get', '/api/admin/mail', '200', 'MailReview'],
+  ['get', '/api/admin/audit', '200', 'AuditList'],
   ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
   ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
   ['get', '/api/bookings/{id}/materials', '200', 'BookingMaterials'],
@@ -105,6 +106,8 @@ const FILE_OPERATIONS = [
   ['get', '/api/bookings/{id}/calendar', 'text/calendar'],
   ['get', '/api/bookings/{id}/certificate.pdf', 'application/pdf'],
   ['get', '/api/admin/sessions/import/template.csv', 'text/csv'],
+  ['get', '/api/la/{code}/attendees.csv', 'text/csv'],
+  ['get', '/api/la/{code}/summary.csv', 'text/csv'],
 ] as const
 
 describe('GET /api/openapi.json', () => {

@@ -4,6 +4,7 @@ import type { Session } from '@ey/domain'
 import { storeSessions } from '../../support/dynamo.ts'
 import { makeCourse, makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'
+import { LA_ROUTES } from './la-access.ts'
 import { book, type TestApi } from './support.ts'
 import { TRAINER_ROUTES } from './trainer-access.ts'
 
@@ -75,6 +76,7 @@ export const STAFF_ROUTES: Record<string, StaffRouteAccess> = {
     request: async (world) => ({ path: `/api/la/${world.laCode}/summary` }),
   },
   ...ADMIN_ROUTES,
+  ...LA_ROUTES,
   ...TRAINER_ROUTES,
   'GET /api/admin/staff': {
     rule: 'admin',
