@@ -11,13 +11,17 @@ import { ttlAfterDays, withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { type Query, queryPages, type TableAccess } from './query.ts'
 
+/** Monthly partitions read at once while listing: a year's. */
+const MONTHS_AT_ONCE = 12
+
 /** Days an access audit entry is kept: three years of who read which LA's data. */
 export const ACCESS_AUDIT_RETENTION_DAYS = 3 * 365
 
 /**
  * The audit log of reads of LA data on DynamoDB: a partition per UTC month (`AUDIT#<yyyy-mm>`,
  * sorted `<at>#<id>`), and the same entries per LA on gsi1 (`AUDIT_LA#<code>`), each removed by
- * TTL after three years. Lists read newest first, a month at a time, and stop once a page is full.
+ * TTL after three years. Lists read newest first, a year of months at a time, and stop once a page
+ * is full.
  */
 export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
   return {
@@ -41,23 +45,19 @@ export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
       const from = fromLondon(period.from, '00:00').toISOString()
       const end = fromLondon(addDays(period.to, 1), '00:00').toISOString()
       // Sort keys are `<at>#<id>`: `<end>` sorts before any entry made at `end`, and the entry a
-      // cursor names is the upper bound itself, left out below (BETWEEN includes it).
+      // cursor names is the upper bound itself, which `newest` leaves out (BETWEEN includes it).
       const upper = after ? `${after.at}#${after.id}` : end
       const queries: Query[] = laCode
         ? [between('gsi1', indexKeys.laAccessAuditPk(laCode), from, upper)]
         : monthsBetween(new Date(from), new Date(after?.at ?? end))
             .reverse()
             .map((month) => between(undefined, keys.accessAuditPk(month), from, upper))
+      // A year of months at a time, each read newest first until it holds a page; in month order.
       const entries: AccessAuditEntry[] = []
-      for (const query of queries) {
-        for await (const page of queryPages(table, { ...query, Limit: limit + 2 })) {
-          for (const item of page.Items ?? []) {
-            const entry = AccessAuditEntrySchema.parse(withoutKeys(item))
-            if (`${entry.at}#${entry.id}` !== upper) entries.push(entry)
-          }
-          if (entries.length > limit) break
-        }
-        if (entries.length > limit) break
+      for (let i = 0; i < queries.length && entries.length <= limit; i += MONTHS_AT_ONCE) {
+        const group = queries.slice(i, i + MONTHS_AT_ONCE)
+        const found = await Promise.all(group.map((query) => newest(table, query, upper, limit + 1)))
+        entries.push(...found.flat())
       }
       const last = entries[limit - 1]
       return {
@@ -66,6 +66,24 @@ export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
       }
     },
   }
+}
+
+/** The newest `count` entries a query finds (fewer when it has fewer), leaving out the cursor's own. */
+async function newest(
+  table: TableAccess,
+  query: Query,
+  cursor: string,
+  count: number,
+): Promise<AccessAuditEntry[]> {
+  const entries: AccessAuditEntry[] = []
+  for await (const page of queryPages(table, { ...query, Limit: count + 1 })) {
+    for (const item of page.Items ?? []) {
+      const entry = AccessAuditEntrySchema.parse(withoutKeys(item))
+      if (`${entry.at}#${entry.id}` !== cursor) entries.push(entry)
+    }
+    if (entries.length >= count) break
+  }
+  return entries
 }
 
 /** Newest first, the entries of one partition (of the table, or of gsi1) with sort keys between two bounds. */
