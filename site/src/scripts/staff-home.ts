@@ -31,6 +31,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       text: 'Emails',
       hint: 'Emails that failed, and addresses no email goes to',
     },
+    {
+      href: '/staff/admin/audit/',
+      text: 'Audit log',
+      hint: 'Who downloaded which local authority’s data, and when',
+    },
   ],
   trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],
   'la-officer': [],

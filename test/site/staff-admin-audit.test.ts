@@ -1,0 +1,48 @@
+import { signInAs } from '@ey/local-stack'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
+import { staffPage } from './lib/staff-pages.ts'
+import { useSite } from './support.ts'
+
+const site = useSite()
+const LEEDS = 'E08000035'
+
+/** Downloads Leeds's attendee list of the autumn term through the API, as la-leeds. */
+async function downloadAsLeedsOfficer(): Promise<void> {
+  const token = await signInAs(site.stack.issuerUrl, 'la-leeds')
+  const res = await fetch(
+    `${site.stack.webUrl}/api/la/${LEEDS}/attendees.csv?from=2026-09-01&to=2026-12-31`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+    },
+  )
+  expect(res.status).toBe(200)
+  await res.arrayBuffer()
+}
+
+describe('the administrators’ audit log page', () => {
+  it('lists a download with who, what, which LA and period, filters by LA, and is reachable from the staff home', async () => {
+    await downloadAsLeedsOfficer()
+
+    const home = await staffPage(site, 'admin', { path: '/staff/' })
+    await home.getByRole('link', { name: 'Audit log' }).click()
+    await home.locator('#content').waitFor()
+    const row = home.locator('#rows tr', { hasText: 'Priya Shah (Leeds)' }).first()
+    await expectText(row, 'Downloaded the attendee list')
+    const text = await visibleText(row)
+    for (const part of ['Leeds', 'Tuesday 1 September 2026 to Thursday 31 December 2026', 'Not known']) {
+      expect(text).toContain(part)
+    }
+    await expectAccessible(home)
+
+    await home.goto('/staff/admin/audit/?la=E08000021')
+    await home.locator('#content').waitFor()
+    expect(await visibleText(home.locator('#none'))).toBe('Nothing was downloaded in this period.')
+    expect(await home.locator('#la').inputValue()).toBe('E08000021')
+  })
+
+  it('tells an LA officer the page is for administrators', async () => {
+    const page = await staffPage(site, 'la-leeds', { path: '/staff/admin/audit/' })
+    await expectText(page.locator('#error-text'), 'Your account is not an administrator’s.')
+  })
+})
