@@ -149,19 +149,21 @@ describe('laCourseMonths', () => {
   })
 })
 
+/** An audit log that keeps what is recorded, with a clock at `NOW`. */
+function recordingDeps() {
+  const recorded: AccessAuditEntry[] = []
+  const audit = {
+    record: async (entry: AccessAuditEntry) => void recorded.push(entry),
+    list: async () => ({ entries: [] }),
+  }
+  return { recorded, deps: { audit, clock: fakeClock(), ids: sequentialIds('audit') } }
+}
+
 describe('recording a read of LA data', () => {
   const read = { action: 'la-attendees-csv', laCode: LEEDS, period: PERIOD } as const
 
   it('records who read which LA and period, when, before the read goes ahead', async () => {
-    const recorded: AccessAuditEntry[] = []
-    const deps = {
-      audit: {
-        record: async (entry: AccessAuditEntry) => void recorded.push(entry),
-        list: async () => ({ entries: [] }),
-      },
-      clock: fakeClock(),
-      ids: sequentialIds('audit'),
-    }
+    const { deps, recorded } = recordingDeps()
     await recordLaRead(deps, officer, { ...read, rows: 12 })
     await recordLaRead(deps, admin, read)
     expect(recorded).toEqual([
@@ -180,15 +182,7 @@ describe('recording a read of LA data', () => {
     ['an officer of another LA', { ...officer, laCodes: ['E08000036'] }],
     ['a trainer', trainer],
   ])('refuses %s with 403, recording nothing', async (_, principal) => {
-    const recorded: AccessAuditEntry[] = []
-    const deps = {
-      audit: {
-        record: async (entry: AccessAuditEntry) => void recorded.push(entry),
-        list: async () => ({ entries: [] }),
-      },
-      clock: fakeClock(),
-      ids: sequentialIds('audit'),
-    }
+    const { deps, recorded } = recordingDeps()
     await expect(recordLaRead(deps, principal, read)).rejects.toBeInstanceOf(AccessDeniedError)
     expect(() => laReadPeriod(principal, LEEDS, { from: '2026-10-02', to: '2026-10-01' }, NOW)).toThrow(
       AccessDeniedError,
