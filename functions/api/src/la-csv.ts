@@ -9,8 +9,41 @@ interface Column<Line> {
   cell(line: Line): CsvCell
 }
 
-/** An attendee with what the list adds to the booking: the course's title in the catalogue. */
-export type AttendeeLine = LaAttendee & { courseTitle: string }
+/** An attendee with what the list adds to the booking: the course's title and the session's dates in words. */
+export type AttendeeLine = LaAttendee & { courseTitle: string; dates: SessionDates }
+
+/** When a session runs, as the list writes it. */
+interface SessionDates {
+  firstDay: string
+  inWords: string
+}
+
+/**
+ * Turns pages of attendees into lines, given the catalogue's course titles. A session's dates
+ * are written once per page of its bookings (London times in words are the costliest cells), and
+ * kept for the next page only, as a session's bookings come together.
+ */
+export function attendeeLines(titles: ReadonlyMap<string, string>): (page: LaAttendee[]) => AttendeeLine[] {
+  let dates = new Map<string, SessionDates>()
+  return (page) => {
+    const previous = dates
+    dates = new Map()
+    return page.map((attendee) => {
+      const { session, sessionId } = attendee.booking
+      const known = dates.get(sessionId) ?? previous.get(sessionId) ?? sessionDates(session.parts)
+      dates.set(sessionId, known)
+      return { ...attendee, courseTitle: titles.get(session.courseId) ?? session.title, dates: known }
+    })
+  }
+}
+
+function sessionDates(parts: LaAttendee['booking']['session']['parts']): SessionDates {
+  const start = parts[0]?.startsAt
+  return {
+    firstDay: start ? londonParts(new Date(start)).date : '',
+    inWords: parts.map(londonPart).join('; '),
+  }
+}
 
 /** A line of the summary: the LA, the counts of a course (or all) in a month (or all), the course's title. */
 export type SummaryLine = CourseMonthRow & { laCode: string; laName: string; courseTitle: string }
@@ -60,14 +93,14 @@ export const ATTENDEE_COLUMNS: Column<AttendeeLine>[] = [
   {
     name: 'first day',
     description: 'The London date (YYYY-MM-DD) the session starts on; the period is chosen by this day',
-    cell: (line) => firstDay(line),
+    cell: (line) => line.dates.firstDay,
   },
   {
     name: 'dates and times',
     description:
       'Every part of the session, in London time, in words (`Monday 5 October 2026, 4pm to 5:30pm`), ' +
       'parts separated by `; `',
-    cell: (line) => line.booking.session.parts.map(londonPart).join('; '),
+    cell: (line) => line.dates.inWords,
   },
   {
     name: 'status',
@@ -88,11 +121,6 @@ export const ATTENDEE_COLUMNS: Column<AttendeeLine>[] = [
     cell: (line) => yesNo(line.answered.post),
   },
 ]
-
-function firstDay(line: AttendeeLine): string {
-  const start = line.booking.session.parts[0]?.startsAt
-  return start ? londonParts(new Date(start)).date : ''
-}
 
 /** The columns of the summary by course and month, in order. */
 export const SUMMARY_COLUMNS: Column<SummaryLine>[] = [

@@ -3,7 +3,6 @@ import {
   courseMonthRows,
   type DayRange,
   downloadFileName,
-  type LaAttendee,
   laAttendees,
   laCourseMonths,
   laReadPeriod,
@@ -17,7 +16,7 @@ import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { type CsvRow, csvResponse } from '../csv.ts'
 import {
   ATTENDEE_COLUMNS,
-  type AttendeeLine,
+  attendeeLines,
   DICTIONARY_HEADER,
   dictionaryRows,
   rowsOf,
@@ -66,16 +65,10 @@ export function laDownloadRoutes(deps: ApiDeps): OpenAPIHono {
         const titles = new Map(
           (await deps.catalogue.listCourses()).map((course) => [course.id, course.title]),
         )
+        const lines = attendeeLines(titles)
         async function* rows(): AsyncGenerator<CsvRow[]> {
-          for await (const page of laAttendees(deps, code, period)) {
-            const lines = page.map(
-              (attendee: LaAttendee): AttendeeLine => ({
-                ...attendee,
-                courseTitle: titles.get(attendee.booking.session.courseId) ?? attendee.booking.session.title,
-              }),
-            )
-            yield rowsOf(ATTENDEE_COLUMNS, lines)
-          }
+          for await (const page of laAttendees(deps, code, period))
+            yield rowsOf(ATTENDEE_COLUMNS, lines(page))
         }
         const header = ATTENDEE_COLUMNS.map((column) => column.name)
         return csvResponse(
