@@ -58,10 +58,6 @@ export function createInMemoryQuestionnaires(): InMemoryQuestionnaires {
     addTemplateVersion: async (template) => addTemplate(template),
     getResponse: async (bookingId, kind) => structuredClone(responses.get(`${bookingId}#${kind}`)),
     saveResponse: async (response) => addResponse(response),
-    answeredKinds: async (bookingIds, kinds) =>
-      new Set(
-        bookingIds.flatMap((id) => kinds.map((kind) => `${id}#${kind}`)).filter((key) => responses.has(key)),
-      ),
     forSessions: async (sessionIds) =>
       [...responses.values()].filter((r) => sessionIds.includes(r.sessionId)).map((r) => structuredClone(r)),
     forBookings: async (bookingIds) =>

@@ -39,8 +39,6 @@ export interface ApiDeps extends BookingDeps {
   undeliverable: UndeliverableAddresses
   /** Administrators' actions on the mail. */
   mailAudit: MailAudit
-  /** An LA's own bookings by session start (its downloads). */
-  laBookings: LaBookings
   /** The audit log of reads of LA data: every download is recorded before it is sent. */
   accessAudit: AccessAudit
   /** The administrators' session writes and their list of every session. */
@@ -63,7 +61,7 @@ export interface ApiDeps extends BookingDeps {
   /** Materials of courses and sessions, and their files behind short-lived signed links. */
   materials: MaterialStore
   materialFiles: MaterialFiles
-  /** An LA's own bookings by session start, for its summary. */
+  /** An LA's own bookings by session start, for its summary and its downloads. */
   laBookings: LaBookings
   /** Take-up of England, regions and LAs from the aggregates, beside an LA's own figures. */
   takeUpStats: TakeUpStats

@@ -32,11 +32,6 @@ export interface QuestionnaireStore {
   getResponse(bookingId: string, kind: QuestionnaireKind): Promise<QuestionnaireResponse | undefined>
   /** Stores a response; throws `questionnaire-answered` when the booking answered this kind already. */
   saveResponse(response: QuestionnaireResponse): Promise<void>
-  /**
-   * Which of these bookings answered which of these kinds (an LA's attendee list): a set of
-   * `<bookingId>#<kind>`, read by key in batches, never by session.
-   */
-  answeredKinds(bookingIds: readonly string[], kinds: readonly QuestionnaireKind[]): Promise<Set<string>>
   /** Every response given for these sessions (results read them). */
   forSessions(sessionIds: readonly string[]): Promise<QuestionnaireResponse[]>
   /** Every response given by these bookings, read by booking (an LA's results read them). */

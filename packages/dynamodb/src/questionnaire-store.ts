@@ -145,12 +145,6 @@ export function createDynamoQuestionnaireStore(table: TableAccess): Questionnair
       await putOnce(responseItem.to(response), new DomainError('questionnaire-answered'))
     },
 
-    async answeredKinds(bookingIds, kinds) {
-      const wanted = bookingIds.flatMap((id) => kinds.map((kind) => keys.questionnaireResponse(id, kind)))
-      const items = await batchGet(table, wanted, DEFAULT_RETRY)
-      return new Set(items.map((item) => `${String(item.bookingId)}#${String(item.kind)}`))
-    },
-
     async forSessions(sessionIds) {
       const pages = await Promise.all(
         sessionIds.map((id) => queryIndex(table, 'gsi1', indexKeys.sessionResponsesPk(id))),

@@ -82,7 +82,7 @@ export interface LaAttendee {
 export interface LaAttendeeDeps {
   laBookings: LaBookings
   registers: Pick<RegisterRepository, 'registerParts'>
-  questionnaires: Pick<QuestionnaireStore, 'answeredKinds'>
+  questionnaires: Pick<QuestionnaireStore, 'forBookings'>
 }
 
 /**
@@ -106,10 +106,8 @@ export async function* laAttendees(
       sessionIds.map((id) => registers.get(id) ?? deps.registers.registerParts(id)),
     )
     registers = new Map(sessionIds.map((id, index) => [id, parts[index] ?? []]))
-    const answered = await deps.questionnaires.answeredKinds(
-      listed.map((booking) => booking.id),
-      ['pre', 'post'],
-    )
+    const responses = await deps.questionnaires.forBookings(listed.map((booking) => booking.id))
+    const answered = new Set(responses.map((response) => `${response.bookingId}#${response.kind}`))
     yield listed.map((booking) => ({
       booking,
       attendance: attendanceOf(booking, registers.get(booking.sessionId) ?? []),
