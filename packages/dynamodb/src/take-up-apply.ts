@@ -92,8 +92,8 @@ async function attempt(
     { consistent: true },
   )
   const asRead = new Map(rows.map((row) => [row.pk as string, row]))
-  // At most 19 items, far below DynamoDB's 100: the contribution, two days, and for the facts
-  // before and after, 3 person markers, 2 setting markers and 3 reach items each.
+  // At most 21 items, far below DynamoDB's 100: the contribution, two days and their months, and
+  // for the facts before and after, 3 person markers, 2 setting markers and 3 reach items each.
   const items = [
     contributionWrite(table.tableName, bookingId, last, now),
     ...dayWrites(table.tableName, change),
@@ -150,7 +150,10 @@ function ifAsRead(version: number | undefined) {
 }
 
 function dayWrites(tableName: string, change: TakeUpChange): TransactItem[] {
-  return [...change.days].map(([day, delta]) => addTo(tableName, keys.takeUpDay(day), delta))
+  return [
+    ...[...change.days].map(([day, delta]) => addTo(tableName, keys.takeUpDay(day), delta)),
+    ...[...change.months].map(([month, delta]) => addTo(tableName, keys.takeUpMonth(month), delta)),
+  ]
 }
 
 /**
