@@ -7,6 +7,7 @@ import { Jobs } from './constructs/jobs.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
 import { Materials } from './constructs/materials.ts'
+import { Stats } from './constructs/stats.ts'
 
 export interface TrainingStackProps extends StackProps {
   /** The domain emails come from (SES identity). */
@@ -27,6 +28,7 @@ export class TrainingStack extends Stack {
   readonly auth: Auth
   readonly jobs: Jobs
   readonly materials: Materials
+  readonly stats: Stats
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
@@ -54,5 +56,6 @@ export class TrainingStack extends Stack {
       siteUrl: props.siteUrl,
       sender: this.mail.sender,
     })
+    this.stats = new Stats(this, 'Stats', { table: this.data.table })
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
-import { createApp, OUTBOX_PREFIX } from '@ey/infra'
+import { BOOKING_KEY, createApp, OUTBOX_PREFIX } from '@ey/infra'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
 import { STREAM_RETRY_ATTEMPTS } from '@ey/local-stack'
 import type { App } from 'aws-cdk-lib'
@@ -157,9 +157,34 @@ describe('the manage-token secret', () => {
   })
 })
 
-describe('the mail function trigger', () => {
-  it('fires only for new outbox items, reports failures per record, and retries as the local poller does', () => {
-    const mapping = only('AWS::Lambda::EventSourceMapping')
+/** The stream mapping that invokes the function of this service. */
+function mappingOf(service: string): Resource {
+  const functionId = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, fn]) =>
+    JSON.stringify((fn as Resource).Properties.Environment).includes(
+      `"POWERTOOLS_SERVICE_NAME":"${service}"`,
+    ),
+  )?.[0]
+  const mappings = (
+    Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as Resource[]
+  ).filter(
+    (mapping) => JSON.stringify(mapping.Properties.FunctionName) === JSON.stringify({ Ref: functionId }),
+  )
+  expect(mappings).toHaveLength(1)
+  return mappings[0] as Resource
+}
+
+const patterns = (mapping: Resource) =>
+  (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map(
+    (filter) => JSON.parse(filter.Pattern) as unknown,
+  )
+
+describe('the stream mappings', () => {
+  it('are two: the mail function’s and the stats function’s', () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'))).toHaveLength(2)
+  })
+
+  it('fire the mail function only for new outbox items, report failures per record, and retry as the local poller does', () => {
+    const mapping = mappingOf('mail')
     expect(mapping.Properties).toMatchObject({
       BatchSize: 10,
       MaximumRetryAttempts: STREAM_RETRY_ATTEMPTS,
@@ -168,14 +193,77 @@ describe('the mail function trigger', () => {
       StartingPosition: 'TRIM_HORIZON',
       DestinationConfig: { OnFailure: { Destination: expect.anything() } },
     })
-    const filters = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters
-    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
+    expect(patterns(mapping)).toEqual([
       {
         eventName: ['INSERT'],
         dynamodb: { Keys: { [TABLE.partitionKey]: { S: [{ prefix: OUTBOX_PREFIX }] } } },
       },
     ])
     expect(OUTBOX_PREFIX).toBe('OUTBOX#')
+  })
+
+  it('fire the stats function for every change of a booking item only, report failures per record, and retry as the local poller does', () => {
+    const mapping = mappingOf('stats')
+    expect(mapping.Properties).toMatchObject({
+      MaximumRetryAttempts: STREAM_RETRY_ATTEMPTS,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    })
+    expect(mapping.Properties.DestinationConfig).not.toEqual(mappingOf('mail').Properties.DestinationConfig)
+    expect(patterns(mapping)).toEqual([
+      {
+        dynamodb: {
+          Keys: {
+            [TABLE.partitionKey]: { S: [{ prefix: BOOKING_KEY.pk }] },
+            [TABLE.sortKey]: { S: [BOOKING_KEY.sk] },
+          },
+        },
+      },
+    ])
+    expect(BOOKING_KEY).toEqual({ pk: 'BOOKING#', sk: 'BOOKING' })
+  })
+
+  it('let the stats function read and write the table’s items and nothing more: no index, no query, no secret', () => {
+    const stats = functionsByService().stats as Resource
+    const variables = (stats.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+    expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
+    const [roleId] = (stats.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt']
+    const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+            .Statement,
+      )
+    const tableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0]
+    expect(statements.map(({ Action, Resource }) => ({ Action, Resource }))).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.anything() },
+      {
+        Action: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+        ],
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      },
+      {
+        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        Resource: expect.anything(),
+      },
+      {
+        Action: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        Resource: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      },
+    ])
   })
 })
 

@@ -101,6 +101,16 @@ export class AppFunction extends Construct {
   }
 
   /**
+   * Sets `TABLE_NAME` and grants only these item actions (`dynamodb:GetItem`…) on the table itself:
+   * for a function that neither queries nor reads an index.
+   */
+  bindTableItems(table: ITableV2, actions: readonly string[]): this {
+    this.function.addEnvironment('TABLE_NAME', table.tableName)
+    this.function.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [table.tableArn] }))
+    return this
+  }
+
+  /**
    * Sets `MAIL_FROM` and `SES_CONFIGURATION_SET` and grants `ses:SendRawEmail` on the identity and the
    * configuration set: SES checks both when a message names a configuration set.
    */

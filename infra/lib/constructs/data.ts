@@ -16,7 +16,7 @@ import { Construct } from 'constructs'
  * (retained, protected from deletion) and can be restored to any second of the last 35 days.
  */
 export class Data extends Construct {
-  /** The table; its stream carries the outbox to the mail function. */
+  /** The table; its stream carries the outbox to the mail function and the bookings' changes to the stats function. */
   readonly table: TableV2
 
   constructor(scope: Construct, id: string) {

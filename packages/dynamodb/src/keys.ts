@@ -21,6 +21,7 @@ const TEMPLATES = 'QTEMPLATES'
 const COURSE_TEMPLATES = 'COURSE_QTEMPLATES'
 const MATERIAL = 'MATERIAL#'
 const TAKEUP_DAY = 'TAKEUP_DAY#'
+const TAKEUP_MONTH = 'TAKEUP_MONTH#'
 const TAKEUP_REACH = 'TAKEUP_REACH#'
 const TAKEUP_ENGLAND = 'ENGLAND'
 const TAKEUP_REGION = 'REGION#'
@@ -158,6 +159,10 @@ export const keys = {
   takeUpDay: (day: string) => ({ pk: keys.takeUpDayPk(day.slice(0, 7)), sk: day }),
   /** The partition of a month's take-up days (`yyyy-mm`). */
   takeUpDayPk: (month: string) => `${TAKEUP_DAY}${month}`,
+  /** The same counts summed over one calendar month (`yyyy-mm`), in its year's partition. */
+  takeUpMonth: (month: string) => ({ pk: keys.takeUpMonthPk(month.slice(0, 4)), sk: month }),
+  /** The partition of a calendar year's take-up months (`yyyy`). */
+  takeUpMonthPk: (year: string) => `${TAKEUP_MONTH}${year}`,
   /** The people and settings reached in an area in the academic year starting in `year`. */
   takeUpReach: (year: number, area: TakeUpArea) => ({ pk: keys.takeUpReachPk(year), sk: takeUpAreaSk(area) }),
   /** The partition of an academic year's reach: one item per area. */

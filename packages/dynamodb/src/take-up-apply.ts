@@ -1,4 +1,4 @@
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import { type LocalAuthorities, RepositoryError, type TakeUpFacts, takeUpFacts } from '@ey/domain'
 import { z } from 'zod'
 import { batchGet } from './batch-get.ts'
@@ -75,10 +75,11 @@ async function attempt(
   policy: RetryPolicy,
   bookingId: string,
 ): Promise<TakeUpApplied> {
-  const [bookingRow, contributionRow] = await Promise.all([
-    getItem(table, keys.booking(bookingId)),
-    getItem(table, keys.takeUpContribution(bookingId)),
-  ])
+  const read = await batchGet(table, [keys.booking(bookingId), keys.takeUpContribution(bookingId)], policy, {
+    consistent: true,
+  })
+  const bookingRow = read.find((row) => row.sk === keys.booking(bookingId).sk)
+  const contributionRow = read.find((row) => row.sk === keys.takeUpContribution(bookingId).sk)
   const now = bookingRow ? takeUpFacts(bookingItem.from(bookingRow)) : undefined
   const last = contributionRow ? ContributionSchema.parse(contributionRow) : undefined
   if (sameFacts(last?.facts, now)) return 'unchanged'
@@ -91,8 +92,8 @@ async function attempt(
     { consistent: true },
   )
   const asRead = new Map(rows.map((row) => [row.pk as string, row]))
-  // At most 19 items, far below DynamoDB's 100: the contribution, two days, and for the facts
-  // before and after, 3 person markers, 2 setting markers and 3 reach items each.
+  // At most 21 items, far below DynamoDB's 100: the contribution, two days and their months, and
+  // for the facts before and after, 3 person markers, 2 setting markers and 3 reach items each.
   const items = [
     contributionWrite(table.tableName, bookingId, last, now),
     ...dayWrites(table.tableName, change),
@@ -102,13 +103,6 @@ async function attempt(
   const cancellation = await transact(table.doc, items)
   if (cancellation) throw new RetryableConflict(new Error(cancellation.codes.join(',')))
   return 'applied'
-}
-
-async function getItem(table: TableAccess, key: { pk: string; sk: string }): Promise<Item | undefined> {
-  const { Item } = await table.doc.send(
-    new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true }),
-  )
-  return Item
 }
 
 /** Whether two sets of facts count the same (the order of a stored map's fields is not kept). */
@@ -156,7 +150,10 @@ function ifAsRead(version: number | undefined) {
 }
 
 function dayWrites(tableName: string, change: TakeUpChange): TransactItem[] {
-  return [...change.days].map(([day, delta]) => addTo(tableName, keys.takeUpDay(day), delta))
+  return [
+    ...[...change.days].map(([day, delta]) => addTo(tableName, keys.takeUpDay(day), delta)),
+    ...[...change.months].map(([month, delta]) => addTo(tableName, keys.takeUpMonth(month), delta)),
+  ]
 }
 
 /**

@@ -58,6 +58,8 @@ export interface MarkerChange {
 export interface TakeUpChange {
   /** What to add to each day item, by day. */
   days: Map<string, Counts>
+  /** What to add to each month item (the sum of its days), by month. */
+  months: Map<string, Counts>
   /** What to add to each marker, by its partition key. */
   markers: Map<string, MarkerChange>
 }
@@ -68,7 +70,7 @@ export function takeUpChange(
   after: TakeUpFacts | undefined,
   las: Pick<LocalAuthorities, 'regionOf'>,
 ): TakeUpChange {
-  const change: TakeUpChange = { days: new Map(), markers: new Map() }
+  const change: TakeUpChange = { days: new Map(), months: new Map(), markers: new Map() }
   for (const [facts, sign] of [
     [before, -1],
     [after, 1],
@@ -77,9 +79,19 @@ export function takeUpChange(
     addDay(change.days, facts, sign)
     addMarkers(change.markers, facts, sign, las)
   }
-  for (const [day, counts] of change.days) if (dropZeros(counts)) change.days.delete(day)
+  for (const [day, counts] of change.days) {
+    if (dropZeros(counts)) change.days.delete(day)
+    else for (const [field, n] of Object.entries(counts)) add(monthOf(change.months, day), field, n)
+  }
+  for (const [month, counts] of change.months) if (dropZeros(counts)) change.months.delete(month)
   for (const [pk, marker] of change.markers) if (dropZeros(marker.delta)) change.markers.delete(pk)
   return change
+}
+
+function monthOf(months: Map<string, Counts>, day: string): Counts {
+  const counts = months.get(day.slice(0, 7)) ?? {}
+  months.set(day.slice(0, 7), counts)
+  return counts
 }
 
 function addDay(days: Map<string, Counts>, facts: TakeUpFacts, sign: number): void {

@@ -1,4 +1,11 @@
-import type { DayRange, LocalAuthorities, TakeUpCounts, TakeUpReach, TakeUpStats } from '@ey/domain'
+import {
+  addDays,
+  type DayRange,
+  type LocalAuthorities,
+  type TakeUpCounts,
+  type TakeUpReach,
+  type TakeUpStats,
+} from '@ey/domain'
 import { keys, takeUpAreaOf } from './keys.ts'
 import { queryAll, type TableAccess } from './query.ts'
 import type { RetryPolicy } from './retry.ts'
@@ -20,10 +27,12 @@ export interface DynamoTakeUpStats extends TakeUpStats {
 export const TAKE_UP_RETRY: RetryPolicy = { maxAttempts: 10, baseDelayMs: 20 }
 
 /**
- * Take-up of whole areas from a fixed number of items, however many bookings England has: day
+ * Take-up of whole areas from a bounded number of items, however many bookings England has: day
  * items `TAKEUP_DAY#<yyyy-mm>` / `<yyyy-mm-dd>` (England's counts, and each LA's as
- * `<count>_<LA code>`), read one Query per month; and reach items `TAKEUP_REACH#<year>` /
- * `ENGLAND`, `REGION#<code>`, `LA#<code>`, read in one Query per academic year.
+ * `<count>_<LA code>`) and month items `TAKEUP_MONTH#<yyyy>` / `<yyyy-mm>` (the same, summed over
+ * the month), read as the months the period covers whole and the days of the months it covers in
+ * part; and reach items `TAKEUP_REACH#<year>` / `ENGLAND`, `REGION#<code>`, `LA#<code>`, read in
+ * one Query per academic year.
  */
 export function createDynamoTakeUpStats(
   table: TableAccess,
@@ -32,8 +41,9 @@ export function createDynamoTakeUpStats(
 ): DynamoTakeUpStats {
   return {
     async counts(period) {
-      const months = await Promise.all(
-        monthsOf(period).map((month) =>
+      const { partial, whole } = monthsOf(period)
+      const read = await Promise.all([
+        ...partial.map((month) =>
           queryAll(table, {
             KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
             ExpressionAttributeValues: {
@@ -43,8 +53,14 @@ export function createDynamoTakeUpStats(
             },
           }),
         ),
-      )
-      return sumDays(months.flat())
+        ...yearsOf(whole).map(([year, first, last]) =>
+          queryAll(table, {
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': keys.takeUpMonthPk(year), ':from': first, ':to': last },
+          }),
+        ),
+      ])
+      return sumDays(read.flat())
     },
 
     async reach(startYear) {
@@ -59,19 +75,33 @@ export function createDynamoTakeUpStats(
   }
 }
 
-/** Every month (`yyyy-mm`) the period has days in. */
-function monthsOf(period: DayRange): string[] {
-  const months: string[] = []
-  let year = Number(period.from.slice(0, 4))
-  let month = Number(period.from.slice(5, 7))
-  const last = period.to.slice(0, 7)
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, '0')}`
-    months.push(current)
-    if (current >= last) return months
-    month = month === 12 ? 1 : month + 1
-    if (month === 1) year++
+/**
+ * The months (`yyyy-mm`) the period has days in: those it covers whole, read as month items, and
+ * the first and last when it covers them in part, read day by day.
+ */
+function monthsOf(period: DayRange): { partial: string[]; whole: string[] } {
+  const partial: string[] = []
+  const whole: string[] = []
+  for (let first = `${period.from.slice(0, 7)}-01`; first <= period.to; ) {
+    const next = addDays(first, 32).slice(0, 7)
+    const last = addDays(`${next}-01`, -1)
+    const month = first.slice(0, 7)
+    if (period.from <= first && last <= period.to) whole.push(month)
+    else partial.push(month)
+    first = `${next}-01`
   }
+  return { partial, whole }
+}
+
+/** Consecutive months grouped by calendar year: each year's partition, with its first and last month. */
+function yearsOf(months: string[]): [string, string, string][] {
+  const years = new Map<string, [string, string, string]>()
+  for (const month of months) {
+    const year = month.slice(0, 4)
+    const known = years.get(year)
+    years.set(year, [year, known?.[1] ?? month, month])
+  }
+  return [...years.values()]
 }
 
 const noCounts = (): TakeUpCounts => ({

@@ -152,6 +152,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     })
     const logger = new Logger({ serviceName: 'local', logLevel: 'WARN' })
 
+    // Always on, as its mapping is in AWS, and started before the seed: the seed's bookings and
+    // every later change reach the aggregates the way production's do, from the stream.
+    const statsConfig = statsConfigFromEnv(env)
+    const statsPoller = startStreamPoller({
+      client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
+      tableName: TABLE_NAME,
+      handler: createStatsHandler(wireStats(statsConfig, statsClients(statsConfig), { logger })),
+      pollIntervalMs: 200,
+      onError: (error) => logger.warn('stats stream: a batch failed', { error }),
+    })
+    stops.push(statsPoller.stop)
+
     const seed = options.seed
       ? await seedDemoData({ ...core, doc: clients.doc, tableName: TABLE_NAME })
       : undefined
@@ -169,18 +181,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       })
       stops.push(() => poller?.stop() ?? Promise.resolve())
     }
-
-    // Always on, as its mapping is in AWS: the seed's bookings and every later change reach the
-    // aggregates the way production's do, from the stream's oldest record.
-    const statsConfig = statsConfigFromEnv(env)
-    const statsPoller = startStreamPoller({
-      client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
-      tableName: TABLE_NAME,
-      handler: createStatsHandler(wireStats(statsConfig, statsClients(statsConfig), { logger })),
-      pollIntervalMs: 200,
-      onError: (error) => logger.warn('stats stream: a batch failed', { error }),
-    })
-    stops.push(statsPoller.stop)
 
     const apiConfig = await apiConfigFromEnv(env)
     const api = createApp(wireApi(apiConfig, apiClients(apiConfig), { clock }))

@@ -67,10 +67,10 @@ interface DrainWaiter {
 const MAX_RETRY_DELAY_MS = 5_000
 
 /**
- * How often a failing record is retried before it is given up on: the same number as the mail
- * function's stream mapping in AWS (`retryAttempts`; a test holds the two together), so a record
- * fails the same way here as there. What the stream gives up on stays due in the table, and the
- * sweeper sends it.
+ * How often a failing record is retried before it is given up on: the same number as the mail and
+ * stats functions' stream mappings in AWS (`retryAttempts`; a test holds them together), so a
+ * record fails the same way here as there. An email the stream gives up on stays due in the
+ * table, and the sweeper sends it.
  */
 export const STREAM_RETRY_ATTEMPTS = 5
 
