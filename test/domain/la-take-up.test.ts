@@ -190,6 +190,30 @@ describe('presentLaTakeUp', () => {
     expect(shown.totals.bookings).toBe(25)
   })
 
+  it('hides more than a small no-show count when bookings, attended and late cancellations would give it away', () => {
+    const outcomes = (attended: number, noShows: number, lateCancellations: number, stillBooked = 0) =>
+      presentLaTakeUp({
+        ...empty,
+        totals: {
+          ...empty.totals,
+          bookings: attended + noShows + lateCancellations + stillBooked,
+          attended,
+          noShows,
+          lateCancellations,
+        },
+      }).totals
+    // Over: 40 = attended + no-shows + late; 37 shown beside 3 hidden would say 3.
+    expect(outcomes(37, 3, 0)).toMatchObject({ bookings: 40, attended: c, noShows: c, lateCancellations: 0 })
+    expect(outcomes(30, 3, 7)).toMatchObject({ bookings: 40, attended: 30, noShows: c, lateCancellations: c })
+    // Places still booked (not shown) already leave the sum open.
+    expect(outcomes(30, 3, 0, 6)).toMatchObject({
+      bookings: 39,
+      attended: 30,
+      noShows: c,
+      lateCancellations: 0,
+    })
+  })
+
   it('shows topics each on its own, since they do not add up to the total', () => {
     const shown = presentLaTakeUp({
       ...empty,

@@ -151,16 +151,6 @@ export const SUMMARY_COLUMNS: Column<SummaryLine>[] = [
     cell: (line) => line.bookings,
   },
   { name: 'attended', description: 'Bookings attended, by the register', cell: (line) => line.attended },
-  {
-    name: 'no-shows',
-    description: 'Bookings marked absent on every part',
-    cell: (line) => line.noShows,
-  },
-  {
-    name: 'late cancellations',
-    description: 'Bookings cancelled after bookings closed (60 minutes before the start)',
-    cell: (line) => line.lateCancellations,
-  },
 ]
 
 /** The rows of a file's lines by its columns. */

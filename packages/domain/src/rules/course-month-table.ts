@@ -2,7 +2,7 @@ import { type ShownCount, suppressTable } from './small-numbers.ts'
 import type { TakeUpFacts } from './take-up.ts'
 
 /** The counts an LA's summary download shows, by course and month. */
-export const COURSE_MONTH_MEASURES = ['bookings', 'attended', 'noShows', 'lateCancellations'] as const
+export const COURSE_MONTH_MEASURES = ['bookings', 'attended'] as const
 export type CourseMonthMeasure = (typeof COURSE_MONTH_MEASURES)[number]
 
 /** Counts by course id, then by month (`YYYY-MM` of the London day the session starts on). */
@@ -13,11 +13,9 @@ export function tallyCourseMonth(tally: CourseMonthTally, facts: TakeUpFacts): v
   if (facts.booked === 0) return
   const months = tally.get(facts.courseId) ?? new Map()
   const month = facts.day.slice(0, 7)
-  const counts = months.get(month) ?? { bookings: 0, attended: 0, noShows: 0, lateCancellations: 0 }
+  const counts = months.get(month) ?? { bookings: 0, attended: 0 }
   counts.bookings += facts.booked
   counts.attended += facts.attended
-  counts.noShows += facts.noShows
-  counts.lateCancellations += facts.lateCancellations
   months.set(month, counts)
   tally.set(facts.courseId, months)
 }

@@ -32,7 +32,8 @@ function suppressColumns<R extends object, C extends keyof R & string>(
 }
 
 /**
- * An LA's take-up as the LA sees it, whoever asks. The totals are counts (`suppressCount`); the
+ * An LA's take-up as the LA sees it, whoever asks. The places booked and what became of them are
+ * one list (`outcomes`); people and settings are counts (`suppressCount`); the
  * months and the courses are each a list against the period's bookings and attended
  * (`suppressList`), so a hidden month or course cannot be worked out from the total and the
  * others; roles and setting types are lists against the people, demand by course against the
@@ -43,10 +44,7 @@ export function presentLaTakeUp(takeUp: LaTakeUp): ShownLaTakeUp {
   const booked: (keyof BookedAndAttended)[] = ['bookings', 'attended']
   return {
     totals: {
-      bookings: suppressCount(totals.bookings),
-      attended: suppressCount(totals.attended),
-      noShows: suppressCount(totals.noShows),
-      lateCancellations: suppressCount(totals.lateCancellations),
+      ...outcomes(totals),
       people: suppressCount(totals.people),
       settings: suppressCount(totals.settings),
     },
@@ -64,6 +62,28 @@ export function presentLaTakeUp(takeUp: LaTakeUp): ShownLaTakeUp {
       openAlerts: suppressCount(demand.openAlerts),
       byCourse: suppressColumns(demand.byCourse, ['waiting', 'openAlerts']),
     },
+  }
+}
+
+/**
+ * Places booked as a list of what became of them (attended, no-show, late-cancelled, still booked)
+ * with its total, through `suppressList`: for a period that is over, bookings are attended plus
+ * no-shows plus late cancellations, so hiding one of these alone would give it away.
+ */
+function outcomes(totals: LaTakeUpTotals) {
+  const { bookings, attended, noShows, lateCancellations } = totals
+  const shown = suppressList([
+    attended,
+    noShows,
+    lateCancellations,
+    bookings - attended - noShows - lateCancellations,
+  ])
+  const [shownAttended = 0, shownNoShows = 0, shownLate = 0] = shown.counts
+  return {
+    bookings: shown.total,
+    attended: shownAttended,
+    noShows: shownNoShows,
+    lateCancellations: shownLate,
   }
 }
 
