@@ -1,6 +1,6 @@
 import { DISTRICT_HEXES } from '@ey/reference-data'
 import { describe, expect, it } from 'vitest'
-import { colourSteps, hexLayout, stepOf } from '../../site/src/lib/hexmap.ts'
+import { colourSteps, fillOf, hexLayout, NONE_FILL, STEP_FILLS } from '../../site/src/lib/hexmap.ts'
 
 /** The centre of a drawn hex: the mean of its six corners. */
 function centre(points: string): [number, number] {
@@ -53,27 +53,27 @@ describe('the map’s colour steps', () => {
     [
       2,
       [
-        { from: 1, to: 1 },
-        { from: 2, to: 2 },
+        { from: 1, to: 1, fill: STEP_FILLS[2] },
+        { from: 2, to: 2, fill: STEP_FILLS[3] },
       ],
     ],
     [
       10,
       [
-        { from: 1, to: 3 },
-        { from: 4, to: 6 },
-        { from: 7, to: 9 },
-        { from: 10, to: 10 },
+        { from: 1, to: 3, fill: STEP_FILLS[0] },
+        { from: 4, to: 6, fill: STEP_FILLS[1] },
+        { from: 7, to: 9, fill: STEP_FILLS[2] },
+        { from: 10, to: 10, fill: STEP_FILLS[3] },
       ],
     ],
-  ])('splits 1 to %i into steps of equal width', (max, steps) => {
+  ])('splits 1 to %i into steps of equal width, the largest in the darkest', (max, steps) => {
     expect(colourSteps(max)).toEqual(steps)
   })
 
-  it('gives 0 no step and every figure from 1 to the largest exactly one', () => {
+  it('gives 0 the fill of none and every figure from 1 to the largest a step’s fill', () => {
     const steps = colourSteps(37)
-    expect(stepOf(0, steps)).toBe(-1)
-    for (let value = 1; value <= 37; value += 1) expect(stepOf(value, steps)).toBeGreaterThanOrEqual(0)
-    expect(stepOf(37, steps)).toBe(steps.length - 1)
+    expect(fillOf(0, steps)).toBe(NONE_FILL)
+    for (let value = 1; value <= 37; value += 1) expect(STEP_FILLS).toContain(fillOf(value, steps))
+    expect(fillOf(37, steps)).toBe(STEP_FILLS[3])
   })
 })

@@ -59,25 +59,30 @@ export const STEP_FILLS = ['#d2e2f1', '#8eb8dc', '#1d70b8', '#0f385c'] as const
 /** The fill of an LA with nothing to show. */
 export const NONE_FILL = '#ffffff'
 
-/** One colour step: the whole figures it holds, both included. */
+/** One colour step: the whole figures it holds, both included, and its fill. */
 export interface ColourStep {
   from: number
   to: number
+  fill: string
 }
 
 /**
- * Up to four steps of equal width from 1 to the largest figure (0 has a colour of its own):
- * with a largest figure of 2, two steps of one each.
+ * Up to four steps of equal width from 1 to the largest figure (0 has a colour of its own), the
+ * largest figure always in the darkest: with a largest figure of 2, two steps of one each, in the
+ * two darkest fills.
  */
 export function colourSteps(max: number): ColourStep[] {
   if (max < 1) return []
   const width = Math.ceil(max / STEP_FILLS.length)
-  return STEP_FILLS.map((_, i) => ({ from: i * width + 1, to: Math.min((i + 1) * width, max) })).filter(
-    (step) => step.from <= max,
-  )
+  const steps = STEP_FILLS.map((_, i) => ({
+    from: i * width + 1,
+    to: Math.min((i + 1) * width, max),
+  })).filter((step) => step.from <= max)
+  const darkest = STEP_FILLS.slice(STEP_FILLS.length - steps.length)
+  return steps.map((step, i) => ({ ...step, fill: darkest[i] ?? NONE_FILL }))
 }
 
-/** The index of the step a figure falls in, or -1 for 0 (or less). */
-export function stepOf(value: number, steps: readonly ColourStep[]): number {
-  return value < 1 ? -1 : steps.findIndex((step) => value >= step.from && value <= step.to)
+/** The fill of a figure: its step's, or `NONE_FILL` for 0 (or less). */
+export function fillOf(value: number, steps: readonly ColourStep[]): string {
+  return steps.find((step) => value >= step.from && value <= step.to)?.fill ?? NONE_FILL
 }

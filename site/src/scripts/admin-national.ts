@@ -1,5 +1,5 @@
 import type { NationalSummary } from '@ey/contract'
-import { colourSteps, NONE_FILL, STEP_FILLS, stepOf } from '../lib/hexmap.ts'
+import { colourSteps, fillOf, NONE_FILL } from '../lib/hexmap.ts'
 import { showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
@@ -54,29 +54,29 @@ function headline(summary: NationalSummary): void {
   byId('people-note').hidden = people.total !== null
 }
 
-/** Colours every district by its LA's places booked, and writes the figures into its title. */
+/** Colours every district by its LA's places booked, writes the figures into its title, and fills the legend. */
 function colourMap(summary: NationalSummary): void {
   const byCode = new Map(summary.byLa.map((la) => [la.code, la]))
   const steps = colourSteps(Math.max(0, ...summary.byLa.map((la) => la.bookings)))
   for (const hex of document.querySelectorAll<SVGGElement>('.app-hexmap__hex')) {
     const la = byCode.get(hex.dataset.la ?? '')
     const bookings = la?.bookings ?? 0
-    const step = stepOf(bookings, steps)
-    hex.querySelector('polygon')?.setAttribute('fill', step < 0 ? NONE_FILL : (STEP_FILLS[step] ?? NONE_FILL))
-    const figures = `${plural(bookings, 'place')} booked, ${count(la?.attendances ?? 0)} attended`
+    hex.querySelector('polygon')?.setAttribute('fill', fillOf(bookings, steps))
     const title = hex.querySelector('title')
-    if (title) title.textContent = `${hex.dataset.label}: ${figures}`
-  }
-  for (const item of byId('map-legend').querySelectorAll<HTMLElement>('li[data-step]')) {
-    const step = steps[Number(item.dataset.step)]
-    if (item.dataset.step === '-1') continue
-    item.hidden = !step
-    if (step) {
-      const text = step.from === step.to ? count(step.from) : `${count(step.from)} to ${count(step.to)}`
-      byId(`legend-${item.dataset.step}`).textContent = `${text} places booked`
+    if (title) {
+      title.textContent = `${hex.dataset.label}: ${plural(bookings, 'place')} booked, ${count(la?.attendances ?? 0)} attended`
     }
   }
-  byId('legend-none').textContent = 'No places booked'
+  for (const item of byId('map-legend').querySelectorAll<HTMLElement>('li[data-fill]')) {
+    if (item.dataset.fill === NONE_FILL) continue
+    const step = steps.find((candidate) => candidate.fill === item.dataset.fill)
+    item.hidden = !step
+    const key = item.querySelector('.app-hexmap__key')
+    if (step && key) {
+      const figures = step.from === step.to ? count(step.from) : `${count(step.from)} to ${count(step.to)}`
+      key.textContent = `${figures} places booked`
+    }
+  }
 }
 
 /** The readout under the map follows the hex in focus, or under the pointer. */
