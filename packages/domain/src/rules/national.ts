@@ -68,7 +68,7 @@ export function laFigures(
 }
 
 /**
- * Each region's figures, in the order its first LA comes in the list: attendances and LAs
+ * Each region's figures, by region code (North East first, South West last): attendances and LAs
  * represented summed over its LAs; people from the region's own distinct count (a person who
  * booked in two of its LAs is one person), when the period is an academic year.
  */
@@ -96,7 +96,7 @@ export function regionFigures(
     region.lasRepresented += row.bookings > 0 ? 1 : 0
     region.las += 1
   }
-  return [...regions.values()]
+  return [...regions.values()].sort((a, b) => a.code.localeCompare(b.code))
 }
 
 /** A course's demand: people waiting and open alerts, against the free places it offers. */
