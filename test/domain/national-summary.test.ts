@@ -1,6 +1,7 @@
 import {
   type CourseDemand,
   type NationalDeps,
+  nationalLaRows,
   readNationalSummary,
   type Session,
   sessionStart,
@@ -274,6 +275,38 @@ describe('the national picture', () => {
         meanChange: 1.5,
       },
     ])
+  })
+})
+
+describe('the national download', () => {
+  it('has one row per LA with its region, people, places, attendances, waiting and open alerts', async () => {
+    const rows = nationalLaRows(await readNationalSummary(world(), YEAR))
+    expect(rows).toHaveLength(153)
+    expect(rows.find(([code]) => code === LEEDS)).toEqual([
+      LEEDS,
+      'Leeds',
+      'Yorkshire and The Humber',
+      8,
+      10,
+      8,
+      3,
+      2,
+    ])
+    expect(rows.find(([code]) => code === 'E06000001')).toEqual([
+      'E06000001',
+      'Hartlepool',
+      'North East',
+      0,
+      0,
+      0,
+      0,
+      0,
+    ])
+  })
+
+  it('leaves people empty when the period is not one academic year', async () => {
+    const rows = nationalLaRows(await readNationalSummary(world(), { from: '2026-01-01', to: '2026-03-31' }))
+    expect(rows.find(([code]) => code === LEEDS)?.[3]).toBe('')
   })
 })
 

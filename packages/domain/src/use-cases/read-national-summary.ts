@@ -214,3 +214,34 @@ export async function readNationalSummary(deps: NationalDeps, period: DayRange):
     },
   }
 }
+
+/** The columns of the national download: one row per LA. */
+export const NATIONAL_LA_COLUMNS = [
+  'LA code',
+  'LA name',
+  'Region',
+  'People reached',
+  'Places booked',
+  'Attendances',
+  'Waiting',
+  'Open interest alerts',
+] as const
+
+/**
+ * Every LA's row of the national download, in the picture's order: people reached left empty
+ * when the period is not one academic year, waiting and open alerts 0 where there are none.
+ */
+export function nationalLaRows(summary: NationalSummary): (string | number)[][] {
+  const regions = new Map(summary.byRegion.map((region) => [region.code, region.name]))
+  const demand = new Map(summary.demand.byLa.map((area) => [area.code, area]))
+  return summary.byLa.map((la) => [
+    la.code,
+    la.name,
+    regions.get(la.regionCode) ?? '',
+    la.people ?? '',
+    la.bookings,
+    la.attendances,
+    demand.get(la.code)?.waiting ?? 0,
+    demand.get(la.code)?.openAlerts ?? 0,
+  ])
+}
