@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { DISTRICT_HEXES } from '@ey/reference-data'
 import { describe, expect, it } from 'vitest'
 import { colourSteps, fillOf, hexLayout, NONE_FILL, STEP_FILLS } from '../../site/src/lib/hexmap.ts'
@@ -76,4 +77,10 @@ describe('the map’s colour steps', () => {
     for (let value = 1; value <= 37; value += 1) expect(STEP_FILLS).toContain(fillOf(value, steps))
     expect(fillOf(37, steps)).toBe(STEP_FILLS[3])
   })
+})
+
+it('keys the legend with the map’s own fills, none first', () => {
+  const component = readFileSync(new URL('../../site/src/components/HexMap.astro', import.meta.url), 'utf8')
+  const swatches = [...component.matchAll(/app-hexmap__swatch--\d \{\s*background-color: (#[0-9a-f]{6});/g)]
+  expect(swatches.map((match) => match[1])).toEqual([NONE_FILL, ...STEP_FILLS])
 })
