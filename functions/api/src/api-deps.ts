@@ -55,6 +55,8 @@ export interface ApiDeps extends BookingDeps {
   answers: QuestionnaireAnswers
   /** Questionnaire responses and the template versions they were given, for `GET /api/staff/results`. */
   results: ResultsReaders
+  /** Take-up of whole areas from the aggregates, for the national picture. */
+  takeUpStats: TakeUpStats
   /** Materials of courses and sessions, and their files behind short-lived signed links. */
   materials: MaterialStore
   materialFiles: MaterialFiles

@@ -4,6 +4,7 @@ import { router } from '../validation.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
 import { adminMailRoutes } from './admin-mail.ts'
+import { adminNationalRoutes } from './admin-national.ts'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
@@ -11,8 +12,8 @@ import { registerAdminRoutes } from './register-admin.ts'
 
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
- * sessions, partners and courses, questionnaire templates, sessions, the staff directory, and
- * the mail.
+ * sessions, partners and courses, questionnaire templates, sessions, the staff directory, the
+ * mail, and the national picture.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -23,4 +24,5 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', adminSessionRoutes(deps))
     .route('/staff', adminStaffRoutes(deps))
     .route('/mail', adminMailRoutes(deps))
+    .route('/', adminNationalRoutes(deps))
 }
