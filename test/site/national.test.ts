@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { NationalSummary } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
 import { DISTRICT_HEXES, localAuthority } from '@ey/reference-data'
@@ -58,6 +59,18 @@ describe('the national picture page', () => {
       .locator(`.app-hexmap__hex[data-la="${top?.code}"] polygon`)
       .evaluateAll((polygons) => polygons.map((polygon) => polygon.getAttribute('fill')))
     expect(new Set(fills)).toEqual(new Set(['#0f385c']))
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download every local authority’s figures (CSV)' }).click(),
+    ])
+    const { from, to } = summary.period
+    expect(file.suggestedFilename()).toBe(`E92000001-england-${from}-${to}-national.csv`)
+    const lines = readFileSync((await file.path()) ?? '', 'utf8')
+      .split('\r\n')
+      .filter(Boolean)
+    expect(lines).toHaveLength(154)
+    expect(lines.find((line) => line.startsWith(`${top?.code},`))).toContain(`,${top?.bookings},`)
   })
 
   it('tells an LA officer the page is for administrators, with no figures', async () => {

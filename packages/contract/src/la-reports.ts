@@ -186,12 +186,9 @@ export const NationalSummarySchema = z
     people: ReachSchema.meta({
       description: 'Different people reached (a place booked in the period), by kind of role',
     }),
-    sessions: z
-      .number()
-      .int()
-      .meta({
-        description: 'Published sessions starting in the period (drafts and cancelled ones not counted)',
-      }),
+    sessions: z.number().int().meta({
+      description: 'Published sessions starting in the period (drafts and cancelled ones not counted)',
+    }),
     bookings: z.number().int(),
     attendances: z.number().int(),
     settings: z.number().int().nullable(),

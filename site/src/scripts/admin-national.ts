@@ -1,10 +1,12 @@
 import type { NationalSummary } from '@ey/contract'
+import { nationalFileName } from '@ey/domain'
 import { colourSteps, fillOf, NONE_FILL } from '../lib/hexmap.ts'
-import { showAdminLoadFailure } from './lib/admin-page.ts'
+import { saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show, summaryList } from './lib/dom.ts'
+import { download } from './lib/download.ts'
 import { plural } from './lib/format.ts'
-import { staffApi } from './staff-client.ts'
+import { staffApi, staffAuthorization } from './staff-client.ts'
 
 type SatisfactionRow = NationalSummary['satisfaction']['byCourse'][number]
 
@@ -158,6 +160,22 @@ function render(summary: NationalSummary): void {
   byId('no-satisfaction').hidden = satisfaction.byCourse.length > 0
 }
 
+/** The period's figures of every LA as the CSV file the API makes. */
+function offerDownload(period: NationalSummary['period']): void {
+  const button = byId<HTMLButtonElement>('download')
+  const failure = byId('download-error')
+  button.addEventListener('click', async () => {
+    failure.hidden = true
+    const call = { headers: { ...staffAuthorization(), Accept: 'text/csv' } }
+    try {
+      await download(`/admin/national.csv?${new URLSearchParams(period)}`, call, nationalFileName(period))
+    } catch (error) {
+      failure.textContent = saveFailureMessage(error)
+      failure.hidden = false
+    }
+  })
+}
+
 async function main(): Promise<void> {
   const loading = byId('loading')
   const asked = new URLSearchParams(location.search)
@@ -173,6 +191,7 @@ async function main(): Promise<void> {
     byId<HTMLInputElement>('from').value = summary.period.from
     byId<HTMLInputElement>('to').value = summary.period.to
     render(summary)
+    offerDownload(summary.period)
     show(byId('content'), loading)
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 400) {

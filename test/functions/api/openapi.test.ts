@@ -106,6 +106,7 @@ const FILE_OPERATIONS = [
   ['get', '/api/bookings/{id}/calendar', 'text/calendar'],
   ['get', '/api/bookings/{id}/certificate.pdf', 'application/pdf'],
   ['get', '/api/admin/sessions/import/template.csv', 'text/csv'],
+  ['get', '/api/admin/national.csv', 'text/csv'],
 ] as const
 
 describe('GET /api/openapi.json', () => {

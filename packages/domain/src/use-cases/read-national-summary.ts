@@ -1,6 +1,7 @@
 import type { InterestAlertStore } from '../alert-ports.ts'
 import type { CatalogueRepository, Clock, SessionStore } from '../ports.ts'
 import type { QuestionnaireTemplateVersions, ResultsReaders } from '../results-ports.ts'
+import { downloadFileName } from '../rules/csv-files.ts'
 import {
   type AreaDemand,
   type CourseDemand,
@@ -244,4 +245,9 @@ export function nationalLaRows(summary: NationalSummary): (string | number)[][] 
     demand.get(la.code)?.waiting ?? 0,
     demand.get(la.code)?.openAlerts ?? 0,
   ])
+}
+
+/** The national download's file name: as an LA's downloads are named, with England (its ONS code) in the LA's place. */
+export function nationalFileName(period: DayRange): string {
+  return downloadFileName({ laCode: 'E92000001', laName: 'England', ...period, what: 'national' })
 }

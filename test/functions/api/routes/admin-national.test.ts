@@ -98,6 +98,36 @@ describe('GET /api/admin/national', () => {
   })
 })
 
+describe('GET /api/admin/national.csv', () => {
+  it('downloads one row per LA with its figures, as a UTF-8 file with a byte order mark, named for England and the period', async () => {
+    const response = await api.app.request(`/api/admin/national.csv?${YEAR}`, {
+      headers: { Authorization: `Bearer ${await staffToken('admin')}` },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="E92000001-england-2025-09-01-2026-08-31-national.csv"',
+    )
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n')
+    expect(lines[0]).toBe(
+      'LA code,LA name,Region,People reached,Places booked,Attendances,Waiting,Open interest alerts',
+    )
+    expect(lines.filter((line) => line !== '')).toHaveLength(154)
+    expect(lines).toContain(`${LEEDS},Leeds,Yorkshire and The Humber,1,1,0,1,0`)
+    expect(lines).toContain(`${WESTMINSTER},Westminster,London,1,1,0,0,0`)
+    expect(lines).toContain('E06000010,"Kingston upon Hull, City of",Yorkshire and The Humber,0,0,0,0,0')
+  })
+
+  it.each(['la-leeds', 'trainer-amira'] as const)('refuses %s with 403', async (user) => {
+    const response = await api.app.request(`/api/admin/national.csv?${YEAR}`, {
+      headers: { Authorization: `Bearer ${await staffToken(user)}` },
+    })
+    expect(response.status).toBe(403)
+  })
+})
+
 function row(summary: NationalSummary, code: string) {
   return summary.byLa.find((la) => la.code === code)
 }
