@@ -55,14 +55,12 @@ export interface ApiDeps extends BookingDeps {
   answers: QuestionnaireAnswers
   /** Questionnaire responses and the template versions they were given, for `GET /api/staff/results`. */
   results: ResultsReaders
-  /** Take-up of whole areas from the aggregates, for the national picture. */
-  takeUpStats: TakeUpStats
   /** Materials of courses and sessions, and their files behind short-lived signed links. */
   materials: MaterialStore
   materialFiles: MaterialFiles
   /** An LA's own bookings by session start, for its summary. */
   laBookings: LaBookings
-  /** Take-up of England, regions and LAs from the aggregates, beside an LA's own figures. */
+  /** Take-up of England, regions and LAs from the aggregates: beside an LA's own figures, and the national picture. */
   takeUpStats: TakeUpStats
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */
