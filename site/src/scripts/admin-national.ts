@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     offerDownload(summary.period)
     show(byId('content'), loading)
   } catch (error) {
-    if (error instanceof ApiProblem && error.status === 400) {
+    if (error instanceof ApiProblem && (error.status === 400 || error.status === 422)) {
       byId('error-text').textContent = error.errors[0]?.message ?? error.message
       show(byId('error'), loading)
       return

@@ -14,6 +14,7 @@ import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
 import { csvResponse } from '../csv.ts'
 import { router } from '../validation.ts'
+import { INVALID_PERIOD } from './la.ts'
 
 /**
  * `/api/admin/national` and `/api/admin/national.csv`: the programme's reach, demand and
@@ -51,6 +52,7 @@ export function adminNationalRoutes(deps: ApiDeps): OpenAPIHono {
             content: { 'application/json': { schema: NationalSummarySchema } },
           },
           ...staffProblems(400, 401, 403),
+          ...INVALID_PERIOD,
         },
       }),
       async (c) => {
@@ -75,6 +77,7 @@ export function adminNationalRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } },
           ...staffProblems(400, 401, 403),
+          ...INVALID_PERIOD,
         },
       }),
       async (c) => {

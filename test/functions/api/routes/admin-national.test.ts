@@ -83,9 +83,9 @@ describe('GET /api/admin/national', () => {
     expect(summary.period).toEqual({ from: '2025-09-01', to: '2026-08-31' })
   })
 
-  it('answers 400 naming `to` for a period that ends before it starts', async () => {
+  it('answers 422 naming `to` for a period that ends before it starts', async () => {
     const response = await national('admin', 'from=2026-03-02&to=2026-03-01')
-    expect(response.status).toBe(400)
+    expect(response.status).toBe(422)
     expect((await response.json()).errors).toEqual([
       { field: 'to', message: 'The last day must be on or after the first day' },
     ])
