@@ -63,7 +63,7 @@ export interface ApiDeps extends BookingDeps {
   materialFiles: MaterialFiles
   /** An LA's own bookings by session start, for its summary and its downloads. */
   laBookings: LaBookings
-  /** Take-up of England, regions and LAs from the aggregates, beside an LA's own figures. */
+  /** Take-up of England, regions and LAs from the aggregates: beside an LA's own figures, and the national picture. */
   takeUpStats: TakeUpStats
   logger: ApiLogger
   /** The public site's origin (e.g. `https://training.example.org`): manage links point there. */

@@ -186,7 +186,9 @@ export const NationalSummarySchema = z
     people: ReachSchema.meta({
       description: 'Different people reached (a place booked in the period), by kind of role',
     }),
-    sessions: z.number().int().meta({ description: 'Sessions starting in the period (not cancelled)' }),
+    sessions: z.number().int().meta({
+      description: 'Published sessions starting in the period (drafts and cancelled ones not counted)',
+    }),
     bookings: z.number().int(),
     attendances: z.number().int(),
     settings: z.number().int().nullable(),
@@ -221,7 +223,9 @@ export const NationalSummarySchema = z
           z.object({
             courseId: IdSchema,
             title: z.string(),
-            waiting: z.number().int(),
+            waiting: z.number().int().meta({
+              description: 'People waiting (or offered a place) in the course’s sessions of the period',
+            }),
             openAlerts: z.number().int(),
             placesLeft: z
               .number()

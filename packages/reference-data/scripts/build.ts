@@ -1,9 +1,11 @@
-// Regenerates data/local-authorities.json from the CSV (the file a data update changes).
+// Regenerates the JSON the package exports from the CSVs (the files a data update changes).
 import { readFileSync, writeFileSync } from 'node:fs'
-import { parseLocalAuthoritiesCsv } from '../src/csv.ts'
+import { parseDistrictHexesCsv, parseLocalAuthoritiesCsv } from '../src/csv.ts'
 
-const csv = readFileSync(new URL('../data/local-authorities.csv', import.meta.url), 'utf8')
-writeFileSync(
-  new URL('../data/local-authorities.json', import.meta.url),
-  `${JSON.stringify(parseLocalAuthoritiesCsv(csv), null, 1)}\n`,
-)
+function build(name: string, parse: (csv: string) => unknown[]): void {
+  const csv = readFileSync(new URL(`../data/${name}.csv`, import.meta.url), 'utf8')
+  writeFileSync(new URL(`../data/${name}.json`, import.meta.url), `${JSON.stringify(parse(csv), null, 1)}\n`)
+}
+
+build('local-authorities', parseLocalAuthoritiesCsv)
+build('district-hexes', parseDistrictHexesCsv)

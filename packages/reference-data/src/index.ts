@@ -1,3 +1,4 @@
+import hexRows from '../data/district-hexes.json' with { type: 'json' }
 import laRows from '../data/local-authorities.json' with { type: 'json' }
 
 /** An English upper-tier local authority with education and early-years responsibility. */
@@ -26,3 +27,23 @@ export const localAuthorities = {
   has: (code: string) => byCode.has(code),
   regionOf: (code: string) => byCode.get(code)?.regionCode,
 }
+
+/**
+ * One local authority district's cell in a hexagon map of England: offset coordinates in the
+ * "odd-r" layout (odd rows shifted right by half a hex), `r` growing northwards. A county LA is
+ * drawn as the cluster of its districts; a unitary LA is one district.
+ */
+export interface DistrictHex {
+  /** The district's ONS code (the LA's own code for a unitary LA). */
+  code: string
+  name: string
+  /** ONS code of the upper-tier LA the district belongs to. */
+  laCode: string
+  /** Column. */
+  q: number
+  /** Row, growing northwards. */
+  r: number
+}
+
+/** Every English local authority district's hex, by district code. Regenerate as the LA list. */
+export const DISTRICT_HEXES: readonly DistrictHex[] = hexRows

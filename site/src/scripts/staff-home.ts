@@ -25,6 +25,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       text: 'Questionnaires',
       hint: 'Write the pre, post and follow-up questionnaires, and choose which courses ask them',
     },
+    {
+      href: '/staff/admin/national/',
+      text: 'National picture',
+      hint: 'People reached, take-up by local authority on a map of England, demand and satisfaction',
+    },
     { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
     {
       href: '/staff/admin/mail/',

@@ -124,6 +124,16 @@ export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
     },
   },
   'GET /api/admin/mail': { rule: 'admin', ok: 200, request: async () => ({ path: '/api/admin/mail' }) },
+  'GET /api/admin/national': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/national?from=2025-09-01&to=2026-08-31' }),
+  },
+  'GET /api/admin/national.csv': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/national.csv?from=2025-09-01&to=2026-08-31' }),
+  },
   'POST /api/admin/mail/emails/{id}/resend': {
     rule: 'admin',
     ok: 200,

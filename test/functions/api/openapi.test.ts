@@ -83,6 +83,7 @@ const OPERATIONS = [
   ['get', '/api/admin/audit', '200', 'AuditList'],
   ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
   ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
+  ['get', '/api/admin/national', '200', 'NationalSummary'],
   ['get', '/api/bookings/{id}/materials', '200', 'BookingMaterials'],
   ['get', '/api/courses/{id}/materials', '200', 'MaterialList'],
   ['get', '/api/trainer/sessions/{id}/materials', '200', 'MaterialList'],
@@ -108,6 +109,7 @@ const FILE_OPERATIONS = [
   ['get', '/api/admin/sessions/import/template.csv', 'text/csv'],
   ['get', '/api/la/{code}/attendees.csv', 'text/csv'],
   ['get', '/api/la/{code}/summary.csv', 'text/csv'],
+  ['get', '/api/admin/national.csv', 'text/csv'],
 ] as const
 
 describe('GET /api/openapi.json', () => {

@@ -5,6 +5,7 @@ import { adminAuditRoutes } from './admin-audit.ts'
 import { adminCatalogueRoutes } from './admin-catalogue.ts'
 import { adminImportRoutes } from './admin-import.ts'
 import { adminMailRoutes } from './admin-mail.ts'
+import { adminNationalRoutes } from './admin-national.ts'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
@@ -12,8 +13,8 @@ import { registerAdminRoutes } from './register-admin.ts'
 
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
- * sessions, partners and courses, questionnaire templates, sessions, the staff directory, and
- * the mail, and the audit log of LA downloads.
+ * sessions, partners and courses, questionnaire templates, sessions, the staff directory, the
+ * mail, the audit log of LA downloads, and the national picture.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -25,4 +26,5 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/staff', adminStaffRoutes(deps))
     .route('/mail', adminMailRoutes(deps))
     .route('/', adminAuditRoutes(deps))
+    .route('/', adminNationalRoutes(deps))
 }

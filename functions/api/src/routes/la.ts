@@ -19,7 +19,8 @@ export type LaRouteDeps = Pick<
   'staff' | 'clock' | 'las' | 'laBookings' | 'catalogue' | 'results' | 'alerts' | 'takeUpStats'
 >
 
-const INVALID_PERIOD = {
+/** The 422 of a report whose dates do not make a period (`reportPeriod`). */
+export const INVALID_PERIOD = {
   422: {
     description:
       'The dates do not make a period (`to` before `from`, or more than ten years); `errors` names `to`',
