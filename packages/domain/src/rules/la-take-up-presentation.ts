@@ -70,7 +70,7 @@ export function presentLaTakeUp(takeUp: LaTakeUp): ShownLaTakeUp {
  * with its total, through `suppressList`: for a period that is over, bookings are attended plus
  * no-shows plus late cancellations, so hiding one of these alone would give it away.
  */
-function outcomes(totals: LaTakeUpTotals) {
+function outcomes(totals: Pick<LaTakeUpTotals, 'bookings' | 'attended' | 'noShows' | 'lateCancellations'>) {
   const { bookings, attended, noShows, lateCancellations } = totals
   const shown = suppressList([
     attended,
@@ -117,14 +117,11 @@ export function areaTotals(
   }
 }
 
-/** An area's totals as an LA sees them: each a count (`suppressCount`), `null` staying `null`. */
+/** An area's totals as an LA sees them: places booked as `outcomes`, people and settings counts, `null` staying `null`. */
 export function presentAreaTotals(totals: AreaTakeUpTotals): ShownAreaTotals {
   const count = (value: number | null) => (value === null ? null : suppressCount(value))
   return {
-    bookings: suppressCount(totals.bookings),
-    attended: suppressCount(totals.attended),
-    noShows: suppressCount(totals.noShows),
-    lateCancellations: suppressCount(totals.lateCancellations),
+    ...outcomes(totals),
     people: count(totals.people),
     settings: count(totals.settings),
   }

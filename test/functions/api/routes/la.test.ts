@@ -66,16 +66,16 @@ describe('GET /api/la/{code}/summary', () => {
     expect(body).toMatchObject({
       la: { code: LEEDS, name: 'Leeds', regionCode: 'E12000003', regionName: 'Yorkshire and The Humber' },
       period: { from: '2026-09-01', to: '2027-08-31' },
-      totals: { bookings: 7, attended: 6, noShows: c, lateCancellations: 0, people: 7, settings: 7 },
+      totals: { bookings: 7, attended: c, noShows: c, lateCancellations: 0, people: 7, settings: 7 },
       byCourse: [{ courseId: 'slcn-core', bookings: 7, attended: 6 }],
       results: { responses: { post: 6 }, answerable: { post: 6 }, responseRates: { post: c } },
       region: {
         code: 'E12000003',
         name: 'Yorkshire and The Humber',
-        totals: { bookings: 7, attended: 6, noShows: c, lateCancellations: 0, people: 7, settings: 7 },
+        totals: { bookings: 7, attended: c, noShows: c, lateCancellations: 0, people: 7, settings: 7 },
       },
       england: {
-        totals: { bookings: 8, attended: 7, noShows: c, lateCancellations: 0, people: 8, settings: 8 },
+        totals: { bookings: 8, attended: c, noShows: c, lateCancellations: 0, people: 8, settings: 8 },
       },
     })
     expect(body.byMonth.map((row) => row.month)).toHaveLength(12)
