@@ -1,0 +1,152 @@
+import type { LaSummary, StaffPrincipal } from '@ey/contract'
+import { ApiProblem } from './lib/api.ts'
+import { byId, h, show } from './lib/dom.ts'
+import { download } from './lib/download.ts'
+import { FormErrors } from './lib/form-errors.ts'
+import { laName } from './lib/la-names.ts'
+import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
+import { dayInWords, laSummarySections } from './lib/la-summary-view.ts'
+import { slugOf } from './lib/slug.ts'
+import { staffApi, staffAuthorization } from './staff-client.ts'
+
+const form = byId<HTMLFormElement>('period')
+const errors = new FormErrors(form)
+const loading = byId('loading')
+const dashboard = byId('dashboard')
+const params = new URLSearchParams(location.search)
+/** The period asked for: only the dates given, so the API picks this academic year for the others. */
+const asked = new URLSearchParams(
+  (['from', 'to'] as const).flatMap((key) => {
+    const value = params.get(key)
+    return value ? [[key, value]] : []
+  }),
+)
+
+/** Why the page cannot show what was asked, in words the person can act on. */
+function refusal(error: unknown, la: string): string | undefined {
+  if (!(error instanceof ApiProblem)) return undefined
+  if (error.status === 401) return 'Sign in again to see this dashboard.'
+  if (error.status === 403) {
+    return `You cannot see the figures of ${laName(la)}. LA officers see only the local authorities they are set up for, and administrators see every one.`
+  }
+  if (error.status === 404) return 'There is no local authority with that code. Choose one from the list.'
+  return undefined
+}
+
+/** The LA select this person uses: any LA for an administrator, their own for an LA officer with several. */
+function setUpLaChoice(principal: StaffPrincipal, la: string): void {
+  const any = byId<HTMLSelectElement>('la')
+  const mine = byId<HTMLSelectElement>('la-mine')
+  const admin = principal.roles.includes('admin')
+  any.disabled = !admin
+  byId('la-any').hidden = !admin
+  mine.disabled = admin || principal.laCodes.length < 2
+  byId('la-own').hidden = mine.disabled
+  if (admin) {
+    any.value = la
+    enhanceLaPickersOnUse()
+    return
+  }
+  const own = [...principal.laCodes].sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))
+  mine.replaceChildren(...own.map((code) => h('option', { value: code }, laName(code))))
+  if (own.includes(la)) mine.value = la
+}
+
+/** The LA to show: the one asked for, else an LA officer's first; none for an administrator yet to choose. */
+function laToShow(principal: StaffPrincipal): string {
+  const wanted = params.get('la')
+  if (wanted) return wanted
+  if (principal.roles.includes('admin')) return ''
+  return [...principal.laCodes].sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))[0] ?? ''
+}
+
+function fillPeriod(period: { from?: string | null; to?: string | null }): void {
+  byId<HTMLInputElement>('from').value = period.from ?? ''
+  byId<HTMLInputElement>('to').value = period.to ?? ''
+}
+
+function downloads(summary: LaSummary): void {
+  const { code } = summary.la
+  const query = new URLSearchParams(summary.period).toString()
+  const base = `/la/${encodeURIComponent(code)}`
+  const stem = `${code}-${slugOf(summary.la.name)}-${summary.period.from}-${summary.period.to}`
+  const files: [string, string, string][] = [
+    ['download-summary', `${base}/summary.csv?${query}`, `${stem}-summary.csv`],
+    ['download-dictionary', `${base}/summary.csv?dictionary&${query}`, `${stem}-dictionary.csv`],
+    ['download-attendees', `${base}/attendees.csv?${query}`, `${stem}-attendees.csv`],
+  ]
+  const status = byId('download-status')
+  for (const [id, path, name] of files) {
+    const button = byId<HTMLButtonElement>(id)
+    button.onclick = async () => {
+      if (button.disabled) return
+      button.disabled = true
+      status.textContent = ''
+      try {
+        await download(path, { headers: { ...staffAuthorization(), Accept: 'text/csv' } }, name)
+        status.textContent = `Downloaded: ${button.textContent}.`
+      } catch (error) {
+        status.textContent = `Sorry, the file could not be downloaded. ${refusal(error, code) ?? 'Try again in a few minutes.'}`
+      } finally {
+        button.disabled = false
+      }
+    }
+  }
+}
+
+function render(summary: LaSummary): void {
+  const caption = byId('caption')
+  caption.textContent = summary.la.name
+  caption.hidden = false
+  document.title = `${summary.la.name}: local authority dashboard – Early years SEND training`
+  fillPeriod(summary.period)
+  byId('period-words').textContent =
+    `Sessions starting from ${dayInWords(summary.period.from)} up to and including ${dayInWords(summary.period.to)}, for people from ${summary.la.name} (${summary.la.regionName}).`
+  for (const name of document.querySelectorAll('.app-la-name')) name.textContent = summary.la.name
+  byId('sections').replaceChildren(...laSummarySections(summary))
+  downloads(summary)
+  show(dashboard, loading)
+}
+
+async function main(): Promise<void> {
+  let principal: StaffPrincipal
+  try {
+    principal = await staffApi<StaffPrincipal>('/staff/me')
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 401) throw error
+    const next = encodeURIComponent(location.pathname + location.search)
+    byId('error-text').replaceChildren(
+      'Sign in to see this dashboard. ',
+      h('a', { class: 'govuk-link', href: `/staff/?next=${next}` }, 'Go to staff sign-in'),
+    )
+    return show(byId('error'), loading)
+  }
+  if (!principal.roles.includes('admin') && principal.laCodes.length === 0) {
+    byId('error-text').textContent =
+      'Only LA officers and administrators can see this dashboard. Your account is not set up for any local authority: ask a programme administrator.'
+    return show(byId('error'), loading)
+  }
+  const la = laToShow(principal)
+  setUpLaChoice(principal, la)
+  fillPeriod({ from: params.get('from'), to: params.get('to') })
+  form.hidden = false
+  if (!la) {
+    byId('choose').hidden = false
+    loading.hidden = true
+    return
+  }
+  try {
+    const query = asked.size > 0 ? `?${asked}` : ''
+    render(await staffApi<LaSummary>(`/la/${encodeURIComponent(la)}/summary${query}`))
+  } catch (error) {
+    loading.hidden = true
+    if (error instanceof ApiProblem && (error.status === 422 || error.status === 400)) {
+      return errors.show(error.errors, error.errors.length === 0 ? error.message : undefined)
+    }
+    const message = refusal(error, la)
+    if (message) return errors.show([], message)
+    throw error
+  }
+}
+
+main().catch(() => show(byId('error'), loading, dashboard))
