@@ -22,12 +22,18 @@ const asked = new URLSearchParams(
   }),
 )
 
+/** An LA officer's LAs by name, in order. */
+const ownLas = (principal: StaffPrincipal) =>
+  [...principal.laCodes].sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))
+
 /** Why the page cannot show what was asked, in words the person can act on. */
-function refusal(error: unknown, la: string): string | undefined {
+function refusal(error: unknown, la: string, principal: StaffPrincipal): string | undefined {
   if (!(error instanceof ApiProblem)) return undefined
   if (error.status === 401) return 'Sign in again to see this dashboard.'
   if (error.status === 403) {
-    return `You cannot see the figures of ${laName(la)}. LA officers see only the local authorities they are set up for, and administrators see every one.`
+    const own = ownLas(principal).map(laName)
+    const yours = own.length > 0 ? ` You can see ${own.join(', ')}.` : ''
+    return `You cannot see the figures of ${laName(la)}: LA officers see only the local authorities they are set up for.${yours}`
   }
   if (error.status === 404) return 'There is no local authority with that code. Choose one from the list.'
   return undefined
@@ -47,7 +53,7 @@ function setUpLaChoice(principal: StaffPrincipal, la: string): void {
     enhanceLaPickersOnUse()
     return
   }
-  const own = [...principal.laCodes].sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))
+  const own = ownLas(principal)
   mine.replaceChildren(...own.map((code) => h('option', { value: code }, laName(code))))
   if (own.includes(la)) mine.value = la
 }
@@ -57,7 +63,7 @@ function laToShow(principal: StaffPrincipal): string {
   const wanted = params.get('la')
   if (wanted) return wanted
   if (principal.roles.includes('admin')) return ''
-  return [...principal.laCodes].sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))[0] ?? ''
+  return ownLas(principal)[0] ?? ''
 }
 
 function fillPeriod(period: { from?: string | null; to?: string | null }): void {
@@ -65,7 +71,7 @@ function fillPeriod(period: { from?: string | null; to?: string | null }): void 
   byId<HTMLInputElement>('to').value = period.to ?? ''
 }
 
-function downloads(summary: LaSummary): void {
+function downloads(summary: LaSummary, principal: StaffPrincipal): void {
   const { code } = summary.la
   const query = new URLSearchParams(summary.period).toString()
   const base = `/la/${encodeURIComponent(code)}`
@@ -86,7 +92,7 @@ function downloads(summary: LaSummary): void {
         await download(path, { headers: { ...staffAuthorization(), Accept: 'text/csv' } }, name)
         status.textContent = `Downloaded: ${button.textContent}.`
       } catch (error) {
-        status.textContent = `Sorry, the file could not be downloaded. ${refusal(error, code) ?? 'Try again in a few minutes.'}`
+        status.textContent = `Sorry, the file could not be downloaded. ${refusal(error, code, principal) ?? 'Try again in a few minutes.'}`
       } finally {
         button.disabled = false
       }
@@ -94,7 +100,7 @@ function downloads(summary: LaSummary): void {
   }
 }
 
-function render(summary: LaSummary): void {
+function render(summary: LaSummary, principal: StaffPrincipal): void {
   const caption = byId('caption')
   caption.textContent = summary.la.name
   caption.hidden = false
@@ -104,7 +110,7 @@ function render(summary: LaSummary): void {
     `Sessions starting from ${dayInWords(summary.period.from)} up to and including ${dayInWords(summary.period.to)}, for people from ${summary.la.name} (${summary.la.regionName}).`
   for (const name of document.querySelectorAll('.app-la-name')) name.textContent = summary.la.name
   byId('sections').replaceChildren(...laSummarySections(summary))
-  downloads(summary)
+  downloads(summary, principal)
   show(dashboard, loading)
 }
 
@@ -137,13 +143,13 @@ async function main(): Promise<void> {
   }
   try {
     const query = asked.size > 0 ? `?${asked}` : ''
-    render(await staffApi<LaSummary>(`/la/${encodeURIComponent(la)}/summary${query}`))
+    render(await staffApi<LaSummary>(`/la/${encodeURIComponent(la)}/summary${query}`), principal)
   } catch (error) {
     loading.hidden = true
     if (error instanceof ApiProblem && (error.status === 422 || error.status === 400)) {
       return errors.show(error.errors, error.errors.length === 0 ? error.message : undefined)
     }
-    const message = refusal(error, la)
+    const message = refusal(error, la, principal)
     if (message) return errors.show([], message)
     throw error
   }

@@ -45,7 +45,7 @@ const heading = (text: string) => h('h2', { class: 'govuk-heading-m' }, text)
 const para = (text: string) => h('p', { class: 'govuk-body' }, text)
 
 /** An area's figure; `null` is a distinct count the aggregates keep per academic year only. */
-const areaFigure = (value: Figure) => (value === null ? 'not counted for this period' : shown(value))
+const areaFigure = (value: Figure) => (value === null ? 'not counted' : shown(value))
 
 /** The biggest figure shown, so the longest bar fills the chart (1 when all are hidden or 0). */
 const maxOf = (values: Figure[]) => Math.max(1, ...values.map((v) => (typeof v === 'number' ? v : 0)))
@@ -54,24 +54,27 @@ function totals(summary: LaSummary): HTMLElement[] {
   const { la, region, england } = summary
   const areas: AreaTotals[] = [region.totals, england.totals]
   const yearOnly = areas.some((area) => area.people === null || area.settings === null)
+  const figures = table(
+    `Take-up in ${la.name}, its region (${region.name}) and England`,
+    ['Figure', la.name, 'Region', 'England'],
+    TOTALS.map(([key, label]) => [
+      label,
+      shown(summary.totals[key]),
+      areaFigure(region.totals[key]),
+      areaFigure(england.totals[key]),
+    ]),
+  )
+  // Four columns of figures fit a phone only in GOV.UK's smaller table text.
+  figures.querySelector('table')?.classList.add('govuk-table--small-text-until-tablet')
   return [
     heading('Totals'),
-    table(
-      `Take-up in ${la.name}, ${region.name} and England`,
-      ['Figure', la.name, region.name, 'England'],
-      TOTALS.map(([key, label]) => [
-        label,
-        shown(summary.totals[key]),
-        areaFigure(region.totals[key]),
-        areaFigure(england.totals[key]),
-      ]),
-    ),
+    figures,
     para(
       'A place booked is one that was confirmed, attended, missed (no-show) or cancelled late; a place given back in time is not counted. People are counted once each, by email address; settings once each, by Ofsted URN where given, otherwise by name, and homes not at all.',
     ),
     yearOnly
       ? para(
-          `Different people and settings of ${region.name} and England are counted for a whole academic year (1 September to 31 August) only, so they are shown when the period is exactly one academic year.`,
+          'Different people and settings of the region and England are not counted for this period: they are counted for a whole academic year (1 September to 31 August) only, so they are shown when the period is exactly one academic year.',
         )
       : null,
   ].filter((element): element is HTMLElement => element !== null)
