@@ -5,31 +5,23 @@ import { h } from './dom.ts'
 import { chart, type Figure, shown, table } from './figures.ts'
 import { resultsSections } from './results-view.ts'
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+// The API's days and months are calendar dates already (London's): written at noon UTC, no zone moves them.
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 /** A London day (`2026-09-01`) in words: `1 September 2026`. */
 export function dayInWords(day: string): string {
-  const [year, month, date] = day.split('-')
-  return `${Number(date)} ${MONTHS[Number(month) - 1] ?? month} ${year}`
+  return dayFormat.format(new Date(`${day}T12:00:00Z`))
 }
 
 /** A month (`2026-10`) in words: `October 2026`. */
 function monthInWords(month: string): string {
-  const [year, number] = month.split('-')
-  return `${MONTHS[Number(number) - 1] ?? number} ${year}`
+  return monthFormat.format(new Date(`${month}-15T12:00:00Z`))
 }
 
 const TOTALS = [
