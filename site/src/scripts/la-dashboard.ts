@@ -39,23 +39,28 @@ function refusal(error: unknown, la: string, principal: StaffPrincipal): string 
   return undefined
 }
 
-/** The LA select this person uses: any LA for an administrator, their own for an LA officer with several. */
+/**
+ * The LA select this person uses: any LA for an administrator, their own for an LA officer with
+ * several, none for an LA officer with one. The page holds both; the other leaves the page, so the
+ * form sends one `la` and the label names one control.
+ */
 function setUpLaChoice(principal: StaffPrincipal, la: string): void {
-  const any = byId<HTMLSelectElement>('la')
-  const mine = byId<HTMLSelectElement>('la-mine')
   const admin = principal.roles.includes('admin')
-  any.disabled = !admin
-  byId('la-any').hidden = !admin
-  mine.disabled = admin || principal.laCodes.length < 2
-  byId('la-own').hidden = mine.disabled
+  const choice = byId(admin ? 'la-any' : 'la-own')
+  byId(admin ? 'la-own' : 'la-any').remove()
   if (admin) {
-    any.value = la
+    byId<HTMLSelectElement>('la').value = la
     enhanceLaPickersOnUse()
+  } else if (principal.laCodes.length < 2) {
+    choice.remove()
     return
+  } else {
+    const mine = byId<HTMLSelectElement>('la-mine')
+    const own = ownLas(principal)
+    mine.replaceChildren(...own.map((code) => h('option', { value: code }, laName(code))))
+    if (own.includes(la)) mine.value = la
   }
-  const own = ownLas(principal)
-  mine.replaceChildren(...own.map((code) => h('option', { value: code }, laName(code))))
-  if (own.includes(la)) mine.value = la
+  choice.hidden = false
 }
 
 /** The LA to show: the one asked for, else an LA officer's first; none for an administrator yet to choose. */
