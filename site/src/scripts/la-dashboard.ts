@@ -119,24 +119,30 @@ function render(summary: LaSummary, principal: StaffPrincipal): void {
   show(dashboard, loading)
 }
 
-async function main(): Promise<void> {
-  let principal: StaffPrincipal
+const NOT_SET_UP =
+  'Only LA officers and administrators can see this dashboard. Your account is not set up for any local authority: ask a programme administrator.'
+
+/** The signed-in staff member, if they may use this page; otherwise the page says why, and none. */
+async function signedIn(): Promise<StaffPrincipal | undefined> {
+  const text = byId('error-text')
   try {
-    principal = await staffApi<StaffPrincipal>('/staff/me')
+    const principal = await staffApi<StaffPrincipal>('/staff/me')
+    if (principal.roles.includes('admin') || principal.laCodes.length > 0) return principal
+    text.textContent = NOT_SET_UP
   } catch (error) {
-    if (!(error instanceof ApiProblem) || error.status !== 401) throw error
+    if (!(error instanceof ApiProblem) || (error.status !== 401 && error.status !== 403)) throw error
     const next = encodeURIComponent(location.pathname + location.search)
-    byId('error-text').replaceChildren(
-      'Sign in to see this dashboard. ',
-      h('a', { class: 'govuk-link', href: `/staff/?next=${next}` }, 'Go to staff sign-in'),
-    )
-    return show(byId('error'), loading)
+    const signIn = h('a', { class: 'govuk-link', href: `/staff/?next=${next}` }, 'Go to staff sign-in')
+    if (error.status === 403) text.textContent = NOT_SET_UP
+    else text.replaceChildren('Sign in to see this dashboard. ', signIn)
   }
-  if (!principal.roles.includes('admin') && principal.laCodes.length === 0) {
-    byId('error-text').textContent =
-      'Only LA officers and administrators can see this dashboard. Your account is not set up for any local authority: ask a programme administrator.'
-    return show(byId('error'), loading)
-  }
+  show(byId('error'), loading)
+  return undefined
+}
+
+async function main(): Promise<void> {
+  const principal = await signedIn()
+  if (!principal) return
   const la = laToShow(principal)
   setUpLaChoice(principal, la)
   fillPeriod({ from: params.get('from'), to: params.get('to') })
