@@ -51,8 +51,10 @@ async function summaryAs(username: string, code: string, query: Record<string, s
 
 /** The cells of a table's row whose heading is `heading`. */
 async function row(table: Locator, heading: string): Promise<string[]> {
-  const rows = table.locator('tr', { has: table.page().locator('th[scope="row"]', { hasText: heading }) })
-  return (await rows.first().locator('th, td').allInnerTexts()).map((text) => text.trim())
+  const rows = table.locator('tr', {
+    has: table.page().getByRole('rowheader', { name: heading, exact: true }),
+  })
+  return (await rows.locator('th, td').allInnerTexts()).map((text) => text.trim())
 }
 
 const figure = (value: number | 'c' | null) => (value === null ? 'not counted' : String(value))
