@@ -89,7 +89,9 @@ function render(view: BookingView): void {
       ['Local authority', laName(person.laCode)],
       [
         'Shared with your local authority',
-        person.shareWithLa ? 'Yes, your attendance is shared' : 'No, only totals are shared',
+        person.shareWithLa
+          ? 'Yes: your local authority can see your name, email address, role, setting and its Ofsted URN, this booking, whether you attended each part and whether you answered the questionnaires before and after'
+          : 'No: your local authority sees only totals that do not name anyone',
       ],
       ['Access needs', person.accessNeeds],
     ]),

@@ -11,9 +11,26 @@ const signIn = byId('sign-in')
 const home = byId('home')
 const failed = byId('failed')
 
+interface HomeLink {
+  href: string
+  text: string
+  hint: string
+}
+
+/** An LA officer's dashboard of each of their LAs. */
+function laDashboards(principal: StaffPrincipal): HomeLink[] {
+  return [...principal.laCodes]
+    .sort((a, b) => laName(a).localeCompare(laName(b), 'en-GB'))
+    .map((code) => ({
+      href: `/staff/la/?la=${encodeURIComponent(code)}`,
+      text: `${laName(code)} dashboard`,
+      hint: `Take-up, questionnaire results and demand of the people of ${laName(code)}, and downloads`,
+    }))
+}
+
 /** What each role opens from the staff home. */
-const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: string; hint: string }[]> = {
-  admin: [
+const LINKS: Record<StaffPrincipal['roles'][number], (principal: StaffPrincipal) => HomeLink[]> = {
+  admin: () => [
     { href: '/staff/admin/', text: 'Sessions', hint: 'Schedule, change, cancel or import sessions' },
     {
       href: '/staff/admin/courses/',
@@ -30,6 +47,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       text: 'National picture',
       hint: 'People reached, take-up by local authority on a map of England, demand and satisfaction',
     },
+    {
+      href: '/staff/la/',
+      text: 'Local authority dashboards',
+      hint: 'Any local authority’s take-up, results and demand, as its LA officers see them',
+    },
     { href: '/staff/admin/staff/', text: 'Staff', hint: 'Invite trainers, LA officers and administrators' },
     {
       href: '/staff/admin/mail/',
@@ -42,15 +64,19 @@ const LINKS: Record<StaffPrincipal['roles'][number], { href: string; text: strin
       hint: 'Who downloaded which local authority’s data, and when',
     },
   ],
-  trainer: [{ href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' }],
-  'la-officer': [],
+  trainer: () => [
+    { href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' },
+  ],
+  'la-officer': laDashboards,
 }
 
 function renderHome(principal: StaffPrincipal): void {
   byId('who').textContent = principal.name ?? principal.sub
   byId('roles').textContent = principal.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', ')
   const links = [
-    ...new Map(principal.roles.flatMap((role) => LINKS[role]).map((link) => [link.href, link])).values(),
+    ...new Map(
+      principal.roles.flatMap((role) => LINKS[role](principal)).map((link) => [link.href, link]),
+    ).values(),
   ]
   byId('links').replaceChildren(
     ...links.map((link) =>

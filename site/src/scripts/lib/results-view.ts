@@ -1,8 +1,10 @@
 import type { ResultsView } from '@ey/contract'
-import { type BarGroup, barChart } from '../../lib/charts.ts'
-import { h, svg } from './dom.ts'
+import type { BarGroup } from '../../lib/charts.ts'
+import { h } from './dom.ts'
+import { chart, type Figure, shown, table } from './figures.ts'
 
-type Figure = number | 'c' | null
+/** The figures the sections show: a results view, however many sessions it was read from. */
+type ResultsFigures = Omit<ResultsView, 'sessions'>
 type Rating = ResultsView['ratings'][number]
 
 const KINDS = [
@@ -13,58 +15,12 @@ const KINDS = [
 const FREE_TEXT_KINDS = { pre: 'Before', post: 'After', 'follow-up': 'Six weeks on' } as const
 const TAGS = { confidence: 'Confidence', knowledge: 'Knowledge' } as const
 
-/** A figure as the tables write it: `c` where hidden, `none` where nobody answered. */
-function shown(value: Figure, unit = ''): string {
-  if (value === null) return 'none'
-  if (value === 'c') return 'c'
-  return `${value}${unit}`
-}
-
 /** A change in mean, signed: `+0.75`, `-0.20`, `0`. */
 function signed(value: Figure): string {
   return typeof value === 'number' && value > 0 ? `+${value}` : shown(value)
 }
 
-/** A GOV.UK table with a caption, column headings and rows whose first cell heads the row. */
-function table(caption: string, columns: string[], rows: string[][]): HTMLElement {
-  return h(
-    'div',
-    { class: 'app-table-scroll', role: 'region', 'aria-label': caption, tabindex: '0' },
-    h(
-      'table',
-      { class: 'govuk-table' },
-      h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
-      h(
-        'thead',
-        { class: 'govuk-table__head' },
-        h(
-          'tr',
-          { class: 'govuk-table__row' },
-          ...columns.map((column) => h('th', { scope: 'col', class: 'govuk-table__header' }, column)),
-        ),
-      ),
-      h(
-        'tbody',
-        { class: 'govuk-table__body' },
-        ...rows.map(([head, ...cells]) =>
-          h(
-            'tr',
-            { class: 'govuk-table__row' },
-            h('th', { scope: 'row', class: 'govuk-table__header' }, head ?? ''),
-            ...cells.map((cell) => h('td', { class: 'govuk-table__cell' }, cell)),
-          ),
-        ),
-      ),
-    ),
-  )
-}
-
-function chart(groups: BarGroup[], max: number, unit: string): HTMLElement {
-  const format = (value: number) => `${value}${unit}`
-  return h('div', { class: 'app-chart-box' }, svg(barChart({ groups, max, format })))
-}
-
-function responses(view: ResultsView): HTMLElement[] {
+function responses(view: ResultsFigures): HTMLElement[] {
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Responses'),
     table(
@@ -107,7 +63,7 @@ const RATING_COLUMNS = [
   'Rated 4 or 5 after',
 ]
 
-function ratings(view: ResultsView): HTMLElement[] {
+function ratings(view: ResultsFigures): HTMLElement[] {
   if (view.ratings.length === 0) return []
   const shares: BarGroup[] = view.ratings.map((rating) => ({
     label: `${TAGS[rating.tag]}: rated 4 or 5`,
@@ -155,7 +111,7 @@ function distribution(rating: Rating): HTMLElement[] {
   ]
 }
 
-function followUp(view: ResultsView): HTMLElement[] {
+function followUp(view: ResultsFigures): HTMLElement[] {
   if (view.followUpRatings.length === 0) return []
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Six weeks on'),
@@ -167,7 +123,7 @@ function followUp(view: ResultsView): HTMLElement[] {
   ]
 }
 
-function yesNo(view: ResultsView): HTMLElement[] {
+function yesNo(view: ResultsFigures): HTMLElement[] {
   const rows: [string, Figure, number | 'c'][] = [
     ['Found it useful', view.usefulShare, view.yesNoAnswered.useful],
     ['Found it informative', view.informativeShare, view.yesNoAnswered.informative],
@@ -183,7 +139,7 @@ function yesNo(view: ResultsView): HTMLElement[] {
   ]
 }
 
-function freeText(view: ResultsView): HTMLElement[] {
+function freeText(view: ResultsFigures): HTMLElement[] {
   if (!view.freeText) return []
   return [
     h('h2', { class: 'govuk-heading-m' }, 'In their own words'),
@@ -199,7 +155,7 @@ function freeText(view: ResultsView): HTMLElement[] {
   ].filter((element): element is HTMLElement => element !== null)
 }
 
-/** The whole of a results view, as the session and course pages show it. */
-export function resultsSections(view: ResultsView): HTMLElement[] {
+/** The whole of a results view, as the session, course and LA pages show it. */
+export function resultsSections(view: ResultsFigures): HTMLElement[] {
   return [...responses(view), ...ratings(view), ...followUp(view), ...yesNo(view), ...freeText(view)]
 }
