@@ -14,8 +14,7 @@ const LEEDS = 'E08000035'
 const NEWCASTLE = 'E08000021'
 
 /** The first lines of the downloads, as the API's CSV columns name them. */
-const SUMMARY_HEADER =
-  'la code,la name,month,course id,course title,bookings,attended,no-shows,late cancellations'
+const SUMMARY_HEADER = 'la code,la name,month,course id,course title,bookings,attended'
 const DICTIONARY_HEADER = 'file,column,description'
 
 /**
