@@ -3,16 +3,21 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 const counts = (bookings: number, attended = 0) => ({ bookings, attended })
+const tallied = (bookings: number, attended = 0) => ({
+  ...counts(bookings, attended),
+  noShows: 0,
+  lateCancellations: 0,
+})
 
 describe('courseMonthRows', () => {
   it('answers a line per course and month with a place booked, each course, each month and the total', () => {
     const tally: CourseMonthTally = new Map([
-      ['b', new Map([['2026-10', counts(20, 15)]])],
+      ['b', new Map([['2026-10', tallied(20, 15)]])],
       [
         'a',
         new Map([
-          ['2026-10', counts(10, 10)],
-          ['2026-11', counts(30, 25)],
+          ['2026-10', tallied(10, 10)],
+          ['2026-11', tallied(30, 25)],
         ]),
       ],
     ])
@@ -37,15 +42,15 @@ describe('courseMonthRows', () => {
       [
         'a',
         new Map([
-          ['2026-10', counts(2)],
-          ['2026-11', counts(30)],
+          ['2026-10', tallied(2)],
+          ['2026-11', tallied(30)],
         ]),
       ],
       [
         'b',
         new Map([
-          ['2026-10', counts(40)],
-          ['2026-11', counts(50)],
+          ['2026-10', tallied(40)],
+          ['2026-11', tallied(50)],
         ]),
       ],
     ])
@@ -69,7 +74,7 @@ describe('courseMonthRows', () => {
         const tally: CourseMonthTally = new Map()
         for (const cell of cells) {
           const months = tally.get(cell.course) ?? new Map()
-          months.set(cell.month, counts(cell.bookings + cell.attended, cell.attended))
+          months.set(cell.month, tallied(cell.bookings + cell.attended, cell.attended))
           tally.set(cell.course, months)
         }
         return tally

@@ -140,8 +140,8 @@ describe('laCourseMonths', () => {
         [
           'slcn-core',
           new Map([
-            ['2026-10', { bookings: 2, attended: 1 }],
-            ['2026-11', { bookings: 1, attended: 0 }],
+            ['2026-10', { bookings: 2, attended: 1, noShows: 1, lateCancellations: 0 }],
+            ['2026-11', { bookings: 1, attended: 0, noShows: 0, lateCancellations: 1 }],
           ]),
         ],
       ]),

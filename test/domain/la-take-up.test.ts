@@ -1,13 +1,13 @@
 import {
   BOOKING_STATUSES,
   type Booking,
-  type LaTakeUp,
+  courseMonthRows,
   laTakeUp,
   monthsOf,
   presentLaTakeUp,
   ROLES,
   SETTING_TYPES,
-  suppressList,
+  suppressCount,
 } from '@ey/domain'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -122,8 +122,8 @@ describe('laTakeUp', () => {
       { courseId: slcn.id, title: slcn.title, bookings: 3, attended: 1 },
     ])
     expect(takeUp.byTopic).toEqual([
-      { topic: 'communication-and-language', bookings: 5, attended: 2 },
-      { topic: 'autism', bookings: 2, attended: 1 },
+      { topic: 'communication-and-language', courseIds: [slcn.id, autism.id], bookings: 5, attended: 2 },
+      { topic: 'autism', courseIds: [autism.id], bookings: 2, attended: 1 },
     ])
   })
 
@@ -173,35 +173,45 @@ describe('laTakeUp', () => {
 })
 
 describe('presentLaTakeUp', () => {
-  const empty: LaTakeUp = laTakeUp({ laCode: LEEDS, period: YEAR, bookings: [], courses: [], openAlerts: [] })
+  const signing = makeCourse({ id: 'signing', title: 'Signing', topics: ['signing'] })
+  let made = 0
+  /** `count` Leeds bookings of `course` in `status`, starting at `startsAt`, each by someone new. */
+  const several = (count: number, status: Booking['status'], course: typeof slcn, startsAt: string) =>
+    Array.from({ length: count }, () => {
+      made += 1
+      return booking(`x${made}`, status, course, startsAt, { email: `x${made}@example.org` })
+    })
+  const shownFor = (list: Booking[]) =>
+    presentLaTakeUp(
+      laTakeUp({
+        laCode: LEEDS,
+        period: YEAR,
+        bookings: list,
+        courses: [slcn, autism, signing],
+        openAlerts: [],
+      }),
+    )
 
   it('hides a second month when one alone would follow from the total, and leaves the rest', () => {
-    const counts = [10, 3, 0, 12]
-    const shown = presentLaTakeUp({
-      ...empty,
-      totals: { ...empty.totals, bookings: 25, attended: 25 },
-      byMonth: counts.map((n, i) => ({
-        month: `2026-${String(9 + i).padStart(2, '0')}`,
-        bookings: n,
-        attended: n,
-      })),
-    })
-    expect(shown.byMonth.map((row) => row.bookings)).toEqual([c, c, 0, 12])
+    const shown = shownFor([
+      ...several(10, 'attended', slcn, '2026-09-08T15:00:00Z'),
+      ...several(3, 'attended', slcn, '2026-10-06T15:00:00Z'),
+      ...several(12, 'attended', slcn, '2026-12-01T16:00:00Z'),
+    ])
+    expect(shown.byMonth.slice(0, 4).map((row) => row.bookings)).toEqual([c, c, 0, 12])
     expect(shown.totals.bookings).toBe(25)
   })
 
   it('hides more than a small no-show count when bookings, attended and late cancellations would give it away', () => {
-    const outcomes = (attended: number, noShows: number, lateCancellations: number, stillBooked = 0) =>
-      presentLaTakeUp({
-        ...empty,
-        totals: {
-          ...empty.totals,
-          bookings: attended + noShows + lateCancellations + stillBooked,
-          attended,
-          noShows,
-          lateCancellations,
-        },
-      }).totals
+    const outcomes = (attended: number, noShows: number, lateCancellations: number, stillBooked = 0) => {
+      const at = '2026-10-06T15:00:00Z'
+      return shownFor([
+        ...several(attended, 'attended', slcn, at),
+        ...several(noShows, 'no-show', slcn, at),
+        ...several(lateCancellations, 'late-cancelled', slcn, at),
+        ...several(stillBooked, 'confirmed', slcn, at),
+      ]).totals
+    }
     // Over: 40 = attended + no-shows + late; 37 shown beside 3 hidden would say 3.
     expect(outcomes(37, 3, 0)).toMatchObject({ bookings: 40, attended: c, noShows: c, lateCancellations: 0 })
     expect(outcomes(30, 3, 7)).toMatchObject({ bookings: 40, attended: 30, noShows: c, lateCancellations: c })
@@ -214,17 +224,37 @@ describe('presentLaTakeUp', () => {
     })
   })
 
-  it('shows topics each on its own, since they do not add up to the total', () => {
-    const shown = presentLaTakeUp({
-      ...empty,
-      byTopic: [
-        { topic: 'autism', bookings: 3, attended: 0 },
-        { topic: 'signing', bookings: 12, attended: 9 },
-      ],
-    })
+  it('hides attended wherever places booked beside it would say that from 1 to 4 did not come', () => {
+    const shown = shownFor([
+      ...several(12, 'attended', slcn, '2026-10-06T15:00:00Z'),
+      ...several(3, 'no-show', slcn, '2026-10-06T15:00:00Z'),
+      ...several(20, 'attended', slcn, '2026-11-03T16:00:00Z'),
+      ...several(10, 'no-show', slcn, '2026-11-03T16:00:00Z'),
+    ])
+    const october = shown.byMonth.find((row) => row.month === '2026-10')
+    const november = shown.byMonth.find((row) => row.month === '2026-11')
+    expect(october).toEqual({ month: '2026-10', bookings: 15, attended: c })
+    // November's attended would give October's away through the total, unless the total is hidden.
+    expect([november?.attended, shown.totals.attended]).toContain(c)
+    expect(shown.totals.bookings).toBe(45)
+  })
+
+  it('shows a topic on its own, hidden where one of its courses is', () => {
+    const shown = shownFor([
+      ...several(3, 'attended', autism, '2026-10-06T15:00:00Z'),
+      ...several(12, 'attended', signing, '2026-10-06T15:00:00Z'),
+      ...several(20, 'attended', slcn, '2026-10-06T15:00:00Z'),
+    ])
+    expect(shown.byCourse.map((row) => [row.courseId, row.bookings])).toEqual([
+      [autism.id, c],
+      [signing.id, c],
+      [slcn.id, 20],
+    ])
+    // Communication and language is autism's course and slcn's: 23 would give autism's 3 away.
     expect(shown.byTopic).toEqual([
-      { topic: 'autism', bookings: c, attended: 0 },
-      { topic: 'signing', bookings: 12, attended: 9 },
+      { topic: 'communication-and-language', bookings: c, attended: c },
+      { topic: 'autism', bookings: c, attended: c },
+      { topic: 'signing', bookings: c, attended: c },
     ])
   })
 })
@@ -323,11 +353,43 @@ describe('laTakeUp properties', () => {
           for (const column of ['bookings', 'attended'] as const) {
             const cells = shown[table].map((row) => row[column])
             const total = shown.totals[column]
-            // The rows add up to the total, which is shown as the list's own total is.
+            // The rows add up to the total; a shown total never leaves one row alone hidden.
             expect(takeUp[table].reduce((sum, row) => sum + row[column], 0)).toBe(takeUp.totals[column])
-            expect(total).toEqual(suppressList(takeUp[table].map((row) => row[column])).total)
             if (typeof total === 'number') expect(cells.filter((cell) => cell === c)).not.toHaveLength(1)
+            // A hidden total is not the sum of shown rows.
+            else expect(cells).toContain(c)
           }
+          // Places booked and attended both shown never say that from 1 to 4 did not come.
+          for (const row of [...shown[table], shown.totals]) {
+            if (typeof row.bookings === 'number' && typeof row.attended === 'number')
+              expect(suppressCount(row.bookings - row.attended)).not.toBe(c)
+          }
+        }
+      }),
+    )
+  })
+
+  it('shows the months, courses and totals the summary download shows', () => {
+    fc.assert(
+      fc.property(arbitraryBookings(), (list) => {
+        const takeUp = summarise(list, [])
+        const shown = presentLaTakeUp(takeUp)
+        const download = courseMonthRows(takeUp.byCourseMonth, takeUp.courseOrder)
+        for (const line of download) {
+          const figures = ({ bookings, attended }: { bookings?: unknown; attended?: unknown }) => ({
+            bookings,
+            attended,
+          })
+          if (line.courseId === null && line.month === null)
+            expect(figures(line)).toEqual(figures(shown.totals))
+          else if (line.courseId === null)
+            expect(figures(line)).toEqual(
+              figures(shown.byMonth.find((row) => row.month === line.month) ?? {}),
+            )
+          else if (line.month === null)
+            expect(figures(line)).toEqual(
+              figures(shown.byCourse.find((row) => row.courseId === line.courseId) ?? {}),
+            )
         }
       }),
     )

@@ -1,6 +1,7 @@
 import type { TakeUpCounts, TakeUpReach } from '../take-up-ports.ts'
+import { suppressCourseMonth } from './course-month-table.ts'
 import type { BookedAndAttended, LaTakeUp, LaTakeUpTotals } from './la-take-up.ts'
-import { type ShownCount, suppressCount, suppressList } from './small-numbers.ts'
+import { type ShownCount, type ShownTable, SUPPRESSED, suppressCount, suppressList } from './small-numbers.ts'
 
 type ShownCounts<T> = { [K in keyof T]: T[K] extends number ? ShownCount : T[K] }
 
@@ -9,7 +10,7 @@ export interface ShownLaTakeUp {
   totals: ShownCounts<LaTakeUpTotals>
   byMonth: ShownCounts<LaTakeUp['byMonth'][number]>[]
   byCourse: ShownCounts<LaTakeUp['byCourse'][number]>[]
-  byTopic: ShownCounts<LaTakeUp['byTopic'][number]>[]
+  byTopic: ShownCounts<Omit<LaTakeUp['byTopic'][number], 'courseIds'>>[]
   byRole: ShownCounts<LaTakeUp['byRole'][number]>[]
   bySettingType: ShownCounts<LaTakeUp['bySettingType'][number]>[]
   demand: {
@@ -19,54 +20,96 @@ export interface ShownLaTakeUp {
   }
 }
 
-/** Each of `columns` of the rows through `suppressList` against its own total (the column's sum). */
-function suppressColumns<R extends object, C extends keyof R & string>(
-  rows: readonly R[],
-  columns: readonly C[],
-) {
-  const shown = columns.map((column) => suppressList(rows.map((row) => Number(row[column]))).counts)
-  return rows.map((row, index) => ({
-    ...row,
-    ...Object.fromEntries(columns.map((column, c) => [column, shown[c]?.[index]])),
-  })) as ShownCounts<R>[]
-}
-
 /**
- * An LA's take-up as the LA sees it, whoever asks. The places booked and what became of them are
- * one list (`outcomes`); people and settings are counts (`suppressCount`); the
- * months and the courses are each a list against the period's bookings and attended
- * (`suppressList`), so a hidden month or course cannot be worked out from the total and the
- * others; roles and setting types are lists against the people, demand by course against the
- * demand totals. Topics do not add up to a total (a course can have several), so each is a count.
+ * An LA's take-up as the LA sees it, whoever asks. Places booked and attended, by course and month,
+ * and what became of them over the period, are suppressed together (`suppressCourseMonth`, as the
+ * summary download is): the totals, the months and the courses are that table's totals, so no
+ * figure hidden in one can be worked out from another, here or in the download. A topic is a sum
+ * of courses, so it is hidden where one of its courses is. People are one figure with the two
+ * lists that add up to them (roles, setting types), and the demand totals with demand by course,
+ * each hidden where the other is. Settings are a count (`suppressCount`).
  */
 export function presentLaTakeUp(takeUp: LaTakeUp): ShownLaTakeUp {
   const { totals, demand } = takeUp
-  const booked: (keyof BookedAndAttended)[] = ['bookings', 'attended']
+  const table = suppressCourseMonth(takeUp.byCourseMonth, takeUp.courseOrder)
+  const byMeasure = (pick: (shown: ShownTable) => readonly ShownCount[] | undefined, keys: string[]) => {
+    const shown = (measure: keyof BookedAndAttended) =>
+      new Map(keys.map((key, index) => [key, pick(table[measure])?.[index] ?? 0]))
+    return { bookings: shown('bookings'), attended: shown('attended') }
+  }
+  const months = byMeasure((shown) => shown.columnTotals, table.months)
+  const courses = byMeasure((shown) => shown.rowTotals, table.courses)
+  const topicFigure = (row: LaTakeUp['byTopic'][number], measure: keyof BookedAndAttended) =>
+    row.courseIds.some((id) => courses[measure].get(id) === SUPPRESSED)
+      ? SUPPRESSED
+      : suppressCount(row[measure])
+  const people = linkedLists(totals.people, [
+    takeUp.byRole.map((row) => row.people),
+    takeUp.bySettingType.map((row) => row.people),
+  ])
+  const waiting = linkedLists(demand.waiting, [demand.byCourse.map((row) => row.waiting)])
+  const openAlerts = linkedLists(demand.openAlerts, [demand.byCourse.map((row) => row.openAlerts)])
   return {
     totals: {
-      ...outcomes(totals),
-      people: suppressCount(totals.people),
+      ...table.outcomes,
+      people: people.total,
       settings: suppressCount(totals.settings),
     },
-    byMonth: suppressColumns(takeUp.byMonth, booked),
-    byCourse: suppressColumns(takeUp.byCourse, booked),
+    byMonth: takeUp.byMonth.map((row) => ({
+      month: row.month,
+      bookings: months.bookings.get(row.month) ?? 0,
+      attended: months.attended.get(row.month) ?? 0,
+    })),
+    byCourse: takeUp.byCourse.map((row) => ({
+      courseId: row.courseId,
+      title: row.title,
+      bookings: courses.bookings.get(row.courseId) ?? 0,
+      attended: courses.attended.get(row.courseId) ?? 0,
+    })),
     byTopic: takeUp.byTopic.map((row) => ({
       topic: row.topic,
-      bookings: suppressCount(row.bookings),
-      attended: suppressCount(row.attended),
+      bookings: topicFigure(row, 'bookings'),
+      attended: topicFigure(row, 'attended'),
     })),
-    byRole: suppressColumns(takeUp.byRole, ['people']),
-    bySettingType: suppressColumns(takeUp.bySettingType, ['people']),
+    byRole: takeUp.byRole.map((row, index) => ({ ...row, people: people.lists[0]?.[index] ?? 0 })),
+    bySettingType: takeUp.bySettingType.map((row, index) => ({
+      ...row,
+      people: people.lists[1]?.[index] ?? 0,
+    })),
     demand: {
-      waiting: suppressCount(demand.waiting),
-      openAlerts: suppressCount(demand.openAlerts),
-      byCourse: suppressColumns(demand.byCourse, ['waiting', 'openAlerts']),
+      waiting: waiting.total,
+      openAlerts: openAlerts.total,
+      byCourse: demand.byCourse.map((row, index) => ({
+        ...row,
+        waiting: waiting.lists[0]?.[index] ?? 0,
+        openAlerts: openAlerts.lists[0]?.[index] ?? 0,
+      })),
     },
   }
 }
 
 /**
- * Places booked as a list of what became of them (attended, no-show, late-cancelled, still booked)
+ * A total and the lists that each add up to it (people by role and by setting type), through
+ * `suppressList`: where one list has to hide the total, every list hides it, so that none shows
+ * in full what another hides.
+ */
+function linkedLists(
+  total: number,
+  lists: readonly (readonly number[])[],
+): { total: ShownCount; lists: ShownCount[][] } {
+  let hidden = suppressCount(total) === SUPPRESSED
+  for (;;) {
+    const shown = lists.map((counts) => suppressList(counts, { total: hidden }))
+    if (!hidden && shown.some((list) => list.total === SUPPRESSED)) {
+      hidden = true
+      continue
+    }
+    return { total: hidden ? SUPPRESSED : total, lists: shown.map((list) => list.counts) }
+  }
+}
+
+/**
+ * An area's places booked as a list of what became of them (attended, no-show, late-cancelled, still booked)
  * with its total, through `suppressList`: for a period that is over, bookings are attended plus
  * no-shows plus late cancellations, so hiding one of these alone would give it away.
  */

@@ -2,6 +2,7 @@ import { type Booking, ROLES, type Role, SETTING_TYPES, type SettingType } from 
 import { type Course, TOPICS, type Topic } from '../schemas/catalogue.ts'
 import type { AlertCount } from '../schemas/interest-alert.ts'
 import { addDays } from '../time.ts'
+import { type CourseMonthTally, tallyCourseMonth } from './course-month-table.ts'
 import { countSettingsReached } from './settings-reached.ts'
 import { type DayRange, type TakeUpFacts, takeUpFacts } from './take-up.ts'
 
@@ -36,7 +37,11 @@ export interface LaTakeUp {
   /** Courses with a place booked, by title. */
   byCourse: ({ courseId: string; title: string } & BookedAndAttended)[]
   /** Topics with a place booked, in the catalogue's order; a booking counts under each topic of its course. */
-  byTopic: ({ topic: Topic } & BookedAndAttended)[]
+  byTopic: ({ topic: Topic; courseIds: string[] } & BookedAndAttended)[]
+  /** Places booked by course and month, with what became of them: what the months and courses add up. */
+  byCourseMonth: CourseMonthTally
+  /** The catalogue's order of courses (then any other booked), as the summary download has it. */
+  courseOrder: string[]
   /** Each person once, by the role of their latest booking in the period; roles with nobody left out. */
   byRole: { role: Role; people: number }[]
   /** Each person once, by the setting type of their latest booking in the period. */
@@ -143,6 +148,8 @@ export function laTakeUp(input: LaTakeUpInput): LaTakeUp {
   const byMonth = tally(booked, ({ facts }) => [facts.day.slice(0, 7)])
   const byCourse = tally(booked, ({ facts }) => [facts.courseId])
   const byTopic = tally(booked, ({ facts }) => courses.get(facts.courseId)?.topics ?? [])
+  const byCourseMonth: CourseMonthTally = new Map()
+  for (const { facts } of booked) tallyCourseMonth(byCourseMonth, facts)
   const latest = latestPerPerson(booked)
   const waiting = countBy(rows.map(({ facts }) => ({ key: facts.courseId, count: facts.waiting })))
   const alerts = countBy(
@@ -172,8 +179,11 @@ export function laTakeUp(input: LaTakeUpInput): LaTakeUp {
       .sort(byTitle),
     byTopic: TOPICS.flatMap((topic) => {
       const count = byTopic.get(topic)
-      return count ? [{ topic, ...count }] : []
+      const courseIds = [...byCourse.keys()].filter((id) => courses.get(id)?.topics.includes(topic))
+      return count ? [{ topic, courseIds, ...count }] : []
     }),
+    byCourseMonth,
+    courseOrder: input.courses.map((course) => course.id),
     byRole: peopleBy(latest, ROLES, (booking) => booking.person.role).map(({ value, people }) => ({
       role: value,
       people,

@@ -57,6 +57,18 @@ export interface ShownList {
   total: ShownCount
 }
 
+/**
+ * Figures of a table to hide from the start, whatever their size: those another published table
+ * or list hides where it shares them (the same total, the same line), so that the two together
+ * never give away what either hides.
+ */
+export interface HiddenFigures {
+  cells?: readonly (readonly boolean[])[]
+  rowTotals?: readonly boolean[]
+  columnTotals?: readonly boolean[]
+  total?: boolean
+}
+
 const ALL_TOTALS: PublishedTotals = { rowTotals: true, columnTotals: true, total: true }
 
 /**
@@ -82,11 +94,26 @@ const ALL_TOTALS: PublishedTotals = { rowTotals: true, columnTotals: true, total
  * hidden, so a `c` always stands for at least 1: the rule shows 0 as 0, and a hidden 0 would add
  * little, since a reader who knows that counts are never negative can bound its partners from it.
  * Hiding every non-zero figure leaves nothing to work out, so the loop always ends.
+ *
+ * `alsoHidden` names published figures hidden from the start, as if small (see `HiddenFigures`).
  */
-export function suppressTable(cells: readonly (readonly number[])[], published = ALL_TOTALS): ShownTable {
+export function suppressTable(
+  cells: readonly (readonly number[])[],
+  published = ALL_TOTALS,
+  alsoHidden: HiddenFigures = {},
+): ShownTable {
   const grid = extendedGrid(cells, published)
+  const { rows, columns } = grid
+  const forced = (figure: Figure) =>
+    figure.row < rows
+      ? figure.column < columns
+        ? alsoHidden.cells?.[figure.row]?.[figure.column]
+        : alsoHidden.rowTotals?.[figure.row]
+      : figure.column < columns
+        ? alsoHidden.columnTotals?.[figure.column]
+        : alsoHidden.total
   for (const figure of grid.figures)
-    figure.hidden = figure.shown && suppressCount(figure.value) === SUPPRESSED
+    figure.hidden = figure.shown && (suppressCount(figure.value) === SUPPRESSED || (forced(figure) ?? false))
   for (;;) {
     for (let bridge = firstBridge(grid); bridge; bridge = firstBridge(grid))
       complement(grid, bridge).hidden = true
@@ -95,7 +122,6 @@ export function suppressTable(cells: readonly (readonly number[])[], published =
     partnerInLine(ones).hidden = true
   }
   const show = (figures: Figure[]) => figures.map((figure) => (figure.hidden ? SUPPRESSED : figure.value))
-  const { rows, columns } = grid
   const inner = grid.figures.filter((figure) => figure.row < rows && figure.column < columns)
   const totals = lineOf(grid, { row: rows, column: columns })
   const rowTotals = totals.column.filter((figure) => figure.row < rows)
@@ -110,10 +136,20 @@ export function suppressTable(cells: readonly (readonly number[])[], published =
 
 /**
  * A list of counts (bookings by role, people by setting type) and its total, as shown outside the
- * programme team: `suppressTable` on a table of one row with its total.
+ * programme team: `suppressTable` on a table of one row with its total (`alsoHidden` as there).
  */
-export function suppressList(counts: readonly number[]): ShownList {
-  const table = suppressTable([counts], { rowTotals: true, columnTotals: false, total: false })
+export function suppressList(
+  counts: readonly number[],
+  alsoHidden: { counts?: readonly boolean[]; total?: boolean } = {},
+): ShownList {
+  const table = suppressTable(
+    [counts],
+    { rowTotals: true, columnTotals: false, total: false },
+    {
+      ...(alsoHidden.counts ? { cells: [alsoHidden.counts] } : {}),
+      ...(alsoHidden.total !== undefined ? { rowTotals: [alsoHidden.total] } : {}),
+    },
+  )
   return { counts: table.cells.flat(), total: table.rowTotals?.[0] ?? 0 }
 }
 

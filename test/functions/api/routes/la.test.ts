@@ -67,7 +67,8 @@ describe('GET /api/la/{code}/summary', () => {
       la: { code: LEEDS, name: 'Leeds', regionCode: 'E12000003', regionName: 'Yorkshire and The Humber' },
       period: { from: '2026-09-01', to: '2027-08-31' },
       totals: { bookings: 7, attended: c, noShows: c, lateCancellations: 0, people: 7, settings: 7 },
-      byCourse: [{ courseId: 'slcn-core', bookings: 7, attended: 6 }],
+      // 7 booked beside 6 attended would say that one did not come.
+      byCourse: [{ courseId: 'slcn-core', bookings: 7, attended: c }],
       results: { responses: { post: 6 }, answerable: { post: 6 }, responseRates: { post: c } },
       region: {
         code: 'E12000003',
