@@ -12,7 +12,6 @@ import { staffApi } from './staff-client.ts'
 const ACTION_LABELS = {
   'la-attendees-csv': 'Downloaded the attendee list',
   'la-summary-csv': 'Downloaded the summary by course and month',
-  'la-attendees-view': 'Viewed the attendee list',
 } as const satisfies Record<AuditAction, string>
 
 const params = new URLSearchParams(location.search)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
 
 /** What staff read of an LA's people that the audit log records. */
-export const ACCESS_AUDIT_ACTIONS = ['la-summary-csv', 'la-attendees-csv', 'la-attendees-view'] as const
+export const ACCESS_AUDIT_ACTIONS = ['la-summary-csv', 'la-attendees-csv'] as const
 export const AccessAuditActionSchema = z.enum(ACCESS_AUDIT_ACTIONS)
 export type AccessAuditAction = z.infer<typeof AccessAuditActionSchema>
 
