@@ -8,6 +8,8 @@ export const CONTEXT = {
   senderName: 'senderName',
   siteUrl: 'siteUrl',
   authDomainPrefix: 'authDomainPrefix',
+  /** Optional: who is emailed when an alarm goes off. */
+  alarmEmail: 'alarmEmail',
 } as const
 
 /**
@@ -22,9 +24,18 @@ export function createApp(props: AppProps = {}): { app: App; stack: TrainingStac
     senderName: requireContext(app, CONTEXT.senderName),
     siteUrl: requireContext(app, CONTEXT.siteUrl),
     authDomainPrefix: requireContext(app, CONTEXT.authDomainPrefix),
+    ...optionalContext(app, CONTEXT.alarmEmail, 'alarmEmail'),
   })
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
   return { app, stack }
+}
+
+/** `{ [prop]: value }` when the context holds a non-empty string under `key`, else nothing. */
+function optionalContext<P extends string>(app: App, key: string, prop: P): Partial<Record<P, string>> {
+  const value: unknown = app.node.tryGetContext(key)
+  if (value === undefined || value === '') return {}
+  if (typeof value !== 'string') throw new Error(`CDK context value "${key}" must be a string`)
+  return { [prop]: value } as Partial<Record<P, string>>
 }
 
 function requireContext(app: App, key: string): string {

@@ -7,6 +7,7 @@ import { Jobs } from './constructs/jobs.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
 import { Materials } from './constructs/materials.ts'
+import { Monitoring } from './constructs/monitoring.ts'
 import { Stats } from './constructs/stats.ts'
 
 export interface TrainingStackProps extends StackProps {
@@ -18,6 +19,8 @@ export interface TrainingStackProps extends StackProps {
   siteUrl: string
   /** The prefix of staff sign-in's hosted domain (`<prefix>.auth.<region>.amazoncognito.com`). */
   authDomainPrefix: string
+  /** Who is emailed when an alarm goes off (none: the alarm topic only). */
+  alarmEmail?: string
 }
 
 /** The whole platform in one stack: one construct per business area. */
@@ -29,6 +32,7 @@ export class TrainingStack extends Stack {
   readonly jobs: Jobs
   readonly materials: Materials
   readonly stats: Stats
+  readonly monitoring: Monitoring
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
@@ -57,5 +61,22 @@ export class TrainingStack extends Stack {
       sender: this.mail.sender,
     })
     this.stats = new Stats(this, 'Stats', { table: this.data.table })
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api.httpApi,
+      functions: [
+        this.api.function,
+        this.mail.function,
+        this.mail.feedback.function,
+        this.jobs.function,
+        this.stats.function,
+      ],
+      deadLetterQueues: {
+        'failed job runs': this.jobs.failedRuns,
+        'failed mail deliveries': this.mail.failedDeliveries,
+        'failed take-up records': this.stats.failedRecords,
+      },
+      outboxSenders: [this.mail.function, this.jobs.function],
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    })
   }
 }

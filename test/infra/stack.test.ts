@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
-import { BOOKING_KEY, createApp, OUTBOX_PREFIX } from '@ey/infra'
+import { ALARM_THRESHOLDS, BOOKING_KEY, createApp, METRIC_NAMESPACE, OUTBOX_PREFIX } from '@ey/infra'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
 import { STREAM_RETRY_ATTEMPTS } from '@ey/local-stack'
+import { PARKED_EMAIL_LOG } from '@ey/mail'
 import type { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
@@ -355,7 +356,10 @@ describe('bounces and complaints', () => {
       MatchingEventTypes: ['bounce', 'complaint'],
       SnsDestination: { TopicARN: expect.anything() },
     })
-    const topic = only('AWS::SNS::Topic')
+    const topicId = (
+      destination.Properties.EventDestination as { SnsDestination: { TopicARN: { Ref: string } } }
+    ).SnsDestination.TopicARN.Ref
+    const topic = template.findResources('AWS::SNS::Topic')[topicId] as Resource
     expect(topic.Properties.KmsMasterKeyId).toBeDefined()
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
@@ -378,11 +382,97 @@ describe('bounces and complaints', () => {
   })
 
   it('reach a function of their own, which knows the table and nothing it does not need', () => {
-    const subscription = only('AWS::SNS::Subscription')
-    expect(subscription.Properties).toMatchObject({ Protocol: 'lambda' })
+    const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription')) as Resource[]
+    expect(subscriptions.map((subscription) => subscription.Properties.Protocol)).toEqual(['lambda'])
     const feedback = functionsByService()['mail-feedback'] as Resource
     const variables = (feedback.Properties.Environment as { Variables: Record<string, unknown> }).Variables
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
+  })
+})
+
+describe('monitoring', () => {
+  type AlarmProps = {
+    MetricName?: string
+    Namespace?: string
+    Dimensions: { Name: string; Value: unknown }[]
+    Threshold: number
+    AlarmActions: unknown[]
+  }
+  const alarms = () =>
+    (Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[]).map(
+      (alarm) => alarm.Properties as AlarmProps,
+    )
+  /** Logical ids of the platform's own functions (those with a service name), not CDK's helpers. */
+  const appFunctionIds = () =>
+    Object.entries(template.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]) => {
+        const env = (fn as Resource).Properties.Environment as
+          | { Variables?: Record<string, unknown> }
+          | undefined
+        return env?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined
+      })
+      .map(([id]) => id)
+
+  it('alarms on every function’s errors and throttles, each to one encrypted alarm topic', () => {
+    expect(appFunctionIds()).toHaveLength(Object.keys(functionsByService()).length)
+    for (const metricName of ['Errors', 'Throttles']) {
+      const watched = alarms()
+        .filter((alarm) => alarm.Namespace === 'AWS/Lambda' && alarm.MetricName === metricName)
+        .map((alarm) => (alarm.Dimensions[0] as { Value: { Ref: string } }).Value.Ref)
+      expect(watched.sort()).toEqual(appFunctionIds().sort())
+    }
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: expect.any(String) }])
+    const topics = new Set(alarms().map((alarm) => (alarm.AlarmActions[0] as { Ref: string }).Ref))
+    expect(topics.size).toBe(1)
+    const topic = template.findResources('AWS::SNS::Topic')[[...topics][0] as string] as Resource
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined()
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+        ]),
+      },
+    })
+  })
+
+  it('alarms on the API’s 5xx and latency, every dead-letter queue, parked emails and SES reputation', () => {
+    const named = (namespace: string, metric: string) =>
+      alarms().filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metric)
+    expect(named('AWS/ApiGateway', '5xx')).toHaveLength(1)
+    expect(named('AWS/ApiGateway', 'Latency')).toHaveLength(1)
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'))
+    const watchedQueues = named('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map(
+      (alarm) => (alarm.Dimensions[0] as { Value: { 'Fn::GetAtt': string[] } }).Value['Fn::GetAtt'][0],
+    )
+    expect(watchedQueues.sort()).toEqual(queues.sort())
+    expect(named(METRIC_NAMESPACE, 'ParkedEmails')).toHaveLength(1)
+    expect(named('AWS/SES', 'Reputation.BounceRate')).toEqual([
+      expect.objectContaining({ Threshold: ALARM_THRESHOLDS.bounceRate }),
+    ])
+    expect(named('AWS/SES', 'Reputation.ComplaintRate')).toHaveLength(1)
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1)
+  })
+
+  it('counts parked emails from the logs of the functions that send from the outbox', () => {
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter')) as Resource[]
+    expect(filters).toHaveLength(2)
+    for (const filter of filters) {
+      expect(filter.Properties.FilterPattern).toBe(`{ $.message = "${PARKED_EMAIL_LOG}" }`)
+      expect(filter.Properties.MetricTransformations).toEqual([
+        expect.objectContaining({ MetricNamespace: METRIC_NAMESPACE, MetricName: 'ParkedEmails' }),
+      ])
+    }
+  })
+
+  it('emails the alarms only to an address given as context', () => {
+    const withEmail = createApp({
+      outdir: mkdtempSync(join(tmpdir(), 'cdk.out')),
+      context: { ...cdkJson.context, alarmEmail: 'alarms@example.org', 'aws:cdk:bundling-stacks': [] },
+    })
+    const subscriptions = Template.fromStack(withEmail.stack).findResources('AWS::SNS::Subscription')
+    expect(Object.values(subscriptions).map((s) => (s as Resource).Properties)).toContainEqual(
+      expect.objectContaining({ Protocol: 'email', Endpoint: 'alarms@example.org' }),
+    )
   })
 })
 

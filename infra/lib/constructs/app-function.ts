@@ -41,9 +41,14 @@ export interface AppFunctionProps {
 export class AppFunction extends Construct {
   /** The function, for integrations and event sources. */
   readonly function: NodejsFunction
+  /** Its own log group (what the function logs, and nothing else). */
+  readonly logGroup: LogGroup
+  /** The name its logs and alarms go by (`POWERTOOLS_SERVICE_NAME`). */
+  readonly serviceName: string
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id)
+    this.serviceName = props.serviceName
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
     })
@@ -51,6 +56,7 @@ export class AppFunction extends Construct {
     // policy that may write to any log group in the account.
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') })
     logGroup.grantWrite(role)
+    this.logGroup = logGroup
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: `${REPO_ROOT}/${props.entry}`,

@@ -7,6 +7,7 @@ export {
   deliverOutboxItem,
   type OutboxDeliveryDeps,
   outboxDelivery,
+  PARKED_EMAIL_LOG,
 } from './outbox-item.ts'
 export type { Prepared } from './prepared.ts'
 export { type InvitationDeliveryDeps, prepareQuestionnaireInvitation } from './questionnaire-invitation.ts'

@@ -113,8 +113,11 @@ async function failed(deps: OutboxDeliveryDeps, failure: Failure): Promise<Outbo
   return 'failed'
 }
 
+/** What the log says when an email is parked: the alarm on parked emails counts these lines. */
+export const PARKED_EMAIL_LOG = 'Email parked after its last attempt; administrators can resend it'
+
 async function park(deps: OutboxDeliveryDeps, { message, error, attempts }: Failure): Promise<OutboxOutcome> {
-  deps.logger.error('Email parked after its last attempt; administrators can resend it', {
+  deps.logger.error(PARKED_EMAIL_LOG, {
     ...logOf(message),
     attempts,
     error,
