@@ -34,7 +34,6 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id)
     this.function = new AppFunction(this, 'Function', {
-      entry: 'functions/api/src/lambda.ts',
       serviceName: 'api',
       description: 'The JSON API under /api',
       timeout: Duration.seconds(10),

@@ -8,6 +8,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import { Construct } from 'constructs'
+import { BUNDLING, FUNCTION_ENTRIES, type FunctionName } from '../bundling.ts'
 import { REPO_ROOT } from '../paths.ts'
 
 /** Who the emails come from: the verified identity, the configuration set and the From header. */
@@ -19,10 +20,11 @@ export interface Sender {
 }
 
 export interface AppFunctionProps {
-  /** The handler file, relative to the repository root; it exports `handler`. */
-  entry: string
-  /** Names the function in Powertools logs (`POWERTOOLS_SERVICE_NAME`). */
-  serviceName: string
+  /**
+   * Names the function in Powertools logs (`POWERTOOLS_SERVICE_NAME`) and picks its handler file
+   * from `FUNCTION_ENTRIES` (it exports `handler`).
+   */
+  serviceName: FunctionName
   /** What the function is for, shown in the console. */
   description: string
   /** Defaults to 10 seconds. */
@@ -59,7 +61,7 @@ export class AppFunction extends Construct {
     this.logGroup = logGroup
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: `${REPO_ROOT}/${props.entry}`,
+      entry: `${REPO_ROOT}/${FUNCTION_ENTRIES[props.serviceName]}`,
       handler: 'handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
@@ -76,18 +78,17 @@ export class AppFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_OPTIONS: '--enable-source-maps',
       },
+      // The options `pnpm bench:lambda` and the bundle budget test build with too.
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        // The SDK versions the tests ran against, not whichever the runtime ships this month.
-        bundleAwsSDK: true,
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+        bundleAwsSDK: BUNDLING.bundleAwsSdk,
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
         forceDockerBundling: false,
       },
     })

@@ -48,7 +48,6 @@ export class Jobs extends Construct {
     })
 
     this.function = new AppFunction(this, 'Function', {
-      entry: 'functions/jobs/src/index.ts',
       serviceName: 'jobs',
       description: 'Runs the scheduled job its EventBridge Scheduler event names',
       // Under the shortest schedule (5 minutes), so a run has ended before the next one starts.

@@ -54,7 +54,6 @@ export class MailFeedback extends Construct {
     })
 
     this.function = new AppFunction(this, 'Function', {
-      entry: 'functions/mail/src/feedback.ts',
       serviceName: 'mail-feedback',
       description: 'Marks addresses that bounce for good or complain as undeliverable',
       timeout: Duration.seconds(10),

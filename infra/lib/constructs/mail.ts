@@ -73,7 +73,6 @@ export class Mail extends Construct {
     })
 
     this.function = new AppFunction(this, 'Function', {
-      entry: 'functions/mail/src/index.ts',
       serviceName: 'mail',
       description: 'Sends the email each new outbox item stands for',
       timeout: Duration.seconds(30),

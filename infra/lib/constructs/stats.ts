@@ -40,7 +40,6 @@ export class Stats extends Construct {
     })
 
     this.function = new AppFunction(this, 'Function', {
-      entry: 'functions/stats/src/index.ts',
       serviceName: 'stats',
       description: 'Keeps the take-up aggregates in line with each booking the table stream announces',
       timeout: Duration.seconds(60),

@@ -1,0 +1,212 @@
+// `pnpm bench:lambda`: each function bundled as the CDK app bundles it (`infra/lib/bundling.ts`), its
+// size, and a cold-start proxy: a fresh Node process that imports the bundle and answers its first
+// event (against the local stack's DynamoDB Local, as the function would against DynamoDB), timed
+// from spawn to exit, median of `--runs`, as a ratio to a minimal handler bundled the same way.
+
+import { spawn } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
+import { bundleFunction } from '@ey/infra/bundle'
+import { startLocalStack } from '@ey/local-stack'
+import { benchArgs, percentile } from './support.ts'
+
+const { values } = parseArgs({
+  args: benchArgs(),
+  options: { runs: { type: 'string', default: '20' }, sdk: { type: 'string', default: 'both' } },
+})
+const RUNS = Number(values.runs)
+/** Bundled (as deployed), left out (the runtime's own, here the repository's copy), or both to compare. */
+const SDK_MODES = (values.sdk === 'both' ? ['bundled', 'external'] : [values.sdk]) as (
+  | 'bundled'
+  | 'external'
+)[]
+
+/** The first event each function answers: one it meets in production, small enough to repeat. */
+const FIRST_EVENTS: Record<FunctionName | 'minimal', unknown> = {
+  // The public catalogue, through API Gateway's HTTP API (payload 2.0): one Query of the table.
+  api: {
+    version: '2.0',
+    routeKey: 'ANY /api/{proxy+}',
+    rawPath: '/api/courses',
+    rawQueryString: '',
+    headers: { accept: 'application/json', host: 'bench.local' },
+    requestContext: {
+      http: {
+        method: 'GET',
+        path: '/api/courses',
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'bench',
+      },
+      requestId: 'bench',
+      routeKey: 'ANY /api/{proxy+}',
+      stage: '$default',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  },
+  // A stream batch the filter let through with nothing in it, and the Scheduler's event for a job.
+  mail: { Records: [] },
+  'mail-feedback': { Records: [] },
+  jobs: { job: 'expire-offers' },
+  stats: { Records: [] },
+  minimal: {},
+}
+
+// Imports the bundle, answers the event, prints what came back and how long import + answer took.
+const RUNNER = `
+const started = performance.now()
+const { handler } = await import(process.argv[1])
+const answer = await handler(JSON.parse(process.argv[2]), { functionName: 'bench', getRemainingTimeInMillis: () => 10000 })
+process.stdout.write(JSON.stringify({ ms: performance.now() - started, answer }))
+`
+
+const work = mkdtempSync(join(tmpdir(), 'bench-lambda-'))
+// With the SDK left out, the bundles import it from here: links to the repository's own copies.
+linkSdkPackages(join(work, 'node_modules', '@aws-sdk'))
+const minimalEntry = join(work, 'minimal.ts')
+writeFileSync(minimalEntry, "export const handler = async () => ({ statusCode: 200, body: 'ok' })\n")
+
+console.log('Starting the local stack (DynamoDB Local with the demo programme)…')
+const stack = await startLocalStack({ mail: false, jobs: false, seed: true })
+const env = {
+  ...process.env,
+  ...stack.env,
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  NODE_OPTIONS: '',
+} as Record<string, string>
+
+function coldStart(
+  bundle: string,
+  event: unknown,
+): Promise<{ wallMs: number; inProcessMs: number; answer: unknown }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', RUNNER, bundle, JSON.stringify(event)],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      err += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started
+      if (code !== 0) return reject(new Error(`exit ${code}: ${err.slice(0, 500)}`))
+      const { ms, answer } = JSON.parse(out) as { ms: number; answer: unknown }
+      resolve({ wallMs, inProcessMs: ms, answer })
+    })
+  })
+}
+
+/** Links each AWS SDK package the functions import, as the repository installed it, under `dir`. */
+function linkSdkPackages(dir: string): void {
+  mkdirSync(dir, { recursive: true })
+  const store = join(REPO_ROOT, 'node_modules', '.pnpm')
+  for (const found of readdirSync(store)) {
+    const name = /^@aws-sdk\+([a-z0-9-]+)@/.exec(found)?.[1]
+    if (!name || existsSync(join(dir, name))) continue
+    symlinkSync(join(store, found, 'node_modules', '@aws-sdk', name), join(dir, name))
+  }
+}
+
+/** Whether the first answer is a success: a 2xx for the API, no failed records for a stream batch. */
+function succeeded(name: string, answer: unknown): boolean {
+  if (name === 'api' || name === 'minimal') return (answer as { statusCode?: number }).statusCode === 200
+  if (answer && typeof answer === 'object' && 'batchItemFailures' in answer)
+    return (answer as { batchItemFailures: unknown[] }).batchItemFailures.length === 0
+  return true
+}
+
+type Row = {
+  name: string
+  sdk: string
+  bytes: number
+  gzip: number
+  budget: number | null
+  wall: number
+  inProcess: number
+}
+const rows: Row[] = []
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  )
+
+async function measure(name: string, entry: string, sdk: 'bundled' | 'external'): Promise<Row> {
+  const bundle = await bundleFunction(entry, join(work, `${name}-${sdk}`), { sdk })
+  const gzip = gzipSync(readFileSync(bundle.path)).length
+  const walls: number[] = []
+  const inProcess: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const result = await coldStart(bundle.path, FIRST_EVENTS[name as FunctionName | 'minimal'])
+    if (!succeeded(name, result.answer))
+      throw new Error(
+        `${name} did not answer its first event: ${JSON.stringify(result.answer).slice(0, 300)}`,
+      )
+    walls.push(result.wallMs)
+    inProcess.push(result.inProcessMs)
+  }
+  return {
+    name,
+    sdk: name === 'minimal' ? '-' : sdk,
+    bytes: bundle.bytes,
+    gzip,
+    budget: name === 'minimal' ? null : BUNDLE_BUDGETS[name as FunctionName],
+    wall: median(walls),
+    inProcess: median(inProcess),
+  }
+}
+
+try {
+  const entries: [string, string][] = [['minimal', minimalEntry], ...Object.entries(FUNCTION_ENTRIES)]
+  for (const [name, entry] of entries) {
+    for (const sdk of name === 'minimal' ? (['bundled'] as const) : SDK_MODES) {
+      const row = await measure(name, entry, sdk)
+      rows.push(row)
+      console.log(
+        `${name} (SDK ${row.sdk}): ${(row.bytes / 1024).toFixed(0)} KB minified (${(row.gzip / 1024).toFixed(0)} KB gzipped); cold start median ${row.wall.toFixed(0)} ms (import and first answer ${row.inProcess.toFixed(0)} ms) over ${RUNS} runs`,
+      )
+    }
+  }
+} finally {
+  await stack.stop()
+  rmSync(work, { recursive: true, force: true })
+}
+
+const minimal = rows.find((row) => row.name === 'minimal') as Row
+console.log(
+  `\nfunction        SDK        minified KB   gzip KB   budget KB   cold start ms   ratio to minimal`,
+)
+for (const row of rows) {
+  const budget = row.budget === null || row.sdk === 'external' ? '-' : (row.budget / 1024).toFixed(0)
+  console.log(
+    `${row.name.padEnd(15)} ${row.sdk.padEnd(8)} ${(row.bytes / 1024).toFixed(0).padStart(11)} ${(row.gzip / 1024).toFixed(0).padStart(9)} ${budget.padStart(11)} ${row.wall.toFixed(0).padStart(15)} ${(row.wall / minimal.wall).toFixed(2).padStart(18)}`,
+  )
+}
+console.log(
+  `\nGoals (issue 11): each bundle under 300 KB minified, cold-start ratio under 2. Node ${process.version}, ${RUNS} runs each.`,
+)
