@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { SECURITY_HEADERS } from '@ey/presentation'
+import { SECURITY_HEADERS } from '@ey/presentation/security-headers'
 import {
   type CfnElement,
   CfnOutput,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { LOCAL_FILES_PATH } from '@ey/files'
-import { securityHeaderLines } from '@ey/presentation'
+import { securityHeaderLines } from '@ey/presentation/security-headers'
 import { type ServerType, serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'

@@ -2,7 +2,8 @@
  * The site's security headers: one definition, sent by the local web server on every page and set
  * by CloudFront's response headers policy in AWS (`infra/lib/constructs/site.ts`). Kept as parts
  * rather than header lines because CloudFront takes most of them as typed settings (a max age in
- * seconds, a frame option, a referrer policy) and renders the header itself.
+ * seconds, a frame option, a referrer policy) and renders the header itself. Outside the package's
+ * index, so the pages' bundles never carry it: import `@ey/presentation/security-headers`.
  */
 export const SECURITY_HEADERS = {
   /** No inline scripts or styles, nothing from elsewhere, never framed. */
