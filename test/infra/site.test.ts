@@ -37,11 +37,13 @@ type Resource = {
 let scratch: string
 let siteDir: string
 
+/** An output folder inside the scratch folder (an App without one makes its own in the temp folder). */
+const scratchOut = () => mkdtempSync(join(scratch, 'cdk.out'))
+
 /** Synthesizes the app as `cdk synth` would, with `extra` context, into its own folder. */
 function synth(extra: Record<string, unknown> = {}) {
-  const outdir = mkdtempSync(join(scratch, 'cdk.out'))
   const { app, stack } = createApp({
-    outdir,
+    outdir: scratchOut(),
     context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, ...extra },
   })
   // Runs the cdk-nag plugin too, which throws on any finding not acknowledged.
@@ -192,7 +194,10 @@ describe('the site bucket', () => {
     expect(config.outDir ?? './dist').toBe('./dist')
     expect(DEFAULT_SITE_DIR).toBe(join(import.meta.dirname, '../../site/dist'))
     expect(() =>
-      createApp({ context: { ...cdkJson.context, ...NO_BUNDLING, siteDir: join(scratch, 'missing') } }),
+      createApp({
+        outdir: scratchOut(),
+        context: { ...cdkJson.context, ...NO_BUNDLING, siteDir: join(scratch, 'missing') },
+      }),
     ).toThrow(/No built site at .*missing: run `pnpm --filter @ey\/site build`/)
   })
 })
@@ -472,14 +477,21 @@ describe('the site’s address', () => {
 
   it('needs both parts of a domain, a certificate from us-east-1, and no longer takes a siteUrl', () => {
     expect(() =>
-      createApp({ context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, domainName: DOMAIN.domainName } }),
+      createApp({
+        outdir: scratchOut(),
+        context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, domainName: DOMAIN.domainName },
+      }),
     ).toThrow(/Give both "domainName" and "certificateArn"/)
     expect(() =>
-      createApp({ context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, siteUrl: 'https://x.example' } }),
+      createApp({
+        outdir: scratchOut(),
+        context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, siteUrl: 'https://x.example' },
+      }),
     ).toThrow(/"siteUrl" context is gone/)
     const inLondon = DOMAIN.certificateArn.replace('us-east-1', 'eu-west-2')
     expect(() =>
       createApp({
+        outdir: scratchOut(),
         context: { ...cdkJson.context, ...NO_BUNDLING, siteDir, ...DOMAIN, certificateArn: inLondon },
       }),
     ).toThrow(/must be in the us-east-1 region/)
