@@ -1,16 +1,27 @@
+import { join } from 'node:path'
 import { App, type AppProps, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
+import type { SiteDomain } from './constructs/site.ts'
+import { REPO_ROOT } from './paths.ts'
 import { TrainingStack } from './stack.ts'
 
 /** Context keys read by the app (set in `cdk.json`, overridable with `cdk synth -c key=value`). */
 export const CONTEXT = {
   mailDomain: 'mailDomain',
   senderName: 'senderName',
-  siteUrl: 'siteUrl',
   authDomainPrefix: 'authDomainPrefix',
   /** Optional: who is emailed when an alarm goes off. */
   alarmEmail: 'alarmEmail',
+  /** Optional: the site's own domain (`training.example.org`), with `certificateArn`. */
+  domainName: 'domainName',
+  /** Optional: an ACM certificate in us-east-1 covering `domainName`. */
+  certificateArn: 'certificateArn',
+  /** Optional: the built site to upload; defaults to `site/dist`, where `astro build` writes it. */
+  siteDir: 'siteDir',
 } as const
+
+/** Where `astro build` writes the site (Astro's default `outDir`), which `cdk deploy` uploads. */
+export const DEFAULT_SITE_DIR = join(REPO_ROOT, 'site', 'dist')
 
 /**
  * The CDK app: the stack, checked by cdk-nag's AWS Solutions rules. Any finding not acknowledged
@@ -22,9 +33,10 @@ export function createApp(props: AppProps = {}): { app: App; stack: TrainingStac
     description: 'Early-years SEND training booking platform',
     mailDomain: requireContext(app, CONTEXT.mailDomain),
     senderName: requireContext(app, CONTEXT.senderName),
-    siteUrl: requireContext(app, CONTEXT.siteUrl),
     authDomainPrefix: requireContext(app, CONTEXT.authDomainPrefix),
     ...optionalContext(app, CONTEXT.alarmEmail, 'alarmEmail'),
+    siteDir: contextString(app, CONTEXT.siteDir) ?? DEFAULT_SITE_DIR,
+    ...siteDomain(app),
   })
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
   return { app, stack }
@@ -36,6 +48,28 @@ function optionalContext<P extends string>(app: App, key: string, prop: P): Part
   if (value === undefined || value === '') return {}
   if (typeof value !== 'string') throw new Error(`CDK context value "${key}" must be a string`)
   return { [prop]: value } as Partial<Record<P, string>>
+}
+
+/** The site's address comes from its distribution or `domainName` now, never from a context value. */
+function siteDomain(app: App): { domain?: SiteDomain } {
+  if (app.node.tryGetContext('siteUrl') !== undefined)
+    throw new Error(
+      'The "siteUrl" context is gone: the site is served by the stack (give "domainName" and "certificateArn" for a domain of its own)',
+    )
+  const domainName = contextString(app, CONTEXT.domainName)
+  const certificateArn = contextString(app, CONTEXT.certificateArn)
+  if (!domainName && !certificateArn) return {}
+  if (!domainName || !certificateArn)
+    throw new Error(
+      'Give both "domainName" and "certificateArn" (ACM, us-east-1) for the site\'s own domain, or neither',
+    )
+  return { domain: { domainName, certificateArn } }
+}
+
+/** The trimmed string under `key`, or nothing when it is absent or empty. */
+function contextString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key)
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
 function requireContext(app: App, key: string): string {

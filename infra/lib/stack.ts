@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib'
+import { Lazy, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
 import { Api } from './constructs/api.ts'
 import { Auth } from './constructs/auth.ts'
@@ -8,6 +8,7 @@ import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
 import { Materials } from './constructs/materials.ts'
 import { Monitoring } from './constructs/monitoring.ts'
+import { Site, type SiteDomain } from './constructs/site.ts'
 import { Stats } from './constructs/stats.ts'
 
 export interface TrainingStackProps extends StackProps {
@@ -15,8 +16,10 @@ export interface TrainingStackProps extends StackProps {
   mailDomain: string
   /** The display name in the From header. */
   senderName: string
-  /** The public site's origin, e.g. `https://training.example.org`. */
-  siteUrl: string
+  /** The built Astro site to upload (`site/dist`). */
+  siteDir: string
+  /** The site's own domain and certificate; without them it is served on its `*.cloudfront.net` name. */
+  domain?: SiteDomain
   /** The prefix of staff sign-in's hosted domain (`<prefix>.auth.<region>.amazoncognito.com`). */
   authDomainPrefix: string
   /** Who is emailed when an alarm goes off (none: the alarm topic only). */
@@ -33,34 +36,45 @@ export class TrainingStack extends Stack {
   readonly materials: Materials
   readonly stats: Stats
   readonly monitoring: Monitoring
+  readonly site: Site
 
   constructor(scope: Construct, id: string, props: TrainingStackProps) {
     super(scope, id, props)
+    // Emails, Cognito's callbacks and the materials bucket's CORS need the site's address, and the
+    // site's distribution needs the API. The address is read once the site exists: the functions'
+    // SITE_URL refers to the distribution's domain name, and the distribution to the HTTP API alone,
+    // not to any function, so there is no cycle.
+    const siteUrl = Lazy.string({ produce: () => this.site.url })
     this.data = new Data(this, 'Data')
     const manageTokenSecret = new ManageTokenSecret(this, 'ManageTokenSecret').secret
-    this.materials = new Materials(this, 'Materials', { siteUrl: props.siteUrl })
+    this.materials = new Materials(this, 'Materials', { siteUrl })
     this.api = new Api(this, 'Api', {
       table: this.data.table,
       manageTokenSecret,
-      siteUrl: props.siteUrl,
+      siteUrl,
       materials: this.materials.bucket,
     })
-    this.auth = new Auth(this, 'Auth', { siteUrl: props.siteUrl, domainPrefix: props.authDomainPrefix })
+    this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: props.authDomainPrefix })
     this.auth.bindApi(this.api.function)
     this.mail = new Mail(this, 'Mail', {
       table: this.data.table,
       manageTokenSecret,
       domain: props.mailDomain,
       senderName: props.senderName,
-      siteUrl: props.siteUrl,
+      siteUrl,
     })
     this.jobs = new Jobs(this, 'Jobs', {
       table: this.data.table,
       manageTokenSecret,
-      siteUrl: props.siteUrl,
+      siteUrl,
       sender: this.mail.sender,
     })
     this.stats = new Stats(this, 'Stats', { table: this.data.table })
+    this.site = new Site(this, 'Site', {
+      siteDir: props.siteDir,
+      api: this.api.httpApi,
+      ...(props.domain ? { domain: props.domain } : {}),
+    })
     this.monitoring = new Monitoring(this, 'Monitoring', {
       api: this.api.httpApi,
       functions: [

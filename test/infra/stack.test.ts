@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TABLE } from '@ey/dynamodb'
@@ -17,12 +17,17 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 }
 
 let outdir: string
+let siteDir: string
 let app: App
 let template: Template
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'cdk.out'))
-  const created = createApp({ outdir, context: cdkJson.context })
+  // A stand-in for the built site (its home and not-found pages), which test/infra/site.test.ts looks at.
+  siteDir = mkdtempSync(join(tmpdir(), 'ey-site-'))
+  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Site</title>')
+  writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Not found</title>')
+  const created = createApp({ outdir, context: { ...cdkJson.context, siteDir } })
   app = created.app
   // Synthesizes (bundling both functions with esbuild) and runs the cdk-nag plugin, which throws
   // on any finding that was not acknowledged.
@@ -31,6 +36,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (outdir) rmSync(outdir, { recursive: true, force: true })
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true })
 })
 
 type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
@@ -41,14 +47,42 @@ function only(type: string): Resource {
   return found[0] as Resource
 }
 
+/** The platform's own functions, named by service; not CDK's site-upload handler. */
+function appFunctions(): Resource[] {
+  return (Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]).filter(
+    (fn) =>
+      (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+        ?.POWERTOOLS_SERVICE_NAME,
+  )
+}
+
 function functionsByService(): Record<string, Resource> {
-  const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]
   return Object.fromEntries(
-    functions.map((fn) => {
+    appFunctions().map((fn) => {
       const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables
       return [env.POWERTOOLS_SERVICE_NAME as string, fn]
     }),
   )
+}
+
+/** The policies of the platform's functions' roles. */
+function appFunctionPolicies(): Resource[] {
+  const roles = new Set(
+    appFunctions().map((fn) =>
+      JSON.stringify([{ Ref: (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0] }]),
+    ),
+  )
+  return (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).filter((policy) =>
+    roles.has(JSON.stringify(policy.Properties.Roles)),
+  )
+}
+
+/** The site's address as the stack writes it: the distribution's domain name. */
+function siteUrl(path = ''): unknown {
+  const [distributionId] = Object.keys(template.findResources('AWS::CloudFront::Distribution'))
+  return {
+    'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, ...(path ? [path] : [])]],
+  }
 }
 
 describe('the table', () => {
@@ -89,8 +123,10 @@ describe('the table', () => {
 
 describe('the functions', () => {
   it('all run Node.js 24 on arm64, bundled as ESM, without X-Ray', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]
+    const functions = appFunctions()
     expect(functions.length).toBeGreaterThanOrEqual(2)
+    // The one other function is CDK's handler that uploads the site during deploys.
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(functions.length + 1)
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -103,8 +139,13 @@ describe('the functions', () => {
   })
 
   it('are bundled into ESM files that export the handler', () => {
+    const assets = new Set(
+      appFunctions().map(
+        (fn) => `asset.${(fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`,
+      ),
+    )
     const bundles = readdirSync(outdir)
-      .filter((name) => name.startsWith('asset.'))
+      .filter((name) => assets.has(name))
       .map((name) => readFileSync(join(outdir, name, 'index.mjs'), 'utf8'))
     expect(bundles).toHaveLength(Object.keys(functionsByService()).length)
     for (const bundle of bundles)
@@ -118,7 +159,7 @@ describe('the functions', () => {
         Variables: {
           TABLE_NAME: expect.anything(),
           MANAGE_TOKEN_SECRET_ARN: expect.anything(),
-          SITE_URL: cdkJson.context.siteUrl,
+          SITE_URL: siteUrl(),
         },
       })
     }
@@ -478,9 +519,11 @@ describe('monitoring', () => {
 
 describe('the materials bucket', () => {
   it('is private, encrypted, SSL-only, versioned and retained, with uploads from the site only', () => {
-    const bucket = template.findResources('AWS::S3::Bucket')
-    const [id, resource] = Object.entries(bucket)[0] as [string, Resource]
-    expect(Object.keys(bucket)).toHaveLength(1)
+    const buckets = Object.entries(template.findResources('AWS::S3::Bucket')).filter(([id]) =>
+      id.startsWith('MaterialsBucket'),
+    )
+    expect(buckets).toHaveLength(1)
+    const [id, resource] = buckets[0] as [string, Resource]
     expect(resource.DeletionPolicy).toBe('Retain')
     expect(resource.Properties).toMatchObject({
       PublicAccessBlockConfiguration: {
@@ -495,7 +538,7 @@ describe('the materials bucket', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       CorsConfiguration: {
-        CorsRules: [{ AllowedOrigins: [cdkJson.context.siteUrl], AllowedMethods: ['PUT', 'GET'] }],
+        CorsRules: [{ AllowedOrigins: [siteUrl()], AllowedMethods: ['PUT', 'GET'] }],
       },
     })
     expect(resource.Properties.BucketName).toBeUndefined()
@@ -515,9 +558,9 @@ describe('the materials bucket', () => {
     for (const fn of [mail, jobs]) {
       expect((fn as Resource).Properties.Environment).not.toHaveProperty('Variables.MATERIALS_BUCKET')
     }
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'))
+    const policies = JSON.stringify(appFunctionPolicies())
     expect(policies.match(/s3:PutObject/g)).toHaveLength(1)
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    const statements = appFunctionPolicies().flatMap(
       (policy) =>
         (
           (policy as Resource).Properties.PolicyDocument as {
@@ -587,8 +630,8 @@ describe('staff sign-in', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      CallbackURLs: [`${cdkJson.context.siteUrl}/staff/`],
-      LogoutURLs: [`${cdkJson.context.siteUrl}/staff/?signed-out=1`],
+      CallbackURLs: [siteUrl('/staff/')],
+      LogoutURLs: [siteUrl('/staff/?signed-out=1')],
       PreventUserExistenceErrors: 'ENABLED',
       WriteAttributes: [],
     })

@@ -1,23 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { LOCAL_FILES_PATH } from '@ey/files'
+import { securityHeaderLines } from '@ey/presentation/security-headers'
 import { type ServerType, serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 
 /**
  * The site's security headers, set on every page the local server sends, so the browser tests and
- * audits check the pages under the policy they are written for (no inline scripts or styles).
+ * audits check the pages under the policy they are written for (no inline scripts or styles). The
+ * same definition as CloudFront's response headers policy in AWS.
  */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-}
+export const SECURITY_HEADERS: Record<string, string> = securityHeaderLines()
 
 /**
  * One origin: the API app under `/api`, the signed links of material files under `/local-files/`

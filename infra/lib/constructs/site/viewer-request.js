@@ -1,0 +1,22 @@
+// A CloudFront Function (runtime cloudfront-js-2.0) on the site's viewer requests. The site is built
+// as one folder per page (`/manage/index.html`), and S3 serves no index documents to CloudFront,
+// so a page's address gains its `index.html`: `/` → `/index.html`, `/manage/` and `/manage` →
+// `/manage/index.html`. A path whose last part has a dot (`/assets/x.js`, `/favicon.svg`) is a
+// file and stays as it is. An address that is no page of the built site goes to `/404.html`, which
+// the viewer-response function answers with status 404. `/api/*` is another behaviour and never
+// reaches this function; were it to, it would pass unchanged.
+//
+// PAGES is filled at synthesis with the built site's pages (infra/lib/constructs/site.ts); the tests
+// run the code as synthesized against sample requests (test/infra/site.test.ts).
+const PAGES = {}
+
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls `handler` by name.
+function handler(event) {
+  const request = event.request
+  const uri = request.uri
+  if (uri === '/api' || uri.startsWith('/api/')) return request
+  if (uri.slice(uri.lastIndexOf('/') + 1).includes('.')) return request
+  const page = uri.endsWith('/') ? uri : `${uri}/`
+  request.uri = PAGES[page] === true ? `${page}index.html` : '/404.html'
+  return request
+}
