@@ -508,7 +508,12 @@ describe('monitoring', () => {
   it('emails the alarms only to an address given as context', () => {
     const withEmail = createApp({
       outdir: mkdtempSync(join(tmpdir(), 'cdk.out')),
-      context: { ...cdkJson.context, alarmEmail: 'alarms@example.org', 'aws:cdk:bundling-stacks': [] },
+      context: {
+        ...cdkJson.context,
+        siteDir,
+        alarmEmail: 'alarms@example.org',
+        'aws:cdk:bundling-stacks': [],
+      },
     })
     const subscriptions = Template.fromStack(withEmail.stack).findResources('AWS::SNS::Subscription')
     expect(Object.values(subscriptions).map((s) => (s as Resource).Properties)).toContainEqual(
