@@ -38,7 +38,23 @@ export class Api extends Construct {
       description: 'The JSON API under /api',
       timeout: Duration.seconds(10),
     })
-      .bindTable(props.table)
+      // Every kind of item (the API is where bookings, sessions, the catalogue, staff, alerts,
+      // questionnaires, materials and the audits change), but no Scan, no batch write, and only
+      // the indexes it queries (gsi4, the work that falls due, is the jobs').
+      .bindTable(props.table, [
+        {
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:BatchGetItem',
+            'dynamodb:Query',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:ConditionCheckItem',
+          ],
+        },
+        { actions: ['dynamodb:Query'], indexes: ['gsi1', 'gsi2', 'gsi3'] },
+      ])
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
       .bindMaterials(props.materials)

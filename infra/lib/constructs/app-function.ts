@@ -11,6 +11,32 @@ import { Construct } from 'constructs'
 import { BUNDLING, FUNCTION_ENTRIES, type FunctionName } from '../bundling.ts'
 import { REPO_ROOT } from '../paths.ts'
 
+/** The item actions a function may be granted on the table (no Scan, no BatchWriteItem). */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem'
+
+/**
+ * One statement of a function's access to the table. A transaction needs the action of each of
+ * its parts (`PutItem`, `UpdateItem`, `DeleteItem`, `ConditionCheckItem`), on each part's item.
+ */
+export interface TableGrant {
+  actions: readonly TableAction[]
+  /**
+   * Only items whose partition key begins with one of these (`BOOKING#`…, from
+   * `partitionPrefixes`): every key a request names must match (`ForAllValues:StringLike` on
+   * `dynamodb:LeadingKeys`). Left out: every item of the table.
+   */
+  partitions?: readonly string[]
+  /** The indexes, by name, that the statement covers instead of the table (queries only). */
+  indexes?: readonly string[]
+}
+
 /** Who the emails come from: the verified identity, the configuration set and the From header. */
 export interface Sender {
   identity: IEmailIdentity
@@ -94,26 +120,38 @@ export class AppFunction extends Construct {
     })
   }
 
-  /** Sets `TABLE_NAME` and grants read and write on the table and its indexes. */
-  bindTable(table: ITableV2): this {
-    this.function.addEnvironment('TABLE_NAME', table.tableName)
-    table.grantReadWriteData(this.function)
-    const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement)
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason:
-        'Queries read the global secondary indexes; the wildcard covers only the indexes of this table.',
-    })
-    return this
-  }
-
   /**
-   * Sets `TABLE_NAME` and grants only these item actions (`dynamodb:GetItem`…) on the table itself:
-   * for a function that neither queries nor reads an index.
+   * Sets `TABLE_NAME` and grants the function these item actions and nothing else: one statement
+   * per grant, on the table itself (with `dynamodb:LeadingKeys` when the grant names the
+   * partitions) or on the indexes it names. No Scan, no batch writes, no `index/*`.
    */
-  bindTableItems(table: ITableV2, actions: readonly string[]): this {
+  bindTable(table: ITableV2, grants: readonly TableGrant[]): this {
     this.function.addEnvironment('TABLE_NAME', table.tableName)
-    this.function.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [table.tableArn] }))
+    for (const grant of grants) {
+      if (grant.indexes && grant.partitions) {
+        throw new Error('A grant on indexes names no partitions: LeadingKeys there is the index’s key')
+      }
+      if (grant.indexes && grant.actions.some((action) => action !== 'dynamodb:Query')) {
+        throw new Error('Indexes are only queried')
+      }
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...grant.actions],
+          resources: grant.indexes
+            ? grant.indexes.map((index) => `${table.tableArn}/index/${index}`)
+            : [table.tableArn],
+          ...(grant.partitions
+            ? {
+                conditions: {
+                  'ForAllValues:StringLike': {
+                    'dynamodb:LeadingKeys': grant.partitions.map((prefix) => `${prefix}*`),
+                  },
+                },
+              }
+            : {}),
+        }),
+      )
+    }
     return this
   }
 

@@ -6,8 +6,29 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import { partitionPrefixes as partitions } from '@ey/dynamodb'
 import { Construct } from 'constructs'
-import { AppFunction, type Sender } from './app-function.ts'
+import { AppFunction, type Sender, type TableGrant } from './app-function.ts'
+import { OUTBOX_DELIVERY_GRANTS } from './mail.ts'
+
+/**
+ * What the jobs do to the table besides sending the outbox's emails (`sweep-outbox`, with the
+ * mail function's grants): they read the work that fell due (gsi4) and what it is about, expire
+ * lapsed offers (a transaction over the booking, its session's items and the outbox), queue
+ * reminders, digests and invitations in the outbox and record them in the session's partition.
+ */
+export const JOBS_GRANTS: readonly TableGrant[] = [
+  ...OUTBOX_DELIVERY_GRANTS,
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    partitions: [partitions.booking, partitions.session, partitions.outbox],
+  },
+  { actions: ['dynamodb:Query'], indexes: ['gsi4'] },
+  {
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+    partitions: [partitions.booking, partitions.session, partitions.outbox],
+  },
+]
 
 export interface JobsProps {
   table: ITableV2
@@ -53,7 +74,7 @@ export class Jobs extends Construct {
       // Under the shortest schedule (5 minutes), so a run has ended before the next one starts.
       timeout: Duration.minutes(4),
     })
-      .bindTable(props.table)
+      .bindTable(props.table, JOBS_GRANTS)
       .bindSender(props.sender)
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)

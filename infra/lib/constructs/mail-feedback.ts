@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-ses'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
+import { partitionPrefixes } from '@ey/dynamodb'
 import { Construct } from 'constructs'
 import { AppFunction } from './app-function.ts'
 
@@ -57,7 +58,9 @@ export class MailFeedback extends Construct {
       serviceName: 'mail-feedback',
       description: 'Marks addresses that bounce for good or complain as undeliverable',
       timeout: Duration.seconds(10),
-    }).bindTable(props.table)
+    })
+      // Marks an address undeliverable: one item per address, written whole, and nothing else.
+      .bindTable(props.table, [{ actions: ['dynamodb:PutItem'], partitions: [partitionPrefixes.undeliverable] }])
     this.topic.addSubscription(new LambdaSubscription(this.function.function))
   }
 }

@@ -1,4 +1,4 @@
-import { keys, TABLE } from '@ey/dynamodb'
+import { keys, partitionPrefixes as partitions, TABLE } from '@ey/dynamodb'
 import { Duration, Validations } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
@@ -13,11 +13,41 @@ import {
 } from 'aws-cdk-lib/aws-ses'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import { AppFunction, type Sender } from './app-function.ts'
+import { AppFunction, type Sender, type TableGrant } from './app-function.ts'
 import { MailFeedback } from './mail-feedback.ts'
 
 /** What every outbox item's partition key begins with, taken from the key function itself. */
 export const OUTBOX_PREFIX = keys.outbox('').pk
+
+/**
+ * What sending an outbox item's email does to the table, in the mail function and in the jobs
+ * function's sweep alike: it reads what the email is about, claims and closes the outbox item,
+ * and closes an interest alert still open when its email goes.
+ */
+export const OUTBOX_DELIVERY_GRANTS: readonly TableGrant[] = [
+  // The booking and its answers, the session (and its waiting list's queue), the course, the
+  // alert, the trainer of a digest, and whether the address is undeliverable.
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    partitions: [
+      partitions.booking,
+      partitions.session,
+      partitions.course,
+      partitions.interestAlert,
+      partitions.staff,
+      partitions.undeliverable,
+    ],
+  },
+  // A session's register (gsi1), a person's live bookings (gsi2), the parts of a day (gsi3).
+  { actions: ['dynamodb:Query'], indexes: ['gsi1', 'gsi2', 'gsi3'] },
+  // Claiming the outbox item, then marking it sent, skipped, failed or parked.
+  { actions: ['dynamodb:UpdateItem'], partitions: [partitions.outbox] },
+  // Closing an alert still open: the alert, its lock and its LA's count (in the course's partition).
+  {
+    actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+    partitions: [partitions.interestAlert, partitions.course],
+  },
+]
 
 export interface MailProps {
   /** The table whose stream carries the outbox. */
@@ -77,7 +107,7 @@ export class Mail extends Construct {
       description: 'Sends the email each new outbox item stands for',
       timeout: Duration.seconds(30),
     })
-      .bindTable(props.table)
+      .bindTable(props.table, OUTBOX_DELIVERY_GRANTS)
       .bindSender(this.sender)
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)

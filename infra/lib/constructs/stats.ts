@@ -1,4 +1,4 @@
-import { keys, TABLE } from '@ey/dynamodb'
+import { keys, partitionPrefixes as partitions, TABLE } from '@ey/dynamodb'
 import { Duration, Validations } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
@@ -44,12 +44,22 @@ export class Stats extends Construct {
       description: 'Keeps the take-up aggregates in line with each booking the table stream announces',
       timeout: Duration.seconds(60),
       memorySize: 512,
-    }).bindTableItems(props.table, [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
+    }).bindTable(props.table, [
+      // The booking as it is, what it last added (beside it), and the distinct-count markers.
+      {
+        actions: ['dynamodb:BatchGetItem'],
+        partitions: [partitions.booking, partitions.takeUpPerson, partitions.takeUpSetting],
+      },
+      // What it adds now (beside the booking) and the markers, in one transaction with the counts.
+      {
+        actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        partitions: [partitions.booking, partitions.takeUpPerson, partitions.takeUpSetting],
+      },
+      // The counts of days, months and academic years.
+      {
+        actions: ['dynamodb:UpdateItem'],
+        partitions: [partitions.takeUpDay, partitions.takeUpMonth, partitions.takeUpReach],
+      },
     ])
 
     this.function.function.addEventSource(

@@ -23,6 +23,8 @@ const MATERIAL = 'MATERIAL#'
 const TAKEUP_DAY = 'TAKEUP_DAY#'
 const TAKEUP_MONTH = 'TAKEUP_MONTH#'
 const TAKEUP_REACH = 'TAKEUP_REACH#'
+const TAKEUP_PERSON = 'TAKEUP_PERSON#'
+const TAKEUP_SETTING = 'TAKEUP_SETTING#'
 const TAKEUP_ENGLAND = 'ENGLAND'
 const TAKEUP_REGION = 'REGION#'
 const TAKEUP_LA = 'LA#'
@@ -169,17 +171,36 @@ export const keys = {
   takeUpReachPk: (year: number) => `${TAKEUP_REACH}${year}`,
   /** How many of a person's places booked count in an area in an academic year (a distinct count's marker). */
   takeUpPerson: (year: number, area: TakeUpArea, emailKey: string) => ({
-    pk: `TAKEUP_PERSON#${year}#${takeUpAreaSk(area)}#${emailHash(emailKey)}`,
+    pk: `${TAKEUP_PERSON}${year}#${takeUpAreaSk(area)}#${emailHash(emailKey)}`,
     sk: 'TAKEUP_PERSON',
   }),
   /** How many places booked name a setting (`urn:<urn>` or `name:<normalised name>`) in an LA in a year. */
   takeUpSetting: (year: number, laCode: string, setting: string) => ({
-    pk: `TAKEUP_SETTING#${year}#${laCode}#${sha256Key(setting)}`,
+    pk: `${TAKEUP_SETTING}${year}#${laCode}#${sha256Key(setting)}`,
     sk: 'TAKEUP_SETTING',
   }),
   /** Records that the demo seed of this name finished (local stack only). */
   seedMarker: (name: string) => ({ pk: `SEED#${name}`, sk: 'SEED' }),
 }
+
+/**
+ * What the partition key of each kind of item begins with, from the key functions above: the
+ * functions' IAM grants name the items they may touch by these (`dynamodb:LeadingKeys`).
+ */
+export const partitionPrefixes = {
+  booking: keys.booking('').pk,
+  session: keys.session('').pk,
+  course: keys.course('').pk,
+  interestAlert: keys.interestAlert('').pk,
+  staff: keys.staff('').pk,
+  undeliverable: keys.undeliverable('').pk,
+  outbox: keys.outbox('').pk,
+  takeUpDay: keys.takeUpDayPk(''),
+  takeUpMonth: keys.takeUpMonthPk(''),
+  takeUpReach: TAKEUP_REACH,
+  takeUpPerson: TAKEUP_PERSON,
+  takeUpSetting: TAKEUP_SETTING,
+} as const
 
 const sessionListingPk = (month: string) => `SESSIONS#${month}`
 const sessionSchedulePk = (month: string) => `SCHEDULE#${month}`
