@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp as createApiApp, wireApi } from '@ey/api'
-import { addDays, askForInterestAlert, fromLondon, londonParts, reminderAt, scheduleSession } from '@ey/domain'
-import { keys, TABLE } from '@ey/dynamodb'
+import {
+  addDays,
+  askForInterestAlert,
+  bookSession,
+  cancelBooking,
+  fromLondon,
+  londonParts,
+  reminderAt,
+  scheduleSession,
+} from '@ey/domain'
+import { keys } from '@ey/dynamodb'
 import { createApp } from '@ey/infra'
 import { JOBS, runJob, wireJobs } from '@ey/jobs-function'
 import type { StreamPoller } from '@ey/local-stack'
@@ -11,14 +20,22 @@ import { type CoreDeps, wireCore } from '@ey/runtime'
 import { createStatsHandler, wireStats } from '@ey/stats-function'
 import { Template } from 'aws-cdk-lib/assertions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TableAccess, recordingTable } from '../support/dynamo-recorder.ts'
-import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
-import { fakeClock, LEEDS, makeCourse, makePerson, makeSession, makeSessionInput, partAt } from '../support/factories.ts'
-import { emulatorSes, startMailFlow } from '../support/mail-flow.ts'
-import { sesBounce, sesComplaint, snsEvent } from '../support/ses-feedback.ts'
-import { uniqueAddress } from '../support/ses.ts'
-import { insertRecord } from '../support/stream.ts'
 import { testApiConfig } from '../functions/api/support.ts'
+import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
+import { recordingTable, type TableAccess } from '../support/dynamo-recorder.ts'
+import {
+  fakeClock,
+  LEEDS,
+  makeCourse,
+  makePerson,
+  makeSession,
+  makeSessionInput,
+  partAt,
+} from '../support/factories.ts'
+import { emulatorSes, startMailFlow } from '../support/mail-flow.ts'
+import { uniqueAddress } from '../support/ses.ts'
+import { sesBounce, sesComplaint, snsEvent } from '../support/ses-feedback.ts'
+import { insertRecord } from '../support/stream.ts'
 import { testSenderConfig } from '../support/wiring.ts'
 
 /**
@@ -41,7 +58,7 @@ type Statement = {
 type Resource = { Properties: Record<string, unknown> }
 
 /** A statement as the test reads it: resources named by what they are (`table`, `table/index/gsi1`…). */
-export interface ReadableStatement {
+interface ReadableStatement {
   actions: string[]
   resources: string[]
   condition?: Statement['Condition']
@@ -98,13 +115,17 @@ function nameOf(value: unknown, resources: Record<string, { Type: string }>): st
   const id = object.Ref ?? object['Fn::GetAtt']?.[0]
   if (id?.startsWith('AWS::')) return `\${${id}}`
   const type = id ? resources[id]?.Type : undefined
-  if (type === 'AWS::DynamoDB::GlobalTable') return object['Fn::GetAtt']?.[1] === 'StreamArn' ? 'table/stream' : 'table'
+  if (type === 'AWS::DynamoDB::GlobalTable')
+    return object['Fn::GetAtt']?.[1] === 'StreamArn' ? 'table/stream' : 'table'
   return type ? `<${type}>` : JSON.stringify(value)
 }
 
 /** IAM's `StringLike`: `*` any run of characters, `?` any one. */
 function like(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
   return new RegExp(`^${source}$`).test(value)
 }
 
@@ -172,7 +193,8 @@ describe('each function’s role', () => {
       ({ service, wildcard }) =>
         !ALLOWED_WILDCARDS.some(
           (allowedOne) =>
-            (allowedOne.service === 'any' || allowedOne.service === service) && allowedOne.wildcard === wildcard,
+            (allowedOne.service === 'any' || allowedOne.service === service) &&
+            allowedOne.wildcard === wildcard,
         ),
     )
     expect(unexplained).toEqual([])
@@ -231,9 +253,9 @@ const OUTBOX_ONLY: ReadableStatement[] = [
 describe('the evaluator of statements', () => {
   it('allows an access only with its action, its resource and every partition key matching', () => {
     expect(allowed(OUTBOX_ONLY, { action: 'dynamodb:UpdateItem', partitions: ['OUTBOX#1'] })).toBe(true)
-    expect(allowed(OUTBOX_ONLY, { action: 'dynamodb:UpdateItem', partitions: ['OUTBOX#1', 'BOOKING#1'] })).toBe(
-      false,
-    )
+    expect(
+      allowed(OUTBOX_ONLY, { action: 'dynamodb:UpdateItem', partitions: ['OUTBOX#1', 'BOOKING#1'] }),
+    ).toBe(false)
     expect(allowed(OUTBOX_ONLY, { action: 'dynamodb:PutItem', partitions: ['OUTBOX#1'] })).toBe(false)
     expect(
       allowed(OUTBOX_ONLY, { action: 'dynamodb:UpdateItem', index: 'gsi1', partitions: ['OUTBOX#1'] }),
@@ -272,13 +294,23 @@ afterAll(async () => {
 describe('what each function did on DynamoDB Local', () => {
   it('is allowed by its statements, for each request and each part of a transaction or batch', async () => {
     const api = createApiApp(wireApi(testApiConfig(table), recorded.api, { clock, logger: SILENT }))
-    const jobs = wireJobs(testSenderConfig(table), { doc: recorded.jobs.doc, ses: emulatorSes() }, {
-      clock,
-      logger: SILENT,
-    })
-    const stats = createStatsHandler(wireStats({ tableName: table.tableName }, { doc: recorded.stats.doc }, { logger: SILENT }))
+    const jobs = wireJobs(
+      testSenderConfig(table),
+      { doc: recorded.jobs.doc, ses: emulatorSes() },
+      {
+        clock,
+        logger: SILENT,
+      },
+    )
+    const stats = createStatsHandler(
+      wireStats({ tableName: table.tableName }, { doc: recorded.stats.doc }, { logger: SILENT }),
+    )
     const feedback = createFeedbackHandler(
-      wireFeedback({ tableName: table.tableName }, { doc: recorded['mail-feedback'].doc }, { logger: SILENT }),
+      wireFeedback(
+        { tableName: table.tableName },
+        { doc: recorded['mail-feedback'].doc },
+        { logger: SILENT },
+      ),
     )
     const ok = async (response: Response | Promise<Response>) => {
       const res = await response
@@ -320,7 +352,10 @@ describe('what each function did on DynamoDB Local', () => {
       made.push((await res.json()) as { id: string; manageToken: string })
     }
     const [first, second] = made as [{ id: string; manageToken: string }, { id: string; manageToken: string }]
-    const bearer = (token: string, method = 'GET') => ({ method, headers: { Authorization: `Bearer ${token}` } })
+    const bearer = (token: string, method = 'GET') => ({
+      method,
+      headers: { Authorization: `Bearer ${token}` },
+    })
     await ok(api.request(`/api/bookings/${first.id}`, bearer(first.manageToken)))
     await ok(api.request(`/api/bookings/${first.id}`, bearer(first.manageToken, 'DELETE')))
     await ok(api.request(`/api/bookings/${second.id}`, bearer(second.manageToken)))
@@ -331,13 +366,29 @@ describe('what each function did on DynamoDB Local', () => {
         body: JSON.stringify({ email: uniqueAddress('alert'), laCode: LEEDS, scope: 'online' }),
       }),
     )
-    await askForInterestAlert(deps, { courseId: 'slcn-core', email: uniqueAddress('alert'), laCode: LEEDS, scope: 'online' })
-    await scheduleSession(deps, makeSessionInput({ parts: [{ date: partDate, startTime: '10:00', endTime: '11:00' }], format: 'online' }))
+    await askForInterestAlert(deps, {
+      courseId: 'slcn-core',
+      email: uniqueAddress('alert'),
+      laCode: LEEDS,
+      scope: 'online',
+    })
+    await scheduleSession(
+      deps,
+      makeSessionInput({
+        parts: [{ date: partDate, startTime: '10:00', endTime: '11:00' }],
+        format: 'online',
+      }),
+    )
     await poller.drain()
     // An alert whose email is queued but which is still open (its closing has not landed): the
     // mail function closes it as the email goes.
     const openEmail = uniqueAddress('open-alert')
-    await askForInterestAlert(deps, { courseId: 'slcn-core', email: openEmail, laCode: LEEDS, scope: 'online' })
+    await askForInterestAlert(deps, {
+      courseId: 'slcn-core',
+      email: openEmail,
+      laCode: LEEDS,
+      scope: 'online',
+    })
     const open = (await deps.alerts.openAlertsOf('slcn-core')).find((alert) => alert.email === openEmail)
     if (!open) throw new Error('The alert was not opened')
     await deps.outbox.enqueue({
@@ -351,19 +402,54 @@ describe('what each function did on DynamoDB Local', () => {
 
     // The stats function, fed each booking as the stream would.
     for (const booking of made) {
-      const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.booking(booking.id) }))
+      const { Item } = await table.doc.send(
+        new GetCommand({ TableName: table.tableName, Key: keys.booking(booking.id) }),
+      )
       await stats({ Records: [insertRecord(Item as Record<string, unknown>)] })
     }
 
     // Every job, at moments where each has something to do, and the emails they queue.
-    for (const at of [clock.now(), reminderAt(startsAt, 2880), fromLondon(addDays(partDate, -1), '07:00'), reminderAt(startsAt, 120), new Date(new Date(startsAt).getTime() + 3 * 86_400_000)]) {
+    // A one-place session whose place is offered on the day, to lapse before the next run.
+    await storeSessions(table, makeSession({ id: 'lp-2', capacity: 1, parts: [partAt(startsAt)] }))
+    const queue = []
+    for (const [i, email] of [
+      uniqueAddress('holder'),
+      uniqueAddress('offered'),
+      uniqueAddress('next'),
+    ].entries()) {
+      queue.push(
+        await bookSession(deps, {
+          sessionId: 'lp-2',
+          idempotencyKey: `lp-2-${i}`,
+          person: makePerson({ email }),
+        }),
+      )
+    }
+    const [holder, offered] = queue
+    const twoHoursBefore = reminderAt(startsAt, 120)
+    for (const at of [
+      clock.now(),
+      reminderAt(startsAt, 2880),
+      fromLondon(addDays(partDate, -1), '07:00'),
+      twoHoursBefore,
+      new Date(new Date(startsAt).getTime() + 3 * 86_400_000),
+    ]) {
+      if (at === twoHoursBefore && holder) {
+        clock.set(new Date(new Date(startsAt).getTime() - 20 * 3_600_000))
+        await cancelBooking(deps, holder.booking.id, holder.manageToken)
+      }
       clock.set(at)
       for (const job of JOBS) await runJob(job, jobs, at)
       await poller.drain()
     }
 
+    // The offer lapsed and the jobs function expired it (and offered the place on).
+    expect((await deps.bookings.getBooking(offered?.booking.id ?? ''))?.status).toBe('expired')
+
     // Bounces and complaints.
-    await feedback(snsEvent(sesBounce([people[0] as string], 'Permanent', 'General'), sesComplaint([people[1] as string])))
+    await feedback(
+      snsEvent(sesBounce([people[0] as string], 'Permanent', 'General'), sesComplaint([people[1] as string])),
+    )
 
     const refused: Record<string, string[]> = {}
     for (const service of SERVICES) {

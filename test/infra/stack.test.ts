@@ -267,7 +267,7 @@ describe('the stream mappings', () => {
     expect(BOOKING_KEY).toEqual({ pk: 'BOOKING#', sk: 'BOOKING' })
   })
 
-  it('let the stats function read and write the table’s items and nothing more: no index, no query, no secret', () => {
+  it('let the stats function read and write only bookings’ take-up and the aggregates: no index, no query, no secret', () => {
     const stats = functionsByService().stats as Resource
     const variables = (stats.Properties.Environment as { Variables: Record<string, unknown> }).Variables
     expect(Object.keys(variables).sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'])
@@ -276,21 +276,29 @@ describe('the stream mappings', () => {
       .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
       .flatMap(
         (policy) =>
-          (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
-            .Statement,
+          (
+            policy.Properties.PolicyDocument as {
+              Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[]
+            }
+          ).Statement,
       )
     const tableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0]
-    expect(statements.map(({ Action, Resource }) => ({ Action, Resource }))).toEqual([
+    const table = { 'Fn::GetAtt': [tableId, 'Arn'] }
+    const leadingKeys = (...prefixes: string[]) => ({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}*`) },
+    })
+    expect(statements.map(({ Action, Resource, Condition }) => ({ Action, Resource, Condition }))).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.anything() },
+      // Its two grants on the same items, merged by CDK into one statement.
       {
-        Action: [
-          'dynamodb:BatchGetItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-        ],
-        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'],
+        Resource: table,
+        Condition: leadingKeys('BOOKING#', 'TAKEUP_PERSON#', 'TAKEUP_SETTING#'),
+      },
+      {
+        Action: 'dynamodb:UpdateItem',
+        Resource: table,
+        Condition: leadingKeys('TAKEUP_DAY#', 'TAKEUP_MONTH#', 'TAKEUP_REACH#'),
       },
       {
         Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],

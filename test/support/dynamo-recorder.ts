@@ -17,7 +17,7 @@ export interface TableAccess {
 type Attribute = { S?: string } | string | undefined
 type Key = Record<string, Attribute>
 
-const valueOf = (attribute: Attribute): string =>
+const stringOf = (attribute: Attribute): string =>
   typeof attribute === 'string' ? attribute : (attribute?.S ?? String(attribute))
 
 /** The IAM action and partition key of each part of a transaction. */
@@ -36,7 +36,7 @@ function queryPartition(input: Record<string, unknown>): string {
   const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>
   const values = (input.ExpressionAttributeValues ?? {}) as Record<string, Attribute>
   for (const [, name, value] of String(input.KeyConditionExpression).matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
-    if ((names[name as string] ?? name) === partitionKey) return valueOf(values[value as string])
+    if ((names[name as string] ?? name) === partitionKey) return stringOf(values[value as string])
   }
   throw new Error(`No partition key in the query ${String(input.KeyConditionExpression)}`)
 }
@@ -44,7 +44,7 @@ function queryPartition(input: Record<string, unknown>): string {
 /** What IAM authorises for one command of the DynamoDB client (`PutItemCommand`, `PutCommand`…). */
 export function accessesOf(commandName: string, input: Record<string, unknown>): TableAccess[] {
   const name = commandName.replace(/Command$/, '')
-  const pk = (key: unknown) => valueOf((key as Key)[TABLE.partitionKey])
+  const pk = (key: unknown) => stringOf((key as Key)[TABLE.partitionKey])
   switch (name) {
     case 'GetItem':
     case 'Get':
@@ -67,7 +67,13 @@ export function accessesOf(commandName: string, input: Record<string, unknown>):
         },
       ]
     case 'Scan':
-      return [{ action: 'dynamodb:Scan', ...(input.IndexName ? { index: String(input.IndexName) } : {}), partitions: [] }]
+      return [
+        {
+          action: 'dynamodb:Scan',
+          ...(input.IndexName ? { index: String(input.IndexName) } : {}),
+          partitions: [],
+        },
+      ]
     case 'BatchGetItem':
     case 'BatchGet':
       return Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>).map((request) => ({
@@ -76,12 +82,12 @@ export function accessesOf(commandName: string, input: Record<string, unknown>):
       }))
     case 'BatchWriteItem':
     case 'BatchWrite':
-      return Object.values(input.RequestItems as Record<string, Record<string, { Item?: unknown; Key?: unknown }>[]>).map(
-        (requests) => ({
-          action: 'dynamodb:BatchWriteItem',
-          partitions: requests.map((request) => pk(request.PutRequest?.Item ?? request.DeleteRequest?.Key)),
-        }),
-      )
+      return Object.values(
+        input.RequestItems as Record<string, Record<string, { Item?: unknown; Key?: unknown }>[]>,
+      ).map((requests) => ({
+        action: 'dynamodb:BatchWriteItem',
+        partitions: requests.map((request) => pk(request.PutRequest?.Item ?? request.DeleteRequest?.Key)),
+      }))
     case 'TransactWriteItems':
     case 'TransactWrite':
     case 'TransactGetItems':

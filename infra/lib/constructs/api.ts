@@ -50,7 +50,6 @@ export class Api extends Construct {
             'dynamodb:PutItem',
             'dynamodb:UpdateItem',
             'dynamodb:DeleteItem',
-            'dynamodb:ConditionCheckItem',
           ],
         },
         { actions: ['dynamodb:Query'], indexes: ['gsi1', 'gsi2', 'gsi3'] },

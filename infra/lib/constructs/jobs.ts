@@ -1,3 +1,4 @@
+import { partitionPrefixes as partitions } from '@ey/dynamodb'
 import { JOB_SCHEDULES, SCHEDULE_TIME_ZONE } from '@ey/jobs-function/schedules'
 import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
@@ -6,7 +7,6 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
-import { partitionPrefixes as partitions } from '@ey/dynamodb'
 import { Construct } from 'constructs'
 import { AppFunction, type Sender, type TableGrant } from './app-function.ts'
 import { OUTBOX_DELIVERY_GRANTS } from './mail.ts'
@@ -14,18 +14,19 @@ import { OUTBOX_DELIVERY_GRANTS } from './mail.ts'
 /**
  * What the jobs do to the table besides sending the outbox's emails (`sweep-outbox`, with the
  * mail function's grants): they read the work that fell due (gsi4) and what it is about, expire
- * lapsed offers (a transaction over the booking, its session's items and the outbox), queue
+ * lapsed offers (a transaction over the booking, its session's items and the outbox), read the
+ * answers given (a batch read beside the bookings), queue
  * reminders, digests and invitations in the outbox and record them in the session's partition.
  */
 export const JOBS_GRANTS: readonly TableGrant[] = [
   ...OUTBOX_DELIVERY_GRANTS,
   {
     actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-    partitions: [partitions.booking, partitions.session, partitions.outbox],
+    partitions: [partitions.booking, partitions.session],
   },
   { actions: ['dynamodb:Query'], indexes: ['gsi4'] },
   {
-    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
     partitions: [partitions.booking, partitions.session, partitions.outbox],
   },
 ]

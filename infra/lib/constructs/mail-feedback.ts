@@ -1,3 +1,4 @@
+import { partitionPrefixes } from '@ey/dynamodb'
 import { Duration } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
@@ -10,7 +11,6 @@ import {
 } from 'aws-cdk-lib/aws-ses'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
-import { partitionPrefixes } from '@ey/dynamodb'
 import { Construct } from 'constructs'
 import { AppFunction } from './app-function.ts'
 
@@ -60,7 +60,9 @@ export class MailFeedback extends Construct {
       timeout: Duration.seconds(10),
     })
       // Marks an address undeliverable: one item per address, written whole, and nothing else.
-      .bindTable(props.table, [{ actions: ['dynamodb:PutItem'], partitions: [partitionPrefixes.undeliverable] }])
+      .bindTable(props.table, [
+        { actions: ['dynamodb:PutItem'], partitions: [partitionPrefixes.undeliverable] },
+      ])
     this.topic.addSubscription(new LambdaSubscription(this.function.function))
   }
 }
