@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp as createApiApp, wireApi } from '@ey/api'
 import {
   addDays,
@@ -35,7 +35,7 @@ import {
 import { emulatorSes, startMailFlow } from '../support/mail-flow.ts'
 import { uniqueAddress } from '../support/ses.ts'
 import { sesBounce, sesComplaint, snsEvent } from '../support/ses-feedback.ts'
-import { insertRecord } from '../support/stream.ts'
+import { changeRecord, insertRecord } from '../support/stream.ts'
 import { testSenderConfig } from '../support/wiring.ts'
 
 /**
@@ -446,6 +446,58 @@ describe('what each function did on DynamoDB Local', () => {
     // The offer lapsed and the jobs function expired it (and offered the place on).
     expect((await deps.bookings.getBooking(offered?.booking.id ?? ''))?.status).toBe('expired')
 
+    // "Find my bookings" through the stream; then, with the stream's sender stopped, two emails
+    // the jobs function's sweep sends itself once they are due.
+    const email = (kind: 'bookings-list' | 'booking-confirmed') => ({
+      id: `${kind}-${crypto.randomUUID()}`,
+      kind,
+      bookingId: second.id,
+      createdAt: clock.now().toISOString(),
+    })
+    await deps.outbox.enqueue(email('bookings-list'))
+    await poller.drain()
+    await poller.stop()
+    await deps.outbox.enqueue(email('bookings-list'))
+    await deps.outbox.enqueue(email('booking-confirmed'))
+    // And a trainer's digest, and an alert still open for a session a month ahead.
+    await deps.outbox.enqueue({
+      id: `digest-${crypto.randomUUID()}`,
+      kind: 'trainer-digest',
+      staffSub: trainer,
+      date: londonParts(new Date(clock.now().getTime() + 3_600_000)).date,
+      createdAt: clock.now().toISOString(),
+    })
+    const later = makeSession({ id: 'lp-3', startsAt: new Date(clock.now().getTime() + 30 * 86_400_000) })
+    await storeSessions(table, later)
+    const laterEmail = uniqueAddress('later-alert')
+    await askForInterestAlert(deps, {
+      courseId: later.courseId,
+      email: laterEmail,
+      laCode: LEEDS,
+      scope: 'online',
+    })
+    const laterAlert = (await deps.alerts.openAlertsOf(later.courseId)).find(
+      (alert) => alert.email === laterEmail,
+    )
+    if (!laterAlert) throw new Error('The alert was not opened')
+    await deps.outbox.enqueue({
+      id: `alert-${crypto.randomUUID()}`,
+      kind: 'interest-alert',
+      alertId: laterAlert.id,
+      sessionId: later.id,
+      createdAt: clock.now().toISOString(),
+    })
+    const sweep = JOBS.find((job) => job.name === 'sweep-outbox')
+    if (!sweep) throw new Error('No sweep-outbox job')
+    clock.set(new Date(clock.now().getTime() + 3_600_000))
+    const { report } = await runJob(sweep, jobs, clock.now())
+    expect(report.due).toBeGreaterThanOrEqual(4)
+
+    // A booking that counted gone from the table (as if removed): the stats function takes away
+    // what it added, its markers with it.
+    await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: keys.booking(second.id) }))
+    await stats({ Records: [changeRecord('REMOVE', keys.booking(second.id))] })
+
     // Bounces and complaints.
     await feedback(
       snsEvent(sesBounce([people[0] as string], 'Permanent', 'General'), sesComplaint([people[1] as string])),
@@ -460,5 +512,29 @@ describe('what each function did on DynamoDB Local', () => {
       if (denied.length) refused[service] = denied
     }
     expect(refused).toEqual({})
+
+    // And the other way: every action on every partition prefix or index the mail, bounce, stats
+    // and jobs functions are granted was used (the API is granted every item action by design).
+    const unused: string[] = []
+    for (const service of ['mail', 'mail-feedback', 'stats', 'jobs'] as const) {
+      for (const statement of statements[service]) {
+        const onTable = statement.resources.filter((resource) => /^table(\/index\/\w+)?$/.test(resource))
+        const prefixes = [
+          statement.condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? ['*'],
+        ].flat()
+        for (const action of statement.actions)
+          for (const resource of onTable)
+            for (const prefix of prefixes) {
+              const used = recorded[service].accesses.some(
+                (access) =>
+                  access.action === action &&
+                  (access.index ? `table/index/${access.index}` : 'table') === resource &&
+                  access.partitions.some((pk) => like(prefix, pk)),
+              )
+              if (!used) unused.push(`${service}: ${action} ${resource} ${prefix}`)
+            }
+      }
+    }
+    expect(unused).toEqual([])
   }, 120_000)
 })

@@ -13,22 +13,17 @@ import { OUTBOX_DELIVERY_GRANTS } from './mail.ts'
 
 /**
  * What the jobs do to the table besides sending the outbox's emails (`sweep-outbox`, with the
- * mail function's grants): they read the work that fell due (gsi4) and what it is about, expire
- * lapsed offers (a transaction over the booking, its session's items and the outbox), read the
- * answers given (a batch read beside the bookings), queue
- * reminders, digests and invitations in the outbox and record them in the session's partition.
+ * mail function's grants, which also cover what the other jobs read): they query the work that
+ * fell due (gsi4), expire lapsed offers (a transaction changing the booking and its session's
+ * items: counts, queue entry, person lock), queue reminders, digests and invitations in the
+ * outbox, and record them in the session's partition.
  */
 export const JOBS_GRANTS: readonly TableGrant[] = [
   ...OUTBOX_DELIVERY_GRANTS,
-  {
-    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-    partitions: [partitions.booking, partitions.session],
-  },
   { actions: ['dynamodb:Query'], indexes: ['gsi4'] },
-  {
-    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-    partitions: [partitions.booking, partitions.session, partitions.outbox],
-  },
+  { actions: ['dynamodb:UpdateItem'], partitions: [partitions.booking, partitions.session] },
+  { actions: ['dynamodb:DeleteItem'], partitions: [partitions.session] },
+  { actions: ['dynamodb:PutItem'], partitions: [partitions.session, partitions.outbox] },
 ]
 
 export interface JobsProps {

@@ -25,10 +25,10 @@ export const OUTBOX_PREFIX = keys.outbox('').pk
  * and closes an interest alert still open when its email goes.
  */
 export const OUTBOX_DELIVERY_GRANTS: readonly TableGrant[] = [
-  // The booking and its answers, the session (and its waiting list's queue), the course, the
-  // alert, the trainer of a digest, and whether the address is undeliverable.
+  // The booking and its answers, the session and its register, the course, the alert, the
+  // trainer of a digest, and whether the address is undeliverable.
   {
-    actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    actions: ['dynamodb:GetItem'],
     partitions: [
       partitions.booking,
       partitions.session,
@@ -38,15 +38,16 @@ export const OUTBOX_DELIVERY_GRANTS: readonly TableGrant[] = [
       partitions.undeliverable,
     ],
   },
+  // A place's position in its session's waiting list.
+  { actions: ['dynamodb:Query'], partitions: [partitions.session] },
   // A session's register (gsi1), a person's live bookings (gsi2), the parts of a day (gsi3).
   { actions: ['dynamodb:Query'], indexes: ['gsi1', 'gsi2', 'gsi3'] },
   // Claiming the outbox item, then marking it sent, skipped, failed or parked.
   { actions: ['dynamodb:UpdateItem'], partitions: [partitions.outbox] },
-  // Closing an alert still open: the alert, its lock and its LA's count (in the course's partition).
-  {
-    actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
-    partitions: [partitions.interestAlert, partitions.course],
-  },
+  // Closing an alert still open: the alert written anew, its lock removed and its LA's count
+  // moved (both in the course's partition), in one transaction.
+  { actions: ['dynamodb:PutItem'], partitions: [partitions.interestAlert] },
+  { actions: ['dynamodb:DeleteItem', 'dynamodb:UpdateItem'], partitions: [partitions.course] },
 ]
 
 export interface MailProps {
