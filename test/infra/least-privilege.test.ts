@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp as createApiApp, wireApi } from '@ey/api'
 import {
@@ -70,9 +72,14 @@ type Service = (typeof SERVICES)[number]
 let statements: Record<Service, ReadableStatement[]>
 
 beforeAll(() => {
-  // Synthesized without bundling: the roles do not depend on the bundles, which stack.test.ts checks.
-  const { stack } = createApp({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } })
+  // A stand-in for the built site (synthesis needs its pages), and no bundling: the roles do not
+  // depend on the bundles, which stack.test.ts and bundles.test.ts check.
+  const siteDir = mkdtempSync(join(tmpdir(), 'ey-site-'))
+  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Site</title>')
+  writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Not found</title>')
+  const { stack } = createApp({ context: { ...cdkJson.context, siteDir, 'aws:cdk:bundling-stacks': [] } })
   const template = Template.fromStack(stack)
+  rmSync(siteDir, { recursive: true, force: true })
   const resources = template.toJSON().Resources as Record<string, Resource & { Type: string }>
   const named = (value: unknown) => nameOf(value, resources)
   statements = Object.fromEntries(
