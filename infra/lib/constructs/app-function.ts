@@ -1,3 +1,4 @@
+import { TABLE } from '@ey/dynamodb'
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
@@ -129,11 +130,15 @@ export class AppFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName)
     for (const grant of grants) {
       if (grant.indexes && grant.partitions) {
-        throw new Error('A grant on indexes names no partitions: LeadingKeys there is the index’s key')
+        throw new Error(
+          'A grant on indexes names no partitions: which key LeadingKeys matches on an index is not documented clearly',
+        )
       }
       if (grant.indexes && grant.actions.some((action) => action !== 'dynamodb:Query')) {
         throw new Error('Indexes are only queried')
       }
+      const unknown = grant.indexes?.filter((index) => !TABLE.indexes.some((known) => known.name === index))
+      if (unknown?.length) throw new Error(`No such index of the table: ${unknown.join(', ')}`)
       this.function.addToRolePolicy(
         new PolicyStatement({
           actions: [...grant.actions],
