@@ -73,3 +73,13 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   422: 'The Idempotency-Key was used for a different request',
   503: 'Busy; retry after the Retry-After seconds',
 }
+
+/** The 422 of a list asked for a range or a page beyond `QUERY_BOUNDS`. */
+export const BEYOND_BOUNDS = {
+  422: {
+    description:
+      'The range or page asked for is more than one request reads (`code` beyond-bounds); `errors` names ' +
+      'the field (`to` or `limit`)',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+}

@@ -62,6 +62,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'invalid-template': 422,
   'invalid-questionnaire-days': 422,
   'invalid-period': 422,
+  'beyond-bounds': 422,
   'file-not-allowed': 422,
   'service-busy': 503,
 }

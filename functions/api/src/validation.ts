@@ -1,4 +1,4 @@
-import { type FieldError, ValidationError } from '@ey/domain'
+import { DomainError, type FieldError, ValidationError } from '@ey/domain'
 import { OpenAPIHono, type OpenAPIHonoOptions } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import type { z } from 'zod'
@@ -19,9 +19,23 @@ export function fieldErrorsOf(error: z.ZodError, target: Target): FieldError[] {
   return [...seen.values()]
 }
 
-/** The validator hook of every route: bad input throws our own error, so `onError` answers it. */
+/** A number in the query above its maximum asks for more than a request reads (e.g. `limit`). */
+function asksTooMuch(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_big' && issue.origin === 'number'
+}
+
+/**
+ * The validator hook of every route: bad input throws our own error, so `onError` answers it. A
+ * query whose only fault is a number above its bound (a page larger than `QUERY_BOUNDS.pageSize`)
+ * is well formed but too large: it answers `beyond-bounds` (422), like a range too long.
+ */
 export const throwValidationError: OpenAPIHonoOptions<Env>['defaultHook'] = (result) => {
-  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error, result.target as Target))
+  if (result.success) return
+  const fieldErrors = fieldErrorsOf(result.error, result.target as Target)
+  if (result.target === 'query' && result.error.issues.every(asksTooMuch)) {
+    throw new DomainError('beyond-bounds', 'Ask for less at a time.', { fieldErrors })
+  }
+  throw new ValidationError(fieldErrors)
 }
 
 /** A router whose routes validate with the hook above (each group is mounted with `app.route()`). */

@@ -1,4 +1,4 @@
-import { SessionInputSchema as DomainSessionInputSchema, SessionSchema } from '@ey/domain'
+import { SessionInputSchema as DomainSessionInputSchema, QUERY_BOUNDS, SessionSchema } from '@ey/domain'
 import { z } from 'zod'
 
 /** What an administrator sends to schedule or edit a session: London dates and times. */
@@ -21,7 +21,12 @@ export type AdminSessionList = z.infer<typeof AdminSessionListSchema>
 /** The query of `GET /api/admin/sessions`: the range of start days. */
 export const AdminSessionRangeQuerySchema = z.object({
   from: z.iso.date().optional().meta({ description: 'First day (UTC), default 31 days ago' }),
-  to: z.iso.date().optional().meta({ description: 'Day after the last (UTC), default 400 days ahead' }),
+  to: z.iso
+    .date()
+    .optional()
+    .meta({
+      description: `Day after the last (UTC), default 400 days ahead; at most ${QUERY_BOUNDS.adminSessionDays} days after \`from\` (more answers 422 naming \`to\`)`,
+    }),
 })
 export type AdminSessionRangeQuery = z.infer<typeof AdminSessionRangeQuerySchema>
 

@@ -1,6 +1,7 @@
 import {
   fromLondon,
   IdSchema,
+  QUERY_BOUNDS,
   SessionFormatSchema,
   SessionStatusSchema,
   TopicSchema,
@@ -81,7 +82,9 @@ export const SessionQuerySchema = z.object({
   to: DateOrInstantSchema.transform((v) => (DATE_ONLY.test(v) ? dayAfter(v) : new Date(v)))
     .optional()
     .meta({
-      description: 'Sessions starting before this (a date includes that whole day); default from + 1 year',
+      description:
+        'Sessions starting before this (a date includes that whole day); default from + 1 year. A range of ' +
+        `more than ${QUERY_BOUNDS.sessionSearchDays} days answers 422 naming \`to\``,
     }),
   course: IdSchema.optional().meta({ description: 'Sessions of this course only (its id)' }),
   topic: TopicSchema.optional().meta({ description: 'Sessions of courses with this topic' }),
@@ -101,7 +104,13 @@ export const SessionQuerySchema = z.object({
       example: 'E08000035',
     }),
   available: BooleanParamSchema.optional().meta({ description: 'true: only sessions with places left' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20).meta({ description: 'Page size, 1 to 100' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(QUERY_BOUNDS.pageSize)
+    .default(20)
+    .meta({ description: `Page size, 1 to ${QUERY_BOUNDS.pageSize} (more answers 422 naming \`limit\`)` }),
   cursor: z.string().meta({ description: 'The nextCursor of the previous page' }).optional(),
 })
 /** The query as a page sends it. */

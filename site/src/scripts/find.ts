@@ -66,7 +66,8 @@ async function load(cursor?: string): Promise<void> {
     more.disabled = false
     status.textContent = 'Sessions could not be loaded'
     byId('results-error-detail').textContent =
-      error instanceof Error && 'status' in error && error.status === 400
+      // 400: a filter is not valid; 422: the dates span more than one search covers.
+      error instanceof Error && 'status' in error && (error.status === 400 || error.status === 422)
         ? `${error.message} Change the filters and try again.`
         : 'Try again in a few minutes.'
     show(failure, empty)

@@ -9,10 +9,12 @@ import {
   SessionInputSchema,
 } from '@ey/contract'
 import {
+  assertRangeWithin,
   cancelSession,
   changeCapacity,
   DomainError,
   editSession,
+  QUERY_BOUNDS,
   type Session,
   scheduleSession,
   setSessionStatus,
@@ -22,6 +24,7 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
+import { BEYOND_BOUNDS } from '../openapi.ts'
 import { router } from '../validation.ts'
 
 const DAY_MS = 86_400_000
@@ -71,15 +74,18 @@ export function adminSessionRoutes(deps: ApiDeps): OpenAPIHono {
         responses: {
           200: json(AdminSessionListSchema, 'Sessions by start'),
           ...staffProblems(400, 401, 403),
+          ...BEYOND_BOUNDS,
         },
       }),
       async (c) => {
         const { from, to } = c.req.valid('query')
         const now = deps.clock.now().getTime()
-        const sessions = await admin.sessions.listSessions({
+        const range = {
           from: from ? new Date(from) : new Date(now - 31 * DAY_MS),
           to: to ? new Date(to) : new Date(now + 400 * DAY_MS),
-        })
+        }
+        assertRangeWithin(range, QUERY_BOUNDS.adminSessionDays)
+        const sessions = await admin.sessions.listSessions(range)
         return c.json({ items: sessions.map(adminSessionView) }, 200)
       },
     )

@@ -10,7 +10,7 @@ import { bookSession, DomainError, searchSessions } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { encodeCursor } from '../cursor.ts'
-import { problems } from '../openapi.ts'
+import { BEYOND_BOUNDS, problems } from '../openapi.ts'
 import { newBookingView, sessionView } from '../present.ts'
 import { router } from '../validation.ts'
 import { ListingQuerySchema } from './session-query.ts'
@@ -35,6 +35,7 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
             content: { 'application/json': { schema: SessionPageSchema } },
           },
           ...problems(400),
+          ...BEYOND_BOUNDS,
         },
       }),
       async (c) => {

@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '../errors.ts'
 import type { Booking, BookingStatus, Role } from '../schemas/booking.ts'
 import { addDays, londonParts } from '../time.ts'
+import { QUERY_BOUNDS } from './query-bounds.ts'
 import { normaliseSettingName } from './settings-reached.ts'
 
 /**
@@ -82,8 +83,8 @@ export interface DayRange {
   to: string
 }
 
-/** The longest period a report covers: ten academic years. */
-export const MAX_PERIOD_DAYS = 3653
+/** The longest period a report covers: ten academic years (`QUERY_BOUNDS.reportDays`). */
+export const MAX_PERIOD_DAYS = QUERY_BOUNDS.reportDays
 
 /** The academic year (1 September to 31 August) a London day falls in. */
 export function academicYearOf(day: string): DayRange {

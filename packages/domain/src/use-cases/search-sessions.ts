@@ -1,6 +1,7 @@
 import type { BookingPolicy } from '../config.ts'
 import { ValidationError } from '../errors.ts'
 import type { CatalogueRepository, Clock, LocalAuthorities } from '../ports.ts'
+import { assertPageWithin, assertRangeWithin, QUERY_BOUNDS } from '../rules/query-bounds.ts'
 import { matchesFilter, type SessionFilter } from '../rules/session-search.ts'
 import type { Topic } from '../schemas/catalogue.ts'
 import { type Session, sessionStart } from '../schemas/session.ts'
@@ -47,7 +48,8 @@ export interface SessionSearchPage {
 
 /**
  * Published sessions starting in [from, to) that match the filters, in start order, a page at a
- * time. The listing is read only until one match more than a page is found: that one only tells
+ * time. A range longer than `QUERY_BOUNDS.sessionSearchDays` or a page larger than
+ * `QUERY_BOUNDS.pageSize` throws `beyond-bounds` before anything is read. The listing is read only until one match more than a page is found: that one only tells
  * that a next page exists.
  */
 export async function searchSessions(
@@ -59,6 +61,8 @@ export async function searchSessions(
   if (to <= from) {
     throw new ValidationError([{ field: 'to', message: 'The end of the range must be after its start' }])
   }
+  assertRangeWithin({ from, to }, QUERY_BOUNDS.sessionSearchDays)
+  assertPageWithin(limit)
   const topics = new Map<string, readonly Topic[]>(
     (await deps.catalogue.listCourses()).map((course) => [course.id, course.topics]),
   )

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { QUERY_BOUNDS } from '@ey/domain'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { makeSessionInput } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
@@ -37,6 +38,25 @@ describe('/api/admin/sessions', () => {
       expect.arrayContaining([session.id, draft.id]),
     )
     expect((await api.app.request(`/api/sessions/${draft.id}`)).status).toBe(404)
+  })
+
+  it('answers 422 beyond-bounds naming `to` for a range over 450 days, reading nothing; 450 days work', async () => {
+    const listSessions = vi.spyOn(api.deps.sessions, 'listSessions')
+    try {
+      const tooLong = await call('/sessions?from=2026-01-01&to=2027-03-28')
+      expect(tooLong.status).toBe(422)
+      expect(tooLong.headers.get('content-type')).toBe('application/problem+json')
+      expect(await tooLong.json()).toMatchObject({ code: 'beyond-bounds', errors: [{ field: 'to' }] })
+      expect((await call('/sessions?to=2100-01-01')).status).toBe(422)
+      expect(listSessions).not.toHaveBeenCalled()
+
+      const longest = await call(`/sessions?from=2026-01-01&to=2027-03-27`)
+      expect(longest.status).toBe(200)
+      expect(listSessions).toHaveBeenCalledOnce()
+      expect(QUERY_BOUNDS.adminSessionDays).toBe(450)
+    } finally {
+      listSessions.mockRestore()
+    }
   })
 
   it('answers 400 naming each field, and 403 to a trainer', async () => {
