@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import { IdSchema } from './common.ts'
+import { httpsUrlSchema, IdSchema } from './common.ts'
 
 export const PartnerSchema = z.object({
   id: IdSchema,
   name: z.string().min(1, 'Enter the partner’s name').max(200, 'The name must be 200 characters or fewer'),
-  website: z.url('Enter the website address in full, like https://www.example.org').optional(),
+  website: httpsUrlSchema(
+    'Enter the website address in full, starting https://, like https://www.example.org',
+  )
+    .optional()
+    .meta({ description: 'An https:// address' }),
 })
 export type Partner = z.infer<typeof PartnerSchema>
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, InstantSchema } from './common.ts'
+import { HttpsUrlSchema, IdSchema, InstantSchema } from './common.ts'
 
 /** What a material belongs to: a whole course (every session of it) or one session. */
 export const MaterialOwnerSchema = z.object({ kind: z.enum(['course', 'session']), id: IdSchema })
@@ -11,23 +11,6 @@ export type MaterialOwner = z.infer<typeof MaterialOwnerSchema>
  */
 export const MaterialAudienceSchema = z.enum(['booked', 'public'])
 export type MaterialAudience = z.infer<typeof MaterialAudienceSchema>
-
-/** Whether the text is an absolute `https:` address with a host and no credentials. */
-export function isHttpsUrl(text: string): boolean {
-  try {
-    const url = new URL(text)
-    return url.protocol === 'https:' && url.hostname !== '' && !url.username && !url.password
-  } catch {
-    return false
-  }
-}
-
-/** A link to somewhere else: `https:` only, so no `javascript:` or plain `http:` reaches a page. */
-export const HttpsUrlSchema = z
-  .string()
-  .trim()
-  .max(2000, 'The link must be 2000 characters or fewer')
-  .refine(isHttpsUrl, 'Enter a link that starts with https://')
 
 /** A material's title, as people will see it. */
 export const MaterialTitleSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, LaCodeSchema } from './common.ts'
+import { httpsUrlSchema, IdSchema, LaCodeSchema } from './common.ts'
 import { MAX_SESSION_PARTS, ReminderLeadsSchema, SessionFormatSchema, VenueSchema } from './session.ts'
 
 /** A London calendar date as typed by an administrator, `YYYY-MM-DD`. */
@@ -54,7 +54,9 @@ export const SessionInputSchema = z.object({
     .max(MAX_SESSION_PARTS, `A session has at most ${MAX_SESSION_PARTS} parts`),
   format: z.enum(SessionFormatSchema.options, { error: 'Choose whether it runs online, in person or both' }),
   venue: VenueSchema.optional(),
-  joiningUrl: z.url('Enter the joining link as a full web address, starting https://').optional(),
+  joiningUrl: httpsUrlSchema('Enter the joining link as a full web address, starting https://')
+    .optional()
+    .meta({ description: 'An https:// address' }),
   capacity: z
     .number({ error: 'Enter the number of places as a whole number' })
     .int('Enter the number of places as a whole number')

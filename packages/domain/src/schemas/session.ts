@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
+import { HttpsUrlSchema, IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
 
 export const SessionFormatSchema = z.enum(['online', 'in-person', 'hybrid'])
 export type SessionFormat = z.infer<typeof SessionFormatSchema>
@@ -50,8 +50,8 @@ export const SessionSchema = z.object({
   parts: z.array(SessionPartSchema).min(1).max(MAX_SESSION_PARTS),
   format: SessionFormatSchema,
   venue: VenueSchema.optional(),
-  /** Shared only with people holding a place. */
-  joiningUrl: z.url().optional(),
+  /** Shared only with people holding a place; `https:` only. */
+  joiningUrl: HttpsUrlSchema.optional(),
   capacity: z.number().int().min(1).max(10_000),
   /** Places held: confirmed, offered, attended or no-show bookings. */
   heldCount: z.number().int().min(0),

@@ -25,4 +25,30 @@ describe('/api/admin partners and courses', () => {
     const listed = await (await call('/courses')).json()
     expect(listed.items.find((c: { id: string }) => c.id === 'new-course').cpdHours).toBe(6)
   })
+
+  it.each([
+    ['javascript:', 'javascript:alert(document.cookie)'],
+    ['http:', 'http://www.example.org'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['credentials', 'https://user:secret@example.org'],
+  ])('refuses a partner website with %s, naming website, and stores nothing', async (_kind, website) => {
+    const id = `bad-site-${_kind.replace(/\W/g, '')}`
+    const res = await call('/partners', { method: 'POST', json: { id, name: 'Bad site', website } })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect((await res.json()).errors).toEqual([
+      { field: 'website', message: expect.stringContaining('https://') },
+    ])
+    const partners = await (await call('/partners')).json()
+    expect(partners.items.map((p: { id: string }) => p.id)).not.toContain(id)
+  })
+
+  it('keeps a partner website that starts https://', async () => {
+    const res = await call('/partners', {
+      method: 'POST',
+      json: { id: 'good-site', name: 'Good site', website: 'https://www.example.org/about' },
+    })
+    expect(res.status).toBe(201)
+    expect((await res.json()).website).toBe('https://www.example.org/about')
+  })
 })

@@ -59,6 +59,23 @@ describe('/api/admin/sessions', () => {
     }
   })
 
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['http:', 'http://meet.example.org/j/1'],
+    ['data:', 'data:text/html,hello'],
+  ])(
+    'refuses a %s joining link with 400 naming joiningUrl, scheduling nothing',
+    async (_scheme, joiningUrl) => {
+      const before = (await (await call('/sessions')).json()).items.length
+      const res = await call('/sessions', { method: 'POST', json: { ...TWILIGHT, joiningUrl } })
+      expect(res.status).toBe(400)
+      expect((await res.json()).errors).toEqual([
+        { field: 'joiningUrl', message: 'Enter the joining link as a full web address, starting https://' },
+      ])
+      expect((await (await call('/sessions')).json()).items).toHaveLength(before)
+    },
+  )
+
   it('answers 400 naming each field, and 403 to a trainer', async () => {
     const bad = await call('/sessions', {
       method: 'POST',
