@@ -7,6 +7,7 @@ import type {
   CatalogueRepository,
   CatalogueStore,
   CertificateStore,
+  CodeAttemptStore,
   InterestAlertStore,
   LaBookings,
   MailAudit,
@@ -52,6 +53,8 @@ export interface ApiDeps extends BookingDeps {
   questionnaires: QuestionnaireStore
   /** Registers per session part, and a trainer's sessions. */
   registers: RegisterRepository
+  /** Wrong attendance codes per booking: code entry locks after a few (`CODE_ATTEMPT_POLICY`). */
+  codeAttempts: CodeAttemptStore
   /** Certificates of attendance by verification code. */
   certificates: CertificateStore
   /** Whether a booking answered a questionnaire (the certificate's condition). */

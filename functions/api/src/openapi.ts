@@ -71,6 +71,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is larger than 16 KB',
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used for a different request',
+  429: 'Too many wrong attempts: refused until the Retry-After seconds have passed',
   503: 'Busy; retry after the Retry-After seconds',
 }
 

@@ -1,4 +1,11 @@
-import { DomainError, ERRORS, type ErrorCode, type FieldError, ServiceBusyError } from '@ey/domain'
+import {
+  DomainError,
+  ERRORS,
+  type ErrorCode,
+  type FieldError,
+  ServiceBusyError,
+  TooManyAttemptsError,
+} from '@ey/domain'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -64,6 +71,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'invalid-period': 422,
   'beyond-bounds': 422,
   'file-not-allowed': 422,
+  'too-many-attempts': 429,
   'service-busy': 503,
 }
 
@@ -111,7 +119,9 @@ function httpProblem(
 
 function domainProblem(c: Context, error: DomainError): Response {
   const headers: Record<string, string> = {}
-  if (error instanceof ServiceBusyError) headers['Retry-After'] = String(error.retryAfterSeconds)
+  if (error instanceof ServiceBusyError || error instanceof TooManyAttemptsError) {
+    headers['Retry-After'] = String(error.retryAfterSeconds)
+  }
   if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer'
   return problemResponse(
     c,

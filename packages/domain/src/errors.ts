@@ -38,6 +38,7 @@ export const ERRORS = {
   'template-not-found': { title: 'Questionnaire template not found' },
   'invalid-questionnaire-days': { title: 'The questionnaire windows are not valid' },
   'invalid-period': { title: 'The period of the report is not valid' },
+  'too-many-attempts': { title: 'Too many wrong attempts; wait before trying again' },
   'beyond-bounds': { title: 'This asks for more than one request may read' },
   'address-not-found': { title: 'This address is not recorded as undeliverable' },
   'material-not-found': { title: 'Material not found' },

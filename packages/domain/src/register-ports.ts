@@ -1,4 +1,5 @@
 import type { BookingRepository, CatalogueRepository, Clock, IdSource } from './ports.ts'
+import type { CodeAttempts } from './rules/code-attempts.ts'
 import type { RegisterPart } from './schemas/attendance.ts'
 import type { Booking } from './schemas/booking.ts'
 import type { Session } from './schemas/session.ts'
@@ -27,4 +28,18 @@ export interface RegisterDeps {
   catalogue: CatalogueRepository
   clock: Clock
   ids: IdSource
+}
+
+/**
+ * Wrong attendance codes typed per booking, kept in storage (not in memory) so the limit holds
+ * across every instance of the API, and forgotten by TTL once the window and lock are over.
+ */
+export interface CodeAttemptStore {
+  /** The booking's count, read consistently; undefined when it has none. */
+  get(bookingId: string): Promise<CodeAttempts | undefined>
+  /**
+   * Writes `next` only while the stored count is still `current` (absent for undefined); false when
+   * another attempt was counted first, so the caller reads again.
+   */
+  save(bookingId: string, next: CodeAttempts, current: CodeAttempts | undefined): Promise<boolean>
 }

@@ -58,6 +58,8 @@ export const keys = {
   /** Begins the sort key of every queue entry of a session; sorts before the first ticket. */
   queueEntryPrefix: WAIT,
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
+  /** Wrong attendance codes typed for the booking, and the lock they caused (TTL). */
+  codeAttempts: (bookingId: string) => ({ pk: `BOOKING#${bookingId}`, sk: 'CODE_ATTEMPTS' }),
   idempotency: (sessionId: string, key: string) => ({
     pk: `IDEMPOTENCY#${sessionId}#${key}`,
     sk: 'IDEMPOTENCY',

@@ -8,6 +8,7 @@ import {
   type CatalogueRepository,
   type CatalogueStore,
   type CertificateStore,
+  type CodeAttemptStore,
   DEFAULT_POLICY,
   type InterestAlertStore,
   type InvitationStore,
@@ -32,6 +33,7 @@ import {
   createDynamoBookingLookup,
   createDynamoBookingRepository,
   createDynamoCatalogueRepository,
+  createDynamoCodeAttemptStore,
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
   createDynamoLaBookings,
@@ -61,6 +63,8 @@ export interface CoreDeps extends BookingDeps {
   sessions: SessionStore
   lookup: BookingLookup
   registers: RegisterRepository
+  /** Wrong attendance codes per booking (the lock on guessing). */
+  codeAttempts: CodeAttemptStore
   reminders: ReminderSchedule
   /** The questionnaire invitations: sessions due a look, and the invitations sent. */
   invitations: InvitationStore
@@ -121,6 +125,7 @@ export function wireCore(
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
     registers: createDynamoRegisterRepository(table),
+    codeAttempts: createDynamoCodeAttemptStore(table),
     reminders: createDynamoReminderSchedule(table),
     invitations: createDynamoInvitationStore(table),
     outbox: createOutboxStore(table),

@@ -1,5 +1,5 @@
 import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema } from '@ey/contract'
-import { attendanceOf, checkInWithCode, openBooking } from '@ey/domain'
+import { attendanceOf, CODE_ATTEMPT_POLICY, checkInWithCode, openBooking } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
@@ -48,6 +48,10 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
       path: '/{id}/check-in',
       tags: ['bookings'],
       summary: 'Check in with the attendance code the trainer shows; the trainer confirms it',
+      description:
+        `After ${CODE_ATTEMPT_POLICY.maxMisses} wrong codes within ${CODE_ATTEMPT_POLICY.windowMinutes} minutes, ` +
+        `code entry for the booking locks for ${CODE_ATTEMPT_POLICY.lockMinutes} minutes: every try, the right code ` +
+        'included, answers 429 with Retry-After until the lock ends.',
       security: [{ manageToken: [] }],
       request: {
         params: IdParamSchema,
@@ -58,7 +62,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Checked in to this part (from 0)',
           content: { 'application/json': { schema: CheckedInSchema } },
         },
-        ...problems(400, 401, 404, 409, 503),
+        ...problems(400, 401, 404, 409, 429, 503),
       },
     }),
     async (c) => {

@@ -1,6 +1,14 @@
-import { DomainError, ValidationError } from '../errors.ts'
+import { DomainError, ServiceBusyError, ValidationError } from '../errors.ts'
 import type { BookingDeps } from '../ports.ts'
-import type { RegisterRepository } from '../register-ports.ts'
+import type { CodeAttemptStore, RegisterRepository } from '../register-ports.ts'
+import {
+  afterMiss,
+  CODE_ATTEMPT_POLICY,
+  type CodeAttemptPolicy,
+  type CodeAttempts,
+  lockEnd,
+  TooManyAttemptsError,
+} from '../rules/code-attempts.ts'
 import {
   type Completion,
   checkAttendanceCode,
@@ -21,13 +29,43 @@ export interface AttendanceSummary {
   completion?: Completion
 }
 
+/** What checking in with a code reads and writes. */
+export type CheckInDeps = BookingDeps & {
+  registers: RegisterRepository
+  codeAttempts: CodeAttemptStore
+  /** Default `CODE_ATTEMPT_POLICY`. */
+  codeAttemptPolicy?: CodeAttemptPolicy
+}
+
+/**
+ * Counts one wrong code against the booking, as a conditional write that reads again when another
+ * attempt was counted first, and answers the count after it.
+ */
+async function countMiss(
+  deps: CheckInDeps,
+  bookingId: string,
+  first: CodeAttempts | undefined,
+  now: Date,
+): Promise<CodeAttempts> {
+  const policy = deps.codeAttemptPolicy ?? CODE_ATTEMPT_POLICY
+  let current = first
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const next = afterMiss(current, now, policy)
+    if (await deps.codeAttempts.save(bookingId, next, current)) return next
+    current = await deps.codeAttempts.get(bookingId)
+  }
+  throw new ServiceBusyError(1)
+}
+
 /**
  * Checks a participant in to the part whose attendance code they typed, on their own booking
  * (opened by its manage token). The trainer still confirms the check-in. Checking in again is a
- * no-op; a wrong or expired code is refused naming the `code` field.
+ * no-op; a wrong or expired code is refused naming the `code` field. Wrong codes are counted per
+ * booking: the one that reaches `CODE_ATTEMPT_POLICY.maxMisses` within its window locks code entry
+ * (`TooManyAttemptsError`, 429) for `lockMinutes`, during which even the right code is refused.
  */
 export async function checkInWithCode(
-  deps: BookingDeps & { registers: RegisterRepository },
+  deps: CheckInDeps,
   bookingId: string,
   token: string,
   code: string,
@@ -36,14 +74,21 @@ export async function checkInWithCode(
   if (!isOnRegister(booking.status)) {
     throw new DomainError('invalid-transition', 'Only a booking with a confirmed place can check in.')
   }
+  const now = deps.clock.now()
+  const attempts = await deps.codeAttempts.get(booking.id)
+  const locked = lockEnd(attempts, now)
+  if (locked) throw new TooManyAttemptsError(locked, now)
   const session = await deps.bookings.getSession(booking.sessionId)
   if (!session) throw new DomainError('session-not-found')
-  const now = deps.clock.now()
   const registers = await deps.registers.registerParts(booking.sessionId)
   const checks = registers.map((register) => ({ register, check: checkAttendanceCode(register, code, now) }))
   const match = checks.find(({ check }) => check === 'ok')?.register
   if (!match) {
     const expired = checks.some(({ check }) => check === 'expired')
+    if (!expired) {
+      const counted = lockEnd(await countMiss(deps, booking.id, attempts, now), now)
+      if (counted) throw new TooManyAttemptsError(counted, now)
+    }
     throw new ValidationError([
       {
         field: 'code',
