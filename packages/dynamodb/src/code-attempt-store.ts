@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import type { CodeAttemptStore, CodeAttempts } from '@ey/domain'
+import type { CodeAttemptStore } from '@ey/domain'
 import { keys } from './keys.ts'
 
 /** A day after the window or lock ends, TTL removes the count: it no longer matters then. */
