@@ -28,6 +28,8 @@ function bookingFor(kind: BookingEmailKind) {
       return withChange(base, 'confirmed', 'cancelled')
     case 'session-rescheduled':
       return withChange(base, 'confirmed', 'confirmed')
+    case 'booking-exists':
+      return base
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  AlreadyBookedError,
   type Booking,
   type BookingEmail,
   type BookingRepository,
@@ -91,7 +92,8 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     const { sessionId, emailKey, id } = request.booking
     const replay = replayOf(sessionId, request.idempotency)
     if (replay) return { booking: copy(replay), replayed: true }
-    if (locksOf(sessionId).has(emailKey)) throw new DomainError('already-booked')
+    const held = locksOf(sessionId).get(emailKey)
+    if (held) throw new AlreadyBookedError(held)
     const session = sessionTakingBookings(sessionId)
 
     // Like the adapter, a caller that expects to wait joins the queue without trying for a place.

@@ -36,7 +36,24 @@ export type IdempotencyHeader = z.infer<typeof IdempotencyHeaderSchema>
 export const BookingRequestSchema = PersonSchema.meta({ id: 'BookingRequest' })
 export type BookingRequest = z.infer<typeof BookingRequestSchema>
 
-/** The answer to a booking (or move) request, with the token that manages the booking. */
+/**
+ * `POST /api/sessions/{id}/bookings`: the same answer whether a booking was made or the address
+ * already held one (then its link is emailed instead), so it never tells who has booked. The
+ * booking, its reference and its private link are in the email.
+ */
+export const BookingReceivedSchema = z
+  .object({
+    sessionId: z.string(),
+    emailedTo: z.string().meta({
+      description:
+        'The address given. It gets the confirmation (or waiting-list email) with the private link to ' +
+        'manage the booking; if it already held a booking of this session, the link to that one instead',
+    }),
+  })
+  .meta({ id: 'BookingReceived' })
+export type BookingReceived = z.infer<typeof BookingReceivedSchema>
+
+/** The answer to a move request, with the token that manages the new booking. */
 export const NewBookingViewSchema = z
   .object({
     id: z.string(),

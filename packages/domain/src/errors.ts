@@ -77,6 +77,16 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The person (by normalised email) already holds a live booking of the session: `bookingId`. */
+export class AlreadyBookedError extends DomainError {
+  readonly bookingId: string
+  constructor(bookingId: string) {
+    super('already-booked')
+    this.name = 'AlreadyBookedError'
+    this.bookingId = bookingId
+  }
+}
+
 /** A write lost a race it can retry later (e.g. repeated transaction conflicts). */
 export class ServiceBusyError extends DomainError {
   readonly retryAfterSeconds: number

@@ -16,6 +16,11 @@ export const BOOKING_EMAIL_KINDS = [
   'session-cancelled',
   /** The session's dates, times or place changed: the booking's copy was updated. */
   'session-rescheduled',
+  /**
+   * The address booked a session it already holds a booking of: the existing booking's link,
+   * sent instead of telling the caller (who may not own the address) that it had booked.
+   */
+  'booking-exists',
 ] as const
 export const BookingEmailKindSchema = z.enum(BOOKING_EMAIL_KINDS)
 export type BookingEmailKind = z.infer<typeof BookingEmailKindSchema>

@@ -76,7 +76,8 @@ export interface BookingRepository {
   getBooking(id: string): Promise<Booking | undefined>
   /**
    * Takes a place when one is free and nobody waits, otherwise joins the waiting list, in one
-   * atomic write with the idempotency record and the email. Throws `already-booked` when the
+   * atomic write with the idempotency record and the email. Throws `AlreadyBookedError` (naming the
+   * live booking) when the
    * person holds a live booking, `idempotency-key-reused` for a known key with another body.
    */
   placeBooking(request: PlaceBookingRequest): Promise<PlaceBookingResult>

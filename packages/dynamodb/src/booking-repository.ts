@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
+  AlreadyBookedError,
   type Booking,
   type BookingRepository,
   DomainError,
@@ -81,6 +82,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
             bookingId: booking.id,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
         },
       },
       {
@@ -116,7 +118,11 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       const replay = await findReplay(request.booking.sessionId, request.idempotency)
       if (replay) return { booking: replay, replayed: true }
     }
-    if (failed(cancellation, PERSON)) throw new DomainError('already-booked')
+    if (failed(cancellation, PERSON)) {
+      const held = cancellation.items[PERSON]?.bookingId
+      if (typeof held !== 'string') throw new DomainError('already-booked')
+      throw new AlreadyBookedError(held)
+    }
     if (failed(cancellation, SESSION)) {
       const session = cancellation.items[SESSION]
       if (!session) throw new DomainError('session-not-found')

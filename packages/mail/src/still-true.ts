@@ -20,6 +20,9 @@ export function isStillTrue(kind: BookingEmailKind, booking: Booking): boolean {
     case 'booking-cancelled':
     case 'session-cancelled':
       return !isLive(booking.status)
+    case 'booking-exists':
+      // Only a booking that still holds a place or a turn is worth a link; otherwise say nothing.
+      return isLive(booking.status)
     case 'session-rescheduled':
       // A later email (a cancellation) carries the then-current details itself.
       return isLive(booking.status)

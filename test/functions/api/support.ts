@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { type ApiConfig, type ApiLogger, createApp, type WiredApi, wireApi } from '@ey/api'
-import type { Person } from '@ey/domain'
+import type { BookingView, NewBookingView } from '@ey/contract'
+import { normaliseEmail, type Person } from '@ey/domain'
+import { keys } from '@ey/dynamodb'
+import { manageUrl } from '@ey/presentation'
 import { localLinkSecret } from '@ey/runtime'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
@@ -99,4 +103,42 @@ export function book(
 /** A request carrying a booking's manage token. */
 export function withToken(token: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } }
+}
+
+/**
+ * Books through `POST /api/sessions/{id}/bookings`, which answers 202 and no token, then opens the
+ * booking as its holder would from the emailed link: the booking the address holds on the session
+ * (its person lock), the manage token the link carries (issued for that id), and `GET
+ * /api/bookings/{id}` with it. Throws when the request was not received.
+ */
+export async function booked(
+  api: TestApi,
+  sessionId: string,
+  person: Partial<Person> = {},
+  key: string = newKey(),
+): Promise<NewBookingView> {
+  const res = await book(api.app, sessionId, person, key)
+  if (res.status !== 202) throw new Error(`booking answered ${res.status}: ${await res.text()}`)
+  const email = makePerson(person).email
+  const { Item } = await api.table.doc.send(
+    new GetCommand({
+      TableName: api.table.tableName,
+      Key: keys.sessionPerson(sessionId, normaliseEmail(email)),
+      ConsistentRead: true,
+    }),
+  )
+  const id = String(Item?.bookingId)
+  const manageToken = api.deps.tokens.issue(id)
+  const view = (await (
+    await api.app.request(`/api/bookings/${id}`, withToken(manageToken))
+  ).json()) as BookingView
+  return {
+    id,
+    reference: view.reference,
+    sessionId: view.sessionId,
+    status: view.status,
+    ...(view.waitlistPosition === undefined ? {} : { waitlistPosition: view.waitlistPosition }),
+    manageToken,
+    manageUrl: manageUrl(SITE_URL, id, manageToken),
+  }
 }

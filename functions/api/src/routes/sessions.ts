@@ -1,17 +1,17 @@
 import {
+  BookingReceivedSchema,
   BookingRequestSchema,
   IdempotencyHeaderSchema,
   IdParamSchema,
-  NewBookingViewSchema,
   SessionPageSchema,
   SessionViewSchema,
 } from '@ey/contract'
-import { bookSession, DomainError, searchSessions } from '@ey/domain'
+import { BOOKING_EXISTS_WINDOW_MINUTES, DomainError, requestBooking, searchSessions } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { encodeCursor } from '../cursor.ts'
 import { BEYOND_BOUNDS, problems } from '../openapi.ts'
-import { newBookingView, sessionView } from '../present.ts'
+import { sessionView } from '../present.ts'
 import { router } from '../validation.ts'
 import { ListingQuerySchema } from './session-query.ts'
 
@@ -71,26 +71,25 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         method: 'post',
         path: '/{id}/bookings',
         tags: ['bookings'],
-        summary: 'Book a place, or join the waiting list when the session is full',
+        summary: 'Book a place, or join the waiting list when the session is full; the booking is emailed',
         description:
-          'Idempotent by the Idempotency-Key header: a retry with the same key and body answers the same ' +
-          'booking (201 with Idempotent-Replayed: true); the same key with another body answers 422.',
+          'Answers 202 with the same body whether a booking was made (confirmed, or on the waiting list) or ' +
+          'the address already holds a live booking of this session. In that case no second booking is ' +
+          'made and the address is emailed the link to its existing booking (at most once per ' +
+          `${BOOKING_EXISTS_WINDOW_MINUTES} minutes), so the answer never tells whether someone has booked. ` +
+          'The booking, its reference and its private manage link are in the email, never in the answer. ' +
+          'Idempotent by the Idempotency-Key header: a retry with the same key and body makes nothing new and ' +
+          'answers the same 202 (no header tells a replay apart, as that would tell a new booking from an ' +
+          'existing one); the same key with another body answers 422.',
         request: {
           params: IdParamSchema,
           headers: IdempotencyHeaderSchema,
           body: { required: true, content: { 'application/json': { schema: BookingRequestSchema } } },
         },
         responses: {
-          201: {
-            description: 'Booked (confirmed, waitlisted or offered)',
-            headers: {
-              Location: { description: 'The booking', schema: { type: 'string' } },
-              'Idempotent-Replayed': {
-                description: 'true when this answers an earlier request with the same key',
-                schema: { type: 'string' },
-              },
-            },
-            content: { 'application/json': { schema: NewBookingViewSchema } },
+          202: {
+            description: 'Received: the booking, or the link to the one this address already holds, is emailed',
+            content: { 'application/json': { schema: BookingReceivedSchema } },
           },
           ...problems(400, 403, 404, 409, 413, 415, 422, 503),
         },
@@ -99,11 +98,8 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         const { id } = c.req.valid('param')
         const { 'Idempotency-Key': idempotencyKey } = c.req.valid('header')
         const person = c.req.valid('json')
-        const result = await bookSession(deps, { sessionId: id, idempotencyKey, person })
-        return c.json(newBookingView(result, deps.siteUrl), 201, {
-          Location: `/api/bookings/${result.booking.id}`,
-          ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
-        })
+        await requestBooking(deps, { sessionId: id, idempotencyKey, person })
+        return c.json({ sessionId: id, emailedTo: person.email }, 202)
       },
     )
 }

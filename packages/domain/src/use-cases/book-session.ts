@@ -1,4 +1,6 @@
-import { DomainError, ValidationError } from '../errors.ts'
+import { MINUTE_MS } from '../config.ts'
+import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
+import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
@@ -116,5 +118,41 @@ async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): P
     manageToken: deps.tokens.issue(booking.id),
     replayed,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
+  }
+}
+
+/** However often an address books a session it already holds, it gets one reminder per this many minutes. */
+export const BOOKING_EXISTS_WINDOW_MINUTES = 10
+
+/** What a booking request did. The caller answers both the same, so neither is told apart. */
+export type BookingRequestOutcome =
+  | { kind: 'booked'; result: BookSessionResult }
+  | { kind: 'already-booked'; bookingId: string }
+
+/**
+ * A booking request from the public: books as `bookSession` does, but when the address already
+ * holds a live booking of the session, makes no second booking and queues, through the outbox like
+ * every email, a `booking-exists` email with that booking's link to the address. The caller answers
+ * both alike, so the answer never tells whether an address has booked (someone else may have typed
+ * it). The email's id is the booking's and the window's, so repeats within
+ * `BOOKING_EXISTS_WINDOW_MINUTES` (retries included) queue no second email.
+ */
+export async function requestBooking(
+  deps: BookingDeps & { outbox: Pick<OutboxStore, 'enqueue'> },
+  input: BookSessionInput,
+): Promise<BookingRequestOutcome> {
+  try {
+    return { kind: 'booked', result: await bookSession(deps, input) }
+  } catch (error) {
+    if (!(error instanceof AlreadyBookedError)) throw error
+    const now = deps.clock.now()
+    const window = Math.floor(now.getTime() / (BOOKING_EXISTS_WINDOW_MINUTES * MINUTE_MS))
+    await deps.outbox.enqueue({
+      id: `booking-exists-${error.bookingId}-${window}`,
+      kind: 'booking-exists',
+      bookingId: error.bookingId,
+      createdAt: now.toISOString(),
+    })
+    return { kind: 'already-booked', bookingId: error.bookingId }
   }
 }

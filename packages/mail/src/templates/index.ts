@@ -1,5 +1,6 @@
 import type { BookingEmailKind, TrainerDigest } from '@ey/domain'
 import { bookingCancelled } from './booking-cancelled.ts'
+import { bookingExists } from './booking-exists.ts'
 import { bookingConfirmed } from './booking-confirmed.ts'
 import { bookingPromoted } from './booking-promoted.ts'
 import { bookingReminder, type ReminderContext } from './booking-reminder.ts'
@@ -36,6 +37,7 @@ const TEMPLATES: Record<BookingEmailKind, Template> = {
   'bookings-list': bookingsList,
   'session-cancelled': sessionCancelled,
   'session-rescheduled': sessionRescheduled,
+  'booking-exists': bookingExists,
 }
 
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */

@@ -10,6 +10,7 @@ export const EMAIL_KIND_LABELS = {
   'bookings-list': 'List of bookings',
   'session-cancelled': 'Session cancelled',
   'session-rescheduled': 'Session changed',
+  'booking-exists': 'Already booked: link resent',
   'offer-expired': 'Offer lapsed',
   'booking-reminder': 'Reminder',
   'trainer-digest': 'Trainer’s daily list',

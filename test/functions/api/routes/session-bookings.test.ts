@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
@@ -12,7 +13,7 @@ import {
   NOW,
   WESTMINSTER,
 } from '../../../support/factories.ts'
-import { book, createTestApi, newKey, SITE_URL, type TestApi } from '../support.ts'
+import { book, booked, createTestApi, newKey, type TestApi } from '../support.ts'
 
 describe('POST /api/sessions/{id}/bookings', () => {
   let api: TestApi
@@ -50,32 +51,35 @@ describe('POST /api/sessions/{id}/bookings', () => {
     return problem as { errors: { field: string; message: string }[] }
   }
 
-  it('answers 201 confirmed with a reference, a manage token and the booking location', async () => {
+  /** The outbox messages of a kind about a booking, read from the table. */
+  async function emailsAbout(bookingId: string): Promise<string[]> {
+    const { Items = [] } = await api.table.doc.send(
+      new ScanCommand({
+        TableName: api.table.tableName,
+        FilterExpression: '#type = :outbox AND bookingId = :id',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':outbox': 'outbox', ':id': bookingId },
+      }),
+    )
+    return Items.map((item) => String(item.kind)).sort()
+  }
+
+  it('answers 202 with the session and the address, and no token, reference or location', async () => {
     const id = await session()
-    const res = await book(api.app, id)
-    expect(res.status).toBe(201)
-    const body = await res.json()
-    expect(body).toEqual({
-      id: expect.any(String),
-      reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
-      sessionId: id,
-      status: 'confirmed',
-      manageToken: expect.any(String),
-      manageUrl: `${SITE_URL}/manage#${new URLSearchParams({ id: body.id, token: body.manageToken })}`,
-    })
-    expect(res.headers.get('location')).toBe(`/api/bookings/${body.id}`)
+    const res = await book(api.app, id, { email: 'Ada.Lovelace@Example.org' })
+    expect(res.status).toBe(202)
+    expect(await res.json()).toEqual({ sessionId: id, emailedTo: 'Ada.Lovelace@Example.org' })
+    expect(res.headers.get('location')).toBeNull()
     expect(res.headers.get('idempotent-replayed')).toBeNull()
     const view = await (await api.app.request(`/api/sessions/${id}`)).json()
     expect(view.placesLeft).toBe(9)
   })
 
-  it('answers 201 waitlisted with each person’s position once the session is full', async () => {
+  it('confirms a place, then puts each next person on the waiting list with their position', async () => {
     const id = await session({ capacity: 1 })
     const statuses = []
     for (const n of [1, 2, 3]) {
-      const res = await book(api.app, id, { email: `person.${n}@example.org` })
-      expect(res.status).toBe(201)
-      const { status, waitlistPosition } = await res.json()
+      const { status, waitlistPosition } = await booked(api, id, { email: `person.${n}@example.org` })
       statuses.push({ status, waitlistPosition })
     }
     expect(statuses).toEqual([
@@ -85,13 +89,13 @@ describe('POST /api/sessions/{id}/bookings', () => {
     ])
   })
 
-  it('answers a repeated request with the same booking, 201 again, marked as replayed', async () => {
+  it('answers a repeated request exactly as the first, with one booking', async () => {
     const id = await session()
     const key = newKey()
     const first = await book(api.app, id, {}, key)
     const again = await book(api.app, id, {}, key)
-    expect(again.status).toBe(201)
-    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(again.status).toBe(202)
+    expect(again.headers.get('idempotent-replayed')).toBeNull()
     expect(await again.json()).toEqual(await first.json())
     expect(await placesTaken(id)).toBe(1)
   })
@@ -100,10 +104,7 @@ describe('POST /api/sessions/{id}/bookings', () => {
     const id = await session()
     const key = newKey()
     const responses = await Promise.all(Array.from({ length: 5 }, () => book(api.app, id, {}, key)))
-    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201])
-    const bodies = await Promise.all(responses.map((r) => r.json()))
-    expect(new Set(bodies.map((b) => b.id)).size).toBe(1)
-    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1)
+    expect(responses.map((r) => r.status)).toEqual([202, 202, 202, 202, 202])
     expect(await placesTaken(id)).toBe(1)
   })
 
@@ -115,10 +116,43 @@ describe('POST /api/sessions/{id}/bookings', () => {
     expect(await placesTaken(id)).toBe(1)
   })
 
-  it('answers 409 problem+json when the person already booked, whatever the case of their email', async () => {
+  it.each([
+    ['a place', 10],
+    ['a waiting-list turn', 1],
+  ])(
+    'answers a second booking by an address holding %s exactly as a new one, makes none, and emails its link',
+    async (_held, capacity) => {
+      const id = await session({ capacity })
+      if (capacity === 1) await booked(api, id, { email: 'first@example.org' })
+      const first = await booked(api, id, { email: 'ada@example.org' })
+      const stranger = await book(api.app, id, { email: 'ADA@Example.org', name: 'Someone Else' })
+      const fresh = await book(api.app, id, { email: 'new.person@example.org' })
+
+      expect(stranger.status).toBe(fresh.status)
+      expect(Object.keys(await stranger.json())).toEqual(Object.keys(await fresh.json()))
+      expect([...stranger.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort())
+      // Ada's booking and the new person's; with one place, also the first person's.
+      expect(await placesTaken(id)).toBe(capacity === 1 ? 3 : 2)
+      expect(await emailsAbout(first.id)).toEqual(
+        [capacity === 1 ? 'booking-waitlisted' : 'booking-confirmed', 'booking-exists'].sort(),
+      )
+    },
+  )
+
+  it('sends one booking-exists email however often the address books again within 10 minutes', async () => {
     const id = await session()
-    await book(api.app, id, { email: 'ada@example.org' })
-    await expectProblem(await book(api.app, id, { email: 'ADA@Example.org' }), 409, 'already-booked')
+    const first = await booked(api, id, { email: 'grace@example.org' })
+    for (let n = 0; n < 3; n++) {
+      expect((await book(api.app, id, { email: 'grace@example.org' })).status).toBe(202)
+    }
+    expect(await emailsAbout(first.id)).toEqual(['booking-confirmed', 'booking-exists'])
+    api.deps.clock.advance(10 * MINUTE)
+    try {
+      expect((await book(api.app, id, { email: 'grace@example.org' })).status).toBe(202)
+      expect(await emailsAbout(first.id)).toEqual(['booking-confirmed', 'booking-exists', 'booking-exists'])
+    } finally {
+      api.deps.clock.set(NOW)
+    }
     expect(await placesTaken(id)).toBe(1)
   })
 
@@ -138,7 +172,7 @@ describe('POST /api/sessions/{id}/bookings', () => {
     const problem = await expectProblem(await book(api.app, id, { laCode: LEEDS }), 403, 'bespoke-session')
     expect(problem.errors).toEqual([{ field: 'laCode', message: expect.any(String) }])
     expect(await placesTaken(id)).toBe(0)
-    expect((await book(api.app, id, { laCode: WESTMINSTER })).status).toBe(201)
+    expect((await book(api.app, id, { laCode: WESTMINSTER })).status).toBe(202)
   })
 
   it.each(['unknown', 'draft'])('answers 404 for a %s session', async (kind) => {
@@ -166,9 +200,8 @@ describe('POST /api/sessions/{id}/bookings', () => {
     expect(problem.errors).toEqual([{ field, message: expect.any(String) }])
     expect(await placesTaken(id)).toBe(0)
     // The key was not used up: the corrected request books normally.
-    const fixed = await book(api.app, id, {}, key)
-    expect(fixed.status).toBe(201)
-    expect(fixed.headers.get('idempotent-replayed')).toBeNull()
+    expect((await book(api.app, id, {}, key)).status).toBe(202)
+    expect(await placesTaken(id)).toBe(1)
   })
 
   it('names every missing field at once', async () => {
