@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi } from './support.ts'
 
 interface Operation {
+  description?: string
   parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: object }[]
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> }
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }>; headers?: object }>
@@ -22,7 +23,7 @@ const OPERATIONS = [
   ['get', '/api/courses/{id}', '200', 'Course'],
   ['get', '/api/sessions', '200', 'SessionPage'],
   ['get', '/api/sessions/{id}', '200', 'Session'],
-  ['post', '/api/sessions/{id}/bookings', '201', 'NewBooking'],
+  ['post', '/api/sessions/{id}/bookings', '202', 'BookingReceived'],
   ['get', '/api/bookings/{id}', '200', 'Booking'],
   ['delete', '/api/bookings/{id}', '200', 'Booking'],
   ['post', '/api/bookings/{id}/offer/accept', '200', 'Booking'],
@@ -184,7 +185,7 @@ describe('GET /api/openapi.json', () => {
     expect(operation(path, method).responses['204']).toEqual({ description: expect.any(String) })
   })
 
-  it('documents the booking request: its body, the required Idempotency-Key and the Location header', () => {
+  it('documents the booking request: its body, the required Idempotency-Key, and one answer for new and existing bookings', () => {
     const booking = operation('/api/sessions/{id}/bookings', 'post')
     expect(booking.requestBody?.content['application/json']?.schema.$ref).toBe(
       '#/components/schemas/BookingRequest',
@@ -192,7 +193,10 @@ describe('GET /api/openapi.json', () => {
     expect(booking.parameters).toContainEqual(
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
     )
-    expect(booking.responses['201']?.headers).toHaveProperty('Location')
+    expect(booking.responses['201']).toBeUndefined()
+    expect(booking.responses['202']?.headers).toBeUndefined()
+    expect(booking.description).toContain('already holds a live booking')
+    expect(doc.components.schemas.BookingReceived).toMatchObject({ required: ['sessionId', 'emailedTo'] })
     expect(Object.keys(booking.responses)).toEqual(
       expect.arrayContaining(['400', '403', '404', '409', '413', '415', '422', '503']),
     )

@@ -2,7 +2,7 @@ import { DomainError, ERRORS, type ErrorCode, type Person, ServiceBusyError } fr
 import { describe, expect, it } from 'vitest'
 import { storeSessions } from '../../support/dynamo.ts'
 import { makePerson, makeSession } from '../../support/factories.ts'
-import { book, createTestApi, withToken } from './support.ts'
+import { book, booked, createTestApi, withToken } from './support.ts'
 
 describe('the API’s error handling', () => {
   it('answers an unexpected failure with a generic 500 and logs the error, not its details', async () => {
@@ -71,13 +71,14 @@ describe('the API’s error handling', () => {
     const api = await createTestApi()
     await storeSessions(api.table, makeSession({ id: 'logged' }))
     const person: Person = makePerson({ name: 'Florence Nightingale', email: 'florence@example.org' })
-    const made = await (await book(api.app, 'logged', person)).json()
+    const made = await booked(api, 'logged', person)
     await api.app.request(`/api/bookings/${made.id}`, withToken(made.manageToken))
     await api.app.request(`/api/bookings/${made.id}`, withToken('a-wrong-token-value'))
     const requests = api.deps.logger.lines.filter((line) => line.args[0] === 'request')
-    expect(requests).toHaveLength(3)
+    // The booking, the holder's read that opens it (as its emailed link would), and the two reads here.
+    expect(requests).toHaveLength(4)
     expect(requests[0]?.args).toContainEqual(
-      expect.objectContaining({ method: 'POST', route: '/api/sessions/:id/bookings', status: 201 }),
+      expect.objectContaining({ method: 'POST', route: '/api/sessions/:id/bookings', status: 202 }),
     )
     expect(requests[0]?.args).toContainEqual({ requestId: expect.any(String) })
     const logged = api.deps.logger.text()

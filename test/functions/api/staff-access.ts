@@ -5,7 +5,7 @@ import { storeSessions } from '../../support/dynamo.ts'
 import { makeCourse, makeSession } from '../../support/factories.ts'
 import { ADMIN_ROUTES } from './admin-access.ts'
 import { LA_ROUTES } from './la-access.ts'
-import { book, type TestApi } from './support.ts'
+import { booked, type TestApi } from './support.ts'
 import { TRAINER_ROUTES } from './trainer-access.ts'
 
 /** The columns of the authorization matrix: who calls, with what. */
@@ -129,12 +129,11 @@ export async function matrixWorld(api: TestApi): Promise<MatrixWorld> {
     async session(overrides = {}) {
       const session = makeSession({ id: `s-${randomUUID()}`, trainerIds: ['trainer-amira'], ...overrides })
       await storeSessions(api.table, session)
-      const response = await book(api.app, session.id, {
+      const booking = await booked(api, session.id, {
         email: `${randomUUID()}@example.org`,
         laCode: 'E08000035',
       })
-      if (response.status !== 201) throw new Error(`booking for the matrix answered ${response.status}`)
-      return { session, booking: (await response.json()) as NewBookingView }
+      return { session, booking }
     },
   }
 }

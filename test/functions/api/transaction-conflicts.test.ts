@@ -49,8 +49,8 @@ describe('POST /api/sessions/{id}/bookings under transaction conflicts', () => {
 
     const res = await book(app, 'contested')
 
-    expect(res.status).toBe(201)
-    expect(await res.json()).toMatchObject({ status: 'confirmed' })
+    expect(res.status).toBe(202)
+    expect(await res.json()).toMatchObject({ sessionId: 'contested' })
     const writes = ddb.commandCalls(TransactWriteCommand)
     expect(writes).toHaveLength(conflicts + 1)
     expect(new Set(writes.map((w) => w.args[0].input.TransactItems?.[2]?.Put?.Item?.id)).size).toBe(1)

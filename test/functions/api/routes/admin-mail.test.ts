@@ -8,7 +8,7 @@ import { markUndeliverable, parkEmail } from '../../../support/mail-admin.ts'
 import { uniqueAddress } from '../../../support/ses.ts'
 import { sesBounce, snsEvent } from '../../../support/ses-feedback.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
-import { book, type TestApi } from '../support.ts'
+import { booked, type TestApi } from '../support.ts'
 
 let api: TestApi
 let call: AdminCall
@@ -27,7 +27,7 @@ async function review(): Promise<MailReviewView> {
 
 /** A booking of its own, and a parked confirmation email about it. */
 async function parkedConfirmation(address = uniqueAddress('parked')) {
-  const made = await (await book(api.app, 'mail-session', { email: address })).json()
+  const made = await booked(api, 'mail-session', { email: address })
   const message = await parkEmail(api.deps.outbox, makeOutboxMessage({ bookingId: made.id }))
   return { message, address }
 }

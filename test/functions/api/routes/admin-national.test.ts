@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { type NationalSummary, NationalSummarySchema, type NewBookingView } from '@ey/contract'
+import { type NationalSummary, NationalSummarySchema } from '@ey/contract'
 import { createDynamoTakeUpStats } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { LEEDS, makeCourse, makePartner, makeSession, WESTMINSTER } from '../../../support/factories.ts'
 import { type DemoStaffName, staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, type TestApi } from '../support.ts'
+import { booked, createTestApi, type TestApi } from '../support.ts'
 
 const YEAR = 'from=2025-09-01&to=2026-08-31'
 const course = makeCourse({ id: `national-${randomUUID().slice(0, 8)}` })
@@ -26,8 +26,7 @@ beforeAll(async () => {
   ]
   const ids: string[] = []
   for (const person of people) {
-    const response = await book(api.app, session.id, person)
-    ids.push(((await response.json()) as NewBookingView).id)
+    ids.push((await booked(api, session.id, person)).id)
   }
   // What the table's stream does in production: each booking's take-up into the aggregates.
   const stats = createDynamoTakeUpStats(api.table, localAuthorities)

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { makeCourse, makeSession } from '../../../support/factories.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'
-import { book, type TestApi, withToken } from '../support.ts'
+import { booked, type TestApi, withToken } from '../support.ts'
 
 let api: TestApi
 let call: AdminCall
@@ -32,9 +32,7 @@ const SIGNS: QuestionnaireItem = {
 async function booking(): Promise<NewBookingView> {
   const id = `s-${randomUUID()}`
   await storeSessions(api.table, makeSession({ id }))
-  const res = await book(api.app, id, { email: `${randomUUID()}@example.org` })
-  expect(res.status).toBe(201)
-  return res.json()
+  return booked(api, id, { email: `${randomUUID()}@example.org` })
 }
 
 async function questions(made: NewBookingView, kind: string): Promise<QuestionnaireView> {

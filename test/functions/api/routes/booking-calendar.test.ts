@@ -5,7 +5,7 @@ import ICAL from 'ical.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { makeCourse, makeSession } from '../../../support/factories.ts'
-import { book, createTestApi, SITE_URL, type TestApi, withToken } from '../support.ts'
+import { booked as bookAndOpen, createTestApi, SITE_URL, type TestApi, withToken } from '../support.ts'
 
 describe('GET /api/bookings/{id}/calendar', () => {
   let api: TestApi
@@ -20,9 +20,7 @@ describe('GET /api/bookings/{id}/calendar', () => {
   async function booked(overrides: Partial<Session> & { startsAt?: string } = {}): Promise<NewBookingView> {
     const id = `s-${randomUUID()}`
     await storeSessions(api.table, makeSession({ id, ...overrides }))
-    const res = await book(api.app, id, { email: `${randomUUID()}@example.org` })
-    expect(res.status).toBe(201)
-    return res.json()
+    return bookAndOpen(api, id, { email: `${randomUUID()}@example.org` })
   }
 
   const calendar = (b: NewBookingView, token = b.manageToken) =>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, type TestApi } from '../support.ts'
+import { book, booked, createTestApi, type TestApi } from '../support.ts'
 
 describe('POST /api/bookings/lookup', () => {
   let api: TestApi
@@ -27,7 +27,7 @@ describe('POST /api/bookings/lookup', () => {
 
   it('answers 202 with the same body for a known and an unknown address', async () => {
     const email = `${randomUUID()}@example.org`
-    expect((await book(api.app, sessionId, { email })).status).toBe(201)
+    expect((await book(api.app, sessionId, { email })).status).toBe(202)
     const known = await lookup({ email: email.toUpperCase() })
     const unknown = await lookup({ email: `${randomUUID()}@example.org` })
     expect(known.status).toBe(202)
@@ -41,7 +41,7 @@ describe('POST /api/bookings/lookup', () => {
 
   it('queues one bookings-list email for a known address, however often it is asked for', async () => {
     const email = `${randomUUID()}@example.org`
-    const made = await (await book(api.app, sessionId, { email })).json()
+    const made = await booked(api, sessionId, { email })
     const queued = api.deps.outbox.enqueue
     const ids: string[] = []
     api.deps.outbox.enqueue = async (message) => {

@@ -4,7 +4,7 @@ import type { Session } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, newKey, type TestApi, withToken } from '../support.ts'
+import { booked as bookAndOpen, createTestApi, newKey, type TestApi, withToken } from '../support.ts'
 
 describe('moving a booking to another date', () => {
   let api: TestApi
@@ -25,9 +25,7 @@ describe('moving a booking to another date', () => {
   }
 
   async function booked(sessionId: string): Promise<NewBookingView> {
-    const res = await book(api.app, sessionId, { email: `${randomUUID()}@example.org` })
-    expect(res.status).toBe(201)
-    return res.json()
+    return bookAndOpen(api, sessionId, { email: `${randomUUID()}@example.org` })
   }
 
   const move = (b: NewBookingView, sessionId: unknown, key = newKey()) =>

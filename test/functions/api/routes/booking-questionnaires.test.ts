@@ -3,7 +3,7 @@ import type { NewBookingView, QuestionnaireList, QuestionnaireView } from '@ey/c
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeCourse, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, type TestApi, withToken } from '../support.ts'
+import { booked, createTestApi, type TestApi, withToken } from '../support.ts'
 
 // makeSession: one 90-minute part on 16 March 2026 from 16:00 (GMT); the clock stands at NOW, 2 March.
 const END = new Date('2026-03-16T17:30:00.000Z')
@@ -23,9 +23,7 @@ describe('/api/bookings/{id}/questionnaires', () => {
     api.deps.clock.set(NOW)
     const id = `s-${randomUUID()}`
     await storeSessions(api.table, makeSession({ id }))
-    const res = await book(api.app, id, { email: `${randomUUID()}@example.org` })
-    expect(res.status).toBe(201)
-    made = await res.json()
+    made = await booked(api, id, { email: `${randomUUID()}@example.org` })
   })
 
   const path = (kind?: string) => `/api/bookings/${made.id}/questionnaires${kind ? `/${kind}` : ''}`

@@ -5,7 +5,7 @@ import { createDynamoSessionStore } from '@ey/dynamodb'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { HOUR, MINUTE, makeCourse, makePerson, makeSession, NOW } from '../../../support/factories.ts'
-import { book, createTestApi, type TestApi, withToken } from '../support.ts'
+import { booked as bookAndOpen, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const JOINING_URL = 'https://meet.example.org/slcn-core'
 
@@ -26,9 +26,7 @@ describe('/api/bookings/{id}', () => {
   }
 
   async function booked(sessionId: string, person: Partial<Person> = {}): Promise<NewBookingView> {
-    const res = await book(api.app, sessionId, { email: `${randomUUID()}@example.org`, ...person })
-    expect(res.status).toBe(201)
-    return res.json()
+    return bookAndOpen(api, sessionId, { email: `${randomUUID()}@example.org`, ...person })
   }
 
   const get = (b: NewBookingView) => api.app.request(`/api/bookings/${b.id}`, withToken(b.manageToken))

@@ -11,7 +11,7 @@ import {
 } from '../../../support/factories.ts'
 import { pdfText } from '../../../support/pdf-text.ts'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, type TestApi, withToken } from '../support.ts'
+import { booked, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const FIRST = new Date(NOW.getTime() + 2 * DAY)
 
@@ -60,9 +60,7 @@ describe('certificates API', () => {
       ['grace', 's-att'],
       ['mary', 's-att'],
     ] as const) {
-      const body = await (
-        await book(api.app, session, { email: `${who}@example.org`, name: `${who} Lovelace` })
-      ).json()
+      const body = await booked(api, session, { email: `${who}@example.org`, name: `${who} Lovelace` })
       people[who] = { id: body.id, token: body.manageToken }
     }
     trainer = await staffToken('trainer-amira')

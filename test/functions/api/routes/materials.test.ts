@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, makeCourse, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, type TestApi, testApiConfig, withToken } from '../support.ts'
+import { booked, createTestApi, type TestApi, testApiConfig, withToken } from '../support.ts'
 
 const PDF = new TextEncoder().encode('%PDF-1.7 week one slides')
 const SESSION = '/api/trainer/sessions/s-mat/materials'
@@ -53,7 +53,7 @@ describe('materials API', () => {
         trainerIds: ['trainer-amira'],
       }),
     )
-    ada = await (await book(api.app, 's-mat', { email: 'ada@example.org' })).json()
+    ada = await booked(api, 's-mat', { email: 'ada@example.org' })
     ;[amira, ben, admin] = await Promise.all([
       staffToken('trainer-amira'),
       staffToken('trainer-ben'),

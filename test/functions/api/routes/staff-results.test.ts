@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { NewBookingView, ResultsView } from '@ey/contract'
+import type { ResultsView } from '@ey/contract'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import {
@@ -14,7 +14,7 @@ import {
   inMemoryResultsReaders,
 } from '../../../support/in-memory-questionnaires.ts'
 import { type DemoStaffName, staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, type TestApi } from '../support.ts'
+import { booked, createTestApi, type TestApi } from '../support.ts'
 
 const NORTH_EAST_LA = 'E08000021'
 const session = makeSession({ id: `s-${randomUUID()}`, trainerIds: ['trainer-amira'] })
@@ -25,8 +25,7 @@ beforeAll(async () => {
   api = await createTestApi({ results: inMemoryResultsReaders(store) })
   await api.catalogue.putCourse(makeCourse())
   await storeSessions(api.table, session)
-  const response = await book(api.app, session.id, { laCode: LEEDS })
-  const booking = (await response.json()) as NewBookingView
+  const booking = await booked(api, session.id, { laCode: LEEDS })
   store.addTemplate(makeQuestionnaireTemplate({ id: 'tpl-pre', kind: 'pre' }))
   store.addTemplate(makeQuestionnaireTemplate())
   const base = { sessionId: session.id, laCode: LEEDS }

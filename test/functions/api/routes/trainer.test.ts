@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import { DAY, HOUR, MINUTE, makeCourse, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
-import { book, createTestApi, type TestApi, withToken } from '../support.ts'
+import { booked, createTestApi, type TestApi, withToken } from '../support.ts'
 
 const FIRST = new Date(NOW.getTime() + 2 * DAY)
 const SECOND = new Date(FIRST.getTime() + 7 * DAY)
@@ -52,13 +52,12 @@ describe('trainer register API', () => {
       'emmy@example.org',
       'late@example.org',
     ].entries()) {
-      const res = await book(api.app, 'two-part', {
+      const body = await booked(api, 'two-part', {
         email,
         name: `Person ${n}`,
         accessNeeds: n === 0 ? 'Step-free access' : undefined,
         ofstedUrn: n === 0 ? '123456' : undefined,
       })
-      const body = await res.json()
       people.push({ id: body.id, token: body.manageToken })
       if (body.status === 'waitlisted') waitingId = body.id
     }
