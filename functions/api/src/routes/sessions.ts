@@ -88,7 +88,8 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
         },
         responses: {
           202: {
-            description: 'Received: the booking, or the link to the one this address already holds, is emailed',
+            description:
+              'Received: the booking, or the link to the one this address already holds, is emailed',
             content: { 'application/json': { schema: BookingReceivedSchema } },
           },
           ...problems(400, 403, 404, 409, 413, 415, 422, 503),

@@ -1,7 +1,7 @@
 import type { BookingEmailKind, TrainerDigest } from '@ey/domain'
 import { bookingCancelled } from './booking-cancelled.ts'
-import { bookingExists } from './booking-exists.ts'
 import { bookingConfirmed } from './booking-confirmed.ts'
+import { bookingExists } from './booking-exists.ts'
 import { bookingPromoted } from './booking-promoted.ts'
 import { bookingReminder, type ReminderContext } from './booking-reminder.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
