@@ -5,17 +5,9 @@ import { signInAs } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import {
-  DAY,
-  HOUR,
-  MINUTE,
-  makeCourse,
-  makePerson,
-  makeSession,
-  makeVenue,
-  partAt,
-} from '../support/factories.ts'
+import { DAY, HOUR, MINUTE, makeCourse, makeSession, makeVenue, partAt } from '../support/factories.ts'
 import { pdfText } from '../support/pdf-text.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { markPresent, registerRow, staffPage } from './lib/staff-pages.ts'
 import { travellingClock, uniqueEmail, useSite } from './support.ts'
@@ -51,13 +43,7 @@ async function scheduleCourseCertifiedOnAttendance(sessionId: string): Promise<v
 }
 
 async function book(sessionId: string, name: string): Promise<NewBookingView> {
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ name, email: uniqueEmail('certificate') })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
+  return bookThroughApi(site, sessionId, { name, email: uniqueEmail('certificate') })
 }
 
 describe('certificates of attendance', () => {

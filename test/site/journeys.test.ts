@@ -4,8 +4,8 @@ import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makePerson, makeSession } from '../support/factories.ts'
-import { fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
+import { makeSession } from '../support/factories.ts'
+import { bookThroughApi as bookThroughApiAs, fillBookingForm, manageLinkIn } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
@@ -29,16 +29,9 @@ async function expectHeading(page: Page, expected: string): Promise<void> {
   await expect.poll(() => visibleText(page.locator('h1:visible')), { timeout: 10_000 }).toBe(expected)
 }
 
-/** Books a session through the API, as someone else would. */
-async function bookThroughApi(sessionId: string, email: string): Promise<NewBookingView> {
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ name: 'Grace Hopper', email })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
-}
+/** Books a session through the API, as someone else would, and opens it from its email. */
+const bookThroughApi = (sessionId: string, email: string) =>
+  bookThroughApiAs(site, sessionId, { name: 'Grace Hopper', email })
 
 const manageHref = (b: NewBookingView) => `/manage#${new URLSearchParams({ id: b.id, token: b.manageToken })}`
 
@@ -89,10 +82,11 @@ describe('the public site', () => {
     await page.getByLabel('Ofsted URN of your setting (optional)').fill('123 456')
     await page.getByRole('button', { name: 'Book a place' }).click()
 
-    await page.waitForURL(/\/booked\/#id=/)
-    await expectHeading(page, 'Booking confirmed')
-    expect(await textOf(page.locator('#next-confirmed'))).toContain(email)
-    expect(new URL(page.url()).search).toBe('')
+    await page.waitForURL(/\/booked\/\?session=/)
+    await expectHeading(page, 'Check your email')
+    expect(await textOf(page.locator('#next'))).toContain(email)
+    await expectText(page.locator('#details'), title)
+    expect(new URL(page.url()).hash).toBe('')
     await expectAccessible(page)
 
     const [confirmation] = await site.emailsTo(email)
@@ -148,10 +142,12 @@ describe('the public site', () => {
     if (!from) throw new Error('the demo data has no course with two open dates')
     const page = await site.newPage()
     await page.goto(`/book/?id=${from.id}`)
-    await fillBookingForm(page, uniqueEmail('mover'))
+    const mover = uniqueEmail('mover')
+    await fillBookingForm(page, mover)
     await page.getByRole('button', { name: 'Book a place' }).click()
     await page.waitForURL(/\/booked\//)
-    await page.getByRole('button', { name: 'View or change your booking' }).click()
+    const [confirmation] = await site.emailsTo(mover)
+    await page.goto(manageLinkIn(confirmation))
     await page.waitForURL(/\/manage\/?#id=/)
     const oldId = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('id')
 
@@ -184,15 +180,19 @@ describe('the public site', () => {
     await page.getByRole('button', { name: 'Join the waiting list' }).click()
     await page.waitForURL(/\/book\//)
     await expectHeading(page, 'Join the waiting list')
-    await fillBookingForm(page, uniqueEmail('waiting'))
+    const waiting = uniqueEmail('waiting')
+    await fillBookingForm(page, waiting)
     await page.getByRole('button', { name: 'Join the waiting list' }).click()
 
     await page.waitForURL(/\/booked\//)
-    await expectHeading(page, 'You are on the waiting list')
-    expect(await textOf(page.locator('.govuk-panel__body'))).toContain(`You are ${full.waitlistLength + 1}`)
-    expect(await textOf(page.locator('#next-waitlisted'))).toContain('If a place comes free')
-    expect(await page.getByRole('button', { name: 'Add to calendar' }).isVisible()).toBe(false)
+    await expectHeading(page, 'Check your email')
+    expect(await textOf(page.locator('#next'))).toContain('if the session is full')
     await expectAccessible(page)
+    const [email] = await site.emailsTo(waiting)
+    expect(email?.subject).toContain('waiting list')
+    expect(email?.body.text).toContain(`Number ${full.waitlistLength + 1}`)
+    await page.goto(manageLinkIn(email))
+    await expectText(page.locator('#status'), 'waiting list')
   })
 
   it('shows the error summary for an empty form and for a bad email address, linked to the fields', async () => {
@@ -225,18 +225,28 @@ describe('the public site', () => {
     await expectAccessible(page)
   })
 
-  it('says so when the same person books the same session twice', async () => {
+  it('answers a second booking by the same address as the first, and emails it the existing booking', async () => {
     const [open] = await sessionsFromApi('available=true')
     const email = uniqueEmail('twice')
-    const page = await site.newPage()
-    await page.goto(`/book/?id=${open?.id}`)
-    await fillBookingForm(page, email)
-    await page.getByRole('button', { name: 'Book a place' }).click()
-    await page.waitForURL(/\/booked\//)
-    await page.goto(`/book/?id=${open?.id}`)
-    await fillBookingForm(page, email)
-    await page.getByRole('button', { name: 'Book a place' }).click()
-    await expectText(page.locator('#error-summary'), 'You have already booked this session')
+    const pages: string[] = []
+    for (const _ of [1, 2]) {
+      const page = await site.newPage()
+      await page.goto(`/book/?id=${open?.id}`)
+      await fillBookingForm(page, email)
+      await page.getByRole('button', { name: 'Book a place' }).click()
+      await page.waitForURL(/\/booked\//)
+      await expectHeading(page, 'Check your email')
+      await expectText(page.locator('#details'), open?.title ?? '')
+      pages.push(await visibleText(page.locator('main')))
+    }
+    expect(pages[1]).toBe(pages[0])
+
+    const [confirmation, again] = await site.emailsTo(email, 2)
+    expect(again?.subject).toBe(`You have already booked: ${open?.title}`)
+    expect(again?.body.text).toContain('We have not made a second booking')
+    expect(manageLinkIn(again)).toBe(manageLinkIn(confirmation))
+    const after = (await (await fetch(`${site.stack.webUrl}/api/sessions/${open?.id}`)).json()) as SessionView
+    expect(after.placesLeft).toBe((open?.placesLeft ?? 0) - 1)
   })
 
   it.each([

@@ -3,7 +3,7 @@ import type { LaSummary, NewBookingView, SessionView } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { makePerson } from '../support/factories.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { chooseLa, expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { staffPage } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
@@ -55,13 +55,7 @@ async function bookFromLeeds(shareWithLa: boolean): Promise<NewBookingView> {
     await (await fetch(`${site.stack.webUrl}/api/sessions?available=true`)).json()
   ).items
   const open = sessions.find((session) => session.bookable && session.bespokeLaCodes.length === 0)
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${open?.id}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ email: uniqueEmail('la-share'), laCode: LEEDS, shareWithLa })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
+  return bookThroughApi(site, open?.id ?? '', { email: uniqueEmail('la-share'), laCode: LEEDS, shareWithLa })
 }
 
 /** The cells of a table's row whose heading is `heading`. */

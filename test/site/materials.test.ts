@@ -3,7 +3,8 @@ import type { NewBookingView } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makePerson, makeSession, partAt } from '../support/factories.ts'
+import { makeSession, partAt } from '../support/factories.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { markPresent, staffPage } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
@@ -12,13 +13,7 @@ const site = useSite()
 const SLIDES = Buffer.from('%PDF-1.7\n% Week 1 slides\n')
 
 async function book(sessionId: string): Promise<NewBookingView> {
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ name: 'Ada Lovelace', email: uniqueEmail('materials') })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
+  return bookThroughApi(site, sessionId, { name: 'Ada Lovelace', email: uniqueEmail('materials') })
 }
 
 describe('session materials', () => {

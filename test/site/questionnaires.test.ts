@@ -1,6 +1,6 @@
 import type { NewBookingView, SessionView } from '@ey/contract'
 import { describe, expect, it } from 'vitest'
-import { makePerson } from '../support/factories.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
@@ -11,13 +11,7 @@ async function bookOpenSession(): Promise<NewBookingView> {
   const sessions: SessionView[] = (
     await (await fetch(`${site.stack.webUrl}/api/sessions?limit=100&available=true`)).json()
   ).items
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessions[0]?.id}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ email: uniqueEmail('questionnaire') })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
+  return bookThroughApi(site, sessions[0]?.id ?? '', { email: uniqueEmail('questionnaire') })
 }
 
 const fragment = (b: NewBookingView, kind?: string) =>

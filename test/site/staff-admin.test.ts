@@ -3,9 +3,9 @@ import type { AdminSession, SessionView } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makePerson, makeSession } from '../support/factories.ts'
+import { makeSession } from '../support/factories.ts'
 import { adminPage, scheduleThroughPages, tuesdayAfter } from './lib/admin-pages.ts'
-import { fillBookingForm } from './lib/booking-pages.ts'
+import { bookThroughApi, fillBookingForm } from './lib/booking-pages.ts'
 import { expectAccessible, visibleText } from './lib/pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
@@ -104,12 +104,7 @@ describe('the administrators’ pages', () => {
     const admin = await adminPage(site)
     const id = await scheduleThroughPages(admin, { title: 'Session to cancel', dates: [tuesdayAfter(44)] })
     const email = uniqueEmail('cancelled')
-    const booked = await fetch(`${site.stack.webUrl}/api/sessions/${id}/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify(makePerson({ name: 'Grace Hopper', email })),
-    })
-    expect(booked.status).toBe(201)
+    await bookThroughApi(site, id, { name: 'Grace Hopper', email })
 
     await admin.goto(`/staff/admin/cancel/?id=${id}`)
     await admin.locator('#confirm').waitFor()

@@ -2,8 +2,9 @@ import type { NewBookingView } from '@ey/contract'
 import { createDynamoSessionStore } from '@ey/dynamodb'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { DAY, makePerson, makeSession, partAt } from '../support/factories.ts'
+import { DAY, makeSession, partAt } from '../support/factories.ts'
 import { adminPage } from './lib/admin-pages.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { markPresent } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
@@ -24,13 +25,7 @@ async function attendedBooking(): Promise<NewBookingView> {
     trainerIds: ['trainer-amira'],
   })
   await storeSessions(table, session)
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${session.id}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ email: uniqueEmail('editor') })),
-  })
-  expect(res.status).toBe(201)
-  const booking: NewBookingView = await res.json()
+  const booking = await bookThroughApi(site, session.id, { email: uniqueEmail('editor') })
   await createDynamoSessionStore(table).saveSession(
     { ...session, parts: [partAt(new Date(Date.now() - DAY))] },
     'published',

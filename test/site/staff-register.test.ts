@@ -2,7 +2,8 @@ import type { NewBookingView } from '@ey/contract'
 import { signInAs } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 import { stackTable, storeSessions } from '../support/dynamo.ts'
-import { makePerson, makeSession, makeVenue, partAt } from '../support/factories.ts'
+import { makeSession, makeVenue, partAt } from '../support/factories.ts'
+import { bookThroughApi } from './lib/booking-pages.ts'
 import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { registerRow as row, staffPage } from './lib/staff-pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
@@ -34,13 +35,7 @@ async function book(
   accessNeeds?: string,
   email = uniqueEmail('register'),
 ): Promise<NewBookingView> {
-  const res = await fetch(`${site.stack.webUrl}/api/sessions/${sessionId}/bookings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify(makePerson({ name, email, ...(accessNeeds ? { accessNeeds } : {}) })),
-  })
-  expect(res.status).toBe(201)
-  return res.json()
+  return bookThroughApi(site, sessionId, { name, email, ...(accessNeeds ? { accessNeeds } : {}) })
 }
 
 describe('the trainer’s register', () => {

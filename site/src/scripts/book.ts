@@ -1,6 +1,7 @@
-import type { NewBookingView, SessionView } from '@ey/contract'
+import type { BookingReceived, SessionView } from '@ey/contract'
 import { venueText } from '@ey/presentation'
 import { ApiProblem, api } from './lib/api.ts'
+import { BOOKED_EMAIL_KEY } from './lib/booking.ts'
 import { byId, show, summaryList } from './lib/dom.ts'
 import { FormErrors } from './lib/form-errors.ts'
 import { enhanceLaPickersOnUse } from './lib/la-picker.ts'
@@ -82,15 +83,7 @@ function body(): Record<string, unknown> {
 }
 
 function explain(problem: ApiProblem): void {
-  if (problem.code === 'already-booked') {
-    errors.show([
-      {
-        field: 'email',
-        message:
-          'You have already booked this session with this email address. Check your email for the link to manage it.',
-      },
-    ])
-  } else if (problem.code === 'idempotency-key-reused') {
+  if (problem.code === 'idempotency-key-reused') {
     // The first attempt went through with other details: start a fresh attempt.
     idempotencyKey = crypto.randomUUID()
     errors.show(
@@ -117,12 +110,13 @@ form.addEventListener('submit', async (event) => {
   submit.setAttribute('aria-disabled', 'true')
   sending.textContent = 'Sending your booking…'
   try {
-    const booking = await api<NewBookingView>(`/sessions/${encodeURIComponent(sessionId)}/bookings`, {
+    // The same answer whether a booking was made or the address already had one: both are emailed.
+    const received = await api<BookingReceived>(`/sessions/${encodeURIComponent(sessionId)}/bookings`, {
       json: body(),
       headers: { 'Idempotency-Key': idempotencyKey },
     })
-    const fragment = new URLSearchParams({ id: booking.id, token: booking.manageToken })
-    location.assign(`/booked/#${fragment}`)
+    sessionStorage.setItem(BOOKED_EMAIL_KEY, received.emailedTo)
+    location.assign(`/booked/?${new URLSearchParams({ session: received.sessionId })}`)
   } catch (error) {
     explain(error instanceof ApiProblem ? error : new ApiProblem(0))
     busy = false

@@ -1,63 +1,32 @@
-import type { BookingView } from '@ey/contract'
-import { holdsConfirmedPlace, manageUrl, venueText } from '@ey/presentation'
-import { bookingKey, downloadCalendar, loadBooking } from './lib/booking.ts'
-import { byId, show, summaryList } from './lib/dom.ts'
-import { ordinal } from './lib/format.ts'
+import type { SessionView } from '@ey/contract'
+import { venueText } from '@ey/presentation'
+import { api } from './lib/api.ts'
+import { BOOKED_EMAIL_KEY } from './lib/booking.ts'
+import { byId, summaryList } from './lib/dom.ts'
 import { schedule } from './lib/session-facts.ts'
 
-const loading = byId('loading')
-
-function render(booking: BookingView, href: string): void {
-  const waiting = booking.status === 'waitlisted'
-  const title = waiting
-    ? 'You are on the waiting list'
-    : booking.status === 'offered'
-      ? 'A place is offered to you'
-      : 'Booking confirmed'
-  document.title = `${title} – Early years SEND training`
-  byId('panel-title').textContent = title
-  const body = byId('panel-body')
-  body.append(
-    waiting && booking.waitlistPosition
-      ? `You are ${ordinal(booking.waitlistPosition)} in line. Your reference is `
-      : 'Your reference is ',
-  )
-  const reference = document.createElement('strong')
-  reference.textContent = booking.reference
-  body.append(reference)
-  byId('details').append(
-    summaryList([
-      ['Session', booking.session.title],
-      [booking.session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(booking.session)],
-      ['Where', venueText(booking.session)],
-    ]),
-  )
-  for (const email of document.querySelectorAll('.app-email')) email.textContent = booking.person.email
-  byId(waiting ? 'next-waitlisted' : 'next-confirmed').hidden = false
-  byId<HTMLAnchorElement>('manage-link').href = href
-  if (holdsConfirmedPlace(booking.status)) byId('calendar').hidden = false
-  show(byId('booked'), loading)
-}
-
+/**
+ * "Check your email": the booking page's answer is the same whether a booking was made or the
+ * address already had one, so this page says only what is true of both, with the session's facts
+ * and the address the email went to (kept by the booking page for this tab only).
+ */
 async function main(): Promise<void> {
-  const key = bookingKey()
-  if (!key) return show(byId('missing'), loading)
+  const email = sessionStorage.getItem(BOOKED_EMAIL_KEY)
+  if (email) for (const element of document.querySelectorAll('.app-email')) element.textContent = email
+  const sessionId = new URLSearchParams(location.search).get('session')
+  if (!sessionId) return
   try {
-    const booking = await loadBooking(key)
-    render(booking, manageUrl('', key.id, key.token))
-    byId('calendar').addEventListener('click', async () => {
-      const status = byId('calendar-status')
-      status.textContent = ''
-      try {
-        await downloadCalendar(key, booking.reference)
-        status.textContent = 'Calendar file downloaded. Open it to add the session to your calendar.'
-      } catch {
-        status.textContent =
-          'Sorry, the calendar file could not be downloaded. Try again, or use the file in your email.'
-      }
-    })
+    const session = await api<SessionView>(`/sessions/${encodeURIComponent(sessionId)}`)
+    byId('panel-body').textContent = `We have emailed you about your booking for ${session.title}`
+    byId('details').append(
+      summaryList([
+        ['Session', session.title],
+        [session.parts.length > 1 ? 'Dates' : 'Date and time', schedule(session)],
+        ['Where', venueText(session)],
+      ]),
+    )
   } catch {
-    show(byId('error'), loading)
+    // The email has the session's details; the page reads the same without them.
   }
 }
 

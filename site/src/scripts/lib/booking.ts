@@ -4,6 +4,9 @@ import { fragmentParams } from './dom.ts'
 import { download } from './download.ts'
 
 /** The booking id and manage token carried in the page's URL fragment. */
+/** Where the booking page keeps, for this tab only, the address it booked with, for the next page to show. */
+export const BOOKED_EMAIL_KEY = 'booked-email'
+
 export interface BookingKey {
   id: string
   token: string
