@@ -72,7 +72,7 @@ describe('the take-up aggregates of a local stack', () => {
         makePerson({ email: `take-up-${crypto.randomUUID()}@example.org`, laCode: WESTMINSTER }),
       ),
     })
-    expect(booked.status).toBe(201)
+    expect(booked.status).toBe(202)
     await stack.drainTakeUp(30_000)
 
     const after = await stats.counts({ from: day, to: day })
