@@ -20,7 +20,7 @@ export function serveOpenApi(app: OpenAPIHono, path: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'manageToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The manageToken answered when the booking was made (also in the manage link emailed)',
+    description: 'The token in the manage link emailed with the booking (a move answers the new one)',
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'alertStopToken', {
     type: 'http',
