@@ -10,11 +10,11 @@ const DAY_MS = 86_400_000
 export const QUERY_BOUNDS = {
   /** The largest page of any paged list (`limit`). */
   pageSize: 100,
-  /** `GET /api/sessions`: starts in [from, to) spanning at most this many days (13 months; 14 Queries). */
+  /** `GET /api/sessions`: starts in [from, to) spanning at most this many days (one Query per calendar month touched: at most 15). */
   sessionSearchDays: 400,
   /**
-   * `GET /api/admin/sessions`: starts in [from, to) spanning at most this many days (about 15
-   * months; the default range is 31 days back and 400 ahead).
+   * `GET /api/admin/sessions`: starts in [from, to) spanning at most this many days (at most 16
+   * monthly Queries; the default range is 31 days back and 400 ahead).
    */
   adminSessionDays: 450,
   /** Reports (LA summary and downloads, national, audit): London days from–to, both in, ten years. */
