@@ -1,4 +1,11 @@
-import { academicYearOf, BOOKING_STATUSES, reportPeriod, takeUpFacts } from '@ey/domain'
+import {
+  academicYearOf,
+  addDays,
+  BOOKING_STATUSES,
+  QUERY_BOUNDS,
+  reportPeriod,
+  takeUpFacts,
+} from '@ey/domain'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { makeBooking, makePerson, makeSnapshot, partAt } from '../support/factories.ts'
@@ -40,6 +47,18 @@ describe('academic year and report period', () => {
       from: '2026-10-01',
       to: '2026-10-01',
     })
+  })
+
+  it('takes the longest period QUERY_BOUNDS allows, and refuses one day more', () => {
+    const now = new Date('2026-12-01T12:00:00Z')
+    const last = addDays('2016-09-01', QUERY_BOUNDS.reportDays - 1)
+    expect(reportPeriod({ from: '2016-09-01', to: last }, now)).toEqual({ from: '2016-09-01', to: last })
+    expect(() => reportPeriod({ from: '2016-09-01', to: addDays(last, 1) }, now)).toThrow(
+      expect.objectContaining({
+        code: 'invalid-period',
+        fieldErrors: [expect.objectContaining({ field: 'to' })],
+      }),
+    )
   })
 })
 
