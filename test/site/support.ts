@@ -44,8 +44,9 @@ async function startSite(clock?: Clock): Promise<RunningSite> {
     removeData()
     throw error
   })
-  // The stats poller reads the copied stream from its start: let it pass the seed's records (each
-  // already applied in the snapshot) before a test runs, so no test shares the machine with it.
+  // The stats poller goes on from the snapshot's place in the stream, after the seed's records, so
+  // this resolves at its first read; were the place lost, it would wait for the replay of the seed
+  // (tens of seconds) rather than let a test share the machine with it.
   await stack.drainTakeUp(120_000).catch(async (error: unknown) => {
     await stack.stop()
     removeData()

@@ -31,9 +31,10 @@ export const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
  * starts from a copy (seconds) instead of seeding its own (the seed books hundreds of people).
  */
 async function seedOnce(dataDir: string): Promise<void> {
-  const stack = await startLocalStack({ dataDir, seed: true, jobs: false, mail: false })
-  // The snapshot holds the take-up aggregates of every seeded booking, so no test file applies them again.
-  await stack.drainTakeUp(600_000)
+  const stack = await startLocalStack({ dataDir, seed: true, jobs: false })
+  // The snapshot holds the take-up aggregates of every seeded booking, and both stream pollers'
+  // places after the seed's records (saved at stop), so no test file's stack reads them again.
+  await Promise.all([stack.drainTakeUp(600_000), stack.drainMail(600_000)])
   await stack.stop()
 }
 
