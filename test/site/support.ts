@@ -1,6 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import type { Clock } from '@ey/domain'
 import {
   CHROMIUM_ARGS,
@@ -13,7 +12,7 @@ import {
 } from '@ey/local-stack'
 import { chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
-import { SCRATCH } from '../support/site-build.ts'
+import { copySeededData, seededData } from '../support/seeded-data.ts'
 
 /** The built site on the whole local stack (seeded with the demo programme), with Chromium. */
 export interface SiteUnderTest {
@@ -31,10 +30,9 @@ interface RunningSite extends SiteUnderTest {
 }
 
 async function startSite(clock?: Clock): Promise<RunningSite> {
-  // A copy of the demo programme seeded once for the run (`site-build.ts`): the seed finds it done.
-  const dataDir = mkdtempSync(join(SCRATCH, 'ey-site-data-'))
-  cpSync(inject('seededDataDir'), dataDir, { recursive: true })
-  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  // A copy of the demo programme seeded once for the run (by `site-build.ts` before any test file
+  // starts): the seed finds it done.
+  const { dataDir, remove: removeData } = copySeededData(await seededData(inject('seededDataDir')))
   const stack = await startLocalStack({
     seed: true,
     dataDir,
