@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { startDynamoDbLocal, startSesEmulator, startStaffIssuer } from '@ey/local-stack'
 import { exportJWK, generateKeyPair } from 'jose'
 import type { TestProject } from 'vitest/node'
-import { removeSeededData, SCRATCH } from './seeded-data.ts'
+import { removeSeededData, runSeededDataDir } from './seeded-data.ts'
 
 /**
  * Starts DynamoDB Local, the SES emulator and the local staff issuer once per run, hands out their
@@ -24,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     startSesEmulator({}),
     startStaffIssuer({ signingKey }),
   ])
-  const seededDataDir = join(SCRATCH, `ey-seeded-${randomUUID()}`)
+  const seededDataDir = runSeededDataDir()
   const stopAll = async () => {
     removeSeededData(seededDataDir)
     await Promise.all(

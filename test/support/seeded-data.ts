@@ -1,10 +1,21 @@
+import { randomUUID } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { type SeedReport, startLocalStack } from '@ey/local-stack'
 
 /** Where the run keeps its scratch data: memory-backed where the machine has it, as DynamoDB Local writes a lot. */
 export const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
+
+/**
+ * The folder the run's demo programme is seeded into, for the global setups to hand out
+ * (`seededDataDir`): chosen by the first of them to run (Vitest runs the projects' own before the
+ * root's) and the same for the others, as all run in Vitest's main process.
+ */
+export function runSeededDataDir(): string {
+  process.env.EY_SEEDED_DATA_DIR ??= join(SCRATCH, `ey-seeded-${randomUUID()}`)
+  return process.env.EY_SEEDED_DATA_DIR
+}
 
 /** The seeded data folder of the run, and what the seed loaded into it. */
 export interface SeededData {
@@ -26,6 +37,9 @@ const failedOf = (dataDir: string) => `${dataDir}.failed`
  * stream. Nobody starts a stack on the folder itself.
  */
 export async function seededData(dataDir: string, timeoutMs = 600_000): Promise<SeededData> {
+  if (typeof dataDir !== 'string' || !isAbsolute(dataDir)) {
+    throw new Error(`the run's seeded data folder must be an absolute path, got ${String(dataDir)}`)
+  }
   let mine = false
   try {
     mkdirSync(lockOf(dataDir))

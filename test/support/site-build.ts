@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { seededData } from './seeded-data.ts'
+import { removeSeededData, runSeededDataDir, seededData } from './seeded-data.ts'
 
 const SITE = resolve(import.meta.dirname, '../../site')
 
@@ -27,17 +27,22 @@ function buildSite(outDir: string): Promise<void> {
  * Builds the site from its current sources once per run of the site's tests, hands its folder to
  * every test file (`inject('siteDir')`): the browser journeys serve it, the HTML and page-weight
  * checks read it. Seeds the run's demo programme (`seededData`) beside it, so each browser test
- * file's stack starts at once from a copy. Removes the site after.
+ * file's stack starts at once from a copy. Removes both after.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'ey-site-'))
-  const remove = () => rmSync(outDir, { recursive: true, force: true })
+  const seededDataDir = runSeededDataDir()
+  const remove = () => {
+    rmSync(outDir, { recursive: true, force: true })
+    removeSeededData(seededDataDir)
+  }
   try {
-    await Promise.all([buildSite(outDir), seededData(project.getProvidedContext().seededDataDir)])
+    await Promise.all([buildSite(outDir), seededData(seededDataDir)])
   } catch (error) {
     remove()
     throw error
   }
   project.provide('siteDir', outDir)
+  project.provide('seededDataDir', seededDataDir)
   return remove
 }
