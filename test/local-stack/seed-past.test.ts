@@ -2,8 +2,9 @@ import type { CertificateOfferView, ResultsView, SessionPage } from '@ey/contrac
 import { londonParts, sendQuestionnaireInvitations, sessionEnd } from '@ey/domain'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { pastSessions } from '../../packages/local-stack/src/seed/past-sessions.ts'
+import { copySeededData, seededData } from '../support/seeded-data.ts'
 
 describe('last term’s sessions in the demo data', () => {
   it('are the same for the same day, and all ended days before it', () => {
@@ -22,12 +23,19 @@ describe('last term’s sessions in the demo data', () => {
 describe('a freshly seeded stack', () => {
   let stack: LocalStack
   let admin: string
+  let removeData = () => {}
 
   beforeAll(async () => {
-    stack = await startLocalStack({ seed: true, mail: false, jobs: false })
+    // On a copy of the run's demo programme, seeded once by the first to ask (`seededData`).
+    const copy = copySeededData(await seededData(inject('seededDataDir')))
+    removeData = copy.remove
+    stack = await startLocalStack({ dataDir: copy.dataDir, seed: true, mail: false, jobs: false })
     admin = await signInAs(stack.issuerUrl, 'admin')
-  }, 180_000)
-  afterAll(() => stack?.stop())
+  }, 600_000)
+  afterAll(async () => {
+    await stack?.stop()
+    removeData()
+  })
 
   const results = async (query: Record<string, string>) => {
     const res = await fetch(`${stack.webUrl}/api/staff/results?${new URLSearchParams(query)}`, {

@@ -1,4 +1,11 @@
-import { type DynamoDBStreamEvent, pollStream, type StreamSource, type StreamsRecord } from '@ey/local-stack'
+import {
+  type DynamoDBStreamEvent,
+  pollStream,
+  type StreamCheckpoint,
+  type StreamPlace,
+  type StreamSource,
+  type StreamsRecord,
+} from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -135,5 +142,84 @@ describe('pollStream across shards', () => {
     await poller.stop()
 
     expect(keys).toEqual(['a', 'b', 'c'])
+  })
+})
+
+/** A checkpoint held in memory, with every place saved. */
+function memoryCheckpoint(): StreamCheckpoint & { saved: StreamPlace[] } {
+  const saved: StreamPlace[] = []
+  return { saved, load: () => saved.at(-1), save: (place) => saved.push(structuredClone(place)) }
+}
+
+describe('pollStream with a checkpoint', () => {
+  it('goes on after the records handled by an earlier poller, and never reads a finished shard again', async () => {
+    const stream = fakeStream()
+    stream.open('parent')
+    stream.write('parent', 'a', 'b')
+    stream.close('parent')
+    stream.open('child', 'parent')
+    stream.write('child', 'c')
+    const checkpoint = memoryCheckpoint()
+    const first = collect()
+    const before = pollStream(stream.source, { handler: first.handler, pollIntervalMs: 10, checkpoint })
+    await before.drain(2_000)
+    await before.stop()
+    stream.write('child', 'd')
+
+    const second = collect()
+    const after = pollStream(stream.source, { handler: second.handler, pollIntervalMs: 10, checkpoint })
+    await after.drain(2_000)
+    await after.stop()
+
+    expect(first.keys).toEqual(['a', 'b', 'c'])
+    expect(second.keys).toEqual(['d'])
+    expect(checkpoint.saved.at(-1)?.shards).toEqual({
+      parent: { after: expect.any(String), done: true },
+      child: { after: expect.any(String), done: false },
+    })
+  })
+
+  it('keeps its place before a record still failing when it stops, so the next poller hands it over again', async () => {
+    const stream = fakeStream()
+    stream.open('only')
+    stream.write('only', 'a', 'b', 'c')
+    const checkpoint = memoryCheckpoint()
+    const failing = pollStream(stream.source, {
+      pollIntervalMs: 10,
+      retryDelayMs: 10_000,
+      checkpoint,
+      onError: () => {},
+      handler: async (event) => {
+        const index = event.Records.findIndex((record) => record.dynamodb?.Keys?.pk?.S === 'b')
+        const sequence = event.Records[index]?.dynamodb?.SequenceNumber
+        return { batchItemFailures: sequence ? [{ itemIdentifier: sequence }] : [] }
+      },
+    })
+    await expect(failing.drain(300)).rejects.toThrow(/did not drain/)
+    await failing.stop()
+
+    const seen = collect()
+    const next = pollStream(stream.source, { handler: seen.handler, pollIntervalMs: 10, checkpoint })
+    await next.drain(2_000)
+    await next.stop()
+
+    expect(seen.keys).toEqual(['b', 'c'])
+  })
+
+  it('reads from the oldest record when the place kept is for another stream (a recreated table)', async () => {
+    const stream = fakeStream()
+    stream.open('only')
+    stream.write('only', 'a', 'b')
+    const checkpoint = memoryCheckpoint()
+    checkpoint.save({
+      streamArn: 'arn:aws:dynamodb:eu-west-2:000000000000:table/t/stream/0',
+      shards: { only: { after: '999', done: true } },
+    })
+    const seen = collect()
+    const poller = pollStream(stream.source, { handler: seen.handler, pollIntervalMs: 10, checkpoint })
+    await poller.drain(2_000)
+    await poller.stop()
+
+    expect(seen.keys).toEqual(['a', 'b'])
   })
 })

@@ -1,6 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import type { Clock } from '@ey/domain'
 import {
   CHROMIUM_ARGS,
@@ -13,7 +12,7 @@ import {
 } from '@ey/local-stack'
 import { chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
-import { SCRATCH } from '../support/site-build.ts'
+import { copySeededData, seededData } from '../support/seeded-data.ts'
 
 /** The built site on the whole local stack (seeded with the demo programme), with Chromium. */
 export interface SiteUnderTest {
@@ -31,10 +30,9 @@ interface RunningSite extends SiteUnderTest {
 }
 
 async function startSite(clock?: Clock): Promise<RunningSite> {
-  // A copy of the demo programme seeded once for the run (`site-build.ts`): the seed finds it done.
-  const dataDir = mkdtempSync(join(SCRATCH, 'ey-site-data-'))
-  cpSync(inject('seededDataDir'), dataDir, { recursive: true })
-  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  // A copy of the demo programme seeded once for the run (by `site-build.ts` before any test file
+  // starts): the seed finds it done.
+  const { dataDir, remove: removeData } = copySeededData(await seededData(inject('seededDataDir')))
   const stack = await startLocalStack({
     seed: true,
     dataDir,
@@ -44,8 +42,9 @@ async function startSite(clock?: Clock): Promise<RunningSite> {
     removeData()
     throw error
   })
-  // The stats poller reads the copied stream from its start: let it pass the seed's records (each
-  // already applied in the snapshot) before a test runs, so no test shares the machine with it.
+  // The stats poller goes on from the snapshot's place in the stream, after the seed's records, so
+  // this resolves at its first read; were the place lost, it would wait for the replay of the seed
+  // (tens of seconds) rather than let a test share the machine with it.
   await stack.drainTakeUp(120_000).catch(async (error: unknown) => {
     await stack.stop()
     removeData()

@@ -16,7 +16,10 @@ declare module 'vitest' {
     }
     /** The site built once for the run's site tests (`test/support/site-build.ts`). */
     siteDir: string
-    /** A local stack's data folder with the demo programme seeded, copied by each site test file's stack. */
+    /**
+     * The folder of a local stack's data the demo programme is seeded into once per run, by the
+     * first to ask (`seededData` in `test/support/seeded-data.ts`); stacks start on copies of it.
+     */
     seededDataDir: string
   }
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startLocalStack } from '@ey/local-stack'
 import type { TestProject } from 'vitest/node'
+import { removeSeededData, runSeededDataDir, seededData } from './seeded-data.ts'
 
 const SITE = resolve(import.meta.dirname, '../../site')
 
@@ -23,40 +23,26 @@ function buildSite(outDir: string): Promise<void> {
   })
 }
 
-/** Where the run keeps its scratch data: memory-backed where the machine has it, as DynamoDB Local writes a lot. */
-export const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
-
-/**
- * A local stack's data folder with the demo programme seeded into it: each test file's stack
- * starts from a copy (seconds) instead of seeding its own (the seed books hundreds of people).
- */
-async function seedOnce(dataDir: string): Promise<void> {
-  const stack = await startLocalStack({ dataDir, seed: true, jobs: false, mail: false })
-  // The snapshot holds the take-up aggregates of every seeded booking, so no test file applies them again.
-  await stack.drainTakeUp(600_000)
-  await stack.stop()
-}
-
 /**
  * Builds the site from its current sources once per run of the site's tests, hands its folder to
  * every test file (`inject('siteDir')`): the browser journeys serve it, the HTML and page-weight
- * checks read it. Seeds the demo programme once beside it (`inject('seededDataDir')`). Removes
- * both after.
+ * checks read it. Seeds the run's demo programme (`seededData`) beside it, so each browser test
+ * file's stack starts at once from a copy. Removes both after.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'ey-site-'))
-  const dataDir = mkdtempSync(join(SCRATCH, 'ey-seeded-'))
+  const seededDataDir = runSeededDataDir()
   const remove = () => {
     rmSync(outDir, { recursive: true, force: true })
-    rmSync(dataDir, { recursive: true, force: true })
+    removeSeededData(seededDataDir)
   }
   try {
-    await Promise.all([buildSite(outDir), seedOnce(dataDir)])
+    await Promise.all([buildSite(outDir), seededData(seededDataDir)])
   } catch (error) {
     remove()
     throw error
   }
   project.provide('siteDir', outDir)
-  project.provide('seededDataDir', dataDir)
+  project.provide('seededDataDir', seededDataDir)
   return remove
 }

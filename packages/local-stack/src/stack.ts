@@ -20,7 +20,12 @@ import { type SeedReport, seedDemoData } from './seed/seed.ts'
 import { seedDemoStaff } from './seed/staff.ts'
 import { startSesEmulator } from './ses-local.ts'
 import { startStaffIssuer } from './staff/issuer.ts'
-import { type StreamPoller, startStreamPoller } from './stream-poller.ts'
+import {
+  fileCheckpoint,
+  type StreamCheckpoint,
+  type StreamPoller,
+  startStreamPoller,
+} from './stream-poller.ts'
 import { createWebApp, listen } from './web-server.ts'
 
 export interface LocalStackOptions {
@@ -153,12 +158,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const logger = new Logger({ serviceName: 'local', logLevel: 'WARN' })
 
     // Always on, as its mapping is in AWS, and started before the seed: the seed's bookings and
-    // every later change reach the aggregates the way production's do, from the stream.
+    // every later change reach the aggregates the way production's do, from the stream. With a
+    // data folder each poller keeps its place in the stream there, as a mapping does, so a restart
+    // (or a copy of the folder) goes on after the records handled before instead of reading all again.
     const statsConfig = statsConfigFromEnv(env)
     const statsPoller = startStreamPoller({
       client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
       tableName: TABLE_NAME,
       handler: createStatsHandler(wireStats(statsConfig, statsClients(statsConfig), { logger })),
+      ...streamPlace(options.dataDir, 'stats'),
       pollIntervalMs: 200,
       onError: (error) => logger.warn('stats stream: a batch failed', { error }),
     })
@@ -176,6 +184,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         client: { endpoint: dynamo.endpoint, region: process.env.AWS_REGION },
         tableName: TABLE_NAME,
         handler,
+        ...streamPlace(options.dataDir, 'mail'),
         pollIntervalMs: 200,
         onError: options.onError ?? ((error) => logger.warn('mail stream: a batch failed', { error })),
       })
@@ -225,6 +234,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stopAll()
     throw error
   }
+}
+
+/** Where a stream poller keeps its place: `streams/<name>.json` in the data folder, nowhere in memory. */
+function streamPlace(dataDir: string | undefined, name: string): { checkpoint?: StreamCheckpoint } {
+  return dataDir ? { checkpoint: fileCheckpoint(join(dataDir, 'streams', `${name}.json`)) } : {}
 }
 
 /**

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { toLambdaRecord } from './stream-record.ts'
 import {
@@ -30,6 +32,49 @@ export interface PollOptions {
   maxRetries?: number
   /** Told about every failed invocation and read; defaults to console.error. */
   onError?: (error: unknown) => void
+  /**
+   * Where the poller keeps its place in the stream between runs, as Lambda's event source mapping
+   * does: a poller that finds a place for the same stream starts after the records handled before
+   * (each shard after its last record handled or given up on, a finished shard not read again)
+   * instead of at the oldest record. Without one it starts at the oldest record (TRIM_HORIZON).
+   */
+  checkpoint?: StreamCheckpoint
+}
+
+/** A poller's place in one stream: per shard, the last record handled and whether it is finished. */
+export interface StreamPlace {
+  streamArn: string
+  shards: Record<string, { after?: string; done: boolean }>
+}
+
+/** Where a poller's place is kept. */
+export interface StreamCheckpoint {
+  load(): StreamPlace | undefined
+  save(place: StreamPlace): void
+}
+
+/**
+ * A place kept in a JSON file (written whole, then renamed over the old one). A file that cannot
+ * be read as a place is treated as none: the stream is read again from its oldest record, which
+ * the handlers take as they take the stream's own repeats.
+ */
+export function fileCheckpoint(path: string): StreamCheckpoint {
+  return {
+    load() {
+      if (!existsSync(path)) return undefined
+      try {
+        const place = JSON.parse(readFileSync(path, 'utf8')) as StreamPlace
+        return typeof place.streamArn === 'string' && typeof place.shards === 'object' ? place : undefined
+      } catch {
+        return undefined
+      }
+    },
+    save(place) {
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(`${path}.next`, JSON.stringify(place))
+      renameSync(`${path}.next`, path)
+    },
+  }
 }
 
 export interface StreamPollerOptions extends Omit<PollOptions, 'region'> {
@@ -48,6 +93,8 @@ interface ShardState extends ShardInfo {
   iterator: string | undefined
   /** The last record read, to resume after an expired iterator. */
   lastSequence: string | undefined
+  /** The last record handled successfully or given up on: the shard's place in the checkpoint. */
+  handled: string | undefined
   /** Read but not yet handled successfully, in stream order. */
   pending: StreamsRecord[]
   /** Nothing more to read: once pending is empty, the shard is done and its children may start. */
@@ -112,6 +159,10 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
   let passes = 0
   let lastError: unknown
   let wake: (() => void) | undefined
+  /** The place loaded from the checkpoint, once the stream is known; shards are taken up from it. */
+  let restored: StreamPlace['shards'] = {}
+  /** The place moved since it was last saved. */
+  let moved = false
 
   function report(error: unknown): void {
     lastError = error
@@ -121,18 +172,42 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
   async function refreshShards(arn: string): Promise<void> {
     for (const shard of await source.shards(arn)) {
       const known = shards.get(shard.id)
-      if (known !== undefined) known.closed ||= shard.closed
-      else
-        shards.set(shard.id, {
-          ...shard,
-          iterator: undefined,
-          lastSequence: undefined,
-          pending: [],
-          exhausted: false,
-          done: false,
-          failures: 0,
-          retryAt: 0,
-        })
+      if (known !== undefined) {
+        known.closed ||= shard.closed
+        continue
+      }
+      const place = restored[shard.id]
+      shards.set(shard.id, {
+        ...shard,
+        iterator: undefined,
+        lastSequence: place?.after,
+        handled: place?.after,
+        pending: [],
+        exhausted: place?.done ?? false,
+        done: place?.done ?? false,
+        failures: 0,
+        retryAt: 0,
+      })
+    }
+  }
+
+  /** Takes up the checkpoint's place when it is for this stream (a recreated table has a new one). */
+  function restore(arn: string): void {
+    const place = options.checkpoint?.load()
+    if (place?.streamArn === arn) restored = place.shards
+  }
+
+  function save(): void {
+    if (!moved || streamArn === undefined || options.checkpoint === undefined) return
+    const place: StreamPlace = { streamArn, shards: {} }
+    for (const shard of shards.values()) {
+      place.shards[shard.id] = { ...(shard.handled ? { after: shard.handled } : {}), done: shard.done }
+    }
+    try {
+      options.checkpoint.save(place)
+      moved = false
+    } catch (error) {
+      report(error)
     }
   }
 
@@ -176,14 +251,17 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
       failedAt = 0
     }
     if (failedAt === undefined) {
+      handled(shard, shard.pending.at(-1))
       shard.pending = []
       shard.failures = 0
       return
     }
+    handled(shard, shard.pending[failedAt - 1])
     shard.pending = shard.pending.slice(failedAt)
     shard.failures = failedAt > 0 ? 1 : shard.failures + 1
     if (shard.failures > maxRetries) {
       const [given] = shard.pending.splice(0, 1)
+      handled(shard, given)
       report(
         new Error(
           `gave up on record ${given?.dynamodb?.SequenceNumber ?? '?'} after ${maxRetries} retries, as Lambda would`,
@@ -195,12 +273,23 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
     shard.retryAt = Date.now() + Math.min(retryDelayMs * 2 ** (shard.failures - 1), MAX_RETRY_DELAY_MS)
   }
 
+  function handled(shard: ShardState, record: StreamsRecord | undefined): void {
+    const sequence = record?.dynamodb?.SequenceNumber
+    if (sequence === undefined) return
+    shard.handled = sequence
+    moved = true
+  }
+
   /**
    * One look at every shard. Idle means a read started during this pass found nothing new and
    * nothing is waiting to be handled: everything written before the pass began has been handled.
    */
   async function pass(): Promise<{ idle: boolean; busy: boolean }> {
-    streamArn ??= await source.streamArn()
+    if (streamArn === undefined) {
+      const arn = await source.streamArn()
+      restore(arn)
+      streamArn = arn
+    }
     await refreshShards(streamArn)
     let idle = true
     let busy = false
@@ -223,6 +312,7 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
       }
       if (shard.exhausted && shard.pending.length === 0) {
         shard.done = true
+        moved = true
         // Its children have not been looked at yet in this pass.
         idle = false
         busy = true
@@ -271,6 +361,7 @@ export function pollStream(source: StreamSource, options: PollOptions): StreamPo
       } catch (error) {
         report(error)
       }
+      save()
       if (!busy && !stopped) await sleep(nextPause())
     }
   }
