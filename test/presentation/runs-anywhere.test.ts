@@ -30,7 +30,8 @@ describe('the presentation module runs anywhere, and light', () => {
     expect(inputs.filter((input) => input.includes('node_modules') || input.startsWith('node:'))).toEqual([])
     // The pages load it in nearly every bundle: the domain's schemas and use cases must shake away.
     expect(inputs.filter((input) => /domain\/src\/(schemas|use-cases)\//.test(input))).toEqual([])
-    expect(outputFiles[0]?.text.length).toBeLessThan(8_000)
+    // Labels grow with the product (8,029 characters once the booking-exists email had its own).
+    expect(outputFiles[0]?.text.length).toBeLessThan(9_000)
   })
 
   it('writes London times where there is no process, Buffer or require, as in a browser', async () => {
