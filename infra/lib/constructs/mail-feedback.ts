@@ -1,18 +1,17 @@
 import { partitionPrefixes } from '@ey/dynamodb'
 import { Duration } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Key } from 'aws-cdk-lib/aws-kms'
 import {
   ConfigurationSetEventDestination,
   EmailSendingEvent,
   EventDestination,
   type IConfigurationSet,
 } from 'aws-cdk-lib/aws-ses'
-import { Topic } from 'aws-cdk-lib/aws-sns'
+import type { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import { Construct } from 'constructs'
 import { AppFunction } from './app-function.ts'
+import { encryptedTopic } from './encrypted-topic.ts'
 
 export interface MailFeedbackProps {
   /** The configuration set every email is sent with: its bounce and complaint events come here. */
@@ -32,21 +31,12 @@ export class MailFeedback extends Construct {
 
   constructor(scope: Construct, id: string, props: MailFeedbackProps) {
     super(scope, id)
-    // A key of our own: SES publishes to an encrypted topic only if the key lets it, which the
-    // AWS-managed SNS key does not.
-    const key = new Key(this, 'TopicKey', {
+    this.topic = encryptedTopic(this, {
+      topicId: 'Topic',
+      keyId: 'TopicKey',
       description: 'Encrypts the SES bounce and complaint notifications',
-      enableKeyRotation: true,
+      publisher: 'ses.amazonaws.com',
     })
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': key.stack.account } },
-      }),
-    )
-    this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true })
 
     new ConfigurationSetEventDestination(this, 'Destination', {
       configurationSet: props.configurationSet,

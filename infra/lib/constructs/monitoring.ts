@@ -12,14 +12,13 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch'
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Key } from 'aws-cdk-lib/aws-kms'
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs'
-import { Topic } from 'aws-cdk-lib/aws-sns'
+import type { Topic } from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import type { IQueue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import type { AppFunction } from './app-function.ts'
+import { encryptedTopic } from './encrypted-topic.ts'
 
 /** Where the platform's own metrics live (parked emails). */
 export const METRIC_NAMESPACE = 'EarlyYearsSendTraining'
@@ -69,20 +68,12 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id)
-    // A key of our own: CloudWatch publishes to an encrypted topic only if the key lets it.
-    const key = new Key(this, 'TopicKey', {
+    this.topic = encryptedTopic(this, {
+      topicId: 'Alarms',
+      keyId: 'TopicKey',
       description: 'Encrypts the alarm notifications',
-      enableKeyRotation: true,
+      publisher: 'cloudwatch.amazonaws.com',
     })
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': key.stack.account } },
-      }),
-    )
-    this.topic = new Topic(this, 'Alarms', { masterKey: key, enforceSSL: true })
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail))
 
     const fiveMinutes = Duration.minutes(5)
