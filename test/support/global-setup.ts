@@ -3,6 +3,7 @@ import { startDynamoDbLocal, startSesEmulator, startStaffIssuer } from '@ey/loca
 import { exportJWK, generateKeyPair } from 'jose'
 import type { TestProject } from 'vitest/node'
 import { removeSeededData, runSeededDataDir } from './seeded-data.ts'
+import { SITE_URL } from './wiring.ts'
 
 /**
  * Starts DynamoDB Local, the SES emulator and the local staff issuer once per run, hands out their
@@ -21,7 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [dynamo, ses, issuer] = await Promise.allSettled([
     startDynamoDbLocal({}),
     startSesEmulator({}),
-    startStaffIssuer({ signingKey }),
+    // The test API's site, whose staff home is a redirect URI the issuer accepts.
+    startStaffIssuer({ signingKey, siteUrl: SITE_URL }),
   ])
   const seededDataDir = runSeededDataDir()
   const stopAll = async () => {

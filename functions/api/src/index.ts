@@ -10,3 +10,4 @@ export {
   wireApi,
 } from './deps.ts'
 export { PROBLEM_BASE, type Problem, type ProblemCode, STATUS_OF } from './problem.ts'
+export { staffRedirectUri } from './routes/staff.ts'

@@ -147,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const issuer = await startStaffIssuer({
       ...(options.issuerPort ? { port: options.issuerPort } : {}),
+      siteUrl: webUrl,
       users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },
     })
     stops.push(issuer.stop)

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { staffRedirectUri } from '@ey/api'
 import { createLocalJWKSet, type JWTPayload, jwtVerify } from 'jose'
 import {
   Events,
@@ -27,6 +28,12 @@ const COGNITO_PATHS = {
 /** The port `pnpm start` gives the issuer, and where `pnpm staff-token` looks for it. */
 export const DEFAULT_ISSUER_PORT = 8010
 
+/**
+ * Where `signInAs` (`pnpm staff-token`) says the issuer sends it back: a loopback address nothing
+ * listens on, as a native app's, read from the redirect itself. The issuer always accepts it.
+ */
+export const CLI_REDIRECT_URI = 'http://127.0.0.1/staff-token'
+
 /** The app client id of the local stack: the audience of its staff ID tokens. */
 export const LOCAL_STAFF_CLIENT_ID = 'local-staff-site'
 
@@ -39,6 +46,11 @@ export interface StaffIssuerOptions {
   users?: StaffUsers
   /** A private RS256 JWK with `kid` to sign with (default: a fresh key). */
   signingKey?: JWK
+  /**
+   * The site's origin: its staff home is a redirect URI the issuer accepts, and the only place it
+   * sends people after signing out (default: none, so only `signInAs`'s own redirect is accepted).
+   */
+  siteUrl?: string
 }
 
 /** The staff who may sign in to the local issuer. */
@@ -67,10 +79,20 @@ export interface StaffIssuer {
  * `login_hint`, the authorize endpoint shows a page to choose one of the directory's users (in
  * place of the hosted UI's password form); the user must be in the directory, so an
  * invited member can sign in at once. Other grants are refused: every token names a real user.
+ *
+ * As Cognito's app client would, it accepts only its own redirect URIs (the site's staff home and
+ * `signInAs`'s loopback address), requires PKCE with S256 (a challenge to authorize, its verifier to
+ * redeem the code), and after signing out sends people back only to the site; anything else is
+ * answered 400 without a redirect.
  */
 export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promise<StaffIssuer> {
   const audience = options.audience ?? LOCAL_STAFF_CLIENT_ID
   const users = options.users ?? DEMO_USERS
+  const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : undefined
+  const redirectUris = new Set([
+    CLI_REDIRECT_URI,
+    ...(options.siteUrl ? [staffRedirectUri(options.siteUrl)] : []),
+  ])
   const issuer = new OAuth2Issuer(false)
   if (options.signingKey) await issuer.keys.add(options.signingKey)
   else await issuer.keys.generate('RS256')
@@ -104,7 +126,12 @@ export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promis
   })
   service.on(Events.BeforeResponse, (response: MutableResponse, req: TokenRequestIncomingMessage) => {
     const code = req.body.code
-    const known = req.body.grant_type === 'authorization_code' && code !== undefined && codes.has(code)
+    const known =
+      req.body.grant_type === 'authorization_code' &&
+      code !== undefined &&
+      codes.has(code) &&
+      typeof req.body.code_verifier === 'string' &&
+      redirectUris.has(String((req.body as unknown as Record<string, unknown>).redirect_uri))
     if (code !== undefined) codes.delete(code)
     if (known) return
     response.statusCode = 400
@@ -129,6 +156,17 @@ export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promis
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1')
     const authorizing = path.pathname === COGNITO_PATHS.authorize && req.method === 'GET'
+    const refusal = authorizing
+      ? authorizeRefusal(path.searchParams, redirectUris)
+      : path.pathname === COGNITO_PATHS.endSession
+        ? logoutRefusal(path.searchParams, siteOrigin)
+        : undefined
+    if (refusal) {
+      res
+        .writeHead(400, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify({ error: 'invalid_request', error_description: refusal }))
+      return
+    }
     const hint = authorizing ? path.searchParams.get('login_hint') : null
     if (authorizing && hint === null) {
       users.list().then(
@@ -168,6 +206,25 @@ export async function startStaffIssuer(options: StaffIssuerOptions = {}): Promis
         server.closeAllConnections()
       }),
   }
+}
+
+/** Why an authorization request is refused: a redirect URI not the client's own, or no S256 PKCE. */
+function authorizeRefusal(params: URLSearchParams, redirectUris: ReadonlySet<string>): string | undefined {
+  if (!redirectUris.has(params.get('redirect_uri') ?? '')) return 'redirect_uri is not one of this client’s'
+  if (!params.get('code_challenge') || params.get('code_challenge_method') !== 'S256')
+    return 'PKCE is required: code_challenge with code_challenge_method S256'
+  return undefined
+}
+
+/** Why a sign-out is refused: a place to go back to that is not on the site. */
+function logoutRefusal(params: URLSearchParams, siteOrigin: string | undefined): string | undefined {
+  for (const name of ['post_logout_redirect_uri', 'logout_uri']) {
+    const back = params.get(name)
+    if (back === null) continue
+    const origin = URL.canParse(back) ? new URL(back).origin : undefined
+    if (!siteOrigin || origin !== siteOrigin) return `${name} is not on the site`
+  }
+  return undefined
 }
 
 function bearerOf(req: IncomingMessage): string | undefined {

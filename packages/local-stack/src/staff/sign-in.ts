@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { LOCAL_STAFF_CLIENT_ID } from './issuer.ts'
+import { CLI_REDIRECT_URI, LOCAL_STAFF_CLIENT_ID } from './issuer.ts'
 
-const REDIRECT_URI = 'http://127.0.0.1/staff-token'
+const REDIRECT_URI = CLI_REDIRECT_URI
 
 /**
  * Signs in to the local issuer as a staff member, as the site does (authorization code with PKCE,
