@@ -3,8 +3,8 @@ import ICAL from 'ical.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
-const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=secret-token'
-const OPTIONS = { manageUrl: MANAGE_URL, domain: 'training.example.org' }
+const BOOKING_PAGE = 'https://training.example.org/manage#id=bk_0001'
+const OPTIONS = { bookingPageUrl: BOOKING_PAGE, domain: 'training.example.org' }
 
 /** Parses the file as a calendar client would, London's zone taken from the file itself. */
 function parse(ics: string) {
@@ -107,7 +107,7 @@ describe('bookingCalendar', () => {
     expect(times(events[0] as ICAL.Event).start).toBe('2026-06-02T16:00:00')
   })
 
-  it('gives the place, the manage link and the reference, and stamps the file in UTC', () => {
+  it('gives the place, the booking’s page (no manage token) and the reference, and stamps the file in UTC', () => {
     const ics = bookingCalendar(makeBooking(), OPTIONS)
     const { calendar, events } = parse(ics)
     const [event] = events as [ICAL.Event]
@@ -115,9 +115,11 @@ describe('bookingCalendar', () => {
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
     expect(event.summary).toBe('Speech, language and communication: core')
     expect(event.location).toBe('Riverside Family Hub, 12 Mill Lane, Leeds, LS1 4AB')
-    expect(event.description).toContain(MANAGE_URL)
+    expect(event.description).toContain(BOOKING_PAGE)
+    expect(event.description).toContain('link in your confirmation email')
     expect(event.description).toContain('K7QP-2MXD')
-    expect(event.component.getFirstPropertyValue('url')).toBe(MANAGE_URL)
+    expect(event.component.getFirstPropertyValue('url')).toBe(BOOKING_PAGE)
+    expect(ics).not.toContain('token')
     expect(event.component.getFirstPropertyValue('status')).toBe('CONFIRMED')
     expect(ics).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/)
   })

@@ -21,7 +21,10 @@ describe('the SES mailer', () => {
     const to = uniqueAddress('amira')
     const booking = makeBooking()
     const rendered = renderEmail('booking-confirmed', { booking, manageUrl: MANAGE_URL })
-    const calendar = bookingCalendar(booking, { manageUrl: MANAGE_URL, domain: 'training.example.org' })
+    const calendar = bookingCalendar(booking, {
+      bookingPageUrl: 'https://training.example.org/manage#id=bk_0001',
+      domain: 'training.example.org',
+    })
 
     const { messageId } = await mailer().send({
       to,

@@ -3,8 +3,9 @@ import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeBooking, makeSnapshot, withChange } from '../support/factories.ts'
 
+const MANAGE_URL = 'https://training.example.org/manage#id=bk_0001&token=t'
 const OPTIONS = {
-  manageUrl: 'https://training.example.org/manage#id=bk_0001&token=t',
+  bookingPageUrl: 'https://training.example.org/manage#id=bk_0001',
   domain: 'training.example.org',
 }
 
@@ -42,7 +43,7 @@ describe('emails about a session an administrator changed', () => {
     expect(after?.uid).toBe(before?.uid)
     expect(Number(after?.sequence)).toBeGreaterThan(Number(before?.sequence))
     expect(after?.start).toContain('2026-12-08T16:00:00')
-    const email = renderEmail('session-rescheduled', { booking: moved, manageUrl: OPTIONS.manageUrl })
+    const email = renderEmail('session-rescheduled', { booking: moved, manageUrl: MANAGE_URL })
     expect(email.subject).toBe('Session changed: Speech, language and communication: core')
     expect(email.text).toContain('Tuesday 8 December 2026')
   })

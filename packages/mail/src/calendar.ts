@@ -7,8 +7,11 @@ import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generato
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL'
 
 export interface CalendarOptions {
-  /** The private manage link, put in the description and URL of every event. */
-  manageUrl: string
+  /**
+   * The booking's page without its key (`bookingPageUrl`), in the description and URL of every
+   * event: calendar files are shared and synced, so they carry no manage token.
+   */
+  bookingPageUrl: string
   /** Raise it on every change so calendars replace their copy; defaults to the booking's history length. */
   sequence?: number
   /** Defaults to CANCEL for a booking that has ended, PUBLISH otherwise. */
@@ -46,8 +49,8 @@ export function bookingCalendar(booking: Booking, options: CalendarOptions): str
       timezone: LONDON,
       summary: parts.length > 1 ? `${title} (part ${i + 1} of ${parts.length})` : title,
       location: venueText(booking.session),
-      description: `Booking reference: ${booking.reference}\nView or change your booking: ${options.manageUrl}`,
-      url: options.manageUrl,
+      description: `Booking reference: ${booking.reference}\nTo view or change your booking, use the link in your confirmation email, or ask for a new one: ${options.bookingPageUrl}`,
+      url: options.bookingPageUrl,
       status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       ...(options.organizer ? { organizer: options.organizer } : {}),
     })

@@ -9,6 +9,15 @@ export function manageUrl(siteUrl: string, bookingId: string, token: string): st
 }
 
 /**
+ * The booking's page without its key, `https://…/manage#id=…`, for files people share (calendar
+ * files): opened alone it asks for the emailed link or offers a new one, so whoever holds the file
+ * cannot change the booking.
+ */
+export function bookingPageUrl(siteUrl: string, bookingId: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/manage#${new URLSearchParams({ id: bookingId })}`
+}
+
+/**
  * The link to answer one questionnaire of a booking: `https://…/questionnaire/#id=…&token=…&kind=…`,
  * the token in the fragment as in `manageUrl`.
  */

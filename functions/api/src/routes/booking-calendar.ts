@@ -1,7 +1,7 @@
 import { IdParamSchema } from '@ey/contract'
 import { openBooking } from '@ey/domain'
 import { bookingCalendar } from '@ey/mail'
-import { manageUrl } from '@ey/presentation'
+import { bookingPageUrl } from '@ey/presentation'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
@@ -35,13 +35,13 @@ export function bookingCalendarRoutes(deps: ApiDeps): OpenAPIHono {
       const token = bearerToken(c.req.header('Authorization'))
       const { booking } = await openBooking(deps, id, token)
       const ics = bookingCalendar(booking, {
-        manageUrl: manageUrl(deps.siteUrl, booking.id, token),
+        bookingPageUrl: bookingPageUrl(deps.siteUrl, booking.id),
         domain: new URL(deps.siteUrl).hostname,
       })
       return c.body(ics, 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': `attachment; filename="training-${booking.reference}.ics"`,
-        // The file holds the private manage link: no shared cache may keep it.
+        // The file names the booking and its session: no shared cache may keep it.
         'Cache-Control': 'private, no-store',
       })
     },

@@ -8,7 +8,7 @@ import type {
   EmailAttachment,
   ManageTokens,
 } from '@ey/domain'
-import { manageUrl } from '@ey/presentation'
+import { bookingPageUrl, manageUrl } from '@ey/presentation'
 import { bookingCalendar, calendarMethodFor } from '../calendar.ts'
 import { isStillTrue } from '../still-true.ts'
 import { renderEmail } from '../templates/index.ts'
@@ -56,7 +56,7 @@ export async function prepareBookingEmail(
     email: {
       to: booking.person.email,
       ...rendered,
-      attachments: calendarAttachment(deps, message.kind, booking, manageUrl),
+      attachments: calendarAttachment(deps, message.kind, booking),
     },
   }
 }
@@ -89,12 +89,11 @@ function calendarAttachment(
   deps: BookingDeliveryDeps,
   kind: BookingEmailKind,
   booking: Booking,
-  manageUrl: string,
 ): EmailAttachment[] {
   const method = calendarMethodFor(kind, booking)
   if (!method) return []
   const content = bookingCalendar(booking, {
-    manageUrl,
+    bookingPageUrl: bookingPageUrl(deps.siteUrl, booking.id),
     method,
     domain: deps.calendarDomain,
     ...(deps.organizer ? { organizer: deps.organizer } : {}),

@@ -33,7 +33,7 @@ describe('GET /api/bookings/{id}/calendar', () => {
     return parsed.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
   }
 
-  it('answers an RFC 5545 file with the session at its London wall-clock time and the manage link', async () => {
+  it('answers an RFC 5545 file with the session at its London wall-clock time and the booking’s page, no token', async () => {
     // 15:00 UTC in June is 16:00 in London (BST).
     const made = await booked({ startsAt: '2026-06-02T15:00:00.000Z' })
     const res = await calendar(made)
@@ -48,8 +48,9 @@ describe('GET /api/bookings/{id}/calendar', () => {
     expect(event?.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/London')
     expect(event?.startDate.toString()).toBe('2026-06-02T16:00:00')
     expect(event?.startDate.toJSDate().toISOString()).toBe('2026-06-02T15:00:00.000Z')
-    const manageLink = `${SITE_URL}/manage#${new URLSearchParams({ id: made.id, token: made.manageToken })}`
-    expect(event?.description).toContain(manageLink)
+    // Calendar files are shared and synced: the link names the booking's page, not its key.
+    expect(event?.description).toContain(`${SITE_URL}/manage#${new URLSearchParams({ id: made.id })}`)
+    expect(event?.description).not.toContain(made.manageToken)
   })
 
   it('answers 401 without a token and the same 404 for a wrong one, with no file', async () => {
