@@ -1,5 +1,5 @@
 // `pnpm bench:mail`: on the local stack (DynamoDB Local, the stream poller, the SES emulator, the
-// job runner), how long a booking's confirmation email takes from the booking's 201 to the SES
+// job runner), how long a booking's confirmation email takes from the booking's 202 to the SES
 // emulator's store, and how many outbox emails a second the sweeper sends when the stream is off.
 
 import { parseArgs } from 'node:util'
@@ -93,7 +93,7 @@ function watchInbox(endpoint: string, intervalMs: number) {
   }
 }
 
-/** (a) Books through the API one after another and times each confirmation email from the 201. */
+/** (a) Books through the API one after another and times each confirmation email from the 202. */
 async function timeConfirmations(stack: LocalStack): Promise<number[]> {
   const config = await coreConfigFromEnv(stack.env)
   await wireCore(config, coreClients(config)).sessions.createSessions([benchSession('bench-mail', BOOKINGS)])
@@ -199,7 +199,7 @@ const sweep = await onStack({ seed: false, stream: false, jobTickMs: 3_600_000 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`
 console.log(`Mail on the local stack (Node ${process.version})`)
-console.log(`  booking 201 → confirmation email in the SES emulator, over ${latencies.length} bookings`)
+console.log(`  booking 202 → confirmation email in the SES emulator, over ${latencies.length} bookings`)
 console.log(
   `    median ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies.at(-1) ?? Number.NaN)} (resolution ${POLL_MS} ms: how often the store is read)`,
 )
