@@ -46,7 +46,7 @@ export interface ShownCourseMonth {
   /** Places attended, in the same shape. */
   attended: ShownTable
   /** The period's places booked and what became of them (the rest are still booked). */
-  outcomes: { bookings: ShownCount; attended: ShownCount; noShows: ShownCount; lateCancellations: ShownCount }
+  outcomes: Outcomes<ShownCount>
 }
 
 /** A place in a table with its totals: a cell, a row's or a column's total, or the grand total. */
@@ -158,14 +158,14 @@ export function suppressCourseMonth(
     for (const place of places)
       if (hiddenAt(bookedHidden, place) || hiddenAt(attendedHidden, place)) hide(eitherHidden, place)
     const notAttendedHidden = maskOf(suppressTable(notAttended, undefined, eitherHidden))
-    const outcomes = suppressList(
-      [
-        total.attended,
+    const outcomes = suppressOutcomes(
+      {
+        bookings: total.booked,
+        attended: total.attended,
         noShows,
         lateCancellations,
-        total.booked - total.attended - noShows - lateCancellations,
-      ],
-      { counts: [attendedHidden.total, false, false, false], total: bookedHidden.total },
+      },
+      { attended: attendedHidden.total, bookings: bookedHidden.total },
     )
     let more = false
     for (const place of places) {
@@ -173,28 +173,47 @@ export function suppressCourseMonth(
       hide(valueAt(attended, place) > 0 ? alsoAttended : alsoBooked, place)
       more = true
     }
-    if (outcomes.counts[0] === SUPPRESSED && !attendedHidden.total) {
+    if (outcomes.attended === SUPPRESSED && !attendedHidden.total) {
       alsoAttended.total = true
       more = true
     }
-    if (outcomes.total === SUPPRESSED && !bookedHidden.total) {
+    if (outcomes.bookings === SUPPRESSED && !bookedHidden.total) {
       alsoBooked.total = true
       more = true
     }
     if (more) continue
-    const [shownAttended = 0, shownNoShows = 0, shownLate = 0] = outcomes.counts
-    return {
-      courses,
-      months,
-      bookings: bookedShown,
-      attended: attendedShown,
-      outcomes: {
-        bookings: outcomes.total,
-        attended: shownAttended,
-        noShows: shownNoShows,
-        lateCancellations: shownLate,
-      },
-    }
+    return { courses, months, bookings: bookedShown, attended: attendedShown, outcomes }
+  }
+}
+
+/** Places booked and what became of them: attended, no-shows, late cancellations (the rest are still booked). */
+export type Outcomes<T> = Record<'bookings' | 'attended' | 'noShows' | 'lateCancellations', T>
+
+/**
+ * Places booked as a list of what became of them (attended, no-show, late-cancelled, and still
+ * booked, which is not shown) with `bookings` as its total, through `suppressList`: for a period
+ * that is over, bookings are attended plus no-shows plus late cancellations, so hiding one of these
+ * alone would give it away. `alsoHidden` hides `attended` or `bookings` from the start, where
+ * another table hides them.
+ */
+export function suppressOutcomes(
+  counts: Outcomes<number>,
+  alsoHidden: { attended?: boolean; bookings?: boolean } = {},
+): Outcomes<ShownCount> {
+  const { bookings, attended, noShows, lateCancellations } = counts
+  const shown = suppressList(
+    [attended, noShows, lateCancellations, bookings - attended - noShows - lateCancellations],
+    {
+      counts: [alsoHidden.attended ?? false, false, false, false],
+      total: alsoHidden.bookings ?? false,
+    },
+  )
+  const [shownAttended = 0, shownNoShows = 0, shownLate = 0] = shown.counts
+  return {
+    bookings: shown.total,
+    attended: shownAttended,
+    noShows: shownNoShows,
+    lateCancellations: shownLate,
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TakeUpCounts, TakeUpReach } from '../take-up-ports.ts'
-import { suppressCourseMonth } from './course-month-table.ts'
+import { suppressCourseMonth, suppressOutcomes } from './course-month-table.ts'
 import type { BookedAndAttended, LaTakeUp, LaTakeUpTotals } from './la-take-up.ts'
 import { type ShownCount, type ShownTable, SUPPRESSED, suppressCount, suppressList } from './small-numbers.ts'
 
@@ -108,28 +108,6 @@ function linkedLists(
   }
 }
 
-/**
- * An area's places booked as a list of what became of them (attended, no-show, late-cancelled, still booked)
- * with its total, through `suppressList`: for a period that is over, bookings are attended plus
- * no-shows plus late cancellations, so hiding one of these alone would give it away.
- */
-function outcomes(totals: Pick<LaTakeUpTotals, 'bookings' | 'attended' | 'noShows' | 'lateCancellations'>) {
-  const { bookings, attended, noShows, lateCancellations } = totals
-  const shown = suppressList([
-    attended,
-    noShows,
-    lateCancellations,
-    bookings - attended - noShows - lateCancellations,
-  ])
-  const [shownAttended = 0, shownNoShows = 0, shownLate = 0] = shown.counts
-  return {
-    bookings: shown.total,
-    attended: shownAttended,
-    noShows: shownNoShows,
-    lateCancellations: shownLate,
-  }
-}
-
 /** A whole area's counts (a region, England): people and settings only for one academic year. */
 export interface AreaTakeUpTotals extends Omit<LaTakeUpTotals, 'people' | 'settings'> {
   people: number | null
@@ -164,7 +142,7 @@ export function areaTotals(
 export function presentAreaTotals(totals: AreaTakeUpTotals): ShownAreaTotals {
   const count = (value: number | null) => (value === null ? null : suppressCount(value))
   return {
-    ...outcomes(totals),
+    ...suppressOutcomes(totals),
     people: count(totals.people),
     settings: count(totals.settings),
   }
