@@ -5,6 +5,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { ensureTable } from '@ey/dynamodb'
 import { LOCAL_CREDENTIALS, startDynamoDbLocal } from '@ey/local-stack'
 import { describe, expect, it } from 'vitest'
+import { answersBeyondLoopback } from '../support/loopback.ts'
 
 function clientFor(endpoint: string, region: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 })
@@ -15,10 +16,11 @@ describe('startDynamoDbLocal', () => {
     await expect(startDynamoDbLocal({ dataDir: 'data/dynamodb' })).rejects.toThrow(/absolute path/)
   })
 
-  it('keeps tables across restarts in its data directory, whatever region a client names', async () => {
+  it('listens on 127.0.0.1 alone, and keeps tables across restarts in its data directory, whatever region a client names', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ddb-local-'))
     try {
       const first = await startDynamoDbLocal({ dataDir })
+      expect(await answersBeyondLoopback(first.port)).toBe(false)
       await ensureTable(clientFor(first.endpoint, 'eu-west-2'), 'kept')
       await first.stop()
       await expect(clientFor(first.endpoint, 'eu-west-2').send(new ListTablesCommand({}))).rejects.toThrow()

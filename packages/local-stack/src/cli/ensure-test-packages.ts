@@ -4,7 +4,8 @@ import { CHROMIUM_PATH, missingFontPackages } from '../chromium.ts'
 import { SOFFICE_PACKAGE, SOFFICE_PATH } from '../soffice.ts'
 
 // Run first by `pnpm test`: the browser tests drive Debian's Chromium with the fonts they are
-// tested with, and the CSV tests open downloads in Debian's LibreOffice.
+// tested with, and the CSV tests open downloads in Debian's LibreOffice; DynamoDB Local's launcher
+// needs a JDK's javac.
 
 /** The Debian packages the tests need and this machine lacks. */
 function missingPackages(): string[] {
@@ -12,6 +13,8 @@ function missingPackages(): string[] {
     ...(existsSync(CHROMIUM_PATH) ? [] : ['chromium']),
     ...missingFontPackages(),
     ...(existsSync(SOFFICE_PATH) ? [] : [SOFFICE_PACKAGE]),
+    // DynamoDB Local starts through a launcher compiled on first use, which binds it to 127.0.0.1.
+    ...(commandExists('javac') ? [] : ['openjdk-17-jdk-headless']),
   ]
 }
 
