@@ -1,6 +1,7 @@
 import {
   clearUndeliverable,
   DomainError,
+  MAIL_REVIEW_SHOWN,
   type MailAuditEntry,
   maskAddress,
   resendEmail,
@@ -47,6 +48,31 @@ describe('administering the mail', () => {
     expect(emails.map((email) => [email.message.id, email.status, email.to])).toEqual([
       [parked.id, 'failed', booking.person.email],
       [retrying.id, 'pending', undefined],
+    ])
+  })
+
+  it('lists at most MAIL_REVIEW_SHOWN failed emails and addresses, and says when more are held', async () => {
+    const { deps } = setUp()
+    for (let i = 0; i < MAIL_REVIEW_SHOWN; i++) {
+      await parkEmail(deps.outbox, makeOutboxMessage())
+      await markUndeliverable(deps.undeliverable, `person${i}@example.test`)
+    }
+    const full = await reviewMail(deps)
+    expect([full.emails.length, full.moreEmails, full.addresses.length, full.moreAddresses]).toEqual([
+      MAIL_REVIEW_SHOWN,
+      false,
+      MAIL_REVIEW_SHOWN,
+      false,
+    ])
+
+    await parkEmail(deps.outbox, makeOutboxMessage())
+    await markUndeliverable(deps.undeliverable, 'one-more@example.test')
+    const over = await reviewMail(deps)
+    expect([over.emails.length, over.moreEmails, over.addresses.length, over.moreAddresses]).toEqual([
+      MAIL_REVIEW_SHOWN,
+      true,
+      MAIL_REVIEW_SHOWN,
+      true,
     ])
   })
 

@@ -40,7 +40,7 @@ describe('recordMailFeedback', () => {
     )
 
     expect(
-      (await undeliverable.list()).map(({ address, reason, detail }) => [address, reason, detail]),
+      (await undeliverable.list(10_000)).map(({ address, reason, detail }) => [address, reason, detail]),
     ).toEqual([
       ['c@example.test', 'complaint', 'not given'],
       ['a@example.test', 'bounce', 'Permanent/NoEmail'],

@@ -118,19 +118,25 @@ export function createInMemoryOutboxStore(options: { staleClaimMs?: number } = {
       for (const item of due) yield copy(item.message)
     },
 
-    async problems() {
-      return [...items.values()]
-        .filter((item) => item.status === 'failed' || (item.dueAt !== undefined && item.attempts > 0))
-        .map(
-          (item): OutboxProblem => ({
-            message: copy(item.message),
-            status: item.status === 'failed' ? 'failed' : 'pending',
-            attempts: item.attempts,
-            ...(item.lastError ? { lastError: item.lastError } : {}),
-            ...(item.failedAt ? { failedAt: item.failedAt } : {}),
-            ...(item.status !== 'failed' && item.dueAt ? { retryAt: item.dueAt } : {}),
-          }),
-        )
+    async problems(max) {
+      const rank = (item: { status: string }) => (item.status === 'failed' ? 0 : 1)
+      return (
+        [...items.values()]
+          .filter((item) => item.status === 'failed' || (item.dueAt !== undefined && item.attempts > 0))
+          // Parked first, latest first, as the table's index lists them.
+          .sort((a, b) => rank(a) - rank(b) || (b.failedAt ?? '').localeCompare(a.failedAt ?? ''))
+          .slice(0, max)
+          .map(
+            (item): OutboxProblem => ({
+              message: copy(item.message),
+              status: item.status === 'failed' ? 'failed' : 'pending',
+              attempts: item.attempts,
+              ...(item.lastError ? { lastError: item.lastError } : {}),
+              ...(item.failedAt ? { failedAt: item.failedAt } : {}),
+              ...(item.status !== 'failed' && item.dueAt ? { retryAt: item.dueAt } : {}),
+            }),
+          )
+      )
     },
 
     async resend(id, resentAt) {

@@ -11,7 +11,7 @@ export function createInMemoryUndeliverable(): UndeliverableAddresses {
       const id = idOf(entry.address)
       entries.set(id, { id, ...entry })
     },
-    list: async () => [...entries.values()].sort((a, b) => b.at.localeCompare(a.at)),
+    list: async (max) => [...entries.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, max),
     clear: async (id) => {
       const entry = entries.get(id)
       entries.delete(id)

@@ -42,7 +42,7 @@ export async function markUndeliverable(
   address: string,
 ): Promise<string> {
   await undeliverable.mark({ address, reason: 'bounce', detail: 'Permanent/General', at: NOW.toISOString() })
-  const entry = (await undeliverable.list()).find((listed) => listed.address === address)
+  const entry = (await undeliverable.list(10_000)).find((listed) => listed.address === address)
   if (!entry) throw new Error('the address was not recorded')
   return entry.id
 }

@@ -55,6 +55,22 @@ export function describeOutboxStoreContract(name: string, makeStore: () => Promi
       expect(takeovers).toContainEqual({ outcome: 'in-progress' })
     })
 
+    it('lists at most the number of problems asked for, the latest parked first', async () => {
+      const store = await makeStore()
+      const parked = [1, 2, 3].map(() => makeOutboxMessage())
+      for (const [i, message] of parked.entries()) {
+        await store.enqueue(message)
+        await store.claim(message.id, NOW)
+        await store.park(message.id, {
+          error: 'Throttling',
+          at: new Date(`2199-01-0${i + 1}T09:00:00.000Z`),
+          attempts: 5,
+        })
+      }
+
+      expect((await store.problems(2)).map((p) => p.message.id)).toEqual([parked[2]?.id, parked[1]?.id])
+    })
+
     it('returns a failed item to pending, due at its retry and claimable with its attempts', async () => {
       const store = await makeStore()
       const queued = makeOutboxMessage()
@@ -70,7 +86,7 @@ export function describeOutboxStoreContract(name: string, makeStore: () => Promi
 
       expect(await dueOf(store, later(10 * MINUTE - 1), queued.id)).toEqual([])
       expect(await dueOf(store, later(10 * MINUTE), queued.id)).toEqual([queued.id])
-      expect((await store.problems()).find((p) => p.message.id === queued.id)).toEqual({
+      expect((await store.problems(10_000)).find((p) => p.message.id === queued.id)).toEqual({
         message: queued,
         status: 'pending',
         attempts: 3,
@@ -92,7 +108,7 @@ export function describeOutboxStoreContract(name: string, makeStore: () => Promi
 
       expect(await dueOf(store, later(365 * 24 * 60 * MINUTE), queued.id)).toEqual([])
       expect(await store.claim(queued.id, later(STALE_CLAIM_MS * 2))).toEqual({ outcome: 'finished' })
-      expect((await store.problems()).map((p) => p.message.id)).not.toContain(queued.id)
+      expect((await store.problems(10_000)).map((p) => p.message.id)).not.toContain(queued.id)
     })
 
     it('parks an item after its last attempt: never due, listed, and resent once, due at the resend', async () => {
@@ -105,7 +121,7 @@ export function describeOutboxStoreContract(name: string, makeStore: () => Promi
 
       expect(await dueOf(store, later(365 * 24 * 60 * MINUTE), queued.id)).toEqual([])
       expect(await store.claim(queued.id, later(STALE_CLAIM_MS * 2))).toEqual({ outcome: 'finished' })
-      expect((await store.problems()).find((p) => p.message.id === queued.id)).toEqual({
+      expect((await store.problems(10_000)).find((p) => p.message.id === queued.id)).toEqual({
         message: queued,
         status: 'failed',
         attempts: 8,
@@ -116,7 +132,7 @@ export function describeOutboxStoreContract(name: string, makeStore: () => Promi
       expect(await store.resend(queued.id, later(MINUTE))).toEqual(queued)
       expect(await store.resend(queued.id, later(MINUTE))).toBeUndefined()
       expect(await dueOf(store, later(MINUTE), queued.id)).toEqual([queued.id])
-      expect((await store.problems()).find((p) => p.message.id === queued.id)?.status).toBe('pending')
+      expect((await store.problems(10_000)).find((p) => p.message.id === queued.id)?.status).toBe('pending')
       expect(await store.claim(queued.id, later(MINUTE))).toEqual({ outcome: 'claimed', attempts: 8 })
     })
 

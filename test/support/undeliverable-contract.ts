@@ -43,7 +43,7 @@ export function describeUndeliverableContract(
         at: '2026-03-02T10:00:00.000Z',
       })
 
-      const listed = (await store.list()).filter((entry) => [older, newer].includes(entry.address))
+      const listed = (await store.list(10_000)).filter((entry) => [older, newer].includes(entry.address))
       expect(listed.map(({ address, reason, detail }) => ({ address, reason, detail }))).toEqual([
         { address: newer, reason: 'complaint', detail: 'abuse' },
         { address: older, reason: 'bounce', detail: 'Permanent/NoEmail' },
@@ -55,6 +55,20 @@ export function describeUndeliverableContract(
       expect(await store.clear(latest?.id ?? '')).toBeUndefined()
       expect(await store.isUndeliverable(newer)).toBe(false)
       expect(await store.isUndeliverable(older)).toBe(true)
+    })
+
+    it('lists at most the number asked for, the latest reports', async () => {
+      const store = await makeStore()
+      const addresses = [1, 2, 3].map((i) => uniqueAddress(`capped${i}`))
+      for (const [i, address] of addresses.entries())
+        await store.mark({
+          address,
+          reason: 'bounce',
+          detail: 'Permanent/General',
+          at: `2199-01-0${i + 1}T09:00:00.000Z`,
+        })
+
+      expect((await store.list(2)).map((entry) => entry.address)).toEqual([addresses[2], addresses[1]])
     })
 
     it('keeps one entry per address, the latest report', async () => {
@@ -73,7 +87,7 @@ export function describeUndeliverableContract(
         at: '2026-03-03T09:00:00.000Z',
       })
 
-      const entries = (await store.list()).filter(
+      const entries = (await store.list(10_000)).filter(
         (entry) => entry.address.toLowerCase() === address.toLowerCase(),
       )
       expect(entries.map((entry) => entry.reason)).toEqual(['complaint'])

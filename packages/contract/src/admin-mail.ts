@@ -1,4 +1,4 @@
-import { IdSchema } from '@ey/domain'
+import { IdSchema, MAIL_REVIEW_SHOWN } from '@ey/domain'
 import { z } from 'zod'
 import { LondonInstantSchema } from './common.ts'
 
@@ -53,6 +53,12 @@ export const MailReviewViewSchema = z
     emails: z.array(MailEmailViewSchema),
     addresses: z.array(UndeliverableAddressViewSchema),
     audit: z.array(MailAuditEntryViewSchema).meta({ description: 'The latest actions, newest first' }),
+    moreEmails: z.boolean().meta({
+      description: `Whether more failed emails are held than the ${MAIL_REVIEW_SHOWN} listed (parked first, latest first)`,
+    }),
+    moreAddresses: z.boolean().meta({
+      description: `Whether more undeliverable addresses are held than the ${MAIL_REVIEW_SHOWN} listed (latest first)`,
+    }),
   })
   .meta({ id: 'MailReview' })
 export type MailReviewView = z.infer<typeof MailReviewViewSchema>

@@ -30,4 +30,8 @@ export interface MailReview {
   emails: MailProblem[]
   addresses: UndeliverableAddress[]
   audit: MailAuditEntry[]
+  /** Whether more failed emails than `MAIL_REVIEW_SHOWN` are held (only that many are listed). */
+  moreEmails: boolean
+  /** Whether more undeliverable addresses than `MAIL_REVIEW_SHOWN` are held. */
+  moreAddresses: boolean
 }

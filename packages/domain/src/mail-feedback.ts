@@ -28,8 +28,8 @@ export interface UndeliverableAddresses {
   isUndeliverable(address: string): Promise<boolean>
   /** Records the address as undeliverable (a later report replaces an earlier one). */
   mark(entry: Omit<UndeliverableAddress, 'id'>): Promise<void>
-  /** Every undeliverable address, latest report first. */
-  list(): Promise<UndeliverableAddress[]>
+  /** Undeliverable addresses, latest report first; at most `max`. */
+  list(max: number): Promise<UndeliverableAddress[]>
   /** Lets email go to the address again; what was recorded, undefined when nothing was. */
   clear(id: string): Promise<UndeliverableAddress | undefined>
 }

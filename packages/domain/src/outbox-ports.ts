@@ -62,8 +62,8 @@ export interface OutboxStore {
   markSkipped(id: string, skip: { reason: string; at: Date }): Promise<void>
   /** Every item due at or before `now` (pending or with a stale claim), soonest first. */
   due(now: Date): AsyncIterable<OutboxMessage>
-  /** Emails that failed at least once and are not yet sent: retrying, and parked. */
-  problems(): Promise<OutboxProblem[]>
+  /** Emails that failed at least once and are not yet sent: parked (latest first), then retrying; at most `max`. */
+  problems(max: number): Promise<OutboxProblem[]>
   /**
    * Puts a parked item back to pending, due at `at`, for one more attempt; the message when it was
    * parked, undefined when it was not (already resent, or gone).

@@ -16,7 +16,7 @@ import {
 } from '@ey/domain'
 import { OUTBOX_RETENTION_DAYS, outboxItem, ttlAfterDays } from './items.ts'
 import { dueKeys, indexKeys, keys } from './keys.ts'
-import { queryAll, queryPages } from './query.ts'
+import { queryPages, queryUpTo } from './query.ts'
 
 export interface OutboxStoreOptions {
   doc: DynamoDBDocumentClient
@@ -216,22 +216,30 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
       }
     },
 
-    async problems(): Promise<OutboxProblem[]> {
+    async problems(max): Promise<OutboxProblem[]> {
       const [parked, pending] = await Promise.all([
-        queryAll(table, {
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': indexKeys.parkedOutboxPk },
-          ScanIndexForward: false,
-        }),
-        queryAll(table, {
-          IndexName: 'gsi4',
-          KeyConditionExpression: 'duePk = :pk',
-          FilterExpression: 'attempts > :none',
-          ExpressionAttributeValues: { ':pk': dueKeys.duePk('outbox'), ':none': 0 },
-        }),
+        queryUpTo(
+          table,
+          {
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': indexKeys.parkedOutboxPk },
+            ScanIndexForward: false,
+          },
+          max,
+        ),
+        queryUpTo(
+          table,
+          {
+            IndexName: 'gsi4',
+            KeyConditionExpression: 'duePk = :pk',
+            FilterExpression: 'attempts > :none',
+            ExpressionAttributeValues: { ':pk': dueKeys.duePk('outbox'), ':none': 0 },
+          },
+          max,
+        ),
       ])
-      return [...parked, ...pending].flatMap((item) => problemOf(item) ?? [])
+      return [...parked, ...pending].flatMap((item) => problemOf(item) ?? []).slice(0, max)
     },
 
     async resend(id, at) {

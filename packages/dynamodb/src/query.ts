@@ -30,6 +30,20 @@ export async function queryAll(table: TableAccess, query: Query): Promise<Item[]
   return items
 }
 
+/**
+ * The first `max` items a query matches (a filter included): pages are read only until that many
+ * are found, so a long partition costs no more than the answer.
+ */
+export async function queryUpTo(table: TableAccess, query: Query, max: number): Promise<Item[]> {
+  const items: Item[] = []
+  if (max <= 0) return items
+  for await (const page of queryPages(table, query)) {
+    items.push(...(page.Items ?? []))
+    if (items.length >= max) return items.slice(0, max)
+  }
+  return items
+}
+
 /** Every item of one partition of a global index. */
 export function queryIndex(table: TableAccess, index: 'gsi1' | 'gsi2' | 'gsi3', pk: string): Promise<Item[]> {
   return queryAll(table, {

@@ -6,7 +6,7 @@ import {
   UndeliverableAddressSchema,
 } from '@ey/domain'
 import { emailHash, indexKeys, keys } from './keys.ts'
-import { queryIndex, type TableAccess } from './query.ts'
+import { queryUpTo, type TableAccess } from './query.ts'
 
 /** The id an address is kept under: the hash of its normalised form, never the address itself. */
 const idOf = (address: string) => emailHash(normaliseEmail(address))
@@ -47,9 +47,18 @@ export function createUndeliverableStore(table: TableAccess): UndeliverableAddre
       )
     },
 
-    async list() {
-      const items = await queryIndex(table, 'gsi1', indexKeys.undeliverableListingPk)
-      return items.map(from).reverse()
+    async list(max) {
+      const items = await queryUpTo(
+        table,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': indexKeys.undeliverableListingPk },
+          ScanIndexForward: false,
+        },
+        max,
+      )
+      return items.map(from)
     },
 
     async clear(id) {

@@ -12,7 +12,7 @@ import { staffApi } from './staff-client.ts'
 
 const cell = (...children: (Node | string)[]) => h('td', { class: 'govuk-table__cell' }, ...children)
 const find = byId<HTMLInputElement>('find')
-let review: MailReviewView = { emails: [], addresses: [], audit: [] }
+let review: MailReviewView = { emails: [], addresses: [], audit: [], moreEmails: false, moreAddresses: false }
 
 /** A button in a row that names its row for screen reader users, and runs `action` once. */
 function rowButton(text: string, what: string, action: () => Promise<void>): HTMLElement {
@@ -94,6 +94,8 @@ function render(): void {
   byId('no-emails').hidden = emails.length > 0
   byId('addresses').hidden = addresses.length === 0
   byId('no-addresses').hidden = addresses.length > 0
+  byId('more-emails').hidden = !review.moreEmails
+  byId('more-addresses').hidden = !review.moreAddresses
   byId('audit').hidden = review.audit.length === 0
   byId('no-audit').hidden = review.audit.length > 0
 }

@@ -147,7 +147,9 @@ describe('no outbox email is lost: the stream first, then the sweeper', () => {
     }
     expect(sendCalls()).toHaveLength(OUTBOX_MAX_ATTEMPTS)
     expect(await stateOf(message.id)).toMatchObject({ status: 'failed', attempts: OUTBOX_MAX_ATTEMPTS })
-    expect((await outbox.problems()).find((problem) => problem.message.id === message.id)).toMatchObject({
+    expect(
+      (await outbox.problems(10_000)).find((problem) => problem.message.id === message.id),
+    ).toMatchObject({
       status: 'failed',
       lastError: 'Throttling',
     })

@@ -33,7 +33,7 @@ describe('the bounce and complaint handler', () => {
     const store = createUndeliverableStore(table)
     expect(await store.isUndeliverable(first)).toBe(true)
     expect(await store.isUndeliverable(second)).toBe(true)
-    expect((await store.list()).find((entry) => entry.address === first)).toMatchObject({
+    expect((await store.list(10_000)).find((entry) => entry.address === first)).toMatchObject({
       reason: 'bounce',
       detail: 'Permanent/NoEmail',
       at: '2026-03-02T09:01:00.000Z',
@@ -52,7 +52,7 @@ describe('the bounce and complaint handler', () => {
     await handle(snsEvent(sesComplaint([address], 'abuse')))
 
     const store = createUndeliverableStore(table)
-    expect((await store.list()).find((entry) => entry.address === address)).toMatchObject({
+    expect((await store.list(10_000)).find((entry) => entry.address === address)).toMatchObject({
       reason: 'complaint',
       detail: 'abuse',
     })

@@ -97,6 +97,8 @@ export function adminMailRoutes(deps: ApiDeps): OpenAPIHono {
           emails: review.emails.map(emailView),
           addresses: review.addresses.map(addressView),
           audit: review.audit.map((entry) => ({ ...entry, at: toLondonIso(entry.at) })),
+          moreEmails: review.moreEmails,
+          moreAddresses: review.moreAddresses,
         }
         return c.json(view, 200, PRIVATE)
       },

@@ -4,9 +4,13 @@ import type { UndeliverableAddress, UndeliverableAddresses } from '../mail-feedb
 import type { OutboxMessage } from '../outbox.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingRepository, Clock } from '../ports.ts'
+import { QUERY_BOUNDS } from '../rules/query-bounds.ts'
 
 /** How many of their latest actions administrators see. */
 export const MAIL_AUDIT_SHOWN = 50
+
+/** How many failed emails, and how many undeliverable addresses, one review lists at most. */
+export const MAIL_REVIEW_SHOWN = QUERY_BOUNDS.pageSize
 
 /** What administering the mail needs. */
 export interface MailAdminDeps {
@@ -19,22 +23,30 @@ export interface MailAdminDeps {
 
 /**
  * Failed emails (retrying, and parked after their last attempt; parked first, each with the address
- * it was for), undeliverable addresses, and administrators' latest actions on them.
+ * it was for), undeliverable addresses, and administrators' latest actions on them. Each list
+ * holds at most `MAIL_REVIEW_SHOWN` (parked emails and addresses latest first), and says whether
+ * more are held, so a mail outage with thousands retrying still answers in one short read.
  */
 export async function reviewMail(deps: MailAdminDeps): Promise<MailReview> {
-  const [problems, addresses, audit] = await Promise.all([
-    deps.outbox.problems(),
-    deps.undeliverable.list(),
+  const [problems, held, audit] = await Promise.all([
+    deps.outbox.problems(MAIL_REVIEW_SHOWN + 1),
+    deps.undeliverable.list(MAIL_REVIEW_SHOWN + 1),
     deps.mailAudit.recent(MAIL_AUDIT_SHOWN),
   ])
   const emails = await Promise.all(
-    problems.map(async (problem): Promise<MailProblem> => {
+    problems.slice(0, MAIL_REVIEW_SHOWN).map(async (problem): Promise<MailProblem> => {
       const to = await recipientOf(deps, problem.message)
       return to === undefined ? problem : { ...problem, to }
     }),
   )
   emails.sort((a, b) => (a.status === b.status ? 0 : a.status === 'failed' ? -1 : 1))
-  return { emails, addresses, audit }
+  return {
+    emails,
+    addresses: held.slice(0, MAIL_REVIEW_SHOWN),
+    audit,
+    moreEmails: problems.length > MAIL_REVIEW_SHOWN,
+    moreAddresses: held.length > MAIL_REVIEW_SHOWN,
+  }
 }
 
 /**
