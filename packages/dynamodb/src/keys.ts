@@ -5,6 +5,7 @@ import { utcMonth } from '@ey/domain'
 const PERSON = 'PERSON#'
 const WAIT = 'WAIT#'
 const ATTENDANCE = 'ATTENDANCE#'
+const REGISTER = 'REGISTER#'
 const TRAINER = 'TRAINER#'
 const REMINDER = 'REMINDER#'
 const PART_DAY = 'PART_DAY#'
@@ -28,6 +29,11 @@ const TAKEUP_SETTING = 'TAKEUP_SETTING#'
 const TAKEUP_ENGLAND = 'ENGLAND'
 const TAKEUP_REGION = 'REGION#'
 const TAKEUP_LA = 'LA#'
+
+/** A part's number in a sort key: two digits, so parts sort in order. */
+function registerPart(part: number): string {
+  return String(part).padStart(2, '0')
+}
 
 function accessAuditPk(month: string): string {
   return `AUDIT#${month}`
@@ -78,13 +84,38 @@ export const keys = {
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */
   staffUsername: (username: string) => ({ pk: `STAFF_USERNAME#${username}`, sk: 'STAFF_USERNAME' }),
-  /** One part's register (marks, walk-ins, notes, audit), beside its session. */
-  registerPart: (sessionId: string, part: number) => ({
+  /**
+   * The single item that held a whole part's register (marks, walk-ins, notes, audit) before
+   * registers were split into items; still read, never written.
+   */
+  legacyRegisterPart: (sessionId: string, part: number) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `${ATTENDANCE}${String(part).padStart(2, '0')}`,
+    sk: `${ATTENDANCE}${registerPart(part)}`,
   }),
-  /** Begins the sort key of every register part of a session. */
-  registerPartPrefix: ATTENDANCE,
+  /** Begins the sort key of every legacy register item of a session. */
+  legacyRegisterPrefix: ATTENDANCE,
+  /** A part's register head: its attendance code and reopening, versioned. Small. */
+  registerHead: (sessionId: string, part: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#HEAD`,
+  }),
+  /** One person's line on a part's register (a booking id or a walk-in id): mark, note, check-in. */
+  registerLine: (sessionId: string, part: number, subject: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#LINE#${subject}`,
+  }),
+  /** One walk-in added to a part's register. */
+  registerWalkIn: (sessionId: string, part: number, id: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#WALKIN#${id}`,
+  }),
+  /** One change to a part's register, by its idempotency key: written once, so a replay is skipped. */
+  registerAudit: (sessionId: string, part: number, key: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#AUDIT#${key}`,
+  }),
+  /** Begins the sort key of every register item of one part (`part` given) or of every part. */
+  registerPrefix: (part?: number) => (part === undefined ? REGISTER : `${REGISTER}${registerPart(part)}#`),
   /** One per trainer assigned to a session; indexed by trainer for "my sessions". */
   trainerAssignment: (sessionId: string, trainerId: string) => ({
     pk: `SESSION#${sessionId}`,

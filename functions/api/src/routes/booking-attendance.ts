@@ -1,5 +1,5 @@
 import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema } from '@ey/contract'
-import { attendanceOf, CODE_ATTEMPT_POLICY, checkInWithCode, openBooking } from '@ey/domain'
+import { attendanceOf, CODE_ATTEMPT_POLICY, checkInWithCode, openBooking, registersOf } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
@@ -36,7 +36,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
         bearerToken(c.req.header('Authorization')),
       )
       const [registers, course] = await Promise.all([
-        deps.registers.registerParts(booking.sessionId),
+        registersOf(deps.registers, booking),
         deps.catalogue.getCourse(booking.session.courseId),
       ])
       return c.json(attendanceOf(booking, registers, course), 200, { 'Cache-Control': 'private, no-store' })
