@@ -43,8 +43,8 @@ const TRANSACTION_LIMIT = 100
 interface PartItems {
   head?: { code?: RegisterPart['code']; reopenedUntil?: string; version: number }
   lines: Map<string, { entry: RegisterEntry; version: number }>
-  walkIns: { walkIn: WalkIn; at: string; seq: number }[]
-  audit: { entry: AuditEntry; seq: number }[]
+  walkIns: { walkIn: WalkIn; at: string; written: number; seq: number }[]
+  audit: { entry: AuditEntry; written: number; seq: number }[]
 }
 
 const emptyItems = (): PartItems => ({ lines: new Map(), walkIns: [], audit: [] })
@@ -66,9 +66,18 @@ function collect(parts: Map<number, PartItems>, item: Item): void {
       version: Number(item.version),
     })
   } else if (item.type === 'register-walk-in') {
-    into.walkIns.push({ walkIn: WalkInSchema.parse(item.walkIn), at: String(item.at), seq: Number(item.seq) })
+    into.walkIns.push({
+      walkIn: WalkInSchema.parse(item.walkIn),
+      at: String(item.at),
+      written: Number(item.written ?? 0),
+      seq: Number(item.seq),
+    })
   } else if (item.type === 'register-audit') {
-    into.audit.push({ entry: AuditEntrySchema.parse(item.entry), seq: Number(item.seq) })
+    into.audit.push({
+      entry: AuditEntrySchema.parse(item.entry),
+      written: Number(item.written ?? 0),
+      seq: Number(item.seq),
+    })
   }
 }
 
@@ -80,7 +89,8 @@ function legacyFrom(item: Item): RegisterPart {
 /**
  * One part's register from its items over what a legacy single item holds (lines written since
  * replace its entries; its walk-ins and audit come first). Walk-ins and audit entries are in the
- * order they were recorded: by time, then by their place in the write that recorded them.
+ * order they were recorded: by time, then (changes made at one instant) by when they were written
+ * and their place in the write.
  */
 function assemble(sessionId: string, part: number, items: PartItems, legacy?: RegisterPart): RegisterPart {
   const base = legacy ?? emptyRegisterPart(sessionId, part)
@@ -89,12 +99,21 @@ function assemble(sessionId: string, part: number, items: PartItems, legacy?: Re
   const legacyKeys = new Set(base.audit.map((entry) => entry.key))
   const walkIns = items.walkIns
     .filter(({ walkIn }) => !legacyWalkIns.has(walkIn.id))
-    .sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq || a.walkIn.id.localeCompare(b.walkIn.id))
+    .sort(
+      (a, b) =>
+        a.at.localeCompare(b.at) ||
+        a.written - b.written ||
+        a.seq - b.seq ||
+        a.walkIn.id.localeCompare(b.walkIn.id),
+    )
   const audit = items.audit
     .filter(({ entry }) => !legacyKeys.has(entry.key))
     .sort(
       (a, b) =>
-        a.entry.at.localeCompare(b.entry.at) || a.seq - b.seq || a.entry.key.localeCompare(b.entry.key),
+        a.entry.at.localeCompare(b.entry.at) ||
+        a.written - b.written ||
+        a.seq - b.seq ||
+        a.entry.key.localeCompare(b.entry.key),
     )
   return {
     sessionId,
@@ -137,6 +156,7 @@ function newPut(tableName: string, item: Item): TransactItem {
  */
 function writeGroups(tableName: string, write: RegisterWrite): TransactItem[][] {
   const { sessionId, part } = write
+  const written = Date.now()
   const first: TransactItem[] = []
   const people = new Map<string, { puts: TransactItem[]; audit: TransactItem[] }>()
   const person = (subject: string) => {
@@ -168,6 +188,7 @@ function writeGroups(tableName: string, write: RegisterWrite): TransactItem[][] 
       part,
       walkIn,
       at,
+      written,
       seq,
     }
     person(walkIn.id).puts.push(newPut(tableName, item))
@@ -178,6 +199,7 @@ function writeGroups(tableName: string, write: RegisterWrite): TransactItem[][] 
       type: 'register-audit',
       part,
       entry,
+      written,
       seq,
     }
     if (entry.subject === undefined) first.push(newPut(tableName, item))
