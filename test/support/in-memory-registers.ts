@@ -54,7 +54,9 @@ export function createInMemoryRegisters(bookings: InMemoryBookingRepository): Re
     registerSlice: async (sessionId, part, scope) => {
       const of = stored(sessionId, part)
       const subjects = new Set(scope.subjects)
+      const walkIns = new Set(scope.walkIns ?? scope.subjects)
       const register = view(sessionId, part, of, (subject) => subjects.has(subject))
+      register.walkIns = structuredClone([...of.walkIns.values()].filter((walkIn) => walkIns.has(walkIn.id)))
       register.audit = register.audit.filter((entry) => scope.keys.includes(entry.key))
       return {
         register,

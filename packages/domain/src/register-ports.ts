@@ -20,6 +20,8 @@ export interface RegisterSlice {
 export interface RegisterScope {
   subjects: readonly string[]
   keys: readonly string[]
+  /** Which of `subjects` may be walk-ins, whose walk-in items are read too; all of them when absent. */
+  walkIns?: readonly string[]
 }
 
 /**

@@ -297,10 +297,8 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
       const wanted = [
         keys.registerHead(sessionId, part),
         keys.legacyRegisterPart(sessionId, part),
-        ...scope.subjects.flatMap((subject) => [
-          keys.registerLine(sessionId, part, subject),
-          keys.registerWalkIn(sessionId, part, subject),
-        ]),
+        ...scope.subjects.map((subject) => keys.registerLine(sessionId, part, subject)),
+        ...(scope.walkIns ?? scope.subjects).map((id) => keys.registerWalkIn(sessionId, part, id)),
         ...scope.keys.map((key) => keys.registerAudit(sessionId, part, key)),
       ]
       const items = await batchGet(options, wanted, retry, { consistent: true })
@@ -313,13 +311,14 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
       const own = parts.get(part) ?? emptyItems()
       // Of a legacy item, only what the scope names: the slice stays the size of the change.
       const subjects = new Set(scope.subjects)
+      const walkInIds = new Set(scope.walkIns ?? scope.subjects)
       const changeKeys = new Set(scope.keys)
       const named = legacy && {
         ...legacy,
         entries: Object.fromEntries(
           Object.entries(legacy.entries).filter(([subject]) => subjects.has(subject)),
         ),
-        walkIns: legacy.walkIns.filter((walkIn) => subjects.has(walkIn.id)),
+        walkIns: legacy.walkIns.filter((walkIn) => walkInIds.has(walkIn.id)),
         audit: legacy.audit.filter((entry) => changeKeys.has(entry.key)),
       }
       return {

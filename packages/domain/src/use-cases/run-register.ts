@@ -133,10 +133,20 @@ export async function updateRegisterPart(
   throw new ServiceBusyError(1)
 }
 
-/** The people and keys a batch of changes names: what `updateRegisterPart` reads for them. */
-export function changeScope(changes: readonly RegisterChange[]): RegisterScope {
-  const subjects = new Set(changes.map((c) => (c.kind === 'walk-in' ? c.walkIn.id : c.subject)))
-  return { subjects: [...subjects], keys: [...new Set(changes.map((c) => c.key))] }
+/**
+ * The people and keys a batch of changes names: what `updateRegisterPart` reads for them. People
+ * who are bookings on the register (`bookingIds`) are not looked for among the walk-ins.
+ */
+export function changeScope(
+  changes: readonly RegisterChange[],
+  bookingIds?: ReadonlySet<string>,
+): RegisterScope {
+  const subjects = [...new Set(changes.map((c) => (c.kind === 'walk-in' ? c.walkIn.id : c.subject)))]
+  return {
+    subjects,
+    keys: [...new Set(changes.map((c) => c.key))],
+    ...(bookingIds ? { walkIns: subjects.filter((subject) => !bookingIds.has(subject)) } : {}),
+  }
 }
 
 /**
@@ -154,7 +164,7 @@ export async function changeRegister(
   assertPart(session, part)
   const bookings = await deps.registers.sessionBookings(sessionId)
   const bookingIds = new Set(bookings.filter((b) => isOnRegister(b.status)).map((b) => b.id))
-  await updateRegisterPart(deps, sessionId, part, changeScope(changes), (current) => {
+  await updateRegisterPart(deps, sessionId, part, changeScope(changes, bookingIds), (current) => {
     const at = deps.clock.now()
     const result = applyRegisterChanges(current, changes, { by: principal.sub, at, bookingIds })
     if (result.applied === 0) return undefined

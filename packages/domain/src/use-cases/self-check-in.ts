@@ -82,7 +82,7 @@ export async function checkInWithCode(
   if (!session) throw new DomainError('session-not-found')
   // Only each part's head (its code) and this person's line are read, however many are booked.
   const key = `check-in-${booking.id}`
-  const scope = { subjects: [booking.id], keys: [key] }
+  const scope = { subjects: [booking.id], keys: [key], walkIns: [] }
   const registers = await Promise.all(
     session.parts.map(
       async (_, part) => (await deps.registers.registerSlice(session.id, part, scope)).register,
@@ -133,7 +133,7 @@ export async function registersOf(
   registers: Pick<RegisterRepository, 'registerSlice'>,
   booking: Pick<Booking, 'id' | 'sessionId' | 'session'>,
 ): Promise<RegisterPart[]> {
-  const scope = { subjects: [booking.id], keys: [] }
+  const scope = { subjects: [booking.id], keys: [], walkIns: [] }
   return Promise.all(
     booking.session.parts.map(
       async (_, part) => (await registers.registerSlice(booking.sessionId, part, scope)).register,

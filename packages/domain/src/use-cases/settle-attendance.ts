@@ -31,8 +31,13 @@ export async function settleAttendance(
       Promise.all(
         session.parts.map(
           async (_, part) =>
-            (await deps.registers.registerSlice(session.id, part, { subjects: bookingIds, keys: [] }))
-              .register,
+            (
+              await deps.registers.registerSlice(session.id, part, {
+                subjects: bookingIds,
+                keys: [],
+                walkIns: [],
+              })
+            ).register,
         ),
       ),
       Promise.all(bookingIds.map((id) => deps.bookings.getBooking(id))),
