@@ -103,7 +103,7 @@ export function describeRegisterContract(name: string, makeRegisters: () => Prom
       })
     })
 
-    it('reads in a slice only the people and keys it names, besides the head', async () => {
+    it('reads in a slice only the people and keys it names (each once), besides the head', async () => {
       const { registers, sessionId, write } = await subject()
       await write(0, {
         lines: ['b1', 'b2', 'b3'].map((s) => ({
@@ -115,8 +115,8 @@ export function describeRegisterContract(name: string, makeRegisters: () => Prom
         audit: ['b1', 'b2', 'b3'].map((s) => audit(`k-${s}`, { subject: s })),
       })
       const slice = await registers.registerSlice(sessionId, 0, {
-        subjects: ['b2', 'walk-1', 'nobody'],
-        keys: ['k-b3'],
+        subjects: ['b2', 'walk-1', 'nobody', 'b2'],
+        keys: ['k-b3', 'k-b3'],
       })
       expect(slice.register.entries).toEqual({ b2: { mark: 'present' } })
       expect(slice.register.walkIns).toEqual([{ id: 'walk-1', name: 'Ada' }])

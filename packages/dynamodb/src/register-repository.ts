@@ -130,6 +130,8 @@ function assemble(sessionId: string, part: number, items: PartItems, legacy?: Re
   }
 }
 
+const unique = (values: readonly string[]) => [...new Set(values)]
+
 /** A put of a versioned item, only while the stored version is still `version` (absent for 0). */
 function versionedPut(tableName: string, item: Item, version: number): TransactItem {
   return {
@@ -297,9 +299,10 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
       const wanted = [
         keys.registerHead(sessionId, part),
         keys.legacyRegisterPart(sessionId, part),
-        ...scope.subjects.map((subject) => keys.registerLine(sessionId, part, subject)),
-        ...(scope.walkIns ?? scope.subjects).map((id) => keys.registerWalkIn(sessionId, part, id)),
-        ...scope.keys.map((key) => keys.registerAudit(sessionId, part, key)),
+        // Each key once: BatchGetItem refuses a list with a key twice.
+        ...unique(scope.subjects).map((subject) => keys.registerLine(sessionId, part, subject)),
+        ...unique(scope.walkIns ?? scope.subjects).map((id) => keys.registerWalkIn(sessionId, part, id)),
+        ...unique(scope.keys).map((key) => keys.registerAudit(sessionId, part, key)),
       ]
       const items = await batchGet(options, wanted, retry, { consistent: true })
       const parts = new Map<number, PartItems>()
