@@ -51,7 +51,8 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
       description:
         `After ${CODE_ATTEMPT_POLICY.maxMisses} wrong codes within ${CODE_ATTEMPT_POLICY.windowMinutes} minutes, ` +
         `code entry for the booking locks for ${CODE_ATTEMPT_POLICY.lockMinutes} minutes: every try, the right code ` +
-        'included, answers 429 with Retry-After until the lock ends.',
+        'included, answers 429 with Retry-After until the lock ends. A write that loses a race (a room ' +
+        'checking in at once) is retried after a jittered backoff; 503 only after 8 attempts.',
       security: [{ manageToken: [] }],
       request: {
         params: IdParamSchema,
