@@ -138,8 +138,11 @@ export const AuditEntrySchema = z
     at: z.iso.datetime(),
     action: AuditActionSchema,
     staff: z.object({ sub: z.string(), name: z.string().optional() }),
-    laCode: z.string(),
-    period: PeriodSchema,
+    laCode: z.string().optional().meta({ description: 'The LA read; absent for a subject access' }),
+    period: PeriodSchema.optional().meta({ description: 'The days read; absent for a subject access' }),
+    subject: z.string().optional().meta({
+      description: 'A subject access: the SHA-256 (hex) of the normalised address, never the address',
+    }),
     rows: z.number().int().min(0).optional().meta({ description: 'Rows downloaded or shown, when known' }),
   })
   .meta({ id: 'AuditEntry' })

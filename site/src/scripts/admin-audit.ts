@@ -12,6 +12,8 @@ import { staffApi } from './staff-client.ts'
 const ACTION_LABELS = {
   'la-attendees-csv': 'Downloaded the attendee list',
   'la-summary-csv': 'Downloaded the summary by course and month',
+  'subject-export': 'Exported everything held about one address',
+  'subject-erase': 'Erased everything held about one address',
 } as const satisfies Record<AuditAction, string>
 
 const params = new URLSearchParams(location.search)
@@ -31,8 +33,8 @@ function row(entry: AuditEntry): HTMLElement {
     cell(londonMoment(entry.at)),
     cell(entry.staff.name ? `${entry.staff.name} (${entry.staff.sub})` : entry.staff.sub),
     cell(ACTION_LABELS[entry.action]),
-    cell(laName(entry.laCode)),
-    cell(`${day(entry.period.from)} to ${day(entry.period.to)}`),
+    cell(entry.laCode ? laName(entry.laCode) : 'None'),
+    cell(entry.period ? `${day(entry.period.from)} to ${day(entry.period.to)}` : 'None'),
     cell(entry.rows === undefined ? 'Not known' : String(entry.rows)),
   )
 }

@@ -103,14 +103,28 @@ export const BookingEventSchema = z.object({
 })
 export type BookingEvent = z.infer<typeof BookingEventSchema>
 
+/** A pseudonym (`anon:` and a SHA-256 in hex) standing for erased text: see `rules/pseudonyms.ts`. */
+const PseudonymSchema = z.string().regex(/^anon:[0-9a-f]{64}$/)
+
+/**
+ * The person as a booking keeps them: as booked, or, once the booking is erased (`erasedAt`), with
+ * placeholders for the name and address and pseudonyms for the setting's name and URN.
+ */
+export const StoredPersonSchema = PersonSchema.extend({
+  ofstedUrn: z.union([PseudonymSchema, OfstedUrnSchema]).optional(),
+})
+
 export const BookingSchema = z.object({
   id: IdSchema,
   /** Short, human: read out on the phone or typed from a screenshot. */
   reference: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   sessionId: IdSchema,
   status: BookingStatusSchema,
-  person: PersonSchema,
-  /** The normalised email: the key of "one live booking per person per session". */
+  person: StoredPersonSchema,
+  /**
+   * The normalised email: the key of "one live booking per person per session". Once erased, its
+   * pseudonym, so the people counted stay the same.
+   */
   emailKey: z.string(),
   manageTokenHash: z.string(),
   /** Arrival order on the waiting list; set when the booking joined it. */
@@ -120,5 +134,7 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   history: z.array(BookingEventSchema),
+  /** When the person's data was erased (by the retention job or on request); absent until then. */
+  erasedAt: InstantSchema.optional(),
 })
 export type Booking = z.infer<typeof BookingSchema>
