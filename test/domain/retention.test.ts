@@ -57,7 +57,9 @@ const drawnBooking = fc.record({
   erased: fc.boolean(),
 })
 
-function toBooking(drawn: fc.RecordValue<typeof drawnBooking>, i: number): Booking {
+type Drawn = typeof drawnBooking extends fc.Arbitrary<infer T> ? T : never
+
+function toBooking(drawn: Drawn, i: number): Booking {
   const { email, settingName, ofstedUrn, settingType, role, laCode } = drawn
   return makeBooking({
     id: `b${i}`,
