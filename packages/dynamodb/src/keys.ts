@@ -197,6 +197,8 @@ export const partitionPrefixes = {
   staff: keys.staff('').pk,
   undeliverable: keys.undeliverable('').pk,
   outbox: keys.outbox('').pk,
+  certificate: keys.certificate('').pk,
+  questionnaireTemplate: keys.questionnaireTemplatePk(''),
   takeUpDay: keys.takeUpDayPk(''),
   takeUpMonth: keys.takeUpMonthPk(''),
   takeUpReach: TAKEUP_REACH,
