@@ -87,8 +87,9 @@ export interface LaAttendeeDeps {
 
 /**
  * The LA's attendee list for the period, a page of bookings at a time: every booking (any status)
- * of a person who agreed to share their attendance with their LA, as the booking is now, so
- * someone who no longer agrees is left out of the next list. Each session's registers are read
+ * of a person who agreed to share their attendance with their LA, as the booking is now (read again
+ * consistently after the index found it), so someone who no longer agrees is left out of the next
+ * list. An agreement given a moment ago may wait for the index; a withdrawal never does. Each session's registers are read
  * once while its bookings are listed (they come together, in start order) and dropped after, and
  * the answers of a page are read by key in one batch.
  */
@@ -98,8 +99,11 @@ export async function* laAttendees(
   period: DayRange,
 ): AsyncGenerator<LaAttendee[]> {
   let registers = new Map<string, RegisterPart[]>()
+  const sharing = (booking: Booking) => booking.person.shareWithLa === true
   for await (const page of deps.laBookings.pages(laCode, period)) {
-    const listed = page.filter((booking) => booking.person.shareWithLa === true)
+    // The index may lag a change made a moment ago: each booking it lists as shared is read again
+    // from the table, so a withdrawal leaves the person out of the very next list.
+    const listed = (await deps.laBookings.current(page.filter(sharing))).filter(sharing)
     if (listed.length === 0) continue
     const sessionIds = [...new Set(listed.map((booking) => booking.sessionId))]
     const parts = await Promise.all(
@@ -128,7 +132,7 @@ function attendanceOf(booking: Booking, registers: RegisterPart[]): PartAttendan
  * agreed to share or not (counts are not lists), as `takeUpFacts` counts each booking.
  */
 export async function laCourseMonths(
-  deps: { laBookings: LaBookings },
+  deps: { laBookings: Pick<LaBookings, 'pages'> },
   laCode: string,
   period: DayRange,
 ): Promise<CourseMonthTally> {
