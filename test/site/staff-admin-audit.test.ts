@@ -38,7 +38,7 @@ describe('the administrators’ audit log page', () => {
 
   it('shows only the LA chosen in the filter, and keeps the choice', async () => {
     const page = await staffPage(site, 'admin', { path: '/staff/admin/audit/?la=E08000021' })
-    await expectText(page.locator('#none'), 'Nothing was downloaded in this period.')
+    await expectText(page.locator('#none'), 'Nothing was recorded in this period.')
     expect(await page.locator('#la').inputValue()).toBe('E08000021')
   })
 

@@ -1,6 +1,4 @@
-import type { AccessAudit } from '../audit-ports.ts'
 import { AccessDeniedError } from '../errors.ts'
-import type { Clock, IdSource } from '../ports.ts'
 import type { QuestionnaireStore } from '../questionnaire-ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import { type CourseMonthTally, tallyCourseMonth } from '../rules/course-month-table.ts'
@@ -12,14 +10,11 @@ import type { RegisterPart } from '../schemas/attendance.ts'
 import type { Booking } from '../schemas/booking.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
 import type { LaBookings } from '../take-up-ports.ts'
+import { recordStaffRead, type StaffReadDeps } from './access-audit.ts'
 import { marksOf } from './settle-attendance.ts'
 
 /** What recording a read of an LA's data needs. */
-export interface LaReadDeps {
-  audit: AccessAudit
-  clock: Clock
-  ids: Pick<IdSource, 'newId'>
-}
+export type LaReadDeps = StaffReadDeps
 
 /** A read of an LA's data, as the audit log records it. */
 export interface LaRead {
@@ -57,15 +52,7 @@ export function laReadPeriod(
  */
 export async function recordLaRead(deps: LaReadDeps, principal: StaffPrincipal, read: LaRead): Promise<void> {
   assertCanSeeLa(principal, read.laCode)
-  await deps.audit.record({
-    id: deps.ids.newId(),
-    at: deps.clock.now().toISOString(),
-    action: read.action,
-    staff: { sub: principal.sub, ...(principal.name ? { name: principal.name } : {}) },
-    laCode: read.laCode,
-    period: read.period,
-    ...(read.rows === undefined ? {} : { rows: read.rows }),
-  })
+  await recordStaffRead(deps, principal, read)
 }
 
 /** A part's attendance as an LA sees it: attended (present or late), marked otherwise, or not marked. */
