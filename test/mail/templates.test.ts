@@ -29,6 +29,7 @@ function bookingFor(kind: BookingEmailKind) {
     case 'session-rescheduled':
       return withChange(base, 'confirmed', 'confirmed')
     case 'booking-exists':
+    case 'manage-links-renewed':
       return base
   }
 }

@@ -2,6 +2,7 @@ import { MINUTE_MS } from '../config.ts'
 import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
+import { manageTokenOf } from '../rules/manage-links.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
@@ -115,7 +116,7 @@ async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): P
   }
   return {
     booking,
-    manageToken: deps.tokens.issue(booking.id),
+    manageToken: manageTokenOf(deps.tokens, booking),
     replayed,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
   }

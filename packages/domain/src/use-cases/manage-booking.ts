@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.ts'
 import type { BookingEmail, BookingEmailKind } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
+import { manageLinkExpired, manageTokenVersionOf, versionOfToken } from '../rules/manage-links.ts'
 import { cancellationStatus } from '../rules/session-rules.ts'
 import type { Booking } from '../schemas/booking.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
@@ -12,17 +13,26 @@ export interface ManagedBooking {
 
 /**
  * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
- * cannot be probed.
+ * cannot be probed. A genuine token answers `manage-link-expired` once the booking's links have
+ * expired (`manageLinkExpired`), and `manage-link-replaced` when it is of an older version than
+ * the booking's (its links were renewed since); neither tells anything of the booking.
  */
 export async function openBooking(
-  deps: BookingDeps,
+  deps: Pick<BookingDeps, 'bookings' | 'tokens' | 'clock' | 'policy'>,
   bookingId: string,
   token: string,
 ): Promise<ManagedBooking> {
   const booking = await deps.bookings.getBooking(bookingId)
-  if (!booking || !sameHash(booking.manageTokenHash, deps.tokens.hash(token))) {
-    throw new DomainError('booking-not-found')
-  }
+  if (!booking) throw new DomainError('booking-not-found')
+  const current = sameHash(booking.manageTokenHash, deps.tokens.hash(token))
+  const claimed = versionOfToken(token)
+  const older =
+    !current &&
+    claimed < manageTokenVersionOf(booking) &&
+    sameHash(deps.tokens.hash(deps.tokens.issue(booking.id, claimed)), deps.tokens.hash(token))
+  if (!current && !older) throw new DomainError('booking-not-found')
+  if (manageLinkExpired(booking, deps.clock.now(), deps.policy)) throw new DomainError('manage-link-expired')
+  if (older) throw new DomainError('manage-link-replaced')
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
   return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
 }
