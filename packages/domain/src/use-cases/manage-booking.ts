@@ -14,13 +14,16 @@ export interface ManagedBooking {
 /**
  * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
  * cannot be probed. A genuine token answers `manage-link-expired` once the booking's links have
- * expired (`manageLinkExpired`), and `manage-link-replaced` when it is of an older version than
- * the booking's (its links were renewed since); neither tells anything of the booking.
+ * expired (`manageLinkExpired`), unless `worksUntil` names a later instant for this use of the
+ * link (a questionnaire whose window closes later), and `manage-link-replaced` when it is of an
+ * older version than the booking's (its links were renewed since); neither tells anything of the
+ * booking.
  */
 export async function openBooking(
   deps: Pick<BookingDeps, 'bookings' | 'tokens' | 'clock' | 'policy'>,
   bookingId: string,
   token: string,
+  worksUntil?: (booking: Booking) => Promise<Date>,
 ): Promise<ManagedBooking> {
   const booking = await deps.bookings.getBooking(bookingId)
   if (!booking) throw new DomainError('booking-not-found')
@@ -31,7 +34,10 @@ export async function openBooking(
     claimed < manageTokenVersionOf(booking) &&
     sameHash(deps.tokens.hash(deps.tokens.issue(booking.id, claimed)), deps.tokens.hash(token))
   if (!current && !older) throw new DomainError('booking-not-found')
-  if (manageLinkExpired(booking, deps.clock.now(), deps.policy)) throw new DomainError('manage-link-expired')
+  const now = deps.clock.now()
+  if (manageLinkExpired(booking, now, deps.policy) && !(worksUntil && now < (await worksUntil(booking)))) {
+    throw new DomainError('manage-link-expired')
+  }
   if (older) throw new DomainError('manage-link-replaced')
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
   return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
