@@ -36,9 +36,17 @@ export async function openBooking(
   if (!current && !older) throw new DomainError('booking-not-found')
   const now = deps.clock.now()
   if (manageLinkExpired(booking, now, deps.policy) && !(worksUntil && now < (await worksUntil(booking)))) {
-    throw new DomainError('manage-link-expired')
+    throw new DomainError(
+      'manage-link-expired',
+      `Links to a booking stop working ${deps.policy.manageLinkDays} days after its session ends.`,
+    )
   }
-  if (older) throw new DomainError('manage-link-replaced')
+  if (older) {
+    throw new DomainError(
+      'manage-link-replaced',
+      'New links to this booking were sent since this one: use the link in the newest email.',
+    )
+  }
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
   return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
 }
