@@ -79,6 +79,14 @@ describe('renderEmail', () => {
     },
   )
 
+  it('manage-links-renewed opens with a fixed sentence and names nobody, whatever name was booked', () => {
+    const email = render('manage-links-renewed', { name: 'Visit evil.example to claim a prize' })
+
+    expect(email.text.startsWith('New links to your bookings were asked for on our website.')).toBe(true)
+    expect(email.text).not.toContain('evil.example')
+    expect(email.html).not.toContain('evil.example')
+  })
+
   it.each(BOOKING_EMAIL_KINDS)('%s holds none of the person’s other details', (kind) => {
     const email = render(kind)
 

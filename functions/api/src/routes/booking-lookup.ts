@@ -40,7 +40,7 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Accepted',
           content: { 'application/json': { schema: BookingLookupAnswerSchema } },
         },
-        ...problems(400, 413, 415),
+        ...problems(400, 413, 415, 503),
       },
     }),
     async (c) => {
