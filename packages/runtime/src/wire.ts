@@ -14,6 +14,7 @@ import {
   type InvitationStore,
   type LaBookings,
   type MailAudit,
+  type ManageLinkStore,
   type MaterialStore,
   type OutboxStore,
   type PersonalDataStore,
@@ -38,6 +39,7 @@ import {
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
   createDynamoLaBookings,
+  createDynamoManageLinkStore,
   createDynamoMaterialStore,
   createDynamoPersonalDataStore,
   createDynamoQuestionnaireStore,
@@ -64,6 +66,8 @@ export interface CoreDeps extends BookingDeps {
   catalogue: CatalogueRepository & CatalogueStore
   sessions: SessionStore
   lookup: BookingLookup
+  /** A person's manage links and their renewal ("send me new links"). */
+  manageLinks: ManageLinkStore
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
@@ -128,6 +132,7 @@ export function wireCore(
     catalogue: createDynamoCatalogueRepository(table),
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
+    manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
     reminders: createDynamoReminderSchedule(table),
@@ -155,7 +160,10 @@ export function wireCore(
     tokens: hmacTokens(config.manageTokenSecret),
     alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
-    policy: DEFAULT_POLICY,
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
+    },
     ...overrides,
   }
 }

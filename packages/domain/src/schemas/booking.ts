@@ -137,7 +137,13 @@ export const BookingSchema = z.object({
    * pseudonym, so the people counted stay the same.
    */
   emailKey: z.string(),
+  /** The hash of the current manage token (of `manageTokenVersion`). */
   manageTokenHash: z.string(),
+  /**
+   * Which manage token is current: absent for 1, the token of every link sent before links could be
+   * renewed; each renewal ("send me new links") raises it, and older tokens stop working.
+   */
+  manageTokenVersion: z.number().int().min(2).optional(),
   /** Arrival order on the waiting list; set when the booking joined it. */
   waitlistTicket: z.number().int().positive().optional(),
   offerExpiresAt: InstantSchema.optional(),

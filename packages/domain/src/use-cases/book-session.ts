@@ -3,6 +3,7 @@ import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
 import { sharingAnswered } from '../rules/la-sharing.ts'
+import { manageTokenOf } from '../rules/manage-links.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, LaSharingEvent, Person } from '../schemas/booking.ts'
@@ -126,7 +127,7 @@ async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): P
   }
   return {
     booking,
-    manageToken: deps.tokens.issue(booking.id),
+    manageToken: manageTokenOf(deps.tokens, booking),
     replayed,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
   }
