@@ -208,7 +208,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
       `soak-${n}`,
       courseIds[n % courseIds.length] ?? 'slcn-core',
       now + (3 + ((n * 5) % 40)) * DAY_MS,
-      [12, 20, 30, 40][n % 4] ?? 20,
+      [8, 12, 20, 30][n % 4] ?? 20,
       TRAINERS[n % TRAINERS.length] ?? 'trainer-amira',
     ),
   )
@@ -301,6 +301,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
     since = Math.floor(startedAt / 1000) - 1
   }
   const ended = new Set<string>()
+  let noMoveOption = 0
 
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(Math.random() * list.length)]
   const pickHeld = () => pick([...held.values()])
@@ -381,6 +382,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
       if (!options?.ok) return
       const items = ((await options.json()) as { items: SessionView[] }).items
       const target = pick(items.filter((item) => item.placesLeft > 0)) ?? pick(items)
+      if (!target) noMoveOption++
       if (!target || !held.has(booking.id)) return
       held.delete(booking.id)
       const { 'content-type': type, body } = json({ sessionId: target.id })
@@ -525,6 +527,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
     `  errors: 5xx (or no answer) ${counts.server}; 429 ${counts.limited}; 4xx expected ${counts.expected}, unexpected ${counts.unexpected}`,
   )
   for (const sample of unexpectedSamples) console.log(`    ${sample}`)
+  console.log(`  moves not made: ${noMoveOption} bookings had no other date to move to (ended, or none open)`)
 
   // Drain: the stream's emails, then whatever the sweeper still owes (it runs every few seconds).
   const drainStarted = performance.now()
@@ -540,6 +543,14 @@ async function soak(stack: LocalStack): Promise<boolean> {
   )
   console.log(
     `Mail drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s: ${emails.length} emails (${byStatus.join(', ')})`,
+  )
+  const delays = emails
+    .filter((item) => item.status === 'sent' && typeof item.sentAt === 'string')
+    .map((item) => Date.parse(String(item.sentAt)) - Date.parse(String(item.createdAt)))
+    .sort((a, b) => a - b)
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  console.log(
+    `  queued → sent: p50 ${s(percentile(delays, 50))}, p95 ${s(percentile(delays, 95))}, max ${s(delays.at(-1) ?? Number.NaN)} (links read from the emulator during the load: ${held.size + ended.size} bookings)`,
   )
   const checks = checkInvariants(items)
   console.log(`Invariants, read straight from the table (${items.length} items):`)
