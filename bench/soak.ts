@@ -67,6 +67,8 @@ const TRAINERS = DEMO_STAFF.filter((staff) => staff.roles.includes('trainer')).m
 const PAST_PEOPLE = 30
 const PAST_SESSIONS = 4
 const DAY_MS = 86_400_000
+/** How long the run waits, after the load, for the emails queued during it. */
+const DRAIN_LIMIT_MS = 15 * 60_000
 
 /** How often each kind of request is made, per 100: browsing dominates, as on the real site. */
 const MIX = {
@@ -531,11 +533,20 @@ async function soak(stack: LocalStack): Promise<boolean> {
 
   // Drain: the stream's emails, then whatever the sweeper still owes (it runs every few seconds).
   const drainStarted = performance.now()
-  await stack.drainMail(120_000).catch((error: unknown) => console.error(`  mail drain: ${String(error)}`))
+  await stack
+    .drainMail(DRAIN_LIMIT_MS)
+    .catch((error: unknown) => console.error(`  mail drain: ${String(error)}`))
   let items = await readAllItems(clients.doc, stack.tableName)
-  while (unsettled(items) > 0 && performance.now() - drainStarted < 120_000) {
+  // Emails queued faster than they went during the load are still owed: wait for them all, for as
+  // long as the backlog keeps shrinking (at most DRAIN_LIMIT_MS).
+  let lastDrainReport = performance.now()
+  while (unsettled(items) > 0 && performance.now() - drainStarted < DRAIN_LIMIT_MS && stopAsked < 2) {
     await new Promise((resolve) => setTimeout(resolve, 3_000))
     items = await readAllItems(clients.doc, stack.tableName)
+    if (performance.now() - lastDrainReport >= 30_000) {
+      lastDrainReport = performance.now()
+      console.error(`  … draining: ${unsettled(items)} emails still pending or being sent`)
+    }
   }
   const emails = items.filter((item) => item.type === 'outbox')
   const byStatus = Object.entries(Object.groupBy(emails, (item) => String(item.status))).map(
