@@ -150,6 +150,7 @@ interface Held {
   token: string
   sessionId: string
   preAnswered?: boolean
+  checkedIn?: boolean
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ey-soak-'))
@@ -402,8 +403,10 @@ async function soak(stack: LocalStack): Promise<boolean> {
       }
     },
     'check in': async () => {
-      const booking = pickHeld()
+      // People check in once; a few open the page again and type the code twice.
+      const booking = pick([...held.values()].filter((b) => !b.checkedIn)) ?? pickHeld()
       if (!booking) return actions['session page']()
+      booking.checkedIn = true
       const right = codes.get(booking.sessionId) ?? '000000'
       const code = Math.random() < 0.05 ? String((Number(right) + 1) % 1_000_000).padStart(6, '0') : right
       const { 'content-type': type, body } = json({ code })
@@ -549,12 +552,19 @@ async function soak(stack: LocalStack): Promise<boolean> {
     }
   }
   const emails = items.filter((item) => item.type === 'outbox')
+  const skipped = Object.entries(
+    Object.groupBy(
+      emails.filter((item) => item.status === 'skipped'),
+      (item) => String(item.skipReason),
+    ),
+  ).map(([reason, list]) => `${reason} ${list?.length}`)
   const byStatus = Object.entries(Object.groupBy(emails, (item) => String(item.status))).map(
     ([s, list]) => `${s} ${list?.length}`,
   )
   console.log(
     `Mail drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s: ${emails.length} emails (${byStatus.join(', ')})`,
   )
+  if (skipped.length > 0) console.log(`  skipped, by reason: ${skipped.join(', ')}`)
   const delays = emails
     .filter((item) => item.status === 'sent' && typeof item.sentAt === 'string')
     .map((item) => Date.parse(String(item.sentAt)) - Date.parse(String(item.createdAt)))
