@@ -155,22 +155,25 @@ interface Held {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ey-soak-'))
 let stack: LocalStack | undefined
-let stopAsked = 0
 async function stopStack() {
   await stack?.stop()
   stack = undefined
   rmSync(dataDir, { recursive: true, force: true })
 }
+// Ctrl-C stops at once: the stack's DynamoDB Local goes with the first signal, so nothing could be
+// checked after it. The stack is stopped and its data folder removed all the same.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    stopAsked++
-    if (stopAsked === 1) {
-      console.error(`\n${signal}: the load stops now, then the report and the checks (again to stop at once)`)
-      return
-    }
+    console.error(`\n${signal}: stopping the stack; no report`)
     void stopStack().finally(() => process.exit(130))
   })
 }
+// The `node` package's wrapper does not pass signals on: when whoever started us goes away (e.g.
+// `timeout` stopping pnpm), we are re-parented, and stop at once, stack and all.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) void stopStack().finally(() => process.exit(130))
+}, 1000).unref()
 
 console.log(
   `Soak: ${MINUTES} min, ${RATE} requests/s asked, at most ${CONCURRENCY} in flight, ${SESSIONS} upcoming sessions (Node ${process.version})`,
@@ -477,7 +480,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
   const running = new Set<Promise<unknown>>()
   const inbox = setInterval(() => void readInbox().catch(() => undefined), 500)
   console.error(`  … load running; a line every 10 s`)
-  while (performance.now() - started < durationMs && stopAsked === 0) {
+  while (performance.now() - started < durationMs) {
     const elapsed = performance.now() - started
     while (startedCount < (elapsed / 1000) * RATE && inFlight < CONCURRENCY) {
       startedCount++
@@ -543,7 +546,7 @@ async function soak(stack: LocalStack): Promise<boolean> {
   // Emails queued faster than they went during the load are still owed: wait for them all, for as
   // long as the backlog keeps shrinking (at most DRAIN_LIMIT_MS).
   let lastDrainReport = performance.now()
-  while (unsettled(items) > 0 && performance.now() - drainStarted < DRAIN_LIMIT_MS && stopAsked < 2) {
+  while (unsettled(items) > 0 && performance.now() - drainStarted < DRAIN_LIMIT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 3_000))
     items = await readAllItems(clients.doc, stack.tableName)
     if (performance.now() - lastDrainReport >= 30_000) {
