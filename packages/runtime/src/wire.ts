@@ -14,8 +14,10 @@ import {
   type InvitationStore,
   type LaBookings,
   type MailAudit,
+  type ManageLinkStore,
   type MaterialStore,
   type OutboxStore,
+  type PersonalDataStore,
   type QuestionnaireAnswers,
   type QuestionnaireStore,
   questionnaireReaders,
@@ -37,7 +39,9 @@ import {
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
   createDynamoLaBookings,
+  createDynamoManageLinkStore,
   createDynamoMaterialStore,
+  createDynamoPersonalDataStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
@@ -48,7 +52,7 @@ import {
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
+import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
 import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
@@ -62,6 +66,8 @@ export interface CoreDeps extends BookingDeps {
   catalogue: CatalogueRepository & CatalogueStore
   sessions: SessionStore
   lookup: BookingLookup
+  /** A person's manage links and their renewal ("send me new links"). */
+  manageLinks: ManageLinkStore
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
@@ -94,6 +100,8 @@ export interface CoreDeps extends BookingDeps {
   takeUpStats: TakeUpStats
   /** The audit log of reads of LA data. */
   accessAudit: AccessAudit
+  /** Personal data by age, booking and address: the retention job and subject access. */
+  personalData: PersonalDataStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -124,6 +132,7 @@ export function wireCore(
     catalogue: createDynamoCatalogueRepository(table),
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
+    manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
     reminders: createDynamoReminderSchedule(table),
@@ -141,13 +150,20 @@ export function wireCore(
     laBookings: createDynamoLaBookings(table),
     takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
     accessAudit: createDynamoAccessAudit(table),
+    personalData: createDynamoPersonalDataStore(
+      table,
+      LOCAL_AUTHORITIES.map((la) => la.code),
+    ),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
     tokens: hmacTokens(config.manageTokenSecret),
     alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
-    policy: DEFAULT_POLICY,
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
+    },
     ...overrides,
   }
 }
