@@ -39,6 +39,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'bespoke-session': 403,
   'session-not-found': 404,
   'course-not-found': 404,
+  'partner-not-found': 404,
   'booking-not-found': 404,
   'alert-not-found': 404,
   'address-not-found': 404,

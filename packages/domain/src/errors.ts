@@ -6,6 +6,7 @@ export const ERRORS = {
   'validation-failed': { title: 'Some of the information is not valid' },
   'session-not-found': { title: 'Session not found' },
   'course-not-found': { title: 'Course not found' },
+  'partner-not-found': { title: 'Partner organisation not found' },
   'booking-not-found': { title: 'Booking not found' },
   'alert-not-found': { title: 'Alert not found' },
   'session-cancelled': { title: 'This session has been cancelled' },
