@@ -55,7 +55,10 @@ function dyingApp(api: TestApi, survives: number) {
 }
 
 /** How many writes a request makes start to end, counted by a process that never dies. */
-async function writesOf(api: TestApi, request: (app: ReturnType<typeof createApp>) => Promise<Response>) {
+async function writesOf(
+  api: TestApi,
+  request: (app: ReturnType<typeof createApp>) => Response | Promise<Response>,
+) {
   let writes = 0
   const counting = new Proxy(api.table.doc, {
     get(target, property, receiver) {
