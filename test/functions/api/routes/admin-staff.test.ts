@@ -98,7 +98,9 @@ describe('GET /api/admin/staff', () => {
 
   it('pages through the whole directory by username, each member once', async () => {
     for (let i = 0; i < 3; i++) await invite(newcomer())
-    const everyone = (await (await list('')).json()).items.map((member: { username: string }) => member.username)
+    const everyone = (await (await list('')).json()).items.map(
+      (member: { username: string }) => member.username,
+    )
     const paged: string[] = []
     let cursor = ''
     for (let pages = 0; pages < 100; pages++) {
