@@ -189,7 +189,7 @@ const OTHER_TYPES = [
   'text/plain',
   'application/x-www-form-urlencoded',
   'multipart/form-data; boundary=x',
-  'application/json; charset=utf-16',
+  'application/xml',
   '',
 ]
 
@@ -320,7 +320,7 @@ function requestArbitrary(method: string, path: string, operation: Operation): f
         },
         ...(body.body === undefined ? {} : { body: body.body }),
         broken: parts,
-        [fc.toStringMethod]: () => describeRequest(method, `${filled}${query}`, body.body, parts),
+        [fc.toStringMethod]: () => describeRequest(method, `${filled}${query}`, body, parts),
       })),
   )
 }
@@ -336,10 +336,16 @@ function encode(value: string): string {
 }
 
 /** A counterexample short enough to read: huge paths and bodies cut. */
-function describeRequest(method: string, path: string, body: string | undefined, broken: string[]): string {
+function describeRequest(
+  method: string,
+  path: string,
+  { body, type }: { body?: string; type?: string },
+  broken: string[],
+): string {
   const cut = (text: string) =>
     text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text
-  return `${method.toUpperCase()} ${cut(path)} broken: [${broken.join(', ')}] body: ${body === undefined ? 'none' : cut(body)}`
+  const sent = body === undefined ? 'none' : `${JSON.stringify(type ?? null)} ${cut(body)}`
+  return `${method.toUpperCase()} ${cut(path)} broken: [${broken.join(', ')}] body: ${sent}`
 }
 
 function isHeaderValue(value: string): boolean {
