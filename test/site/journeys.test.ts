@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { NewBookingView, SessionView } from '@ey/contract'
+import { signInAs } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
 const site = useSite()
+const LEEDS = 'E08000035'
 
 /** The text of an element once it is visible. */
 async function textOf(locator: Locator): Promise<string> {
@@ -169,6 +171,40 @@ describe('the public site', () => {
     await expectAccessible(page)
   })
 
+  it('stops and restarts sharing with the LA on the manage page at 390 px; the next attendee list follows at once', async () => {
+    const open = (await sessionsFromApi('available=true')).filter(
+      (s) => s.bookable && s.bespokeLaCodes.length === 0,
+    )
+    const session = open[0]
+    if (!session) throw new Error('the demo data has no open session')
+    const sharer = uniqueEmail('sharer')
+    const booking = await bookThroughApiAs(site, session.id, { name: 'Sharing Person', email: sharer })
+    const officer = await signInAs(site.stack.issuerUrl, 'la-leeds')
+    const day = session.startsAt.slice(0, 10)
+    const listed = async () => {
+      const res = await fetch(`${site.stack.webUrl}/api/la/${LEEDS}/attendees.csv?from=${day}&to=${day}`, {
+        headers: { Authorization: `Bearer ${officer}` },
+      })
+      expect(res.status).toBe(200)
+      return (await res.text()).includes(sharer)
+    }
+    expect(await listed()).toBe(true)
+
+    const page = await site.newPage({ width: 390 })
+    await page.goto(manageHref(booking))
+    await expectText(page.locator('#la-sharing-state'), 'You agreed on')
+    await page.getByRole('button', { name: 'Stop sharing with my local authority' }).click()
+    await expectText(page.locator('#outcome'), 'You have stopped sharing this booking')
+    await expectText(page.locator('#la-sharing-state'), 'You stopped sharing this booking with Leeds on')
+    expect(await listed()).toBe(false)
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: 'Share this booking with my local authority' }).click()
+    await expectText(page.locator('#outcome'), 'You are sharing this booking with your local authority again')
+    await expectText(page.locator('#la-sharing-state'), 'You agreed on')
+    expect(await listed()).toBe(true)
+  })
+
   it('puts a booking for a full session on the waiting list, with its position', async () => {
     const full = (await sessionsFromApi('')).find(
       (s) => s.bookable && s.placesLeft === 0 && s.bespokeLaCodes.length === 0,
@@ -297,6 +333,31 @@ describe('the public site', () => {
     await page.goto(manageHref(booked).replace('/manage#', '/manage/#'))
     await expectText(page.locator('#status'), 'Confirmed')
     expect(await textOf(page.locator('#details'))).toContain(booked.reference)
+  })
+
+  it('sends new links on request: the old link then says it was replaced, and the new one opens the booking', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const email = uniqueEmail('new-links')
+    const booked = await bookThroughApi(open?.id ?? '', email)
+    const ask = await site.newPage()
+    await ask.goto('/find-my-bookings/?new-links')
+    await ask.getByLabel('Find my bookings').fill(email)
+    await ask.getByRole('button', { name: 'Send me my bookings' }).click()
+    await expectHeading(ask, 'Check your email')
+    expect(await textOf(ask.locator('#sent'))).toContain('The links we sent before no longer work')
+
+    const old = await site.newPage()
+    await old.goto(manageHref(booked))
+    expect(await textOf(old.locator('#replaced'))).toContain('This link to your booking has been replaced')
+    expect(await visibleText(old.locator('main'))).not.toContain(booked.reference)
+    await expectAccessible(old)
+    const emails = await site.emailsTo(email, 2)
+    const renewed = emails.find(
+      (e) => e.subject === 'New links to your bookings for early years SEND training',
+    )
+    const fresh = await site.newPage()
+    await fresh.goto(manageLinkIn(renewed).replace(/^https?:\/\/[^/]+/, ''))
+    expect(await textOf(fresh.locator('#details'))).toContain(booked.reference)
   })
 
   it('shows the error summary when the lookup address is not an email address', async () => {

@@ -11,6 +11,7 @@ import type {
   InterestAlertStore,
   LaBookings,
   MailAudit,
+  ManageLinkStore,
   MaterialFiles,
   MaterialStore,
   OutboxStore,
@@ -34,6 +35,8 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
+  /** A person's manage links, renewed by "send me new links". */
+  manageLinks: ManageLinkStore
   /** Emails queued outside a booking change ("find my bookings"), and failed ones for administrators. */
   outbox: OutboxStore
   /** Addresses no email goes to, which administrators see and clear. */

@@ -47,6 +47,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'template-not-found': 404,
   'material-not-found': 404,
   'session-not-published': 404,
+  'manage-link-expired': 410,
+  'manage-link-replaced': 410,
   'already-booked': 409,
   'session-cancelled': 409,
   'booking-closed': 409,

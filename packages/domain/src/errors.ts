@@ -8,6 +8,8 @@ export const ERRORS = {
   'course-not-found': { title: 'Course not found' },
   'partner-not-found': { title: 'Partner organisation not found' },
   'booking-not-found': { title: 'Booking not found' },
+  'manage-link-expired': { title: 'This link to your booking has expired' },
+  'manage-link-replaced': { title: 'This link to your booking has been replaced by a newer one' },
   'alert-not-found': { title: 'Alert not found' },
   'session-cancelled': { title: 'This session has been cancelled' },
   'session-not-published': { title: 'This session is not open for booking' },

@@ -1,6 +1,6 @@
 import type { BookingPolicy } from './config.ts'
 import type { BookingEmail } from './outbox.ts'
-import type { Booking, BookingStatus } from './schemas/booking.ts'
+import type { Booking, BookingStatus, LaSharingEvent } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
 
@@ -27,8 +27,13 @@ export interface Fingerprints {
 
 /** Manage tokens: given to the person, stored only as a hash. */
 export interface ManageTokens {
-  /** The token for a booking; the same booking always gets the same token (so replays can answer it). */
-  issue(bookingId: string): string
+  /**
+   * The token for a booking at a version (1 when left out); the same booking and version always
+   * get the same token (so replays can answer it). Version 1's token is the one every link sent
+   * before versions existed carries; a later version's token starts with `<version>.` (see
+   * `versionOfToken`), so a link of an older version can be told from a wrong one.
+   */
+  issue(bookingId: string, version?: number): string
   /** The hash stored on the booking. */
   hash(token: string): string
 }
@@ -101,6 +106,13 @@ export interface BookingRepository {
   offersDueBy(now: Date): Promise<Booking[]>
   /** 1 for the first in line; undefined when the booking is not waiting. */
   waitlistPosition(booking: Booking): Promise<number | undefined>
+  /**
+   * Records a change of mind about sharing with the LA: sets `person.shareWithLa` to the entry's
+   * answer and appends the entry to `laSharing`, in one write on the booking itself (the item the
+   * LA's index lists), only while the booking still says the opposite; throws `invalid-transition`
+   * when it no longer does.
+   */
+  changeLaSharing(bookingId: string, entry: LaSharingEvent): Promise<Booking>
 }
 
 /** Reading the catalogue: partners, courses and published sessions. */

@@ -14,6 +14,7 @@ import {
   type InvitationStore,
   type LaBookings,
   type MailAudit,
+  type ManageLinkStore,
   type MaterialStore,
   type OutboxStore,
   type QuestionnaireAnswers,
@@ -37,6 +38,7 @@ import {
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
   createDynamoLaBookings,
+  createDynamoManageLinkStore,
   createDynamoMaterialStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
@@ -62,6 +64,8 @@ export interface CoreDeps extends BookingDeps {
   catalogue: CatalogueRepository & CatalogueStore
   sessions: SessionStore
   lookup: BookingLookup
+  /** A person's manage links and their renewal ("send me new links"). */
+  manageLinks: ManageLinkStore
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
@@ -124,6 +128,7 @@ export function wireCore(
     catalogue: createDynamoCatalogueRepository(table),
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
+    manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
     reminders: createDynamoReminderSchedule(table),
@@ -147,7 +152,10 @@ export function wireCore(
     tokens: hmacTokens(config.manageTokenSecret),
     alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
-    policy: DEFAULT_POLICY,
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
+    },
     ...overrides,
   }
 }

@@ -26,7 +26,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Attendance so far',
           content: { 'application/json': { schema: AttendanceSummarySchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {
@@ -62,7 +62,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Checked in to this part (from 0)',
           content: { 'application/json': { schema: CheckedInSchema } },
         },
-        ...problems(400, 401, 404, 409, 429, 503),
+        ...problems(400, 401, 404, 409, 410, 429, 503),
       },
     }),
     async (c) => {

@@ -103,6 +103,17 @@ export const BookingEventSchema = z.object({
 })
 export type BookingEvent = z.infer<typeof BookingEventSchema>
 
+/**
+ * One answer to "share my attendance with my local authority": given when booking, or changed on
+ * the manage page; when, and which version of the privacy notice was in force.
+ */
+export const LaSharingEventSchema = z.object({
+  agreed: z.boolean(),
+  at: InstantSchema,
+  noticeVersion: z.string().min(1),
+})
+export type LaSharingEvent = z.infer<typeof LaSharingEventSchema>
+
 export const BookingSchema = z.object({
   id: IdSchema,
   /** Short, human: read out on the phone or typed from a screenshot. */
@@ -112,7 +123,13 @@ export const BookingSchema = z.object({
   person: PersonSchema,
   /** The normalised email: the key of "one live booking per person per session". */
   emailKey: z.string(),
+  /** The hash of the current manage token (of `manageTokenVersion`). */
   manageTokenHash: z.string(),
+  /**
+   * Which manage token is current: absent for 1, the token of every link sent before links could be
+   * renewed; each renewal ("send me new links") raises it, and older tokens stop working.
+   */
+  manageTokenVersion: z.number().int().min(2).optional(),
   /** Arrival order on the waiting list; set when the booking joined it. */
   waitlistTicket: z.number().int().positive().optional(),
   offerExpiresAt: InstantSchema.optional(),
@@ -120,5 +137,10 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   history: z.array(BookingEventSchema),
+  /**
+   * Every answer about sharing with the LA, oldest first; the last one is `person.shareWithLa`.
+   * Absent on bookings made before answers were recorded with their time.
+   */
+  laSharing: z.array(LaSharingEventSchema).optional(),
 })
 export type Booking = z.infer<typeof BookingSchema>

@@ -2,9 +2,11 @@ import { MINUTE_MS } from '../config.ts'
 import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
+import { sharingAnswered } from '../rules/la-sharing.ts'
+import { manageTokenOf } from '../rules/manage-links.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
-import type { Booking, Person } from '../schemas/booking.ts'
+import type { Booking, LaSharingEvent, Person } from '../schemas/booking.ts'
 import { type Session, snapshotOf } from '../schemas/session.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
 
@@ -12,6 +14,8 @@ export interface BookSessionInput {
   sessionId: string
   idempotencyKey: string
   person: Person
+  /** The sharing history to carry over (a moved booking keeps its own); default: the answer given now. */
+  laSharing?: LaSharingEvent[]
 }
 
 export interface BookSessionResult {
@@ -59,7 +63,13 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
   const id = deps.ids.newId()
   const at = now.toISOString()
-  const booking = draftBooking(deps, { id, session, person, at })
+  const booking = draftBooking(deps, {
+    id,
+    session,
+    person,
+    at,
+    ...(input.laSharing ? { laSharing: input.laSharing } : {}),
+  })
   const message = (kind: 'booking-confirmed' | 'booking-waitlisted') => ({
     id: deps.ids.newId(),
     kind,
@@ -83,11 +93,12 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
 /**
  * A new booking as it is offered to the repository, which decides its status (confirmed or
- * waiting) inside the write; its session details are snapshotted now, and its reference drawn.
+ * waiting) inside the write; its session details are snapshotted now, its reference drawn, and the
+ * answer about sharing with the LA recorded with its time and the privacy notice's version.
  */
 export function draftBooking(
   deps: Pick<BookingDeps, 'ids' | 'tokens'>,
-  input: { id: string; session: Session; person: Person; at: string },
+  input: { id: string; session: Session; person: Person; at: string; laSharing?: LaSharingEvent[] },
 ): Booking {
   const { id, session, person, at } = input
   return {
@@ -102,6 +113,7 @@ export function draftBooking(
     createdAt: at,
     updatedAt: at,
     history: [],
+    laSharing: input.laSharing ?? [sharingAnswered(person.shareWithLa, at)],
   }
 }
 
@@ -115,7 +127,7 @@ async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): P
   }
   return {
     booking,
-    manageToken: deps.tokens.issue(booking.id),
+    manageToken: manageTokenOf(deps.tokens, booking),
     replayed,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
   }

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors.ts'
 import type { BookingEmail, BookingEmailKind } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
+import { sharingChange } from '../rules/la-sharing.ts'
+import { manageLinkExpired, manageTokenVersionOf, versionOfToken } from '../rules/manage-links.ts'
 import { cancellationStatus } from '../rules/session-rules.ts'
 import type { Booking } from '../schemas/booking.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
@@ -12,16 +14,39 @@ export interface ManagedBooking {
 
 /**
  * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
- * cannot be probed.
+ * cannot be probed. A genuine token answers `manage-link-expired` once the booking's links have
+ * expired (`manageLinkExpired`), unless `worksUntil` names a later instant for this use of the
+ * link (a questionnaire whose window closes later), and `manage-link-replaced` when it is of an
+ * older version than the booking's (its links were renewed since); neither tells anything of the
+ * booking.
  */
 export async function openBooking(
-  deps: BookingDeps,
+  deps: Pick<BookingDeps, 'bookings' | 'tokens' | 'clock' | 'policy'>,
   bookingId: string,
   token: string,
+  worksUntil?: (booking: Booking) => Promise<Date>,
 ): Promise<ManagedBooking> {
   const booking = await deps.bookings.getBooking(bookingId)
-  if (!booking || !sameHash(booking.manageTokenHash, deps.tokens.hash(token))) {
-    throw new DomainError('booking-not-found')
+  if (!booking) throw new DomainError('booking-not-found')
+  const current = sameHash(booking.manageTokenHash, deps.tokens.hash(token))
+  const claimed = versionOfToken(token)
+  const older =
+    !current &&
+    claimed < manageTokenVersionOf(booking) &&
+    sameHash(deps.tokens.hash(deps.tokens.issue(booking.id, claimed)), deps.tokens.hash(token))
+  if (!current && !older) throw new DomainError('booking-not-found')
+  const now = deps.clock.now()
+  if (manageLinkExpired(booking, now, deps.policy) && !(worksUntil && now < (await worksUntil(booking)))) {
+    throw new DomainError(
+      'manage-link-expired',
+      `Links to a booking stop working ${deps.policy.manageLinkDays} days after its session ends.`,
+    )
+  }
+  if (older) {
+    throw new DomainError(
+      'manage-link-replaced',
+      'New links to this booking were sent since this one: use the link in the newest email.',
+    )
   }
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
   return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
@@ -111,6 +136,38 @@ export async function declineOffer(
   })
   await promoteFromWaitlist(deps, booking.sessionId)
   return { booking: updated }
+}
+
+/**
+ * Agrees to share the booking with the person's LA (`agreed`), or withdraws that agreement, at
+ * once: the booking itself changes, so the LA's next attendee list reads the new answer. Any status,
+ * since the list holds every booking of a session in its period. Asking for what the booking already
+ * says answers it unchanged and records nothing.
+ */
+export async function changeLaSharing(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+  agreed: boolean,
+): Promise<ManagedBooking> {
+  const opened = await openBooking(deps, bookingId, token)
+  const entry = sharingChange(opened.booking, agreed, deps.clock.now())
+  if (!entry) return opened
+  return { ...opened, booking: await deps.bookings.changeLaSharing(bookingId, entry) }
+}
+
+/** Withdraws agreement to share the booking with the LA (see `changeLaSharing`). */
+export function withdrawLaSharing(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
+  return changeLaSharing(deps, bookingId, token, false)
+}
+
+/** Agrees (again) to share the booking with the LA (see `changeLaSharing`). */
+export function agreeLaSharing(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  return changeLaSharing(deps, bookingId, token, true)
 }
 
 /** What expiring one offer did: nothing (it had not lapsed), or expired it and moved this many people up. */
