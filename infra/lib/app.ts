@@ -18,6 +18,8 @@ export const CONTEXT = {
   certificateArn: 'certificateArn',
   /** Optional: the built site to upload; defaults to `site/dist`, where `astro build` writes it. */
   siteDir: 'siteDir',
+  /** Optional: months a booking's personal data is kept after its session (1–120; default 24). */
+  retentionMonths: 'retentionMonths',
 } as const
 
 /** Where `astro build` writes the site (Astro's default `outDir`), which `cdk deploy` uploads. */
@@ -36,6 +38,7 @@ export function createApp(props: AppProps = {}): { app: App; stack: TrainingStac
     authDomainPrefix: requireContext(app, CONTEXT.authDomainPrefix),
     ...optionalContext(app, CONTEXT.alarmEmail, 'alarmEmail'),
     siteDir: contextString(app, CONTEXT.siteDir) ?? DEFAULT_SITE_DIR,
+    ...retentionMonths(app),
     ...siteDomain(app),
   })
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
@@ -64,6 +67,18 @@ function siteDomain(app: App): { domain?: SiteDomain } {
       'Give both "domainName" and "certificateArn" (ACM, us-east-1) for the site\'s own domain, or neither',
     )
   return { domain: { domainName, certificateArn } }
+}
+
+/** `retentionMonths` from the context (a number, or its text from `-c`): a whole number of months, 1 to 120. */
+function retentionMonths(app: App): { retentionMonths?: number } {
+  const value: unknown = app.node.tryGetContext(CONTEXT.retentionMonths)
+  if (value === undefined || value === '') return {}
+  const months = Number(value)
+  if (!Number.isInteger(months) || months < 1 || months > 120)
+    throw new Error(
+      `CDK context value "${CONTEXT.retentionMonths}" must be a whole number of months from 1 to 120`,
+    )
+  return { retentionMonths: months }
 }
 
 /** The trimmed string under `key`, or nothing when it is absent or empty. */

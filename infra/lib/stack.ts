@@ -24,6 +24,8 @@ export interface TrainingStackProps extends StackProps {
   authDomainPrefix: string
   /** Who is emailed when an alarm goes off (none: the alarm topic only). */
   alarmEmail?: string
+  /** Months a booking's personal data is kept after its session (the retention job); default 24. */
+  retentionMonths?: number
 }
 
 /** The whole platform in one stack: one construct per business area. */
@@ -68,6 +70,7 @@ export class TrainingStack extends Stack {
       manageTokenSecret,
       siteUrl,
       sender: this.mail.sender,
+      ...(props.retentionMonths === undefined ? {} : { retentionMonths: props.retentionMonths }),
     })
     this.stats = new Stats(this, 'Stats', { table: this.data.table })
     this.site = new Site(this, 'Site', {

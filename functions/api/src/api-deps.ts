@@ -15,6 +15,7 @@ import type {
   MaterialFiles,
   MaterialStore,
   OutboxStore,
+  PersonalDataStore,
   QuestionnaireAnswers,
   QuestionnaireStore,
   RegisterRepository,
@@ -45,6 +46,8 @@ export interface ApiDeps extends BookingDeps {
   mailAudit: MailAudit
   /** The audit log of reads of LA data: every download is recorded before it is sent. */
   accessAudit: AccessAudit
+  /** Personal data by booking and address: subject access (export and erase). */
+  personalData: PersonalDataStore
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */

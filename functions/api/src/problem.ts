@@ -51,6 +51,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'manage-link-replaced': 410,
   'already-booked': 409,
   'session-cancelled': 409,
+  'subject-has-live-bookings': 409,
+  'erasure-not-confirmed': 422,
   'booking-closed': 409,
   'booking-not-open': 409,
   'session-started': 409,

@@ -47,6 +47,10 @@ export const ERRORS = {
   'material-not-found': { title: 'Material not found' },
   'file-not-allowed': { title: 'This file cannot be added' },
   'upload-not-found': { title: 'The file has not arrived; upload it again' },
+  'subject-has-live-bookings': {
+    title: 'This address still has upcoming bookings: cancel them first, then erase',
+  },
+  'erasure-not-confirmed': { title: 'Confirm the erasure: it cannot be undone' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

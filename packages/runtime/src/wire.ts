@@ -17,6 +17,7 @@ import {
   type ManageLinkStore,
   type MaterialStore,
   type OutboxStore,
+  type PersonalDataStore,
   type QuestionnaireAnswers,
   type QuestionnaireStore,
   questionnaireReaders,
@@ -40,6 +41,7 @@ import {
   createDynamoLaBookings,
   createDynamoManageLinkStore,
   createDynamoMaterialStore,
+  createDynamoPersonalDataStore,
   createDynamoQuestionnaireStore,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
@@ -50,7 +52,7 @@ import {
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
+import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
 import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
@@ -98,6 +100,8 @@ export interface CoreDeps extends BookingDeps {
   takeUpStats: TakeUpStats
   /** The audit log of reads of LA data. */
   accessAudit: AccessAudit
+  /** Personal data by age, booking and address: the retention job and subject access. */
+  personalData: PersonalDataStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -146,6 +150,10 @@ export function wireCore(
     laBookings: createDynamoLaBookings(table),
     takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
     accessAudit: createDynamoAccessAudit(table),
+    personalData: createDynamoPersonalDataStore(
+      table,
+      LOCAL_AUTHORITIES.map((la) => la.code),
+    ),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,

@@ -103,6 +103,17 @@ export const BookingEventSchema = z.object({
 })
 export type BookingEvent = z.infer<typeof BookingEventSchema>
 
+/** A pseudonym (`anon:` and a SHA-256 in hex) standing for erased text: see `rules/pseudonyms.ts`. */
+const PseudonymSchema = z.string().regex(/^anon:[0-9a-f]{64}$/)
+
+/**
+ * The person as a booking keeps them: as booked, or, once the booking is erased (`erasedAt`), with
+ * placeholders for the name and address and pseudonyms for the setting's name and URN.
+ */
+export const StoredPersonSchema = PersonSchema.extend({
+  ofstedUrn: z.union([PseudonymSchema, OfstedUrnSchema]).optional(),
+})
+
 /**
  * One answer to "share my attendance with my local authority": given when booking, or changed on
  * the manage page; when, and which version of the privacy notice was in force.
@@ -120,8 +131,11 @@ export const BookingSchema = z.object({
   reference: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   sessionId: IdSchema,
   status: BookingStatusSchema,
-  person: PersonSchema,
-  /** The normalised email: the key of "one live booking per person per session". */
+  person: StoredPersonSchema,
+  /**
+   * The normalised email: the key of "one live booking per person per session". Once erased, its
+   * pseudonym, so the people counted stay the same.
+   */
   emailKey: z.string(),
   /** The hash of the current manage token (of `manageTokenVersion`). */
   manageTokenHash: z.string(),
@@ -137,6 +151,8 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   history: z.array(BookingEventSchema),
+  /** When the person's data was erased (by the retention job or on request); absent until then. */
+  erasedAt: InstantSchema.optional(),
   /**
    * Every answer about sharing with the LA, oldest first; the last one is `person.shareWithLa`.
    * Absent on bookings made before answers were recorded with their time.
