@@ -13,7 +13,7 @@ import { fuzzWorld } from './fuzz-world.ts'
 import { createTestApi, type TestApi } from './support.ts'
 
 /**
- * Requests per operation: 30 by default (2,460 over the 82 operations the document lists on 2026-12-03), so the
+ * Requests per operation: 30 by default (2,520 over the 84 operations the document lists on 2026-12-03), so the
  * file stays within the CI budget; `FUZZ_RUNS=500 pnpm exec vitest run
  * test/functions/api/fuzz.test.ts` runs longer. `FUZZ_SEED` replays the run a failure names.
  */
