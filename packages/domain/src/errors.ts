@@ -6,6 +6,7 @@ export const ERRORS = {
   'validation-failed': { title: 'Some of the information is not valid' },
   'session-not-found': { title: 'Session not found' },
   'course-not-found': { title: 'Course not found' },
+  'partner-not-found': { title: 'Partner organisation not found' },
   'booking-not-found': { title: 'Booking not found' },
   'manage-link-expired': { title: 'This link to your booking has expired' },
   'manage-link-replaced': { title: 'This link to your booking has been replaced by a newer one' },

@@ -76,6 +76,8 @@ export async function cancelBooking(
   if (booking.status !== 'waiting' && booking.status !== 'offered' && booking.status !== 'confirmed') {
     if (booking.status === 'attended' || booking.status === 'no-show')
       throw new DomainError('cancellation-closed')
+    // Cancelled already: a cancellation stopped before offering the place on is finished here.
+    await promoteFromWaitlist(deps, booking.sessionId)
     return { booking }
   }
   const session = await deps.bookings.getSession(booking.sessionId)
