@@ -33,6 +33,11 @@ export const SubjectExportSchema = z
     undeliverable: z.record(z.string(), z.unknown()).nullable().meta({
       description: 'The bounce or complaint recorded for the address, if any',
     }),
+    registerLines: Records.meta({
+      description:
+        'Register lines of those bookings and of walk-ins recorded with the address: mark, trainer’s note, check-in',
+    }),
+    walkIns: Records.meta({ description: 'Walk-ins recorded on a register with the address' }),
     auditEntries: Records.meta({
       description: 'Subject accesses of the address in the access audit (they hold its hash only)',
     }),
@@ -48,5 +53,9 @@ export const SubjectErasedSchema = z
     emails: z.number().int(),
     alerts: z.number().int(),
     undeliverable: z.number().int(),
+    registers: z
+      .number()
+      .int()
+      .meta({ description: 'Register lines and walk-ins whose notes or details were erased' }),
   })
   .meta({ id: 'SubjectErased' })

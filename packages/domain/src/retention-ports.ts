@@ -1,6 +1,7 @@
 import type { UndeliverableAddress } from './mail-feedback.ts'
 import type { OutboxMessage } from './outbox.ts'
 import type { AccessAuditEntry } from './schemas/access-audit.ts'
+import type { AuditEntry, RegisterEntry, RegisterPart, WalkIn } from './schemas/attendance.ts'
 import type { Booking } from './schemas/booking.ts'
 import type { CertificateRecord } from './schemas/certificate.ts'
 import type { InterestAlert } from './schemas/interest-alert.ts'
@@ -19,6 +20,23 @@ export interface BookingErasure {
   before: Booking
   after: Booking
   responses: QuestionnaireResponse[]
+}
+
+/**
+ * One stored item of a register, as erasure reads and rewrites it: a person's line (mark, note,
+ * check-in; versioned), a walk-in, an audit entry, or a whole part's register written before the
+ * split into items (`legacy`).
+ */
+export type RegisterRecord =
+  | { kind: 'line'; sessionId: string; part: number; subject: string; entry: RegisterEntry; version: number }
+  | { kind: 'walk-in'; sessionId: string; part: number; walkIn: WalkIn }
+  | { kind: 'audit'; sessionId: string; part: number; entry: AuditEntry }
+  | { kind: 'legacy'; register: RegisterPart }
+
+/** What writing register erasures did: records rewritten, and records that changed since they were read (left as they are). */
+export interface RegisterErasureResult {
+  written: number
+  changed: number
 }
 
 /**
@@ -47,6 +65,22 @@ export interface PersonalDataStore {
    * was erased since it was read.
    */
   eraseBooking(erasure: BookingErasure): Promise<boolean>
+  /** Every register record of a session (every part, legacy items too), read consistently. */
+  registerRecords(sessionId: string): Promise<RegisterRecord[]>
+  /** The register lines of these people (booking or walk-in ids) on these parts, where written. */
+  registerLinesAt(
+    lines: readonly { sessionId: string; part: number; subject: string }[],
+  ): Promise<RegisterRecord[]>
+  /** The walk-ins recorded with this normalised address (on registers written since registers are items). */
+  walkInsOf(emailKey: string): Promise<RegisterRecord[]>
+  /**
+   * Writes each record's erased form over it, each only while it is still as read (a line's and a
+   * legacy item's version, a walk-in's or audit entry's existence); a record changed meanwhile is
+   * counted `changed` and left as it is.
+   */
+  eraseRegisterRecords(
+    erasures: readonly { before: RegisterRecord; after: RegisterRecord }[],
+  ): Promise<RegisterErasureResult>
   /** The undeliverable record of this normalised address, if there is one. */
   undeliverableOf(emailKey: string): Promise<UndeliverableAddress | undefined>
   /** Ids of the undeliverable addresses reported before `before`. */

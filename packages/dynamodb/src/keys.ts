@@ -248,6 +248,7 @@ const sessionResponsesPk = (sessionId: string) => `RESPONSES#${sessionId}`
 const laAccessAuditPk = (laCode: string) => `AUDIT_LA#${laCode}`
 const subjectAccessAuditPk = (subject: string) => `AUDIT_SUBJECT#${subject}`
 const personAlertsPk = (emailKey: string) => `ALERT_PERSON#${emailHash(emailKey)}`
+const personWalkInsPk = (emailKey: string) => `WALKIN_PERSON#${emailHash(emailKey)}`
 const emailsAboutPk = (subjectId: string) => `EMAILS_ABOUT#${subjectId}`
 const bookingCertificatesPk = (bookingId: string) => `CERTIFICATES_OF#${bookingId}`
 
@@ -349,6 +350,12 @@ export const indexKeys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   personAlertsPk,
+  /** gsi2: the walk-ins recorded with an address (a walk-in item that has one), for subject access. */
+  personWalkIns: (emailKey: string, sessionId: string, part: number, id: string) => ({
+    gsi2pk: personWalkInsPk(emailKey),
+    gsi2sk: `${sessionId}#${part}#${id}`,
+  }),
+  personWalkInsPk,
   /** gsi2: the emails about one booking or alert (what `bookingId` or `alertId` names), by when queued. */
   emailsAbout: (subjectId: string, createdAt: string, id: string) => ({
     gsi2pk: emailsAboutPk(subjectId),

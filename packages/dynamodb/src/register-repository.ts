@@ -8,6 +8,7 @@ import {
   type AuditEntry,
   AuditEntrySchema,
   emptyRegisterPart,
+  normaliseEmail,
   type RegisterEntry,
   RegisterEntrySchema,
   type RegisterPart,
@@ -81,7 +82,8 @@ function collect(parts: Map<number, PartItems>, item: Item): void {
   }
 }
 
-function legacyFrom(item: Item): RegisterPart {
+/** A part's register as a legacy single item (`ATTENDANCE#<part>`) holds it. */
+export function legacyFrom(item: Item): RegisterPart {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item
   return RegisterPartSchema.parse(rest)
 }
@@ -186,6 +188,10 @@ function writeGroups(tableName: string, write: RegisterWrite): TransactItem[][] 
     const at = write.audit.find((entry) => entry.subject === walkIn.id)?.at ?? ''
     const item = {
       ...keys.registerWalkIn(sessionId, part, walkIn.id),
+      // Found by its address for subject access; erasure removes these keys with the address.
+      ...(walkIn.email
+        ? indexKeys.personWalkIns(normaliseEmail(walkIn.email), sessionId, part, walkIn.id)
+        : {}),
       type: 'register-walk-in',
       part,
       walkIn,

@@ -38,6 +38,7 @@ function booking(
   })
   return makeBooking({
     id,
+    sessionId: `ses_${id}`,
     status,
     person,
     emailKey: normaliseEmail(email),
@@ -80,6 +81,11 @@ describe('the retention job on DynamoDB Local', () => {
       reach,
       leeds: laTakeUp({ laCode: LEEDS, period: YEAR, bookings: leeds, courses: [course], openAlerts: [] }),
     }
+  }
+
+  /** What the registers hold, every part of the sessions of `ids`, as the register page reads them. */
+  async function registers(ids: string[]) {
+    return Promise.all(ids.map((id) => deps.registers.registerParts(`ses_${id}`)))
   }
 
   beforeAll(async () => {
@@ -137,6 +143,63 @@ describe('the retention job on DynamoDB Local', () => {
         createdAt: '2028-06-01T09:00:00.000Z',
       }),
     )
+    // Registers: Ada's old session (a note on her, a walk-in with a note), Ben's written before
+    // registers were items (one legacy item), and Ada's recent session (a note that stays).
+    const by = 'trainer-1'
+    await deps.registers.writeRegister({
+      sessionId: 'ses_old-1',
+      part: 0,
+      lines: [
+        { subject: 'old-1', entry: { mark: 'present', note: 'Ada asked about autism training' }, version: 0 },
+        { subject: 'walk_1', entry: { mark: 'late', note: 'Walter came with Ada' }, version: 0 },
+      ],
+      walkIns: [
+        {
+          id: 'walk_1',
+          name: 'Walter Walkin',
+          email: 'Walter@example.org',
+          settingName: 'Sunny Days Nursery',
+          role: 'nursery-practitioner',
+          settingType: 'private-nursery',
+        },
+      ],
+      audit: [
+        { at: '2026-10-06T15:05:00.000Z', by, key: 'k1', action: 'mark', subject: 'old-1', value: 'present' },
+        { at: '2026-10-06T15:06:00.000Z', by, key: 'k2', action: 'note', subject: 'old-1' },
+        { at: '2026-10-06T15:07:00.000Z', by, key: 'k3', action: 'walk-in', subject: 'walk_1' },
+      ],
+    })
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.legacyRegisterPart('ses_old-3', 0),
+          type: 'register-part',
+          sessionId: 'ses_old-3',
+          part: 0,
+          entries: { 'old-3': { mark: 'absent', note: 'Ben was ill' }, walk_2: { mark: 'present' } },
+          walkIns: [{ id: 'walk_2', name: 'Wendy Legacy', settingName: 'Wendy House' }],
+          audit: [
+            {
+              at: '2027-01-05T16:10:00.000Z',
+              by,
+              key: 'k9',
+              action: 'note',
+              subject: 'old-3',
+              value: 'Ben was ill',
+            },
+          ],
+          version: 3,
+        },
+      }),
+    )
+    await deps.registers.writeRegister({
+      sessionId: 'ses_recent-1',
+      part: 0,
+      lines: [{ subject: 'recent-1', entry: { mark: 'present', note: 'Recent note about Ada' }, version: 0 }],
+      walkIns: [],
+      audit: [],
+    })
     const at = (iso: string) => ({ reason: 'bounce' as const, detail: 'Permanent/General', at: iso })
     await deps.undeliverable.mark({ address: 'old@example.org', ...at('2026-05-01T00:00:00.000Z') })
     await deps.undeliverable.mark({ address: 'new@example.org', ...at('2028-05-01T00:00:00.000Z') })
@@ -145,6 +208,7 @@ describe('the retention job on DynamoDB Local', () => {
   it('erases the bookings past retention and what hangs on them, keeps the recent one and every figure; a second run changes nothing', async () => {
     const before = await figures()
     const recentBefore = await item(keys.booking('recent-1'))
+    const recentRegister = await registers(['recent-1'])
     const run = createJobsHandler(deps)
 
     await expect(run({ job: 'retention' })).resolves.toMatchObject({
@@ -156,9 +220,28 @@ describe('the retention job on DynamoDB Local', () => {
         emails: 3,
         alerts: 1,
         undeliverable: 1,
+        // Ada's lines (2), Walter (1), the walk-in's audit entry and Ben's legacy register: the
+        // mark and note audit entries held no words.
+        registers: 4,
         changed: 0,
       },
     })
+
+    // The old registers keep every mark and who changed what, and nothing of what was written or the walk-ins.
+    const [[ada], [ben]] = await registers(['old-1', 'old-3'])
+    expect(ada?.entries).toEqual({ 'old-1': { mark: 'present' }, walk_1: { mark: 'late' } })
+    expect(ada?.walkIns).toEqual([
+      { id: 'walk_1', name: 'Erased', role: 'nursery-practitioner', settingType: 'private-nursery' },
+    ])
+    expect(ada?.audit.map((entry) => entry.key)).toEqual(['k1', 'k2', 'k3'])
+    expect(ben?.entries).toEqual({ 'old-3': { mark: 'absent' }, walk_2: { mark: 'present' } })
+    expect(ben?.walkIns).toEqual([{ id: 'walk_2', name: 'Erased' }])
+    expect(ben?.audit).toEqual([expect.not.objectContaining({ value: expect.anything() })])
+    const registerText = JSON.stringify(await everything())
+    for (const personal of ['Walter', 'walter@', 'Sunny', 'autism', 'Wendy', 'was ill']) {
+      expect(registerText, personal).not.toContain(personal)
+    }
+    expect(await registers(['recent-1'])).toEqual(recentRegister)
 
     // Nothing of the people is left in the erased bookings, their answers' free text or the aggregates' contributions.
     expect(await figures()).toEqual(before)
@@ -193,6 +276,7 @@ describe('the retention job on DynamoDB Local', () => {
         emails: 0,
         alerts: 0,
         undeliverable: 0,
+        registers: 0,
         changed: 0,
       },
     })

@@ -38,7 +38,8 @@ export function adminSubjectAccessRoutes(deps: ApiDeps): OpenAPIHono {
         summary: 'Everything held about one email address, as a JSON file (a subject access request)',
         description:
           'Its bookings not erased (any state), their questionnaire answers, the emails queued about them ' +
-          'and its alerts (kept 30 days), its alerts, certificates, undeliverable record, and the subject ' +
+          'and its alerts (kept 30 days), its alerts, certificates, undeliverable record, the register lines of ' +
+          'those bookings, the walk-ins recorded with the address and their lines, and the subject ' +
           'accesses of it recorded in the access audit. The export is recorded in the access audit first.',
         security: STAFF_SECURITY,
         middleware: [requireStaff(deps.staff, 'admin')],
@@ -63,7 +64,8 @@ export function adminSubjectAccessRoutes(deps: ApiDeps): OpenAPIHono {
         description:
           'Each booking of the address is erased (name and address replaced, the address, setting and URN ' +
           'by pseudonyms so every figure stays the same), free text of its answers, its emails, ' +
-          'certificates, alerts and undeliverable record deleted. 422 `erasure-not-confirmed` without ' +
+          'certificates, alerts and undeliverable record deleted, trainers’ notes on its register lines and the ' +
+          'walk-ins recorded with the address erased (marks kept). 422 `erasure-not-confirmed` without ' +
           '`confirm: true`; 409 `subject-has-live-bookings` while it holds a booking of a session not yet ' +
           'ended (cancel those first). Recorded in the access audit first.',
         security: STAFF_SECURITY,

@@ -1,3 +1,5 @@
+import type { RegisterRecord } from '../retention-ports.ts'
+import type { AuditEntry, RegisterEntry, RegisterPart, WalkIn } from '../schemas/attendance.ts'
 import type { Booking, Person } from '../schemas/booking.ts'
 import type { QuestionnaireResponse, QuestionnaireTemplate } from '../schemas/questionnaire.ts'
 import { isPseudonym, pseudonym } from './pseudonyms.ts'
@@ -85,4 +87,82 @@ export function erasedResponse(
     Object.entries(response.answers).filter(([id]) => template !== undefined && !textItems.has(id)),
   )
   return { ...response, answers }
+}
+
+/** A register line without the trainer's free-text note; the mark and check-in, which figures and statuses read, are kept. */
+export function erasedRegisterEntry(entry: RegisterEntry): RegisterEntry {
+  const { note: _note, ...kept } = entry
+  return kept
+}
+
+/**
+ * A walk-in with the person erased: the name becomes `Erased`, the address and the setting's name
+ * go (no figure counts walk-ins: take-up, reach and LA figures read bookings only); the role and
+ * type of setting are kept.
+ */
+export function erasedWalkIn(walkIn: WalkIn): WalkIn {
+  return {
+    id: walkIn.id,
+    name: ERASED_NAME,
+    ...(walkIn.role ? { role: walkIn.role } : {}),
+    ...(walkIn.settingType ? { settingType: walkIn.settingType } : {}),
+  }
+}
+
+/** An audit entry without any words a note or walk-in change may have carried (`value`); marks' values are kept. */
+export function erasedAuditEntry(entry: AuditEntry): AuditEntry {
+  if (entry.action !== 'note' && entry.action !== 'walk-in') return entry
+  const { value: _value, ...kept } = entry
+  return kept
+}
+
+/**
+ * A register record with the personal data about `subjects` (booking or walk-in ids; everyone
+ * when absent) erased: notes on their lines, walk-ins, what note and walk-in audit entries say.
+ * Marks, check-ins, who changed what and when stay. Erasing an erased record gives an equal one.
+ */
+export function erasedRegisterRecord(record: RegisterRecord, subjects?: ReadonlySet<string>): RegisterRecord {
+  const about = (subject: string | undefined) =>
+    subjects === undefined || (subject !== undefined && subjects.has(subject))
+  switch (record.kind) {
+    case 'line':
+      return about(record.subject) ? { ...record, entry: erasedRegisterEntry(record.entry) } : record
+    case 'walk-in':
+      return about(record.walkIn.id) ? { ...record, walkIn: erasedWalkIn(record.walkIn) } : record
+    case 'audit':
+      return about(record.entry.subject) ? { ...record, entry: erasedAuditEntry(record.entry) } : record
+    case 'legacy': {
+      const register: RegisterPart = {
+        ...record.register,
+        entries: Object.fromEntries(
+          Object.entries(record.register.entries).map(([subject, entry]) => [
+            subject,
+            about(subject) ? erasedRegisterEntry(entry) : entry,
+          ]),
+        ),
+        walkIns: record.register.walkIns.map((walkIn) => (about(walkIn.id) ? erasedWalkIn(walkIn) : walkIn)),
+        audit: record.register.audit.map((entry) => (about(entry.subject) ? erasedAuditEntry(entry) : entry)),
+      }
+      return { ...record, register }
+    }
+  }
+}
+
+/** The records whose erased form differs from them, each with it: what an erasure has to write. */
+export function registerErasures(
+  records: readonly RegisterRecord[],
+  subjects?: ReadonlySet<string>,
+): { before: RegisterRecord; after: RegisterRecord }[] {
+  return records
+    .map((before) => ({ before, after: erasedRegisterRecord(before, subjects) }))
+    .filter(({ before, after }) => canonical(before) !== canonical(after))
+}
+
+/** JSON with sorted keys: stored items come back with their attributes in any order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  )
 }

@@ -3,7 +3,13 @@ import type { UndeliverableAddresses } from '../mail-feedback.ts'
 import type { CatalogueRepository } from '../ports.ts'
 import type { QuestionnaireResponses, QuestionnaireTemplateVersions } from '../results-ports.ts'
 import type { PersonalDataStore } from '../retention-ports.ts'
-import { erasedBooking, erasedResponse, isPastRetention, monthsBefore } from '../rules/retention.ts'
+import {
+  erasedBooking,
+  erasedResponse,
+  isPastRetention,
+  monthsBefore,
+  registerErasures,
+} from '../rules/retention.ts'
 import type { Booking } from '../schemas/booking.ts'
 
 /** What erasing personal data reads and writes. */
@@ -32,7 +38,9 @@ export interface RetentionReport {
   emails: number
   alerts: number
   undeliverable: number
-  /** Bookings that changed while being erased: left for the next run. */
+  /** Register items (lines, walk-ins, audit entries, legacy registers) whose notes or walk-ins were erased. */
+  registers: number
+  /** Bookings and register items that changed while being erased: left for the next run. */
   changed: number
 }
 
@@ -82,7 +90,9 @@ export async function eraseBookingData(
 /**
  * The retention job: erases the personal data of every booking whose session's last part ended
  * `retentionMonths` or more ago (`isPastRetention`), stops and deletes interest alerts asked for
- * that long ago, and forgets undeliverable addresses reported that long ago. Every aggregate
+ * that long ago, and forgets undeliverable addresses reported that long ago. The registers of those
+ * bookings' sessions lose their notes and walk-ins' names, addresses and settings (`registerErasures`);
+ * marks and check-ins stay. Every aggregate
  * figure stays the same: an erased booking keeps what is counted, with pseudonyms in place of the
  * address, the setting's name and URN. Idempotent: a second run finds nothing to do.
  */
@@ -94,13 +104,16 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
     emails: 0,
     alerts: 0,
     undeliverable: 0,
+    registers: 0,
     changed: 0,
   }
+  const sessions = new Set<string>()
   const cutoff = monthsBefore(now, deps.retentionMonths)
   for await (const page of deps.personalData.bookingsStartingBefore(cutoff)) {
-    const due = page.filter(
-      (booking) => !booking.erasedAt && isPastRetention(booking, now, deps.retentionMonths),
-    )
+    const old = page.filter((booking) => isPastRetention(booking, now, deps.retentionMonths))
+    // Erased bookings' sessions too: a run stopped before their registers is finished by the next.
+    for (const booking of old) sessions.add(booking.sessionId)
+    const due = old.filter((booking) => !booking.erasedAt)
     for (let i = 0; i < due.length; i += CONCURRENCY) {
       const done = await Promise.all(
         due.slice(i, i + CONCURRENCY).map((booking) => eraseBookingData(deps, booking, now)),
@@ -116,6 +129,13 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
         report.emails += one.emails
       }
     }
+  }
+  for (const sessionId of sessions) {
+    const erasures = registerErasures(await deps.personalData.registerRecords(sessionId))
+    if (erasures.length === 0) continue
+    const done = await deps.personalData.eraseRegisterRecords(erasures)
+    report.registers += done.written
+    report.changed += done.changed
   }
   for (const course of await deps.catalogue.listCourses()) {
     const old = (await deps.alerts.openAlertsOf(course.id)).filter(

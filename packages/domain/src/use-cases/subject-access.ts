@@ -2,9 +2,10 @@ import type { AccessAudit } from '../audit-ports.ts'
 import { DomainError } from '../errors.ts'
 import type { UndeliverableAddress } from '../mail-feedback.ts'
 import type { BookingLookup, Clock, IdSource } from '../ports.ts'
-import type { EmailRecord } from '../retention-ports.ts'
+import type { EmailRecord, RegisterRecord } from '../retention-ports.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { sha256Hex } from '../rules/pseudonyms.ts'
+import { registerErasures } from '../rules/retention.ts'
 import type { AccessAuditEntry } from '../schemas/access-audit.ts'
 import type { Booking } from '../schemas/booking.ts'
 import type { CertificateRecord } from '../schemas/certificate.ts'
@@ -31,6 +32,10 @@ export interface SubjectExport {
   alerts: InterestAlert[]
   certificates: CertificateRecord[]
   undeliverable: UndeliverableAddress | null
+  /** Register lines of those bookings (mark, trainer's note, check-in) and of walk-ins recorded with the address. */
+  registerLines: RegisterRecord[]
+  /** Walk-ins recorded with the address. */
+  walkIns: RegisterRecord[]
   /** Subject accesses of this address recorded in the access audit (they hold its hash, not the address). */
   auditEntries: AccessAuditEntry[]
 }
@@ -43,6 +48,8 @@ export interface SubjectErasure {
   emails: number
   alerts: number
   undeliverable: number
+  /** Register items (lines, walk-ins) whose notes or walk-in details were erased. */
+  registers: number
 }
 
 /** The hash an audit entry holds for an address: SHA-256 (hex) of the normalised address. */
@@ -65,10 +72,28 @@ async function audit(
   })
 }
 
+/** The register lines of these bookings and of these walk-ins (read by key; a walk-in's line is on its own part). */
+async function subjectLines(
+  deps: SubjectAccessDeps,
+  bookings: readonly Booking[],
+  walkIns: readonly RegisterRecord[],
+): Promise<RegisterRecord[]> {
+  return deps.personalData.registerLinesAt([
+    ...bookings.flatMap((booking) =>
+      booking.session.parts.map((_, part) => ({ sessionId: booking.sessionId, part, subject: booking.id })),
+    ),
+    ...walkIns.flatMap((record) =>
+      record.kind === 'walk-in'
+        ? [{ sessionId: record.sessionId, part: record.part, subject: record.walkIn.id }]
+        : [],
+    ),
+  ])
+}
+
 /**
  * A subject access request: everything held about one address (by its normalised form) — its
- * bookings not yet erased, their questionnaire responses, emails and certificates, its interest
- * alerts, its undeliverable record, and the subject accesses recorded of it. Recorded in the
+ * bookings not yet erased, their questionnaire responses, emails and certificates, their register
+ * lines, the walk-ins recorded with it and their lines, its interest alerts, its undeliverable record, and the subject accesses recorded of it. Recorded in the
  * access audit (who, when, the address's hash) before anything is read.
  */
 export async function exportSubject(
@@ -78,17 +103,19 @@ export async function exportSubject(
 ): Promise<SubjectExport> {
   await audit(deps, principal, 'subject-export', email)
   const emailKey = normaliseEmail(email)
-  const [bookings, alerts, undeliverable, auditEntries] = await Promise.all([
+  const [bookings, alerts, undeliverable, auditEntries, walkIns] = await Promise.all([
     deps.personalData.bookingsOf(emailKey),
     deps.personalData.alertsOf(emailKey),
     deps.personalData.undeliverableOf(emailKey),
     deps.personalData.auditMentions(subjectHash(email)),
+    deps.personalData.walkInsOf(emailKey),
   ])
   const bookingIds = bookings.map((booking) => booking.id)
-  const [responses, emails, certificates] = await Promise.all([
+  const [responses, emails, certificates, registerLines] = await Promise.all([
     bookingIds.length > 0 ? deps.responses.forBookings(bookingIds) : [],
     deps.personalData.emailsAbout([...bookingIds, ...alerts.map((alert) => alert.id)]),
     deps.personalData.certificatesOf(bookingIds),
+    subjectLines(deps, bookings, walkIns),
   ])
   return {
     email: emailKey,
@@ -99,6 +126,8 @@ export async function exportSubject(
     alerts,
     certificates,
     undeliverable: undeliverable ?? null,
+    registerLines,
+    walkIns,
     auditEntries,
   }
 }
@@ -106,7 +135,8 @@ export async function exportSubject(
 /**
  * Erases everything held about one address at once, as the retention job does for old bookings:
  * each booking erased (pseudonyms keep every figure), free text of its answers, its emails and
- * certificates deleted, its alerts stopped and deleted, its undeliverable record forgotten.
+ * certificates deleted, trainers' notes on its register lines and the walk-ins recorded with the
+ * address erased (their marks kept), its alerts stopped and deleted, its undeliverable record forgotten.
  * `erasure-not-confirmed` (422, naming `confirm`) unless confirmed; `subject-has-live-bookings`
  * (409) while the address holds a booking of a session not yet ended: cancel those first.
  * Recorded in the access audit (who, when, the address's hash) before anything is erased.
@@ -140,8 +170,23 @@ export async function eraseSubject(
     emails: 0,
     alerts: 0,
     undeliverable: 0,
+    registers: 0,
   }
-  for (const booking of await deps.personalData.bookingsOf(emailKey)) {
+  const bookings = await deps.personalData.bookingsOf(emailKey)
+  const walkIns = await deps.personalData.walkInsOf(emailKey)
+  // Registers first: once erased, a booking is no longer found by the address.
+  const subjects = new Set([
+    ...bookings.map((booking) => booking.id),
+    ...walkIns.flatMap((record) => (record.kind === 'walk-in' ? [record.walkIn.id] : [])),
+  ])
+  const registers = registerErasures([...walkIns, ...(await subjectLines(deps, bookings, walkIns))], subjects)
+  if (registers.length > 0) {
+    const done = await deps.personalData.eraseRegisterRecords(registers)
+    if (done.changed > 0)
+      throw new DomainError('invalid-transition', 'A register of this address changed meanwhile: try again.')
+    erasure.registers += done.written
+  }
+  for (const booking of bookings) {
     const done = await eraseBookingData(deps, booking, now)
     if (!done.erased)
       throw new DomainError('invalid-transition', 'A booking of this address changed meanwhile: try again.')
