@@ -94,6 +94,67 @@ describe('POST /api/admin/subject-access/export and /erase', () => {
     ).not.toContain('Sam')
   })
 
+  it('exports and erases the trainer’s notes on the person’s register lines and the walk-ins recorded with their address, keeping marks', async () => {
+    const email = uniqueAddress('sar-register')
+    const made = await booked(api, 'sar-session', { email, name: 'Rita Register' })
+    const by = 'trainer-amira'
+    const at = '2026-03-02T10:00:00.000Z'
+    await api.deps.registers.writeRegister({
+      sessionId: 'sar-session',
+      part: 0,
+      lines: [
+        { subject: made.id, entry: { mark: 'late', note: 'Rita asked about hearing loss' }, version: 0 },
+      ],
+      walkIns: [],
+      audit: [{ at, by, key: 'sar-note', action: 'note', subject: made.id }],
+    })
+    await api.deps.registers.writeRegister({
+      sessionId: 'sar-walk-session',
+      part: 0,
+      lines: [{ subject: 'walk-rita', entry: { mark: 'present', note: 'Rita came unbooked' }, version: 0 }],
+      walkIns: [
+        { id: 'walk-rita', name: 'Rita Register', email: email.toUpperCase(), settingName: 'Rita’s Rascals' },
+      ],
+      audit: [{ at, by, key: 'sar-walk', action: 'walk-in', subject: 'walk-rita' }],
+    })
+
+    const file = await (await exportOf(email)).json()
+    expect(file.registerLines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subject: made.id,
+          entry: { mark: 'late', note: 'Rita asked about hearing loss' },
+        }),
+        expect.objectContaining({
+          subject: 'walk-rita',
+          entry: { mark: 'present', note: 'Rita came unbooked' },
+        }),
+      ]),
+    )
+    expect(file.walkIns).toEqual([
+      expect.objectContaining({
+        sessionId: 'sar-walk-session',
+        walkIn: expect.objectContaining({ name: 'Rita Register' }),
+      }),
+    ])
+
+    const cancelled = await api.app.request(
+      `/api/bookings/${made.id}`,
+      withToken(api.deps.tokens.issue(made.id), { method: 'DELETE' }),
+    )
+    expect(cancelled.status).toBe(200)
+    const erased = await erase({ email, confirm: true })
+    expect(erased.status).toBe(200)
+    expect(await erased.json()).toMatchObject({ bookings: 1, registers: 3 })
+
+    const booking = await api.deps.registers.getRegisterPart('sar-session', 0)
+    expect(booking?.entries[made.id]).toEqual({ mark: 'late' })
+    const walkIn = await api.deps.registers.getRegisterPart('sar-walk-session', 0)
+    expect(walkIn?.entries['walk-rita']).toEqual({ mark: 'present' })
+    expect(walkIn?.walkIns).toEqual([{ id: 'walk-rita', name: 'Erased' }])
+    expect(await (await exportOf(email)).json()).toMatchObject({ registerLines: [], walkIns: [] })
+  })
+
   it('answers 403 to a trainer and changes nothing', async () => {
     const response = await call('/subject-access/erase', {
       method: 'POST',
