@@ -41,6 +41,7 @@ const RUNS: { [name in JobName]: JobRun } = {
         alerts: deps.alerts,
         undeliverable: deps.undeliverable,
         catalogue: deps.catalogue,
+        sessions: deps.sessions,
         retentionMonths: deps.retentionMonths,
       },
       now,

@@ -4,7 +4,7 @@ import { bookingItem, createDynamoPersonalDataStore, createDynamoTakeUpStats, ke
 import { createJobsHandler, type JobDeps, wireJobs } from '@ey/jobs-function'
 import { localAuthorities } from '@ey/reference-data'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { createTestTable, type TestTable } from '../../support/dynamo.ts'
+import { createTestTable, storeSessions, type TestTable } from '../../support/dynamo.ts'
 import {
   fakeClock,
   LEEDS,
@@ -14,6 +14,7 @@ import {
   makePerson,
   makeQuestionnaireResponse,
   makeQuestionnaireTemplate,
+  makeSession,
   makeSnapshot,
   partAt,
 } from '../../support/factories.ts'
@@ -200,6 +201,15 @@ describe('the retention job on DynamoDB Local', () => {
       walkIns: [],
       audit: [],
     })
+    // A session nobody booked, found through the schedule: only a walk-in on its register.
+    await storeSessions(table, makeSession({ id: 'ses_unbooked', startsAt: '2026-11-10T10:00:00.000Z' }))
+    await deps.registers.writeRegister({
+      sessionId: 'ses_unbooked',
+      part: 0,
+      lines: [{ subject: 'walk_3', entry: { mark: 'present' }, version: 0 }],
+      walkIns: [{ id: 'walk_3', name: 'Una Unbooked', email: 'una@example.org' }],
+      audit: [],
+    })
     const at = (iso: string) => ({ reason: 'bounce' as const, detail: 'Permanent/General', at: iso })
     await deps.undeliverable.mark({ address: 'old@example.org', ...at('2026-05-01T00:00:00.000Z') })
     await deps.undeliverable.mark({ address: 'new@example.org', ...at('2028-05-01T00:00:00.000Z') })
@@ -220,9 +230,8 @@ describe('the retention job on DynamoDB Local', () => {
         emails: 3,
         alerts: 1,
         undeliverable: 1,
-        // Ada's lines (2), Walter (1), the walk-in's audit entry and Ben's legacy register: the
-        // mark and note audit entries held no words.
-        registers: 4,
+        // Ada's lines (2), Walter, Ben's legacy register and Una (the audit entries held no words).
+        registers: 5,
         changed: 0,
       },
     })
@@ -238,7 +247,7 @@ describe('the retention job on DynamoDB Local', () => {
     expect(ben?.walkIns).toEqual([{ id: 'walk_2', name: 'Erased' }])
     expect(ben?.audit).toEqual([expect.not.objectContaining({ value: expect.anything() })])
     const registerText = JSON.stringify(await everything())
-    for (const personal of ['Walter', 'walter@', 'Sunny', 'autism', 'Wendy', 'was ill']) {
+    for (const personal of ['Walter', 'walter@', 'Sunny', 'autism', 'Wendy', 'was ill', 'Una', 'una@']) {
       expect(registerText, personal).not.toContain(personal)
     }
     expect(await registers(['recent-1'])).toEqual(recentRegister)

@@ -1,6 +1,6 @@
 import type { InterestAlertStore } from '../alert-ports.ts'
 import type { UndeliverableAddresses } from '../mail-feedback.ts'
-import type { CatalogueRepository } from '../ports.ts'
+import type { CatalogueRepository, SessionStore } from '../ports.ts'
 import type { QuestionnaireResponses, QuestionnaireTemplateVersions } from '../results-ports.ts'
 import type { PersonalDataStore } from '../retention-ports.ts'
 import {
@@ -24,6 +24,8 @@ export interface ErasureDeps {
 /** What the retention job needs: erasure, the courses (whose open alerts it reads) and the period. */
 export interface RetentionDeps extends ErasureDeps {
   catalogue: Pick<CatalogueRepository, 'listCourses'>
+  /** The schedule, for the registers of sessions nobody booked (walk-ins only). */
+  sessions: Pick<SessionStore, 'listSessions'>
   /** Months after a session's last part ends that its bookings' personal data is kept. */
   retentionMonths: number
 }
@@ -43,6 +45,12 @@ export interface RetentionReport {
   /** Bookings and register items that changed while being erased: left for the next run. */
   changed: number
 }
+
+/**
+ * How far before the cut-off the schedule is read for sessions nobody booked (a register of
+ * walk-ins only): one Query per month. Every booked session is found through its bookings.
+ */
+export const UNBOOKED_SESSIONS_LOOKBACK_MONTHS = 12
 
 /** Bookings erased at once; each is a few reads and one transaction. */
 const CONCURRENCY = 8
@@ -129,6 +137,13 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
         report.emails += one.emails
       }
     }
+  }
+  const unbooked = await deps.sessions.listSessions({
+    from: monthsBefore(cutoff, UNBOOKED_SESSIONS_LOOKBACK_MONTHS),
+    to: cutoff,
+  })
+  for (const session of unbooked) {
+    if (isPastRetention({ session }, now, deps.retentionMonths)) sessions.add(session.id)
   }
   for (const sessionId of sessions) {
     const erasures = registerErasures(await deps.personalData.registerRecords(sessionId))
