@@ -11,7 +11,9 @@ import {
   normaliseEmail,
   pseudonym,
   type QuestionnaireResponse,
+  type RegisterRecord,
   ROLES,
+  registerErasures,
   SETTING_TYPES,
   takeUpFacts,
 } from '@ey/domain'
@@ -164,5 +166,76 @@ describe('erasedBooking', () => {
     expect(isPastRetention(booking, due, 24)).toBe(true)
     expect(isPastRetention(booking, new Date(due.getTime() - 1), 24)).toBe(false)
     expect(monthsBefore(new Date('2026-03-31T10:00:00Z'), 1).toISOString()).toBe('2026-02-28T10:00:00.000Z')
+  })
+})
+
+describe('registerErasures', () => {
+  const line = (subject: string, note?: string): RegisterRecord => ({
+    kind: 'line',
+    sessionId: 's',
+    part: 0,
+    subject,
+    entry: { mark: 'absent', ...(note ? { note } : {}) },
+    version: 2,
+  })
+  const legacy: RegisterRecord = {
+    kind: 'legacy',
+    register: {
+      sessionId: 's',
+      part: 1,
+      entries: { a: { mark: 'present', note: 'About A' }, b: { mark: 'late', note: 'About B' } },
+      walkIns: [{ id: 'b', name: 'Bea', email: 'bea@example.org', settingName: 'Bea’s Nursery' }],
+      audit: [
+        {
+          at: '2026-01-01T10:00:00.000Z',
+          by: 't',
+          key: 'k1',
+          action: 'note',
+          subject: 'a',
+          value: 'About A',
+        },
+        {
+          at: '2026-01-01T10:00:00.000Z',
+          by: 't',
+          key: 'k2',
+          action: 'mark',
+          subject: 'a',
+          value: 'present',
+        },
+      ],
+      version: 4,
+    },
+  }
+
+  it('removes every note and walk-in’s details, keeps marks, and finds nothing more to do the second time', () => {
+    const records = [line('a', 'Needs a follow-up'), line('c'), legacy]
+    const erasures = registerErasures(records)
+    expect(erasures.map(({ before }) => before)).toEqual([records[0], legacy])
+    const after = erasures.map((erasure) => erasure.after)
+    expect(JSON.stringify(after)).not.toMatch(/About|Bea|bea@|follow-up/)
+    expect(after[0]).toMatchObject({ entry: { mark: 'absent' }, version: 2 })
+    expect(after[1]).toMatchObject({
+      register: {
+        entries: { a: { mark: 'present' }, b: { mark: 'late' } },
+        walkIns: [{ id: 'b', name: 'Erased' }],
+        audit: [
+          expect.not.objectContaining({ value: expect.anything() }),
+          expect.objectContaining({ value: 'present' }),
+        ],
+      },
+    })
+    expect(registerErasures(after)).toEqual([])
+  })
+
+  it('erases only what is about the subjects named', () => {
+    const [erasure] = registerErasures([legacy], new Set(['b']))
+    expect(erasure?.after).toMatchObject({
+      register: {
+        entries: { a: { mark: 'present', note: 'About A' }, b: { mark: 'late' } },
+        walkIns: [{ id: 'b', name: 'Erased' }],
+        audit: [expect.objectContaining({ value: 'About A' }), expect.anything()],
+      },
+    })
+    expect(registerErasures([line('a', 'Kept')], new Set(['b']))).toEqual([])
   })
 })
