@@ -85,6 +85,20 @@ describe('trainer register API', () => {
     expect(theirs).toEqual({ upcoming: [], past: [] })
   })
 
+  it('lists only sessions starting in the range asked for, and answers 422 naming to beyond 800 days', async () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const around = `?from=${day(FIRST.getTime() - 86_400_000)}&to=${day(FIRST.getTime() + 86_400_000)}`
+    expect((await (await send(amira, `/api/trainer/sessions${around}`)).json()).upcoming).toHaveLength(1)
+    const after = `?from=${day(FIRST.getTime() + 86_400_000)}&to=${day(FIRST.getTime() + 30 * 86_400_000)}`
+    expect(await (await send(amira, `/api/trainer/sessions${after}`)).json()).toEqual({
+      upcoming: [],
+      past: [],
+    })
+    const tooLong = await send(amira, '/api/trainer/sessions?from=2026-01-01&to=2028-03-12')
+    expect(tooLong.status).toBe(422)
+    expect((await tooLong.json()).errors).toEqual([{ field: 'to', message: expect.any(String) }])
+  })
+
   it('answers 401 without a token, 403 to a trainer not assigned, 404 for an unknown session', async () => {
     expect((await api.app.request(register())).status).toBe(401)
     expect((await send(ben, register())).status).toBe(403)
