@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import {
+  type AbuseLimits,
   type AccessAudit,
   type AlertTokens,
   type BookingDeps,
@@ -9,6 +10,7 @@ import {
   type CatalogueStore,
   type CertificateStore,
   type CodeAttemptStore,
+  DEFAULT_ABUSE_LIMITS,
   DEFAULT_POLICY,
   type InterestAlertStore,
   type InvitationStore,
@@ -19,6 +21,7 @@ import {
   type QuestionnaireAnswers,
   type QuestionnaireStore,
   questionnaireReaders,
+  type RateLimiter,
   type RegisterRepository,
   type ReminderSchedule,
   type ResultsReaders,
@@ -39,6 +42,7 @@ import {
   createDynamoLaBookings,
   createDynamoMaterialStore,
   createDynamoQuestionnaireStore,
+  createDynamoRateLimiter,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
   createDynamoSessionStore,
@@ -65,6 +69,10 @@ export interface CoreDeps extends BookingDeps {
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
+  /** Request counts per window, for the abuse limits. */
+  rateLimits: RateLimiter
+  /** The rate limits and caps in force. */
+  limits: AbuseLimits
   reminders: ReminderSchedule
   /** The questionnaire invitations: sessions due a look, and the invitations sent. */
   invitations: InvitationStore
@@ -109,7 +117,7 @@ export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreC
 
 /**
  * The wiring every function builds on: the DynamoDB adapters over one table, the system's clock,
- * ids, fingerprints and manage tokens, the LAs and the booking policy; `overrides` replace any of them.
+ * ids, fingerprints and manage tokens, the LAs, the booking policy and the abuse limits; `overrides` replace any of them.
  */
 export function wireCore(
   config: CoreConfig,
@@ -126,6 +134,7 @@ export function wireCore(
     lookup: createDynamoBookingLookup(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
+    rateLimits: createDynamoRateLimiter(table),
     reminders: createDynamoReminderSchedule(table),
     invitations: createDynamoInvitationStore(table),
     outbox: createOutboxStore(table),
@@ -148,6 +157,7 @@ export function wireCore(
     alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
     policy: DEFAULT_POLICY,
+    limits: config.limits ?? DEFAULT_ABUSE_LIMITS,
     ...overrides,
   }
 }

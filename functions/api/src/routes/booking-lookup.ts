@@ -1,7 +1,8 @@
 import { BookingLookupAnswerSchema, BookingLookupRequestSchema } from '@ey/contract'
-import { requestBookingList } from '@ey/domain'
+import { admitBookingLookup, requestBookingList } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { clientAddress } from '../client-address.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
 
@@ -22,7 +23,9 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
       summary: 'Email the address a list of its live bookings, each with its manage link',
       description:
         'Always 202 with the same body for a well-formed address. At most one list is sent to an address ' +
-        'every few minutes, however often it is asked for.',
+        'every few minutes, however often it is asked for. Limited per client address and per email address ' +
+        'per minute (`LIMIT_LOOKUP_PER_ADDRESS_PER_MINUTE`, `LIMIT_LOOKUP_PER_EMAIL_PER_MINUTE`): beyond them it ' +
+        'answers 429 problem+json with Retry-After, whether or not the address has bookings.',
       request: {
         body: { required: true, content: { 'application/json': { schema: BookingLookupRequestSchema } } },
       },
@@ -31,11 +34,12 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Accepted',
           content: { 'application/json': { schema: BookingLookupAnswerSchema } },
         },
-        ...problems(400, 413, 415),
+        ...problems(400, 413, 415, 429),
       },
     }),
     async (c) => {
       const { email } = c.req.valid('json')
+      await admitBookingLookup(deps, { address: clientAddress(c) }, email)
       await requestBookingList(deps, email)
       return c.json(ANSWER, 202)
     },
