@@ -18,7 +18,8 @@ function handler(event) {
   const request = event.request
   const uri = request.uri
   if (uri === '/api' || uri.startsWith('/api/')) {
-    if (event.viewer && event.viewer.ip) request.headers['x-viewer-address'] = { value: event.viewer.ip }
+    const viewer = event.viewer || {}
+    if (viewer.ip) request.headers['x-viewer-address'] = { value: viewer.ip }
     else delete request.headers['x-viewer-address']
     return request
   }
