@@ -31,9 +31,13 @@ const officer: StaffPrincipal = { sub: 'la-leeds', name: 'Priya', roles: ['la-of
 const admin: StaffPrincipal = { sub: 'admin', roles: ['admin'], laCodes: [] }
 const trainer: StaffPrincipal = { sub: 'trainer-amira', roles: ['trainer'], laCodes: [] }
 
-/** An LA's bookings in memory, in the pages given, counting the pages read. */
-function pagesOf(pages: Booking[][]): LaBookings & { read: () => number } {
+/**
+ * An LA's bookings in memory, in the pages given (the index's copies), counting the pages read;
+ * `current` answers the table's copies: those of `table` when given, else the index's own.
+ */
+function pagesOf(pages: Booking[][], table: Booking[] = []): LaBookings & { read: () => number } {
   let read = 0
+  const now = new Map([...pages.flat(), ...table].map((booking) => [booking.id, booking]))
   return {
     read: () => read,
     async *pages() {
@@ -42,6 +46,7 @@ function pagesOf(pages: Booking[][]): LaBookings & { read: () => number } {
         yield page
       }
     },
+    current: async (bookings) => bookings.flatMap((booking) => now.get(booking.id) ?? []),
   }
 }
 
@@ -103,6 +108,20 @@ describe('laAttendees', () => {
       listed.push(...page.map((line) => line.booking.id))
     expect(listed).toEqual(['bk-1', 'bk-2', 'bk-3', 'bk-4', 'bk-6'])
     expect(read).toEqual(['ses-1', 'ses-2', 'ses-3'])
+  })
+
+  it('leaves out a booking whose agreement was withdrawn after the index last saw it', async () => {
+    const indexed = [booking('bk-1', 'ses-1'), booking('bk-2', 'ses-1')]
+    const withdrawn = { ...booking('bk-2', 'ses-1'), person: makePerson({ shareWithLa: false }) }
+    const deps = {
+      laBookings: pagesOf([indexed], [withdrawn]),
+      registers: { registerParts: async () => [] },
+      questionnaires: createInMemoryQuestionnaires(),
+    }
+    const listed: string[] = []
+    for await (const page of laAttendees(deps, LEEDS, PERIOD))
+      listed.push(...page.map((line) => line.booking.id))
+    expect(listed).toEqual(['bk-1'])
   })
 
   it('stops reading pages when the reader stops', async () => {

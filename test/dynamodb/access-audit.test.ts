@@ -50,6 +50,21 @@ describe('the access audit on DynamoDB', () => {
     expect(entries[3]).toEqual(ENTRIES[1])
   })
 
+  it('records a register read without an LA: listed with every LA’s, never under one LA', async () => {
+    const read: AccessAuditEntry = {
+      id: 'e-register',
+      at: '2026-12-01T10:00:00.000Z',
+      action: 'register-view',
+      staff: { sub: 'trainer-amira' },
+      session: { id: 'ses-1', title: 'Speech and language', part: 1 },
+      rows: 12,
+    }
+    await store.record(read)
+    const december = { from: '2026-12-01', to: '2026-12-31' }
+    expect((await store.list({ period: december, limit: 50 })).entries).toEqual([read])
+    expect((await store.list({ period: december, laCode: LEEDS, limit: 50 })).entries).toEqual([])
+  })
+
   it('lists one LA’s entries only', async () => {
     const period = { from: '2026-09-01', to: '2026-11-30' }
     expect(ids((await store.list({ period, laCode: WAKEFIELD, limit: 50 })).entries)).toEqual(['e07', 'e03'])

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { NewBookingView, SessionView } from '@ey/contract'
+import { signInAs } from '@ey/local-stack'
 import ICAL from 'ical.js'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { expectAccessible, expectText, visibleText } from './lib/pages.ts'
 import { uniqueEmail, useSite } from './support.ts'
 
 const site = useSite()
+const LEEDS = 'E08000035'
 
 /** The text of an element once it is visible. */
 async function textOf(locator: Locator): Promise<string> {
@@ -167,6 +169,40 @@ describe('the public site', () => {
     expect(await textOf(page.locator('#details'))).toContain(from.title)
     expect(await page.locator('#details a').getAttribute('href')).toBe(`/session/?id=${target}`)
     await expectAccessible(page)
+  })
+
+  it('stops and restarts sharing with the LA on the manage page at 390 px; the next attendee list follows at once', async () => {
+    const open = (await sessionsFromApi('available=true')).filter(
+      (s) => s.bookable && s.bespokeLaCodes.length === 0,
+    )
+    const session = open[0]
+    if (!session) throw new Error('the demo data has no open session')
+    const sharer = uniqueEmail('sharer')
+    const booking = await bookThroughApiAs(site, session.id, { name: 'Sharing Person', email: sharer })
+    const officer = await signInAs(site.stack.issuerUrl, 'la-leeds')
+    const day = session.startsAt.slice(0, 10)
+    const listed = async () => {
+      const res = await fetch(`${site.stack.webUrl}/api/la/${LEEDS}/attendees.csv?from=${day}&to=${day}`, {
+        headers: { Authorization: `Bearer ${officer}` },
+      })
+      expect(res.status).toBe(200)
+      return (await res.text()).includes(sharer)
+    }
+    expect(await listed()).toBe(true)
+
+    const page = await site.newPage({ width: 390 })
+    await page.goto(manageHref(booking))
+    await expectText(page.locator('#la-sharing-state'), 'You agreed on')
+    await page.getByRole('button', { name: 'Stop sharing with my local authority' }).click()
+    await expectText(page.locator('#outcome'), 'You have stopped sharing this booking')
+    await expectText(page.locator('#la-sharing-state'), 'You stopped sharing this booking with Leeds on')
+    expect(await listed()).toBe(false)
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: 'Share this booking with my local authority' }).click()
+    await expectText(page.locator('#outcome'), 'You are sharing this booking with your local authority again')
+    await expectText(page.locator('#la-sharing-state'), 'You agreed on')
+    expect(await listed()).toBe(true)
   })
 
   it('puts a booking for a full session on the waiting list, with its position', async () => {

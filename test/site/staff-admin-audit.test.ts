@@ -36,9 +36,30 @@ describe('the administrators’ audit log page', () => {
     await expectAccessible(home)
   })
 
+  it('lists a trainer opening a register, with the session and part linked to it', async () => {
+    const token = await signInAs(site.stack.issuerUrl, 'trainer-amira')
+    const headers = { Authorization: `Bearer ${token}` }
+    const mine = await (await fetch(`${site.stack.webUrl}/api/trainer/sessions`, { headers })).json()
+    const session = (mine as { upcoming: { id: string; title: string }[] }).upcoming[0]
+    if (!session) throw new Error('trainer-amira has no upcoming session in the demo data')
+    const register = await fetch(`${site.stack.webUrl}/api/trainer/sessions/${session.id}/parts/0/register`, {
+      headers,
+    })
+    expect(register.status).toBe(200)
+
+    const page = await staffPage(site, 'admin', { path: '/staff/admin/audit/' })
+    await page.locator('#content').waitFor()
+    const row = page.locator('#rows tr', { hasText: 'Opened a register' }).first()
+    const link = row.getByRole('link', { name: `${session.title}, part 1` })
+    expect(await link.getAttribute('href')).toBe(
+      `/staff/sessions/register/?${new URLSearchParams({ id: session.id, part: '0' })}`,
+    )
+    expect(await visibleText(row)).toContain('Not applicable')
+  })
+
   it('shows only the LA chosen in the filter, and keeps the choice', async () => {
     const page = await staffPage(site, 'admin', { path: '/staff/admin/audit/?la=E08000021' })
-    await expectText(page.locator('#none'), 'Nothing was downloaded in this period.')
+    await expectText(page.locator('#none'), 'Nothing was recorded in this period.')
     expect(await page.locator('#la').inputValue()).toBe('E08000021')
   })
 

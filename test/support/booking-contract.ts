@@ -246,6 +246,28 @@ function describePortExamples(makeRepository: () => Promise<ContractSubject>): v
     })
   })
 
+  describe('changeLaSharing', () => {
+    it('sets the answer and appends it to the history (none before), only while the booking says the opposite', async () => {
+      const { repo, place } = await arrange()
+      const booking = await place('a@example.org')
+      const entry = { agreed: false, at: new Date(NOW.getTime() + DAY).toISOString(), noticeVersion: 'v1' }
+      const withdrawn = await repo.changeLaSharing(booking.id, entry)
+      expect(withdrawn).toMatchObject({
+        person: { shareWithLa: false },
+        laSharing: [entry],
+        updatedAt: entry.at,
+      })
+      expect(await repo.getBooking(booking.id)).toEqual(withdrawn)
+      await expect(repo.changeLaSharing(booking.id, entry)).rejects.toMatchObject({
+        code: 'invalid-transition',
+      })
+      await expect(repo.changeLaSharing('no-such-booking', entry)).rejects.toMatchObject({
+        code: 'invalid-transition',
+      })
+      expect((await repo.getBooking(booking.id))?.laSharing).toEqual([entry])
+    })
+  })
+
   describe('changeStatus', () => {
     it('applies a transition with its counter changes, history and offer expiry', async () => {
       const { repo, session, counters, place, change } = await arrange()

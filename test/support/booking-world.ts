@@ -240,6 +240,7 @@ function scheduled(repo: BookingRepository, scheduler: fc.Scheduler): BookingRep
     firstWaiting: bind(repo.firstWaiting),
     waitlistPosition: bind(repo.waitlistPosition),
     offersDueBy: bind(repo.offersDueBy),
+    changeLaSharing: bind(repo.changeLaSharing),
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type Course,
   DomainError,
   type IdempotencyRequest,
+  type LaSharingEvent,
   type Partner,
   type PlaceBookingRequest,
   type PlaceBookingResult,
@@ -187,6 +188,22 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
       .map(copy)
   }
 
+  /** Like the adapter: one change to the booking, only while it still says the opposite. */
+  function changeLaSharing(bookingId: string, entry: LaSharingEvent): Booking {
+    const booking = bookings.get(bookingId)
+    if (!booking || booking.person.shareWithLa === entry.agreed) {
+      throw new DomainError('invalid-transition', 'The booking changed meanwhile; reload it and try again.')
+    }
+    const updated: Booking = {
+      ...booking,
+      person: { ...booking.person, shareWithLa: entry.agreed },
+      updatedAt: entry.at,
+      laSharing: [...(booking.laSharing ?? []), copy(entry)],
+    }
+    bookings.set(bookingId, updated)
+    return copy(updated)
+  }
+
   async function* listPublishedSessions(query: Parameters<CatalogueRepository['listPublishedSessions']>[0]) {
     const order = (s: Session) => `${sessionStart(s).toISOString()}#${s.id}`
     const after = query.after ? `${new Date(query.after.startsAt).toISOString()}#${query.after.id}` : ''
@@ -206,6 +223,7 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     firstWaiting: async (sessionId) => copy(waitingOf(sessionId)[0]),
     waitlistPosition: async (booking) => waitlistPosition(booking),
     offersDueBy: async (now) => offersDueBy(now),
+    changeLaSharing: async (bookingId, entry) => changeLaSharing(bookingId, entry),
     listCourses: async () => [...courses.values()].sort((a, b) => a.title.localeCompare(b.title)).map(copy),
     getCourse: async (id) => copy(courses.get(id)),
     listPartners: async () => [...partners.values()].sort((a, b) => a.name.localeCompare(b.name)).map(copy),

@@ -102,6 +102,7 @@ export function bookingView({ booking, waitlistPosition }: ManagedBooking, sessi
     ...(running && holdsConfirmedPlace(booking.status) && session.joiningUrl
       ? { joiningUrl: session.joiningUrl }
       : {}),
+    laSharing: (booking.laSharing ?? []).map((answer) => ({ ...answer, at: toLondonIso(answer.at) })),
     createdAt: toLondonIso(booking.createdAt),
     updatedAt: toLondonIso(booking.updatedAt),
   }

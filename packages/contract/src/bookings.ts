@@ -67,6 +67,16 @@ export const NewBookingViewSchema = z
   .meta({ id: 'NewBooking' })
 export type NewBookingView = z.infer<typeof NewBookingViewSchema>
 
+/** One answer about sharing with the LA, as its holder sees it. */
+export const LaSharingViewSchema = z
+  .object({
+    agreed: z.boolean(),
+    at: LondonInstantSchema,
+    noticeVersion: z.string().meta({ description: 'The version of the privacy notice in force then' }),
+  })
+  .meta({ id: 'LaSharingAnswer' })
+export type LaSharingView = z.infer<typeof LaSharingViewSchema>
+
 /** A booking as its holder sees it, with the copy of its session. */
 export const BookingViewSchema = z
   .object({
@@ -92,6 +102,11 @@ export const BookingViewSchema = z
       .string()
       .optional()
       .meta({ description: 'Online sessions, while the booking holds a place' }),
+    laSharing: z.array(LaSharingViewSchema).meta({
+      description:
+        'Every answer about sharing with the LA, oldest first: the last says `person.shareWithLa` and ' +
+        'when. Empty for a booking made before answers were recorded with their time',
+    }),
     createdAt: LondonInstantSchema,
     updatedAt: LondonInstantSchema,
   })

@@ -1,4 +1,11 @@
-import { ACCESS_AUDIT_ACTIONS, IdSchema, RoleSchema, SettingTypeSchema, TopicSchema } from '@ey/domain'
+import {
+  ACCESS_AUDIT_ACTIONS,
+  AuditedSessionSchema,
+  IdSchema,
+  RoleSchema,
+  SettingTypeSchema,
+  TopicSchema,
+} from '@ey/domain'
 import { localAuthority } from '@ey/reference-data'
 import { z } from 'zod'
 import { ResultsViewSchema } from './results.ts'
@@ -131,15 +138,21 @@ export type LaSummary = z.infer<typeof LaSummarySchema>
 export const AuditActionSchema = z.enum(ACCESS_AUDIT_ACTIONS)
 export type AuditAction = z.infer<typeof AuditActionSchema>
 
-/** One entry of the audit log: who read or downloaded what, for which LA and period, when. */
+/**
+ * One entry of the audit log: who read or downloaded which personal data, when: an LA's for a
+ * period, or a session part's register.
+ */
 export const AuditEntrySchema = z
   .object({
     id: IdSchema,
     at: z.iso.datetime(),
     action: AuditActionSchema,
     staff: z.object({ sub: z.string(), name: z.string().optional() }),
-    laCode: z.string(),
-    period: PeriodSchema,
+    laCode: z.string().optional().meta({ description: 'LA downloads: the LA' }),
+    period: PeriodSchema.optional().meta({ description: 'LA downloads: the London days covered' }),
+    session: AuditedSessionSchema.optional().meta({
+      description: 'Register views and participant reports: the session and its part (from 0)',
+    }),
     rows: z.number().int().min(0).optional().meta({ description: 'Rows downloaded or shown, when known' }),
   })
   .meta({ id: 'AuditEntry' })

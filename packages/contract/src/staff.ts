@@ -1,6 +1,7 @@
 import {
   StaffMemberSchema as DomainStaffMemberSchema,
   StaffPrincipalSchema as DomainStaffPrincipalSchema,
+  QUERY_BOUNDS,
   StaffInviteSchema,
 } from '@ey/domain'
 import { z } from 'zod'
@@ -14,7 +15,27 @@ export const StaffMemberSchema = DomainStaffMemberSchema.meta({ id: 'StaffMember
 export type StaffMember = z.infer<typeof StaffMemberSchema>
 
 /** `GET /api/admin/staff`. */
-export const StaffListSchema = z.object({ items: z.array(StaffMemberSchema) }).meta({ id: 'StaffList' })
+export const StaffListSchema = z
+  .object({
+    items: z.array(StaffMemberSchema),
+    next: z
+      .string()
+      .optional()
+      .meta({ description: 'Pass as `cursor` for the next page; absent on the last' }),
+  })
+  .meta({ id: 'StaffList' })
+
+/** `GET /api/admin/staff?limit=&cursor=`: a page of the directory, by username. */
+export const StaffListQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(QUERY_BOUNDS.pageSize)
+    .default(QUERY_BOUNDS.pageSize)
+    .meta({ description: `Page size, 1 to ${QUERY_BOUNDS.pageSize} (more answers 422 naming \`limit\`)` }),
+  cursor: z.string().max(512).meta({ description: 'The next of the previous page' }).optional(),
+})
 export type StaffList = z.infer<typeof StaffListSchema>
 
 /** `POST /api/admin/staff`: whom to invite, with their roles and, for LA officers, their LAs. */

@@ -1,7 +1,7 @@
 import type { BookingPolicy } from './config.ts'
 import type { BookingEmail } from './outbox.ts'
 import type { AbuseLimits } from './rules/abuse-limits.ts'
-import type { Booking, BookingStatus } from './schemas/booking.ts'
+import type { Booking, BookingStatus, LaSharingEvent } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
 
@@ -108,6 +108,13 @@ export interface BookingRepository {
   offersDueBy(now: Date): Promise<Booking[]>
   /** 1 for the first in line; undefined when the booking is not waiting. */
   waitlistPosition(booking: Booking): Promise<number | undefined>
+  /**
+   * Records a change of mind about sharing with the LA: sets `person.shareWithLa` to the entry's
+   * answer and appends the entry to `laSharing`, in one write on the booking itself (the item the
+   * LA's index lists), only while the booking still says the opposite; throws `invalid-transition`
+   * when it no longer does.
+   */
+  changeLaSharing(bookingId: string, entry: LaSharingEvent): Promise<Booking>
 }
 
 /** Reading the catalogue: partners, courses and published sessions. */

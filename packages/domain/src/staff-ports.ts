@@ -4,8 +4,11 @@ import type { StaffInvite, StaffMember } from './schemas/staff-member.ts'
 export interface StaffDirectory {
   /** Adds a member; throws `already-exists` when the username or subject is taken. */
   add(member: StaffMember): Promise<void>
-  /** Every member, by username. */
-  list(): Promise<StaffMember[]>
+  /**
+   * One page of members by username: at most `limit`, those after `after` (a username), and the
+   * username the next page starts after when there are more.
+   */
+  page(query: { after?: string; limit: number }): Promise<{ items: StaffMember[]; next?: string }>
   findByUsername(username: string): Promise<StaffMember | undefined>
   /** The member with this subject (a trainer's id on sessions), read consistently. */
   get(sub: string): Promise<StaffMember | undefined>

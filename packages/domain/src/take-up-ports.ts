@@ -41,4 +41,10 @@ export interface LaBookings {
    * order, a page at a time: a caller that streams holds one page, and leaving the loop stops the reads.
    */
   pages(laCode: string, period: DayRange): AsyncIterable<Booking[]>
+  /**
+   * The same bookings as they are now, read from the table itself (strongly consistent), in the
+   * order given; a booking no longer held is left out. The index `pages` reads may lag a change
+   * made a moment ago: what must not lag (a withdrawn agreement) is checked here.
+   */
+  current(bookings: Booking[]): Promise<Booking[]>
 }

@@ -18,8 +18,9 @@ const MONTHS_AT_ONCE = 12
 export const ACCESS_AUDIT_RETENTION_DAYS = 3 * 365
 
 /**
- * The audit log of reads of LA data on DynamoDB: a partition per UTC month (`AUDIT#<yyyy-mm>`,
- * sorted `<at>#<id>`), and the same entries per LA on gsi1 (`AUDIT_LA#<code>`), each removed by
+ * The audit log of staff reads of personal data on DynamoDB: a partition per UTC month
+ * (`AUDIT#<yyyy-mm>`, sorted `<at>#<id>`), and the entries of an LA's data per LA on gsi1
+ * (`AUDIT_LA#<code>`), each removed by
  * TTL after three years. Lists read newest first, a year of months at a time, and stop once a page
  * is full.
  */
@@ -31,7 +32,7 @@ export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
           TableName: table.tableName,
           Item: {
             ...keys.accessAudit(entry.at, entry.id),
-            ...indexKeys.laAccessAudit(entry.laCode, entry.at, entry.id),
+            ...(entry.laCode ? indexKeys.laAccessAudit(entry.laCode, entry.at, entry.id) : {}),
             type: 'access-audit',
             ...entry,
             expiresAt: ttlAfterDays(ACCESS_AUDIT_RETENTION_DAYS, new Date(entry.at)),

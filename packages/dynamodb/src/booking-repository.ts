@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   AlreadyBookedError,
@@ -5,8 +6,10 @@ import {
   type BookingRepository,
   DomainError,
   type IdempotencyRequest,
+  type LaSharingEvent,
   type PlaceBookingRequest,
   type PlaceBookingResult,
+  RepositoryError,
   ServiceBusyError,
   type Session,
   type StatusChange,
@@ -366,6 +369,39 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
     return (await queryDue(options, 'offer', now)).map((item) => bookingItem.from(item))
   }
 
+  /**
+   * The answer and its history change in one UpdateItem on the booking item, which is also the
+   * entry the LA's index (gsi3) lists, so no other copy is left saying the old answer.
+   */
+  async function changeLaSharing(bookingId: string, entry: LaSharingEvent): Promise<Booking> {
+    try {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.booking(bookingId),
+          UpdateExpression:
+            'SET person.shareWithLa = :agreed, updatedAt = :at, ' +
+            'laSharing = list_append(if_not_exists(laSharing, :none), :entry)',
+          ConditionExpression: 'attribute_exists(pk) AND person.shareWithLa = :was',
+          ExpressionAttributeValues: {
+            ':agreed': entry.agreed,
+            ':was': !entry.agreed,
+            ':at': entry.at,
+            ':none': [],
+            ':entry': [entry],
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      return bookingItem.from(Attributes ?? {})
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) {
+        throw new RepositoryError('Sharing change failed', error)
+      }
+      throw new DomainError('invalid-transition', 'The booking changed meanwhile; reload it and try again.')
+    }
+  }
+
   return {
     getSession,
     getBooking,
@@ -375,6 +411,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
     firstWaiting,
     waitlistPosition,
     offersDueBy,
+    changeLaSharing,
   }
 }
 

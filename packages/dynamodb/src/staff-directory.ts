@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { DomainError, type StaffDirectory, type StaffMember, StaffMemberSchema } from '@ey/domain'
 import { indexKeys, keys } from './keys.ts'
-import { queryIndex } from './query.ts'
+import { queryUpTo } from './query.ts'
 import { transact } from './transactions.ts'
 
 export interface StaffDirectoryOptions {
@@ -50,8 +50,24 @@ export function createDynamoStaffDirectory(options: StaffDirectoryOptions): Staf
         throw new DomainError('already-exists', 'A staff member with this username already exists.')
     },
 
-    async list() {
-      return (await queryIndex(options, 'gsi1', indexKeys.staffListingPk)).map(fromItem)
+    async page({ after, limit }) {
+      // One more than the page, read only until found, tells whether another page follows.
+      const found = await queryUpTo(
+        options,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: after ? 'gsi1pk = :pk AND gsi1sk > :after' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': indexKeys.staffListingPk,
+            ...(after ? { ':after': after } : {}),
+          },
+          Limit: limit + 1,
+        },
+        limit + 1,
+      )
+      const items = found.slice(0, limit).map(fromItem)
+      const last = items.at(-1)
+      return { items, ...(found.length > limit && last ? { next: last.username } : {}) }
     },
 
     async findByUsername(username) {

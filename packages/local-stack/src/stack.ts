@@ -5,7 +5,14 @@ import { join } from 'node:path'
 import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
-import { type AbuseLimits, type Clock, ensureDefaultTemplates } from '@ey/domain'
+import {
+  type AbuseLimits,
+  type Clock,
+  ensureDefaultTemplates,
+  QUERY_BOUNDS,
+  type StaffDirectory,
+  type StaffMember,
+} from '@ey/domain'
 import { ensureTable } from '@ey/dynamodb'
 import { localFileServer } from '@ey/files'
 import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
@@ -161,7 +168,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const issuer = await startStaffIssuer({
       ...(options.issuerPort ? { port: options.issuerPort } : {}),
       siteUrl: webUrl,
-      users: { find: (username) => directory.findByUsername(username), list: () => directory.list() },
+      users: { find: (username) => directory.findByUsername(username), list: () => everyMember(directory) },
     })
     stops.push(issuer.stop)
     Object.assign(env, {
@@ -279,4 +286,16 @@ function materialsDir(dataDir: string | undefined, stops: (() => Promise<void>)[
   const dir = mkdtempSync(join(tmpdir(), 'ey-materials-'))
   stops.push(async () => rmSync(dir, { recursive: true, force: true }))
   return dir
+}
+
+/** The whole directory, a page at a time: the local sign-in page lists every member to choose from. */
+async function everyMember(directory: StaffDirectory): Promise<StaffMember[]> {
+  const members: StaffMember[] = []
+  let after: string | undefined
+  do {
+    const page = await directory.page({ limit: QUERY_BOUNDS.pageSize, ...(after ? { after } : {}) })
+    members.push(...page.items)
+    after = page.next
+  } while (after)
+  return members
 }

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntry, AuditList } from '@ey/contract'
-import { londonDate, londonMoment } from '@ey/presentation'
+import { londonDate, londonMoment, registerUrl } from '@ey/presentation'
 import { showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
 import { byId, h, show } from './lib/dom.ts'
@@ -12,6 +12,9 @@ import { staffApi } from './staff-client.ts'
 const ACTION_LABELS = {
   'la-attendees-csv': 'Downloaded the attendee list',
   'la-summary-csv': 'Downloaded the summary by course and month',
+  'register-view': 'Opened a register',
+  'participant-report': 'Matched a participant report to a register',
+  'mail-review': 'Opened the mail review (email addresses)',
 } as const satisfies Record<AuditAction, string>
 
 const params = new URLSearchParams(location.search)
@@ -24,6 +27,16 @@ const cell = (text: string) => h('td', { class: 'govuk-table__cell' }, text)
 /** A London day (YYYY-MM-DD) in words; noon UTC falls on the same London day all year. */
 const day = (iso: string) => londonDate(`${iso}T12:00:00Z`)
 
+/** Whose data was read: the LA, or the session part's register (a link to it), or everyone's mail. */
+function whose(entry: AuditEntry): string | HTMLElement {
+  if (entry.laCode) return laName(entry.laCode)
+  if (entry.session) {
+    const { id, title, part } = entry.session
+    return h('a', { class: 'govuk-link', href: registerUrl('', id, part) }, `${title}, part ${part + 1}`)
+  }
+  return 'People with failed or undeliverable emails'
+}
+
 function row(entry: AuditEntry): HTMLElement {
   return h(
     'tr',
@@ -31,8 +44,8 @@ function row(entry: AuditEntry): HTMLElement {
     cell(londonMoment(entry.at)),
     cell(entry.staff.name ? `${entry.staff.name} (${entry.staff.sub})` : entry.staff.sub),
     cell(ACTION_LABELS[entry.action]),
-    cell(laName(entry.laCode)),
-    cell(`${day(entry.period.from)} to ${day(entry.period.to)}`),
+    h('td', { class: 'govuk-table__cell' }, whose(entry)),
+    cell(entry.period ? `${day(entry.period.from)} to ${day(entry.period.to)}` : 'Not applicable'),
     cell(entry.rows === undefined ? 'Not known' : String(entry.rows)),
   )
 }

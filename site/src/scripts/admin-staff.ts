@@ -23,23 +23,23 @@ async function call<T>(path: string, json?: unknown): Promise<T> {
   }
 }
 
-function render(members: StaffMember[]): void {
-  byId('rows').replaceChildren(
-    ...members.map((member) =>
-      h(
-        'tr',
-        { class: 'govuk-table__row' },
-        h('td', { class: 'govuk-table__cell' }, member.name),
-        h('td', { class: 'govuk-table__cell' }, member.username),
-        h(
-          'td',
-          { class: 'govuk-table__cell' },
-          member.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', '),
-        ),
-        h('td', { class: 'govuk-table__cell' }, member.laCodes.map(laName).join(', ')),
-      ),
+/** Where the next page of the directory starts, when there is one. */
+let nextPage: string | undefined
+
+function render(members: StaffMember[], more: boolean): void {
+  const rows = members.map((member) =>
+    h(
+      'tr',
+      { class: 'govuk-table__row' },
+      h('td', { class: 'govuk-table__cell' }, member.name),
+      h('td', { class: 'govuk-table__cell' }, member.username),
+      h('td', { class: 'govuk-table__cell' }, member.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', ')),
+      h('td', { class: 'govuk-table__cell' }, member.laCodes.map(laName).join(', ')),
     ),
   )
+  if (more) byId('rows').append(...rows)
+  else byId('rows').replaceChildren(...rows)
+  byId('more-staff').hidden = nextPage === undefined
 }
 
 function renderChosen(): void {
@@ -63,11 +63,21 @@ function renderChosen(): void {
   )
 }
 
-async function load(): Promise<void> {
-  const { items } = await call<StaffList>('/admin/staff')
-  render(items)
+/** The first page of the directory, or with `more` the next one after those shown (100 a page). */
+async function load(more = false): Promise<void> {
+  const cursor = more && nextPage ? `?cursor=${encodeURIComponent(nextPage)}` : ''
+  const { items, next } = await call<StaffList>(`/admin/staff${cursor}`)
+  nextPage = next
+  render(items, more)
   show(byId('content'), byId('loading'), byId('error'))
 }
+
+byId('more-staff').addEventListener('click', () => {
+  load(true).catch(() => {
+    byId('done').hidden = true
+    errors.show([], 'More staff could not be loaded. Try again.')
+  })
+})
 
 byId('add-la').addEventListener('click', () => {
   const select = form.querySelector<HTMLSelectElement>('select[name="laCodes"]')

@@ -87,15 +87,10 @@ function render(view: BookingView): void {
       ['Setting', person.settingName],
       ['Ofsted URN', person.ofstedUrn],
       ['Local authority', laName(person.laCode)],
-      [
-        'Shared with your local authority',
-        person.shareWithLa
-          ? 'Yes: your local authority can see your name, email address, role, setting and its Ofsted URN, this booking, whether you attended each part and whether you answered the questionnaires before and after'
-          : 'No: your local authority sees only totals that do not name anyone',
-      ],
       ['Access needs', person.accessNeeds],
     ]),
   )
+  showSharing(view)
   byId('joining').replaceChildren(
     ...(view.joiningUrl
       ? [
@@ -130,6 +125,27 @@ function render(view: BookingView): void {
   if (key) void showCertificate(view, key, showQuestionnaires(key))
   if (key) void showBookingMaterials(view, key)
   show(byId('booking'), loading)
+}
+
+/** The answer about sharing with the LA as it stands, since when, and the button that changes it. */
+function showSharing(view: BookingView): void {
+  const la = laName(view.person.laCode)
+  const agreed = view.person.shareWithLa
+  const latest = view.laSharing.at(-1)
+  const since = latest?.agreed === agreed ? latest : undefined
+  const atBooking = since !== undefined && since === view.laSharing[0]
+  const when = since ? ` on ${londonMoment(since.at)}` : ''
+  byId('la-sharing-state').textContent = agreed
+    ? `You agreed${when} to share this booking with ${la}.`
+    : since && !atBooking
+      ? `You stopped sharing this booking with ${la}${when}.`
+      : `You chose not to share this booking with ${la}${atBooking ? when : ''}.`
+  byId('la-sharing-what').textContent = agreed
+    ? 'Your local authority can see your name, email address, role, setting and its Ofsted URN, this booking, whether you attended each part and whether you answered the questionnaires before and after. If you stop sharing, you are left out of the next list it downloads.'
+    : 'Your local authority sees only totals that do not name anyone.'
+  byId('la-sharing-change').textContent = agreed
+    ? 'Stop sharing with my local authority'
+    : 'Share this booking with my local authority'
 }
 
 function closePanels(): void {
@@ -275,6 +291,17 @@ async function main(): Promise<void> {
     act(event.currentTarget as HTMLButtonElement, async () => {
       render(await changeBooking(opened, 'POST', '/offer/decline'))
       announce('You have declined the place. It will be offered to the next person.')
+    }),
+  )
+  byId<HTMLButtonElement>('la-sharing-change').addEventListener('click', (event) =>
+    act(event.currentTarget as HTMLButtonElement, async () => {
+      const withdrawing = booking.person.shareWithLa
+      render(await changeBooking(opened, 'POST', `/la-sharing/${withdrawing ? 'withdraw' : 'agree'}`))
+      announce(
+        withdrawing
+          ? 'You have stopped sharing this booking with your local authority. It is not in the next list your local authority downloads.'
+          : 'You are sharing this booking with your local authority again.',
+      )
     }),
   )
   byId<HTMLButtonElement>('calendar').addEventListener('click', (event) =>

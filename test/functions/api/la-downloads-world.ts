@@ -1,6 +1,6 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, type BookingStatus, emptyRegisterPart, type Person } from '@ey/domain'
-import { bookingItem, keys } from '@ey/dynamodb'
+import { bookingItem } from '@ey/dynamodb'
 import { parse } from 'csv-parse/sync'
 import {
   LEEDS,
@@ -73,7 +73,7 @@ export const ELSEWHERE: Booking[] = [
   booking('Outside Person', 'attended', {}, makeSnapshot({ parts: [partAt('2026-09-15T15:00:00.000Z')] })),
 ]
 
-/** The API on a table of its own holding the bookings above, their registers and Amira's pre answers. */
+/** The API on a table of its own holding the bookings above (each opened by its issued token), their registers and Amira's pre answers. */
 export async function createLaDownloadsApi(
   overrides: Parameters<typeof createTestApi>[0] = {},
 ): Promise<TestApi> {
@@ -81,7 +81,11 @@ export async function createLaDownloadsApi(
   await api.catalogue.putCourse(makeCourse())
   await api.catalogue.putCourse(AUTISM)
   for (const item of [...LISTED, ...NOT_SHARING, ...ELSEWHERE]) {
-    await api.table.doc.send(new PutCommand({ TableName: api.table.tableName, Item: bookingItem.to(item) }))
+    // Each opens with the manage token the API issues for its id, as the emailed link would.
+    const manageTokenHash = api.deps.tokens.hash(api.deps.tokens.issue(item.id))
+    await api.table.doc.send(
+      new PutCommand({ TableName: api.table.tableName, Item: bookingItem.to({ ...item, manageTokenHash }) }),
+    )
   }
   await api.deps.registers.saveRegisterPart({
     ...emptyRegisterPart('ses-slcn', 0),
@@ -99,18 +103,6 @@ export async function createLaDownloadsApi(
     makeQuestionnaireResponse({ bookingId: AMIRA.id, kind: 'pre', sessionId: 'ses-slcn' }),
   )
   return api
-}
-
-/** Changes what a booking says of sharing, as a later withdrawal of consent would. */
-export async function setSharing(api: TestApi, bookingId: string, shareWithLa: boolean): Promise<void> {
-  await api.table.doc.send(
-    new UpdateCommand({
-      TableName: api.table.tableName,
-      Key: keys.booking(bookingId),
-      UpdateExpression: 'SET person.shareWithLa = :share',
-      ExpressionAttributeValues: { ':share': shareWithLa },
-    }),
-  )
 }
 
 /** A GET as a demo staff member. */

@@ -28,6 +28,8 @@ const OPERATIONS = [
   ['delete', '/api/bookings/{id}', '200', 'Booking'],
   ['post', '/api/bookings/{id}/offer/accept', '200', 'Booking'],
   ['post', '/api/bookings/{id}/offer/decline', '200', 'Booking'],
+  ['post', '/api/bookings/{id}/la-sharing/withdraw', '200', 'Booking'],
+  ['post', '/api/bookings/{id}/la-sharing/agree', '200', 'Booking'],
   ['get', '/api/bookings/{id}/move-options', '200', 'MoveOptions'],
   ['post', '/api/bookings/{id}/move', '201', 'NewBooking'],
   ['post', '/api/bookings/lookup', '202', 'BookingLookupAnswer'],

@@ -10,6 +10,7 @@ import {
 import {
   clearUndeliverable,
   type MailProblem,
+  recordStaffRead,
   resendEmail,
   reviewMail,
   toLondonIso,
@@ -25,10 +26,12 @@ const PRIVATE = { 'Cache-Control': 'private, no-store' }
 
 /**
  * `/api/admin/mail`: emails that failed or were parked, undeliverable addresses, and the
- * administrators' actions on them (administrators only). Resending and clearing are audited.
+ * administrators' actions on them (administrators only). Resending and clearing are audited, and
+ * every opening of the review (it lists email addresses) is written to the access audit log first.
  */
 export function adminMailRoutes(deps: ApiDeps): OpenAPIHono {
   const adminOnly = [requireStaff(deps.staff, 'admin')]
+  const audit = { audit: deps.accessAudit, clock: deps.clock, ids: deps.ids }
   const who = (c: Parameters<typeof staffOf>[0]) => {
     const principal = staffOf(c)
     return principal.name ?? principal.sub
@@ -93,6 +96,10 @@ export function adminMailRoutes(deps: ApiDeps): OpenAPIHono {
       }),
       async (c) => {
         const review = await reviewMail(deps)
+        await recordStaffRead(audit, staffOf(c), {
+          action: 'mail-review',
+          rows: review.emails.length + review.addresses.length,
+        })
         const view: MailReviewView = {
           emails: review.emails.map(emailView),
           addresses: review.addresses.map(addressView),

@@ -1,11 +1,13 @@
 import { BookingViewSchema, IdParamSchema } from '@ey/contract'
 import {
   acceptOffer,
+  agreeLaSharing,
   type BookingDeps,
   cancelBooking,
   declineOffer,
   type ManagedBooking,
   openBooking,
+  withdrawLaSharing,
 } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
@@ -37,10 +39,26 @@ const ACTIONS: { method: 'get' | 'delete' | 'post'; path: string; summary: strin
       summary: 'Turn down the place offered',
       action: declineOffer,
     },
+    {
+      method: 'post',
+      path: '/{id}/la-sharing/withdraw',
+      summary:
+        'Stop sharing this booking with your LA: its next attendee list leaves it out. Recorded with its ' +
+        'time and the privacy notice’s version; safe to repeat',
+      action: withdrawLaSharing,
+    },
+    {
+      method: 'post',
+      path: '/{id}/la-sharing/agree',
+      summary:
+        'Share this booking with your LA (again): its next attendee lists include it. Recorded with its ' +
+        'time and the privacy notice’s version; safe to repeat',
+      action: agreeLaSharing,
+    },
   ]
 
 /**
- * `/api/bookings/{id}` and its offer actions, opened by the booking's manage token. A wrong token
+ * `/api/bookings/{id}`, its offer actions and the answer about sharing with the LA, opened by the booking's manage token. A wrong token
  * answers 404 like an unknown id, so ids cannot be probed.
  */
 export function bookingManageRoutes(deps: ApiDeps): OpenAPIHono {

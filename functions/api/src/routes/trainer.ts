@@ -15,6 +15,8 @@ import {
   openRegister,
   parseParticipantReport,
   type RegisterDeps,
+  type RegisterSheet,
+  recordStaffRead,
   showAttendanceCode,
   toLondonIso,
 } from '@ey/domain'
@@ -34,12 +36,27 @@ const json = <T extends z.ZodType>(description: string, schema: T) => ({
 
 /**
  * `/api/trainer/...`: a trainer's sessions and the register of each part. Every route needs the
- * trainer role (an administrator passes); the session must be theirs (`canRunSession`).
+ * trainer role (an administrator passes); the session must be theirs (`canRunSession`). Opening a
+ * register and matching a participant report to one are written to the audit log first; changes
+ * are recorded in the register's own audit.
  */
 export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
   const app = router()
   const gate = requireStaff(deps.staff, 'trainer')
   const registerDeps: RegisterDeps = deps
+  const audit = { audit: deps.accessAudit, clock: deps.clock, ids: deps.ids }
+  /** The audit entry of a read of a register's people, once the caller may read it. */
+  const recordRegisterRead = (
+    c: Parameters<typeof staffOf>[0],
+    action: 'register-view' | 'participant-report',
+    sheet: RegisterSheet,
+  ) =>
+    recordStaffRead(audit, staffOf(c), {
+      action,
+      session: { id: sheet.session.id, title: sheet.session.title, part: sheet.part },
+      // Everyone booked the page lists: holding a place, waiting, or cancelled too late.
+      rows: sheet.booked.length + sheet.waiting.length + sheet.lateCancelled.length,
+    })
 
   app.openapi(
     createRoute({
@@ -75,6 +92,7 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const { id, part } = c.req.valid('param')
       const sheet = await openRegister(registerDeps, staffOf(c), id, part)
+      await recordRegisterRead(c, 'register-view', sheet)
       return c.json(registerView(sheet, deps.clock.now()), 200, NO_STORE)
     },
   )
@@ -147,6 +165,7 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const { id, part } = c.req.valid('param')
       const sheet = await openRegister(registerDeps, staffOf(c), id, part)
+      await recordRegisterRead(c, 'participant-report', sheet)
       const booked = sheet.booked.filter((booking) => isOnRegister(booking.status))
       const names = new Map(booked.map((booking) => [booking.id, booking.person.name]))
       const matching = matchParticipantReport(parseParticipantReport(c.req.valid('json').report), booked)

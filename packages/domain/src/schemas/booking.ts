@@ -125,6 +125,17 @@ export const BookingEventSchema = z.object({
 })
 export type BookingEvent = z.infer<typeof BookingEventSchema>
 
+/**
+ * One answer to "share my attendance with my local authority": given when booking, or changed on
+ * the manage page; when, and which version of the privacy notice was in force.
+ */
+export const LaSharingEventSchema = z.object({
+  agreed: z.boolean(),
+  at: InstantSchema,
+  noticeVersion: z.string().min(1),
+})
+export type LaSharingEvent = z.infer<typeof LaSharingEventSchema>
+
 export const BookingSchema = z.object({
   id: IdSchema,
   /** Short, human: read out on the phone or typed from a screenshot. */
@@ -142,5 +153,10 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   history: z.array(BookingEventSchema),
+  /**
+   * Every answer about sharing with the LA, oldest first; the last one is `person.shareWithLa`.
+   * Absent on bookings made before answers were recorded with their time.
+   */
+  laSharing: z.array(LaSharingEventSchema).optional(),
 })
 export type Booking = z.infer<typeof BookingSchema>

@@ -3,9 +3,10 @@ import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
 import { DEFAULT_ABUSE_LIMITS, WaitingListFullError, waitingListCap } from '../rules/abuse-limits.ts'
+import { sharingAnswered } from '../rules/la-sharing.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
-import type { Booking, Person } from '../schemas/booking.ts'
+import type { Booking, LaSharingEvent, Person } from '../schemas/booking.ts'
 import { type Session, snapshotOf } from '../schemas/session.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
 
@@ -13,6 +14,8 @@ export interface BookSessionInput {
   sessionId: string
   idempotencyKey: string
   person: Person
+  /** The sharing history to carry over (a moved booking keeps its own); default: the answer given now. */
+  laSharing?: LaSharingEvent[]
 }
 
 export interface BookSessionResult {
@@ -64,7 +67,13 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
   const id = deps.ids.newId()
   const at = now.toISOString()
-  const booking = draftBooking(deps, { id, session, person, at })
+  const booking = draftBooking(deps, {
+    id,
+    session,
+    person,
+    at,
+    ...(input.laSharing ? { laSharing: input.laSharing } : {}),
+  })
   const message = (kind: 'booking-confirmed' | 'booking-waitlisted') => ({
     id: deps.ids.newId(),
     kind,
@@ -89,11 +98,12 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
 
 /**
  * A new booking as it is offered to the repository, which decides its status (confirmed or
- * waiting) inside the write; its session details are snapshotted now, and its reference drawn.
+ * waiting) inside the write; its session details are snapshotted now, its reference drawn, and the
+ * answer about sharing with the LA recorded with its time and the privacy notice's version.
  */
 export function draftBooking(
   deps: Pick<BookingDeps, 'ids' | 'tokens'>,
-  input: { id: string; session: Session; person: Person; at: string },
+  input: { id: string; session: Session; person: Person; at: string; laSharing?: LaSharingEvent[] },
 ): Booking {
   const { id, session, person, at } = input
   return {
@@ -108,6 +118,7 @@ export function draftBooking(
     createdAt: at,
     updatedAt: at,
     history: [],
+    laSharing: input.laSharing ?? [sharingAnswered(person.shareWithLa, at)],
   }
 }
 

@@ -1,6 +1,4 @@
-import type { AccessAudit } from '../audit-ports.ts'
 import { AccessDeniedError } from '../errors.ts'
-import type { Clock, IdSource } from '../ports.ts'
 import type { QuestionnaireStore } from '../questionnaire-ports.ts'
 import type { RegisterRepository } from '../register-ports.ts'
 import { type CourseMonthTally, tallyCourseMonth } from '../rules/course-month-table.ts'
@@ -12,14 +10,11 @@ import type { RegisterPart } from '../schemas/attendance.ts'
 import type { Booking } from '../schemas/booking.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
 import type { LaBookings } from '../take-up-ports.ts'
+import { recordStaffRead, type StaffReadDeps } from './access-audit.ts'
 import { marksOf } from './settle-attendance.ts'
 
 /** What recording a read of an LA's data needs. */
-export interface LaReadDeps {
-  audit: AccessAudit
-  clock: Clock
-  ids: Pick<IdSource, 'newId'>
-}
+export type LaReadDeps = StaffReadDeps
 
 /** A read of an LA's data, as the audit log records it. */
 export interface LaRead {
@@ -57,15 +52,7 @@ export function laReadPeriod(
  */
 export async function recordLaRead(deps: LaReadDeps, principal: StaffPrincipal, read: LaRead): Promise<void> {
   assertCanSeeLa(principal, read.laCode)
-  await deps.audit.record({
-    id: deps.ids.newId(),
-    at: deps.clock.now().toISOString(),
-    action: read.action,
-    staff: { sub: principal.sub, ...(principal.name ? { name: principal.name } : {}) },
-    laCode: read.laCode,
-    period: read.period,
-    ...(read.rows === undefined ? {} : { rows: read.rows }),
-  })
+  await recordStaffRead(deps, principal, read)
 }
 
 /** A part's attendance as an LA sees it: attended (present or late), marked otherwise, or not marked. */
@@ -87,8 +74,9 @@ export interface LaAttendeeDeps {
 
 /**
  * The LA's attendee list for the period, a page of bookings at a time: every booking (any status)
- * of a person who agreed to share their attendance with their LA, as the booking is now, so
- * someone who no longer agrees is left out of the next list. Each session's registers are read
+ * of a person who agreed to share their attendance with their LA, as the booking is now (read again
+ * consistently after the index found it), so someone who no longer agrees is left out of the next
+ * list. An agreement given a moment ago may wait for the index; a withdrawal never does. Each session's registers are read
  * once while its bookings are listed (they come together, in start order) and dropped after, and
  * the answers of a page are read by key in one batch.
  */
@@ -98,8 +86,11 @@ export async function* laAttendees(
   period: DayRange,
 ): AsyncGenerator<LaAttendee[]> {
   let registers = new Map<string, RegisterPart[]>()
+  const sharing = (booking: Booking) => booking.person.shareWithLa === true
   for await (const page of deps.laBookings.pages(laCode, period)) {
-    const listed = page.filter((booking) => booking.person.shareWithLa === true)
+    // The index may lag a change made a moment ago: each booking it lists as shared is read again
+    // from the table, so a withdrawal leaves the person out of the very next list.
+    const listed = (await deps.laBookings.current(page.filter(sharing))).filter(sharing)
     if (listed.length === 0) continue
     const sessionIds = [...new Set(listed.map((booking) => booking.sessionId))]
     const parts = await Promise.all(
@@ -128,7 +119,7 @@ function attendanceOf(booking: Booking, registers: RegisterPart[]): PartAttendan
  * agreed to share or not (counts are not lists), as `takeUpFacts` counts each booking.
  */
 export async function laCourseMonths(
-  deps: { laBookings: LaBookings },
+  deps: { laBookings: Pick<LaBookings, 'pages'> },
   laCode: string,
   period: DayRange,
 ): Promise<CourseMonthTally> {

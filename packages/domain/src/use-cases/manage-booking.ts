@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.ts'
 import type { BookingEmail, BookingEmailKind } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
+import { sharingChange } from '../rules/la-sharing.ts'
 import { cancellationStatus } from '../rules/session-rules.ts'
 import type { Booking } from '../schemas/booking.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
@@ -109,6 +110,38 @@ export async function declineOffer(
   })
   await promoteFromWaitlist(deps, booking.sessionId)
   return { booking: updated }
+}
+
+/**
+ * Agrees to share the booking with the person's LA (`agreed`), or withdraws that agreement, at
+ * once: the booking itself changes, so the LA's next attendee list reads the new answer. Any status,
+ * since the list holds every booking of a session in its period. Asking for what the booking already
+ * says answers it unchanged and records nothing.
+ */
+export async function changeLaSharing(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+  agreed: boolean,
+): Promise<ManagedBooking> {
+  const opened = await openBooking(deps, bookingId, token)
+  const entry = sharingChange(opened.booking, agreed, deps.clock.now())
+  if (!entry) return opened
+  return { ...opened, booking: await deps.bookings.changeLaSharing(bookingId, entry) }
+}
+
+/** Withdraws agreement to share the booking with the LA (see `changeLaSharing`). */
+export function withdrawLaSharing(
+  deps: BookingDeps,
+  bookingId: string,
+  token: string,
+): Promise<ManagedBooking> {
+  return changeLaSharing(deps, bookingId, token, false)
+}
+
+/** Agrees (again) to share the booking with the LA (see `changeLaSharing`). */
+export function agreeLaSharing(deps: BookingDeps, bookingId: string, token: string): Promise<ManagedBooking> {
+  return changeLaSharing(deps, bookingId, token, true)
 }
 
 /** What expiring one offer did: nothing (it had not lapsed), or expired it and moved this many people up. */

@@ -63,6 +63,8 @@ export async function moveBooking(deps: BookingDeps, input: MoveBookingInput): P
     sessionId: target.id,
     idempotencyKey: input.idempotencyKey,
     person: booking.person,
+    // The answer about sharing was given when booking; moving the date does not ask it again.
+    laSharing: booking.laSharing ?? [],
   })
   if (!moved.replayed && holding && moved.booking.status !== 'confirmed') {
     // The last place went between the check and the booking. Undo the new booking without an

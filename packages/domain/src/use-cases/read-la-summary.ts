@@ -22,7 +22,7 @@ import { bookingResults } from './booking-results.ts'
 
 /** What an LA's summary reads: the LA's own items, and the aggregates for its region and England. */
 export interface LaSummaryDeps {
-  laBookings: LaBookings
+  laBookings: Pick<LaBookings, 'pages'>
   catalogue: Pick<CatalogueRepository, 'listCourses'>
   responses: Pick<QuestionnaireResponses, 'forBookings'>
   templates: QuestionnaireTemplateVersions

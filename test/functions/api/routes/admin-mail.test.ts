@@ -73,6 +73,19 @@ describe('GET /api/admin/mail', () => {
     )
   })
 
+  it('writes an access audit entry for each opening, with the number of emails and addresses listed', async () => {
+    const shown = await review()
+    const { entries } = await api.deps.accessAudit.list({
+      period: { from: '2026-01-01', to: '2027-12-31' },
+      limit: 50,
+    })
+    expect(entries[0]).toMatchObject({
+      action: 'mail-review',
+      staff: { sub: 'admin' },
+      rows: shown.emails.length + shown.addresses.length,
+    })
+  })
+
   it('lists the addresses the bounce and complaint handler marked undeliverable', async () => {
     const address = uniqueAddress('bounced')
     const feedback = wireFeedback({ tableName: api.table.tableName }, { doc: api.table.doc })

@@ -90,3 +90,37 @@ describe('POST /api/admin/staff', () => {
     expect(response.status).toBe(403)
   })
 })
+
+describe('GET /api/admin/staff', () => {
+  async function list(query: string) {
+    return api.app.request(`/api/admin/staff${query}`, await asStaff('admin'))
+  }
+
+  it('pages through the whole directory by username, each member once', async () => {
+    for (let i = 0; i < 3; i++) await invite(newcomer())
+    const everyone = (await (await list('')).json()).items.map(
+      (member: { username: string }) => member.username,
+    )
+    const paged: string[] = []
+    let cursor = ''
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await (await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json()
+      expect(page.items.length).toBeLessThanOrEqual(2)
+      paged.push(...page.items.map((member: { username: string }) => member.username))
+      if (!page.next) break
+      cursor = page.next
+    }
+    expect(paged).toEqual(everyone)
+    expect(paged).toEqual([...paged].sort())
+    expect(new Set(paged).size).toBe(paged.length)
+  })
+
+  it('answers 422 naming limit for a page larger than 100, and 400 naming cursor for one it did not make', async () => {
+    const tooLarge = await list('?limit=101')
+    expect(tooLarge.status).toBe(422)
+    expect((await tooLarge.json()).errors).toEqual([{ field: 'limit', message: expect.any(String) }])
+    const forged = await list('?cursor=not*a*cursor')
+    expect(forged.status).toBe(400)
+    expect((await forged.json()).errors).toEqual([{ field: 'cursor', message: expect.any(String) }])
+  })
+})

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { BookingView, NewBookingView } from '@ey/contract'
-import type { Person, Session } from '@ey/domain'
+import { type Person, PRIVACY_NOTICE_VERSION, type Session } from '@ey/domain'
 import { createDynamoSessionStore } from '@ey/dynamodb'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
@@ -58,6 +58,7 @@ describe('/api/bookings/{id}', () => {
         status: 'published',
       },
       joiningUrl: JOINING_URL,
+      laSharing: [{ agreed: true, at: '2026-03-02T09:00:00+00:00', noticeVersion: PRIVACY_NOTICE_VERSION }],
       createdAt: '2026-03-02T09:00:00+00:00',
       updatedAt: '2026-03-02T09:00:00+00:00',
     })

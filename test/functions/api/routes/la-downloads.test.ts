@@ -1,4 +1,4 @@
-import type { AuditList } from '@ey/contract'
+import type { AuditList, BookingView } from '@ey/contract'
 import { SUPPRESSED } from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LEEDS, makeCourse } from '../../../support/factories.ts'
@@ -11,7 +11,6 @@ import {
   LISTED,
   NEWCASTLE,
   PERIOD,
-  setSharing,
   WAKEFIELD,
 } from '../la-downloads-world.ts'
 import type { TestApi } from '../support.ts'
@@ -83,18 +82,38 @@ describe('GET /api/la/{code}/attendees.csv', () => {
     expect(names.filter((name) => /^[=+\-@\t\r]/.test(name ?? ''))).toEqual([])
   })
 
-  it('leaves out someone who no longer agrees to share from the next download', async () => {
+  it('leaves out a booking withdrawn on its manage page from the very next download, and lists it again once agreed', async () => {
     const names = async () => (await lines(await getAs(api, 'la-leeds', ATTENDEES))).map((line) => line.name)
-    expect(await names()).toContain('Attendee 1')
     const attendee = LISTED.find((booking) => booking.person.name === 'Attendee 1')
     const id = attendee?.id ?? ''
-    await setSharing(api, id, false)
+    const manage = (action: 'withdraw' | 'agree') =>
+      api.app.request(`/api/bookings/${id}/la-sharing/${action}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${api.deps.tokens.issue(id)}` },
+      })
+    expect(await names()).toContain('Attendee 1')
+    const withdrawn = await manage('withdraw')
+    expect(withdrawn.status).toBe(200)
+    expect(((await withdrawn.json()) as BookingView).person.shareWithLa).toBe(false)
     try {
       expect(await names()).not.toContain('Attendee 1')
       expect(await names()).toHaveLength(LISTED.length - 1)
     } finally {
-      await setSharing(api, id, true)
+      expect((await manage('agree')).status).toBe(200)
     }
+    expect(await names()).toContain('Attendee 1')
+  })
+
+  it('answers 404 to a sharing change without the booking’s token, and lists the booking still', async () => {
+    const id = AMIRA.id
+    const response = await api.app.request(`/api/bookings/${id}/la-sharing/withdraw`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.deps.tokens.issue('bk-la-elsewhere')}` },
+    })
+    expect(response.status).toBe(404)
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json')
+    const names = (await lines(await getAs(api, 'la-leeds', ATTENDEES))).map((line) => line.name)
+    expect(names).toContain(AMIRA.person.name)
   })
 })
 
@@ -228,6 +247,7 @@ describe('the audit log of downloads', () => {
           read = true
           return failing.deps.laBookings.pages(code, period)
         },
+        current: failing.deps.laBookings.current,
       },
     })
     const response = await getAs(broken, 'la-leeds', ATTENDEES)

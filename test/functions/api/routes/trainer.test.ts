@@ -270,6 +270,28 @@ describe('trainer register API', () => {
     expect(matching.missing).toEqual([])
   })
 
+  it('writes an audit entry for each opening of a register and each participant report, none when refused', async () => {
+    const entries = async () =>
+      (await api.deps.accessAudit.list({ period: { from: '2026-01-01', to: '2027-12-31' }, limit: 50 }))
+        .entries
+    const before = (await entries()).length
+    expect((await send(ben, register(1))).status).toBe(403)
+    expect((await send(amira, register(1))).status).toBe(200)
+    expect((await send(amira, `${register(1)}/participant-report`, { report: 'Name,Email\n' })).status).toBe(
+      200,
+    )
+    const added = (await entries()).slice(0, (await entries()).length - before)
+    expect(added.map((entry) => entry.action).sort()).toEqual(['participant-report', 'register-view'])
+    for (const entry of added) {
+      expect(entry).toMatchObject({
+        staff: { sub: 'trainer-amira' },
+        session: { id: 'two-part', part: 1 },
+        rows: 4,
+      })
+      expect(entry.laCode).toBeUndefined()
+    }
+  })
+
   it('locks 14 days after the end with 409 register-locked until an administrator reopens it', async () => {
     api.deps.clock.set(new Date(ENDS.getTime() + 14 * DAY + HOUR))
     try {
