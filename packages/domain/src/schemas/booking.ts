@@ -99,6 +99,12 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>
 
 /**
+ * A person as a booking holds them: the name as the rules stood when they booked (up to 120
+ * characters of any kind before `PERSON_NAME_PATTERN`), so bookings made earlier still read.
+ */
+export const StoredPersonSchema = PersonSchema.extend({ name: z.string().trim().min(1).max(120) })
+
+/**
  * A booking's life. Only states that hold a place count against capacity (see `holdsPlace`).
  * waiting → offered | confirmed | cancelled; offered → confirmed | declined | expired | cancelled;
  * confirmed → cancelled | late-cancelled | attended | no-show.
@@ -142,7 +148,7 @@ export const BookingSchema = z.object({
   reference: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   sessionId: IdSchema,
   status: BookingStatusSchema,
-  person: PersonSchema,
+  person: StoredPersonSchema,
   /** The normalised email: the key of "one live booking per person per session". */
   emailKey: z.string(),
   manageTokenHash: z.string(),
