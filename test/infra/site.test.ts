@@ -228,6 +228,9 @@ describe('the distribution', () => {
     })
     // Only the viewer-request function, which adds the viewer's address (see the page-address functions).
     expect(api.FunctionAssociations).toHaveLength(1)
+    // No web ACL and no edge stack without their context values (test/infra/edge.test.ts has them).
+    expect(config).not.toHaveProperty('WebACLId')
+    expect(plain.app.node.tryFindChild('EarlyYearsSendTrainingEdge')).toBeUndefined()
     const origin = config.Origins.find((o) => o.Id === api.TargetOriginId)
     expect(origin).toMatchObject({
       DomainName: {
