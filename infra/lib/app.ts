@@ -23,6 +23,8 @@ export const CONTEXT = {
   edgeProtection: 'edgeProtection',
   /** Optional: the edge stack's `WebAclArn` output, attached to the distribution. */
   webAclArn: 'webAclArn',
+  /** Optional: months a booking's personal data is kept after its session (1–120; default 24). */
+  retentionMonths: 'retentionMonths',
 } as const
 
 /** The edge stack's name: the CloudFront-scope web ACL, in us-east-1 as CloudFront requires. */
@@ -50,6 +52,7 @@ export function createApp(props: AppProps = {}): {
     ...optionalContext(app, CONTEXT.alarmEmail, 'alarmEmail'),
     ...optionalContext(app, CONTEXT.webAclArn, 'webAclArn'),
     siteDir: contextString(app, CONTEXT.siteDir) ?? DEFAULT_SITE_DIR,
+    ...retentionMonths(app),
     ...siteDomain(app),
   })
   const edgeOn = [true, 'true'].includes(app.node.tryGetContext(CONTEXT.edgeProtection))
@@ -85,6 +88,18 @@ function siteDomain(app: App): { domain?: SiteDomain } {
       'Give both "domainName" and "certificateArn" (ACM, us-east-1) for the site\'s own domain, or neither',
     )
   return { domain: { domainName, certificateArn } }
+}
+
+/** `retentionMonths` from the context (a number, or its text from `-c`): a whole number of months, 1 to 120. */
+function retentionMonths(app: App): { retentionMonths?: number } {
+  const value: unknown = app.node.tryGetContext(CONTEXT.retentionMonths)
+  if (value === undefined || value === '') return {}
+  const months = Number(value)
+  if (!Number.isInteger(months) || months < 1 || months > 120)
+    throw new Error(
+      `CDK context value "${CONTEXT.retentionMonths}" must be a whole number of months from 1 to 120`,
+    )
+  return { retentionMonths: months }
 }
 
 /** The trimmed string under `key`, or nothing when it is absent or empty. */

@@ -26,6 +26,8 @@ export interface TrainingStackProps extends StackProps {
   alarmEmail?: string
   /** A CloudFront-scope web ACL (the edge stack's `WebAclArn` output) for the distribution. */
   webAclArn?: string
+  /** Months a booking's personal data is kept after its session (the retention job); default 24. */
+  retentionMonths?: number
 }
 
 /** The whole platform in one stack: one construct per business area. */
@@ -70,6 +72,7 @@ export class TrainingStack extends Stack {
       manageTokenSecret,
       siteUrl,
       sender: this.mail.sender,
+      ...(props.retentionMonths === undefined ? {} : { retentionMonths: props.retentionMonths }),
     })
     this.stats = new Stats(this, 'Stats', { table: this.data.table })
     this.site = new Site(this, 'Site', {

@@ -40,6 +40,13 @@ describe('addPartner and changePartner', () => {
     expect(changed).toEqual({ id: PARTNER.id, name: 'Talking Together' })
     expect(await catalogue.listPartners()).toEqual([changed])
   })
+
+  it('answers partner-not-found for a partner that does not exist, and adds none', async () => {
+    await expect(changePartner(deps, 'nobody', { id: 'nobody', name: 'Nobody' })).rejects.toMatchObject({
+      code: 'partner-not-found',
+    })
+    expect(await catalogue.listPartners()).toEqual([PARTNER])
+  })
 })
 
 describe('addCourse and changeCourse', () => {

@@ -1,9 +1,20 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { emptyRegisterPart } from '@ey/domain'
 import { createDynamoRegisterRepository, createDynamoSessionStore } from '@ey/dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { makeSession } from '../support/factories.ts'
+import { describeRegisterContract } from '../support/register-contract.ts'
+
+describeRegisterContract('DynamoDB register repository (contract)', async () =>
+  createDynamoRegisterRepository(await sharedTable()),
+)
+
+let shared: Promise<TestTable> | undefined
+function sharedTable(): Promise<TestTable> {
+  shared ??= createTestTable()
+  return shared
+}
 
 describe('DynamoDB register repository', () => {
   let table: TestTable
@@ -14,14 +25,54 @@ describe('DynamoDB register repository', () => {
     registers = createDynamoRegisterRepository(table)
   })
 
-  it('refuses a write based on a version another write has moved past', async () => {
-    const fresh = emptyRegisterPart('s-1', 0)
-    expect(await registers.saveRegisterPart({ ...fresh, entries: { b1: { mark: 'present' } } })).toBe(true)
-    expect(await registers.saveRegisterPart({ ...fresh, entries: { b1: { mark: 'absent' } } })).toBe(false)
-    const stored = await registers.getRegisterPart('s-1', 0)
-    expect(stored).toMatchObject({ version: 1, entries: { b1: { mark: 'present' } } })
-    expect(await registers.saveRegisterPart({ ...(stored ?? fresh), walkIns: [] })).toBe(true)
-    expect((await registers.registerParts('s-1')).map((part) => part.version)).toEqual([2])
+  it('reads a register written before the split into items beneath the items written since', async () => {
+    const legacy = {
+      ...emptyRegisterPart('s-old', 0),
+      entries: { b1: { mark: 'present' as const }, b2: { mark: 'absent' as const } },
+      walkIns: [{ id: 'walk-1', name: 'Grace Hopper' }],
+      audit: [
+        { at: '2026-03-16T17:00:00.000Z', by: 'amira', key: 'k1', action: 'mark' as const, subject: 'b1' },
+      ],
+      code: { value: '123456', expiresAt: '2026-03-16T17:15:00.000Z' },
+      version: 3,
+    }
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { pk: 'SESSION#s-old', sk: 'ATTENDANCE#00', type: 'register-part', ...legacy },
+      }),
+    )
+    const slice = await registers.registerSlice('s-old', 0, { subjects: ['b2'], keys: ['k1', 'k2'] })
+    expect(slice.register).toMatchObject({
+      entries: { b2: { mark: 'absent' } },
+      code: legacy.code,
+      walkIns: [],
+    })
+    expect(slice.register.audit.map((entry) => entry.key)).toEqual(['k1'])
+    const late = {
+      at: '2026-03-16T17:10:00.000Z',
+      by: 'amira',
+      key: 'k2',
+      action: 'mark' as const,
+      subject: 'b2',
+    }
+    expect(
+      await registers.writeRegister({
+        sessionId: 's-old',
+        part: 0,
+        lines: [{ subject: 'b2', entry: { mark: 'late' }, version: 0 }],
+        walkIns: [],
+        audit: [late],
+      }),
+    ).toBe(true)
+    const [part] = await registers.registerParts('s-old')
+    expect(part).toMatchObject({
+      entries: { b1: { mark: 'present' }, b2: { mark: 'late' } },
+      walkIns: legacy.walkIns,
+      audit: [...legacy.audit, late],
+      code: legacy.code,
+    })
+    expect(await registers.getRegisterPart('s-old', 0)).toEqual(part)
   })
 
   it('lists a trainer’s sessions by start, following changes of the trainers assigned', async () => {

@@ -1,10 +1,10 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { DomainError, ServiceBusyError } from '@ey/domain'
-import { createDynamoBookingRepository } from '@ey/dynamodb'
+import { createDynamoBookingRepository, createDynamoSessionStore } from '@ey/dynamodb'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeBooking } from '../support/factories.ts'
+import { makeBooking, makeSession } from '../support/factories.ts'
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
 const ddb = mockClient(doc)
@@ -84,5 +84,29 @@ describe('a booking hit by transaction conflicts', () => {
     expect(error).toBeInstanceOf(DomainError)
     expect((error as DomainError).code).toBe('already-booked')
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1)
+  })
+})
+
+describe('a transaction outside a retry loop (sessions scheduled by an administrator)', () => {
+  afterEach(() => ddb.reset())
+
+  it.each([
+    [
+      'a conflict',
+      () =>
+        new TransactionCanceledException({
+          message: 'Transaction cancelled [TransactionConflict]',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'TransactionConflict' }],
+        }),
+    ],
+    ['throttling', () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })],
+  ])('fails with a service-busy error on %s, which the API answers 503', async (_kind, failure) => {
+    ddb.on(TransactWriteCommand).rejects(failure())
+
+    const attempt = createDynamoSessionStore({ doc, tableName: 't' }).createSessions([makeSession()])
+
+    await expect(attempt).rejects.toBeInstanceOf(ServiceBusyError)
+    await expect(attempt).rejects.toMatchObject({ code: 'service-busy', retryAfterSeconds: 1 })
   })
 })

@@ -29,8 +29,10 @@ import { recordingTable, type TableAccess } from '../support/dynamo-recorder.ts'
 import {
   fakeClock,
   LEEDS,
+  makeAlert,
   makeCourse,
   makePerson,
+  makeQuestionnaireResponse,
   makeSession,
   makeSessionInput,
   partAt,
@@ -521,6 +523,30 @@ describe('what each function did on DynamoDB Local', () => {
     await feedback(
       snsEvent(sesBounce([people[0] as string], 'Permanent', 'General'), sesComplaint([people[1] as string])),
     )
+
+    // Three years on, the retention job erases the bookings and what hangs on them (an answer, a
+    // certificate, emails), an alert still open and the addresses that bounced.
+    await deps.questionnaires.saveResponse(
+      makeQuestionnaireResponse({ bookingId: first.id, answers: { comments: 'Thank you' } }),
+    )
+    await deps.certificates.record({
+      code: 'ABCD-0000-0001',
+      bookingId: first.id,
+      name: 'Ada',
+      course: 'Course',
+      parts: [partAt(startsAt)],
+    })
+    await deps.alerts.openAlert(
+      makeAlert({
+        id: 'lp-old-alert',
+        email: uniqueAddress('old-alert'),
+        createdAt: clock.now().toISOString(),
+      }),
+    )
+    const retention = JOBS.find((job) => job.name === 'retention')
+    if (!retention) throw new Error('No retention job')
+    const erased = await runJob(retention, jobs, new Date(clock.now().getTime() + 3 * 365 * 86_400_000))
+    expect(erased.report).toMatchObject({ certificates: 1, alerts: 1, undeliverable: 2 })
 
     const refused: Record<string, string[]> = {}
     for (const service of SERVICES) {

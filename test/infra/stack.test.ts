@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_RETENTION_MONTHS } from '@ey/domain'
 import { TABLE } from '@ey/dynamodb'
 import { ALARM_THRESHOLDS, BOOKING_KEY, createApp, METRIC_NAMESPACE, OUTBOX_PREFIX } from '@ey/infra'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
@@ -346,6 +347,26 @@ describe('the job schedules', () => {
         state: 'ENABLED',
       })),
     )
+  })
+
+  it('runs the retention job daily at 03:00 London time, keeping personal data 24 months unless the `retentionMonths` context says', () => {
+    const retention = schedules().find((schedule) =>
+      String((schedule.Properties.Target as { Input: string }).Input).includes('"retention"'),
+    )
+    expect(retention?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+    })
+    const jobsFunction = template.findResources('AWS::Lambda::Function')[
+      logicalIdOf('AWS::Lambda::Function', 'jobs') as string
+    ] as Resource
+    expect(jobsFunction.Properties.Environment).toMatchObject({
+      Variables: { RETENTION_MONTHS: String(DEFAULT_RETENTION_MONTHS) },
+    })
+    expect(DEFAULT_RETENTION_MONTHS).toBe(24)
+    expect(() =>
+      createApp({ outdir, context: { ...cdkJson.context, siteDir, retentionMonths: '0' } }),
+    ).toThrow(/retentionMonths.*1 to 120/)
   })
 
   it('invoke the jobs function with a role that may invoke only it, with retries and a dead-letter queue', () => {

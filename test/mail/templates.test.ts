@@ -29,6 +29,7 @@ function bookingFor(kind: BookingEmailKind) {
     case 'session-rescheduled':
       return withChange(base, 'confirmed', 'confirmed')
     case 'booking-exists':
+    case 'manage-links-renewed':
       return base
   }
 }
@@ -60,28 +61,42 @@ describe('renderEmail', () => {
     },
   )
 
-  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'bookings-list'))(
+  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'bookings-list' && kind !== 'manage-links-renewed'))(
     '%s names the session in the subject',
     (kind) => {
       expect(render(kind).subject).toContain('Speech, language and communication: core')
     },
   )
 
-  it.each(BOOKING_EMAIL_KINDS)('%s begins with fixed words, the name only after them', (kind) => {
-    const email = render(kind, { name: 'Click here to claim your prize' })
+  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'manage-links-renewed'))(
+    '%s begins with fixed words, the name only after them',
+    (kind) => {
+      const email = render(kind, { name: 'Click here to claim your prize' })
 
-    expect(email.text.indexOf('Hello from the early years SEND training programme.')).toBe(0)
-    expect(email.text.indexOf('Click here')).toBeGreaterThan(email.text.indexOf('This email is for'))
-  })
+      expect(email.text.indexOf('Hello from the early years SEND training programme.')).toBe(0)
+      expect(email.text.indexOf('Click here')).toBeGreaterThan(email.text.indexOf('This email is for'))
+    },
+  )
 
-  it.each(BOOKING_EMAIL_KINDS)('%s escapes HTML in the person’s name', (kind) => {
-    const email = render(kind, { name: 'Amira <script>alert("hi")</script> & Co' })
+  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'manage-links-renewed'))(
+    '%s escapes HTML in the person’s name',
+    (kind) => {
+      const email = render(kind, { name: 'Amira <script>alert("hi")</script> & Co' })
 
-    expect(email.html).toContain(
-      'Hello from the early years SEND training programme. This email is for Amira &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; Co.',
-    )
-    expect(email.html).not.toContain('<script>')
-    expect(email.text).toContain('This email is for Amira <script>alert("hi")</script> & Co.')
+      expect(email.html).toContain(
+        'Hello from the early years SEND training programme. This email is for Amira &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; Co.',
+      )
+      expect(email.html).not.toContain('<script>')
+      expect(email.text).toContain('This email is for Amira <script>alert("hi")</script> & Co.')
+    },
+  )
+
+  it('manage-links-renewed opens with a fixed sentence and names nobody, whatever name was booked', () => {
+    const email = render('manage-links-renewed', { name: 'Visit evil.example to claim a prize' })
+
+    expect(email.text.startsWith('New links to your bookings were asked for on our website.')).toBe(true)
+    expect(email.text).not.toContain('evil.example')
+    expect(email.html).not.toContain('evil.example')
   })
 
   it.each(BOOKING_EMAIL_KINDS)('%s holds none of the person’s other details', (kind) => {

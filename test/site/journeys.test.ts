@@ -335,6 +335,31 @@ describe('the public site', () => {
     expect(await textOf(page.locator('#details'))).toContain(booked.reference)
   })
 
+  it('sends new links on request: the old link then says it was replaced, and the new one opens the booking', async () => {
+    const [open] = await sessionsFromApi('available=true')
+    const email = uniqueEmail('new-links')
+    const booked = await bookThroughApi(open?.id ?? '', email)
+    const ask = await site.newPage()
+    await ask.goto('/find-my-bookings/?new-links')
+    await ask.getByLabel('Find my bookings').fill(email)
+    await ask.getByRole('button', { name: 'Send me my bookings' }).click()
+    await expectHeading(ask, 'Check your email')
+    expect(await textOf(ask.locator('#sent'))).toContain('The links we sent before no longer work')
+
+    const old = await site.newPage()
+    await old.goto(manageHref(booked))
+    expect(await textOf(old.locator('#replaced'))).toContain('This link to your booking has been replaced')
+    expect(await visibleText(old.locator('main'))).not.toContain(booked.reference)
+    await expectAccessible(old)
+    const emails = await site.emailsTo(email, 2)
+    const renewed = emails.find(
+      (e) => e.subject === 'New links to your bookings for early years SEND training',
+    )
+    const fresh = await site.newPage()
+    await fresh.goto(manageLinkIn(renewed).replace(/^https?:\/\/[^/]+/, ''))
+    expect(await textOf(fresh.locator('#details'))).toContain(booked.reference)
+  })
+
   it('shows the error summary when the lookup address is not an email address', async () => {
     const page = await site.newPage()
     await page.goto('/find-my-bookings/')

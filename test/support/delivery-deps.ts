@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingEmail } from '@ey/domain'
+import { DEFAULT_POLICY, type Mailer, type OutgoingEmail } from '@ey/domain'
 import type { DeliveryDeps } from '@ey/mail'
 
 /**
@@ -16,6 +16,8 @@ export const READS_FINDING_NOTHING = {
   answers: { hasAnswered: async () => false },
   materials: { listOf: async () => [] },
   undeliverable: { isUndeliverable: async () => false },
+  manageLinks: { bookingsOf: async () => [] },
+  policy: DEFAULT_POLICY,
 } satisfies Partial<DeliveryDeps>
 
 /** A mailer that keeps each email it is given in `sent`, answering message ids m-1, m-2, … */

@@ -12,9 +12,11 @@ import type {
   InterestAlertStore,
   LaBookings,
   MailAudit,
+  ManageLinkStore,
   MaterialFiles,
   MaterialStore,
   OutboxStore,
+  PersonalDataStore,
   QuestionnaireAnswers,
   QuestionnaireStore,
   RateLimiter,
@@ -36,6 +38,8 @@ export interface ApiDeps extends BookingDeps {
   catalogue: CatalogueRepository
   /** A person's bookings by email, for "find my bookings". */
   lookup: BookingLookup
+  /** A person's manage links, renewed by "send me new links". */
+  manageLinks: ManageLinkStore
   /** Emails queued outside a booking change ("find my bookings"), and failed ones for administrators. */
   outbox: OutboxStore
   /** Addresses no email goes to, which administrators see and clear. */
@@ -44,6 +48,8 @@ export interface ApiDeps extends BookingDeps {
   mailAudit: MailAudit
   /** The audit log of reads of LA data: every download is recorded before it is sent. */
   accessAudit: AccessAudit
+  /** Personal data by booking and address: subject access (export and erase). */
+  personalData: PersonalDataStore
   /** The administrators' session writes and their list of every session. */
   sessions: SessionStore
   /** Partners and courses, written by administrators. */

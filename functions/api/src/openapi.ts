@@ -68,6 +68,9 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The session is only for people from other local authorities',
   404: 'Not found',
   409: 'The session or booking does not allow this now',
+  410:
+    'The manage link no longer works: `manage-link-expired` (the session ended more than the configured ' +
+    'days ago, 90 by default) or `manage-link-replaced` (new links were sent since; use the newest)',
   413: 'The body is larger than 16 KB',
   415: 'The body is not JSON',
   422: 'The Idempotency-Key was used for a different request',

@@ -40,6 +40,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'bespoke-session': 403,
   'session-not-found': 404,
   'course-not-found': 404,
+  'partner-not-found': 404,
   'booking-not-found': 404,
   'alert-not-found': 404,
   'address-not-found': 404,
@@ -47,8 +48,12 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'template-not-found': 404,
   'material-not-found': 404,
   'session-not-published': 404,
+  'manage-link-expired': 410,
+  'manage-link-replaced': 410,
   'already-booked': 409,
   'session-cancelled': 409,
+  'subject-has-live-bookings': 409,
+  'erasure-not-confirmed': 422,
   'booking-closed': 409,
   'booking-not-open': 409,
   'session-started': 409,
@@ -153,6 +158,7 @@ function domainProblem(c: Context, error: DomainError): Response {
 export function problemHandler(logger: ApiLogger): ErrorHandler {
   return (error, c) => {
     if (error instanceof DomainError) return domainProblem(c, error)
+    if (isThrottled(error)) return domainProblem(c, new ServiceBusyError(1, error))
     if (error instanceof HTTPException && error.status === 413) {
       return httpProblem(c, 'payload-too-large', error.message || 'Send a request body of 16 KB or less.')
     }
@@ -175,6 +181,25 @@ export function problemHandler(logger: ApiLogger): ErrorHandler {
       'Try again later. If it keeps happening, contact the programme team.',
     )
   }
+}
+
+/**
+ * AWS throttling that outlasted the SDK's retries (DynamoDB's table or account throughput, or any
+ * service's rate), thrown as is or as the cause of a repository error: busy, not broken.
+ */
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+])
+
+function isThrottled(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (THROTTLING.has(current.name)) return true
+    current = current.cause
+  }
+  return false
 }
 
 /** Unknown paths answer a problem too, so every error a client sees has the same shape. */

@@ -1,4 +1,5 @@
 import {
+  applyRetention,
   expireLapsedOffers,
   sendQuestionnaireInvitations,
   sendReminders,
@@ -31,6 +32,20 @@ const RUNS: { [name in JobName]: JobRun } = {
   'trainer-digest': sendTrainerDigests,
   'questionnaire-invitations': sendQuestionnaireInvitations,
   'sweep-outbox': (deps, now) => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now),
+  retention: async (deps, now) => ({
+    ...(await applyRetention(
+      {
+        personalData: deps.personalData,
+        responses: deps.results.responses,
+        templates: deps.results.templates,
+        alerts: deps.alerts,
+        undeliverable: deps.undeliverable,
+        catalogue: deps.catalogue,
+        retentionMonths: deps.retentionMonths,
+      },
+      now,
+    )),
+  }),
 }
 
 /** Every job, with its schedule (from `schedules.ts`) and its run. */

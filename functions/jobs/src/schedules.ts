@@ -50,6 +50,13 @@ const SCHEDULES = [
     description:
       'Sends every outbox email still due (missed by the stream, or after its backoff), takes over stale claims, parks an email after its last attempt',
   },
+  {
+    name: 'retention',
+    // Daily at 3am London time, when nobody books.
+    schedule: 'cron(0 3 * * ? *)',
+    description:
+      'Erases the personal data of bookings whose session ended more than the retention period ago (24 months unless RETENTION_MONTHS says), keeping every figure; stops alerts and forgets undeliverable addresses that old',
+  },
 ] as const satisfies readonly JobSchedule[]
 
 /** The name of a job of the list. */

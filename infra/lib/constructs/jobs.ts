@@ -16,15 +16,32 @@ import { OUTBOX_DELIVERY_GRANTS } from './mail.ts'
  * mail function's grants, which also cover what the other jobs read): they query the work that
  * fell due (gsi4), expire lapsed offers (a transaction changing the booking and its session's
  * items: counts, queue entry, person lock), queue reminders, digests and invitations in the
- * outbox, and record them in the session's partition.
+ * outbox, and record them in the session's partition. The retention job reads old bookings (gsi3),
+ * their answers (a batch) and the template versions answered, writes each booking erased with its
+ * answers (in the booking's partition), and deletes the emails, certificates, alerts and
+ * undeliverable records it erases.
  */
 export const JOBS_GRANTS: readonly TableGrant[] = [
   ...OUTBOX_DELIVERY_GRANTS,
   { actions: ['dynamodb:Query'], indexes: ['gsi4'] },
   { actions: ['dynamodb:UpdateItem'], partitions: [partitions.booking, partitions.session] },
   { actions: ['dynamodb:DeleteItem'], partitions: [partitions.session] },
-  { actions: ['dynamodb:PutItem'], partitions: [partitions.session, partitions.outbox] },
+  { actions: ['dynamodb:PutItem'], partitions: [partitions.session, partitions.outbox, partitions.booking] },
+  { actions: ['dynamodb:BatchGetItem'], partitions: [partitions.booking] },
+  { actions: ['dynamodb:GetItem'], partitions: [partitions.questionnaireTemplate] },
+  {
+    actions: ['dynamodb:DeleteItem'],
+    partitions: [
+      partitions.outbox,
+      partitions.certificate,
+      partitions.interestAlert,
+      partitions.undeliverable,
+    ],
+  },
 ]
+
+/** Months a booking's personal data is kept after its session unless the `retentionMonths` context says: the domain's default. */
+export const DEFAULT_RETENTION_MONTHS = 24
 
 export interface JobsProps {
   table: ITableV2
@@ -34,6 +51,8 @@ export interface JobsProps {
   siteUrl: string
   /** The mail's sender: `sweep-outbox` sends the outbox's emails as the mail function does. */
   sender: Sender
+  /** Months a booking's personal data is kept after its session (`RETENTION_MONTHS`); default 24. */
+  retentionMonths?: number
 }
 
 /**
@@ -74,6 +93,7 @@ export class Jobs extends Construct {
       .bindSender(props.sender)
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
+      .setVariable('RETENTION_MONTHS', String(props.retentionMonths ?? DEFAULT_RETENTION_MONTHS))
     this.function.function.configureAsyncInvoke({
       retryAttempts: 2,
       onFailure: new SqsDestination(this.failedRuns),

@@ -122,9 +122,19 @@ export type MoveRequest = z.infer<typeof MoveRequestSchema>
 export const MoveOptionsSchema = z.object({ items: z.array(SessionViewSchema) }).meta({ id: 'MoveOptions' })
 export type MoveOptions = z.infer<typeof MoveOptionsSchema>
 
-/** `POST /api/bookings/lookup`: "find my bookings". */
+/** `POST /api/bookings/lookup`: "find my bookings", or with `newLinks` "send me new links". */
 export const BookingLookupRequestSchema = z
-  .object({ email: PersonSchema.shape.email })
+  .object({
+    email: PersonSchema.shape.email,
+    newLinks: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'true: replace the links to every booking of the address whose links still work (the old links ' +
+          'answer 410 manage-link-replaced from then on) and email the new ones',
+      }),
+  })
   .meta({ id: 'BookingLookupRequest' })
 export type BookingLookupRequest = z.infer<typeof BookingLookupRequestSchema>
 

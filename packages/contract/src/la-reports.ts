@@ -153,6 +153,9 @@ export const AuditEntrySchema = z
     session: AuditedSessionSchema.optional().meta({
       description: 'Register views and participant reports: the session and its part (from 0)',
     }),
+    subject: z.string().optional().meta({
+      description: 'A subject access: the SHA-256 (hex) of the normalised address, never the address',
+    }),
     rows: z.number().int().min(0).optional().meta({ description: 'Rows downloaded or shown, when known' }),
   })
   .meta({ id: 'AuditEntry' })

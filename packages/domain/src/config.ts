@@ -1,4 +1,4 @@
-/** Programme-wide booking policy; every duration is in minutes. */
+/** Programme-wide booking policy; every duration is in minutes unless its name says days. */
 export interface BookingPolicy {
   /** A weekday session starting at or after this London time (HH:mm) is twilight. */
   twilightFrom: string
@@ -8,6 +8,8 @@ export interface BookingPolicy {
   autoPromotionStopsBeforeMinutes: number
   /** How long an offered place is held for the person it was offered to. */
   offerHoldMinutes: number
+  /** A booking's manage links stop working this many days after its session's last part ends. */
+  manageLinkDays: number
 }
 
 export const DEFAULT_POLICY: BookingPolicy = {
@@ -15,6 +17,7 @@ export const DEFAULT_POLICY: BookingPolicy = {
   bookingClosesBeforeMinutes: 60,
   autoPromotionStopsBeforeMinutes: 24 * 60,
   offerHoldMinutes: 4 * 60,
+  manageLinkDays: 90,
 }
 
 export const MINUTE_MS = 60_000

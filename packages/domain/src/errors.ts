@@ -6,7 +6,10 @@ export const ERRORS = {
   'validation-failed': { title: 'Some of the information is not valid' },
   'session-not-found': { title: 'Session not found' },
   'course-not-found': { title: 'Course not found' },
+  'partner-not-found': { title: 'Partner organisation not found' },
   'booking-not-found': { title: 'Booking not found' },
+  'manage-link-expired': { title: 'This link to your booking has expired' },
+  'manage-link-replaced': { title: 'This link to your booking has been replaced by a newer one' },
   'alert-not-found': { title: 'Alert not found' },
   'session-cancelled': { title: 'This session has been cancelled' },
   'session-not-published': { title: 'This session is not open for booking' },
@@ -49,6 +52,10 @@ export const ERRORS = {
   'material-not-found': { title: 'Material not found' },
   'file-not-allowed': { title: 'This file cannot be added' },
   'upload-not-found': { title: 'The file has not arrived; upload it again' },
+  'subject-has-live-bookings': {
+    title: 'This address still has upcoming bookings: cancel them first, then erase',
+  },
+  'erasure-not-confirmed': { title: 'Confirm the erasure: it cannot be undone' },
   unauthorized: { title: 'Sign-in or a valid token is required' },
   forbidden: { title: 'You do not have access to this' },
 } as const

@@ -21,6 +21,11 @@ export const BOOKING_EMAIL_KINDS = [
    * sent instead of telling the caller (who may not own the address) that it had booked.
    */
   'booking-exists',
+  /**
+   * "Send me new links": every booking of the person whose links still work, each with its new
+   * link; the old links stopped working when this was queued.
+   */
+  'manage-links-renewed',
 ] as const
 export const BookingEmailKindSchema = z.enum(BOOKING_EMAIL_KINDS)
 export type BookingEmailKind = z.infer<typeof BookingEmailKindSchema>

@@ -28,8 +28,13 @@ export interface Fingerprints {
 
 /** Manage tokens: given to the person, stored only as a hash. */
 export interface ManageTokens {
-  /** The token for a booking; the same booking always gets the same token (so replays can answer it). */
-  issue(bookingId: string): string
+  /**
+   * The token for a booking at a version (1 when left out); the same booking and version always
+   * get the same token (so replays can answer it). Version 1's token is the one every link sent
+   * before versions existed carries; a later version's token starts with `<version>.` (see
+   * `versionOfToken`), so a link of an older version can be told from a wrong one.
+   */
+  issue(bookingId: string, version?: number): string
   /** The hash stored on the booking. */
   hash(token: string): string
 }

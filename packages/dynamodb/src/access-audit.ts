@@ -33,6 +33,7 @@ export function createDynamoAccessAudit(table: TableAccess): AccessAudit {
           Item: {
             ...keys.accessAudit(entry.at, entry.id),
             ...(entry.laCode ? indexKeys.laAccessAudit(entry.laCode, entry.at, entry.id) : {}),
+            ...(entry.subject ? indexKeys.subjectAccessAudit(entry.subject, entry.at, entry.id) : {}),
             type: 'access-audit',
             ...entry,
             expiresAt: ttlAfterDays(ACCESS_AUDIT_RETENTION_DAYS, new Date(entry.at)),

@@ -4,10 +4,10 @@ import { bookingItem } from './items.ts'
 import { indexKeys } from './keys.ts'
 
 /** How far back a booking's first part may have started and the booking still be current (multi-part courses). */
-const LOOKBACK_MS = 120 * 24 * 60 * 60_000
+export const LOOKBACK_MS = 120 * 24 * 60 * 60_000
 
 /** Upper bound on the bookings read for one person, so a strange address cannot make a long query. */
-const MAX_ITEMS = 200
+export const MAX_PERSON_BOOKINGS = 200
 
 /**
  * "Find my bookings" on DynamoDB: a person's bookings from gsi2 (by a hash of the normalised
@@ -29,7 +29,7 @@ export function createDynamoBookingLookup(options: {
             ':pk': indexKeys.personBookingsPk(emailKey),
             ':from': new Date(now.getTime() - LOOKBACK_MS).toISOString(),
           },
-          Limit: MAX_ITEMS,
+          Limit: MAX_PERSON_BOOKINGS,
         }),
       )
       return Items.map((item) => bookingItem.from(item)).filter(

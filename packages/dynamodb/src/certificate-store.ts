@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type CertificateRecord, CertificateRecordSchema, type CertificateStore } from '@ey/domain'
-import { keys } from './keys.ts'
+import { withoutKeys } from './items.ts'
+import { indexKeys, keys } from './keys.ts'
 import type { TableAccess } from './query.ts'
 
 /** Certificates on DynamoDB: one item per verification code, holding only what the code shows. */
@@ -12,15 +13,19 @@ export function createCertificateStore(table: TableAccess): CertificateStore {
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.certificate(certificate.code), type: 'certificate', ...certificate },
+          Item: {
+            ...keys.certificate(certificate.code),
+            ...indexKeys.bookingCertificates(certificate.bookingId, certificate.code),
+            type: 'certificate',
+            ...certificate,
+          },
         }),
       )
     },
     async find(code) {
       const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.certificate(code) }))
       if (!Item) return undefined
-      const { pk: _pk, sk: _sk, type: _type, ...rest } = Item
-      return CertificateRecordSchema.parse(rest) satisfies CertificateRecord
+      return CertificateRecordSchema.parse(withoutKeys(Item)) satisfies CertificateRecord
     },
   }
 }

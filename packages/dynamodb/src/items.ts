@@ -88,13 +88,16 @@ export function offerDueKeys(booking: Pick<Booking, 'id' | 'status' | 'offerExpi
 }
 
 export const bookingItem = {
-  /** An offered booking carries gsi4's `DUE#offer` keys at its deadline; no other status does. */
+  /**
+   * An offered booking carries gsi4's `DUE#offer` keys at its deadline; no other status does. An
+   * erased booking is no longer found by its person (no gsi2 keys).
+   */
   to: (booking: Booking): Item => {
     const startsAt = booking.session.parts[0]?.startsAt ?? booking.createdAt
     return {
       ...keys.booking(booking.id),
       ...indexKeys.register(booking.sessionId, booking.createdAt, booking.id),
-      ...indexKeys.personBookings(booking.emailKey, startsAt, booking.id),
+      ...(booking.erasedAt ? {} : indexKeys.personBookings(booking.emailKey, startsAt, booking.id)),
       ...indexKeys.laBookings(booking.person.laCode, startsAt, booking.id),
       ...offerDueKeys(booking),
       type: 'booking',
@@ -107,11 +110,19 @@ export const bookingItem = {
 /** Days an outbox item is kept after it is written (DynamoDB TTL removes it). */
 export const OUTBOX_RETENTION_DAYS = 30
 
+/** gsi2 keys that find an email by the booking or alert it is about (a subject access, an erasure). */
+function emailsAboutKeys(message: OutboxMessage) {
+  const about =
+    'bookingId' in message ? message.bookingId : 'alertId' in message ? message.alertId : undefined
+  return about ? indexKeys.emailsAbout(about, message.createdAt, message.id) : {}
+}
+
 export const outboxItem = {
   /** A new item: pending, and due to the sweeper once the stream has had its grace period. */
   to: (message: OutboxMessage): Item => ({
     ...keys.outbox(message.id),
     ...dueKeys.due('outbox', new Date(Date.parse(message.createdAt) + OUTBOX_STREAM_GRACE_MS), message.id),
+    ...emailsAboutKeys(message),
     type: 'outbox',
     ...message,
     status: 'pending',
@@ -133,6 +144,7 @@ export const interestAlertItem = {
   to: (alert: InterestAlert): Item => ({
     ...keys.interestAlert(alert.id),
     ...(alert.status === 'open' ? indexKeys.openAlerts(alert.courseId, alert.createdAt, alert.id) : {}),
+    ...indexKeys.personAlerts(alert.emailKey, alert.createdAt, alert.id),
     type: 'interest-alert',
     ...alert,
     ...(alert.closedAt ? { expiresAt: ttlAfterDays(ALERT_RETENTION_DAYS, new Date(alert.closedAt)) } : {}),

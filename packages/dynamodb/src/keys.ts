@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { utcMonth } from '@ey/domain'
+import { isPseudonym, pseudonymDigest, utcMonth } from '@ey/domain'
 
 // Sort-key prefixes of the items in a session's partition, and the index partitions read whole.
 const PERSON = 'PERSON#'
 const WAIT = 'WAIT#'
 const ATTENDANCE = 'ATTENDANCE#'
+const REGISTER = 'REGISTER#'
 const TRAINER = 'TRAINER#'
 const REMINDER = 'REMINDER#'
 const PART_DAY = 'PART_DAY#'
@@ -28,6 +29,11 @@ const TAKEUP_SETTING = 'TAKEUP_SETTING#'
 const TAKEUP_ENGLAND = 'ENGLAND'
 const TAKEUP_REGION = 'REGION#'
 const TAKEUP_LA = 'LA#'
+
+/** A part's number in a sort key: two digits, so parts sort in order. */
+function registerPart(part: number): string {
+  return String(part).padStart(2, '0')
+}
 
 function accessAuditPk(month: string): string {
   return `AUDIT#${month}`
@@ -80,13 +86,38 @@ export const keys = {
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Holds a username for one staff member (usernames are unique, as in Cognito). */
   staffUsername: (username: string) => ({ pk: `STAFF_USERNAME#${username}`, sk: 'STAFF_USERNAME' }),
-  /** One part's register (marks, walk-ins, notes, audit), beside its session. */
-  registerPart: (sessionId: string, part: number) => ({
+  /**
+   * The single item that held a whole part's register (marks, walk-ins, notes, audit) before
+   * registers were split into items; still read, never written.
+   */
+  legacyRegisterPart: (sessionId: string, part: number) => ({
     pk: `SESSION#${sessionId}`,
-    sk: `${ATTENDANCE}${String(part).padStart(2, '0')}`,
+    sk: `${ATTENDANCE}${registerPart(part)}`,
   }),
-  /** Begins the sort key of every register part of a session. */
-  registerPartPrefix: ATTENDANCE,
+  /** Begins the sort key of every legacy register item of a session. */
+  legacyRegisterPrefix: ATTENDANCE,
+  /** A part's register head: its attendance code and reopening, versioned. Small. */
+  registerHead: (sessionId: string, part: number) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#HEAD`,
+  }),
+  /** One person's line on a part's register (a booking id or a walk-in id): mark, note, check-in. */
+  registerLine: (sessionId: string, part: number, subject: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#LINE#${subject}`,
+  }),
+  /** One walk-in added to a part's register. */
+  registerWalkIn: (sessionId: string, part: number, id: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#WALKIN#${id}`,
+  }),
+  /** One change to a part's register, by its idempotency key: written once, so a replay is skipped. */
+  registerAudit: (sessionId: string, part: number, key: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `${REGISTER}${registerPart(part)}#AUDIT#${key}`,
+  }),
+  /** Begins the sort key of every register item of one part (`part` given) or of every part. */
+  registerPrefix: (part?: number) => (part === undefined ? REGISTER : `${REGISTER}${registerPart(part)}#`),
   /** One per trainer assigned to a session; indexed by trainer for "my sessions". */
   trainerAssignment: (sessionId: string, trainerId: string) => ({
     pk: `SESSION#${sessionId}`,
@@ -175,12 +206,12 @@ export const keys = {
   takeUpReachPk: (year: number) => `${TAKEUP_REACH}${year}`,
   /** How many of a person's places booked count in an area in an academic year (a distinct count's marker). */
   takeUpPerson: (year: number, area: TakeUpArea, emailKey: string) => ({
-    pk: `${TAKEUP_PERSON}${year}#${takeUpAreaSk(area)}#${emailHash(emailKey)}`,
+    pk: `${TAKEUP_PERSON}${year}#${takeUpAreaSk(area)}#${countedKey('', emailKey)}`,
     sk: 'TAKEUP_PERSON',
   }),
   /** How many places booked name a setting (`urn:<urn>` or `name:<normalised name>`) in an LA in a year. */
   takeUpSetting: (year: number, laCode: string, setting: string) => ({
-    pk: `${TAKEUP_SETTING}${year}#${laCode}#${sha256Key(setting)}`,
+    pk: `${TAKEUP_SETTING}${year}#${laCode}#${settingKey(setting)}`,
     sk: 'TAKEUP_SETTING',
   }),
   /** Records that the demo seed of this name finished (local stack only). */
@@ -199,6 +230,8 @@ export const partitionPrefixes = {
   staff: keys.staff('').pk,
   undeliverable: keys.undeliverable('').pk,
   outbox: keys.outbox('').pk,
+  certificate: keys.certificate('').pk,
+  questionnaireTemplate: keys.questionnaireTemplatePk(''),
   takeUpDay: keys.takeUpDayPk(''),
   takeUpMonth: keys.takeUpMonthPk(''),
   takeUpReach: TAKEUP_REACH,
@@ -215,6 +248,10 @@ const partsOnDayPk = (date: string) => `DAY#${date}`
 const openAlertsPk = (courseId: string) => `ALERTS#${courseId}`
 const sessionResponsesPk = (sessionId: string) => `RESPONSES#${sessionId}`
 const laAccessAuditPk = (laCode: string) => `AUDIT_LA#${laCode}`
+const subjectAccessAuditPk = (subject: string) => `AUDIT_SUBJECT#${subject}`
+const personAlertsPk = (emailKey: string) => `ALERT_PERSON#${emailHash(emailKey)}`
+const emailsAboutPk = (subjectId: string) => `EMAILS_ABOUT#${subjectId}`
+const bookingCertificatesPk = (bookingId: string) => `CERTIFICATES_OF#${bookingId}`
 
 /** Index keys, and the partition key of each index partition a query reads (`…Pk`). */
 function laBookingsPk(laCode: string): string {
@@ -302,6 +339,30 @@ export const indexKeys = {
     gsi1sk: `${at}#${id}`,
   }),
   laAccessAuditPk,
+  /** gsi2: the subject accesses of one address, by the hash the entry holds (`subject`). */
+  subjectAccessAudit: (subject: string, at: string, id: string) => ({
+    gsi2pk: subjectAccessAuditPk(subject),
+    gsi2sk: `${at}#${id}`,
+  }),
+  subjectAccessAuditPk,
+  /** gsi2: a person's interest alerts, any status, by when they were asked for. */
+  personAlerts: (emailKey: string, createdAt: string, id: string) => ({
+    gsi2pk: personAlertsPk(emailKey),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  personAlertsPk,
+  /** gsi2: the emails about one booking or alert (what `bookingId` or `alertId` names), by when queued. */
+  emailsAbout: (subjectId: string, createdAt: string, id: string) => ({
+    gsi2pk: emailsAboutPk(subjectId),
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  emailsAboutPk,
+  /** gsi2: the certificates recorded for one booking, by code. */
+  bookingCertificates: (bookingId: string, code: string) => ({
+    gsi2pk: bookingCertificatesPk(bookingId),
+    gsi2sk: code,
+  }),
+  bookingCertificatesPk,
   /** gsi3: an LA's bookings by session start. */
   laBookings: (laCode: string, startsAt: string, bookingId: string) => ({
     gsi3pk: laBookingsPk(laCode),
@@ -350,6 +411,23 @@ export function takeUpAreaOf(sk: string): TakeUpArea | undefined {
 /** Email addresses never appear in keys: a hash of the normalised address stands for them. */
 export function emailHash(emailKey: string): string {
   return sha256Key(emailKey)
+}
+
+/**
+ * The key hash of a text, also when the text is the pseudonym of an erased booking (`anon:` and
+ * the SHA-256 in hex, see `pseudonym` in the domain): then the hash of the text it stands for, so
+ * a take-up marker keeps its key when the booking it counts is erased. `prefix` is put before the
+ * text (`name:`, `urn:`), and is part of what the pseudonym stands for.
+ */
+function settingKey(setting: string): string {
+  const [, prefix = '', text = setting] = /^(name:|urn:)(.*)$/s.exec(setting) ?? []
+  return countedKey(prefix, text)
+}
+
+function countedKey(prefix: string, text: string): string {
+  return isPseudonym(text)
+    ? Buffer.from(pseudonymDigest(text), 'hex').toString('base64url').slice(0, 32)
+    : sha256Key(`${prefix}${text}`)
 }
 
 /** A short hash of personal text (an address, a setting's name) that stands for it in a key. */

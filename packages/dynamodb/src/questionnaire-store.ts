@@ -28,7 +28,7 @@ const templateItem = {
     QuestionnaireTemplateSchema.parse(withoutKeys(item)),
 }
 
-const responseItem = {
+export const responseItem = {
   to: (response: QuestionnaireResponse) => ({
     ...keys.questionnaireResponse(response.bookingId, response.kind),
     ...indexKeys.sessionResponses(response.sessionId, response.kind, response.bookingId),

@@ -1,3 +1,5 @@
+import { ServiceBusyError } from '@ey/domain'
+
 /** How hard a call retries what DynamoDB asks to try again: a transaction conflict, unprocessed keys. */
 export interface RetryPolicy {
   /** Total attempts, the first included. */
@@ -8,10 +10,14 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 25 }
 
-/** Thrown by an attempt that may succeed if tried again. */
-export class RetryableConflict extends Error {
+/**
+ * Thrown by an attempt that may succeed if tried again (a transaction conflict, or DynamoDB
+ * throttling). A service-busy error, so where no retry loop catches it the caller is asked to
+ * retry (503 with Retry-After) rather than told something broke.
+ */
+export class RetryableConflict extends ServiceBusyError {
   constructor(cause: unknown) {
-    super('Transaction conflict', { cause })
+    super(1, cause)
     this.name = 'RetryableConflict'
   }
 }

@@ -42,7 +42,7 @@ export async function transact(
     }
     const reasons = error.CancellationReasons ?? []
     const codes = items.map((_, i) => reasons[i]?.Code ?? 'None')
-    if (codes.some((code) => code === 'TransactionConflict')) throw new RetryableConflict(error)
+    if (codes.some((code) => RETRYABLE_REASONS.has(code))) throw new RetryableConflict(error)
     if (!codes.includes('ConditionalCheckFailed')) throw new RepositoryError('Transaction cancelled', error)
     return {
       codes,
@@ -54,9 +54,23 @@ export async function transact(
   }
 }
 
+/** Cancellation reasons that a later attempt may not meet: another transaction, or throttling. */
+const RETRYABLE_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded'])
+
+/**
+ * Failures worth another attempt: a conflicting transaction, or throttling that outlasted the
+ * SDK's own retries (the table's or the account's throughput).
+ */
+const RETRYABLE_ERRORS = new Set([
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+])
+
 function isConflictError(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name
-  return name === 'TransactionConflictException' || name === 'TransactionInProgressException'
+  return RETRYABLE_ERRORS.has(String((error as { name?: string } | undefined)?.name))
 }
 
 /** Whether the item at `index` failed its condition. */

@@ -152,6 +152,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       MATERIALS_DIR: materialsDir(options.dataDir, stops),
       ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
       ...abuseLimitsEnv(options.limits ?? {}),
+      // The retention period, when the shell that started the stack sets one.
+      ...(process.env.RETENTION_MONTHS ? { RETENTION_MONTHS: process.env.RETENTION_MONTHS } : {}),
     }
     // The seed and the issuer use the same wiring as the functions, before the issuer's
     // address (which the API's configuration needs) is known.

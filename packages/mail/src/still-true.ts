@@ -27,6 +27,7 @@ export function isStillTrue(kind: BookingEmailKind, booking: Booking): boolean {
       // A later email (a cancellation) carries the then-current details itself.
       return isLive(booking.status)
     case 'bookings-list':
+    case 'manage-links-renewed':
       // The list is read when the email goes, so it is true whatever became of this one booking.
       return true
   }

@@ -12,24 +12,37 @@ export interface CoreConfig {
   siteUrl: string
   /** The key manage tokens and alert stop tokens are derived from; the API and the mail function must share it. */
   manageTokenSecret: string
+  /** Days after a session's end its manage links stop working (`MANAGE_LINK_DAYS`); the policy's default when unset. */
+  manageLinkDays?: number
   /** The rate limits and caps (`LIMIT_…` variables over `DEFAULT_ABUSE_LIMITS`); unset, the defaults. */
   limits?: AbuseLimits
 }
 
 /**
- * Reads `TABLE_NAME` and `SITE_URL` (required), `DYNAMODB_ENDPOINT` (optional), the manage-token
- * key (see `manageTokenSecret`) and the abuse limits (see `abuseLimitsFromEnv`); a missing or
- * malformed variable stops start-up, named.
+ * Reads `TABLE_NAME` and `SITE_URL` (required), `DYNAMODB_ENDPOINT` and `MANAGE_LINK_DAYS`
+ * (optional), the manage-token key (see `manageTokenSecret`) and the abuse limits (see
+ * `abuseLimitsFromEnv`); a missing variable, a malformed `LIMIT_…` one, or a
+ * `MANAGE_LINK_DAYS` that is not a whole number of days from 1 to 3650, stops start-up, named.
  */
 export async function coreConfigFromEnv(env: Env): Promise<CoreConfig> {
   const tableName = requireEnv('TABLE_NAME', env)
   const siteUrl = requireEnv('SITE_URL', env)
   const dynamodbEndpoint = optionalEnv('DYNAMODB_ENDPOINT', env)
+  const manageLinkDays = optionalEnv('MANAGE_LINK_DAYS', env)
   return {
     tableName,
     siteUrl,
     ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
+    ...(manageLinkDays ? { manageLinkDays: wholeDays('MANAGE_LINK_DAYS', manageLinkDays) } : {}),
     manageTokenSecret: await manageTokenSecret(env),
     limits: abuseLimitsFromEnv(env),
   }
+}
+
+function wholeDays(name: string, value: string): number {
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new Error(`${name} must be a whole number of days from 1 to 3650`)
+  }
+  return days
 }

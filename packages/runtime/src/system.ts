@@ -39,15 +39,19 @@ export const sha256Fingerprints: Fingerprints = { of: sha256 }
 /**
  * Tokens derived from a server secret, so a replayed booking request can be answered with the
  * same token while only its hash is stored. `purpose` keeps each kind apart: a booking's manage
- * token (`manage`) never works as an alert's stop token (`alert-stop`) of the same id.
+ * token (`manage`) never works as an alert's stop token (`alert-stop`) of the same id. Version 1
+ * signs the id alone (the tokens of every link sent before versions existed); a later version
+ * signs the version too and says it before a dot, `<version>.<signature>`.
  */
 export function hmacTokens(
   secret: string,
   purpose: 'manage' | 'alert-stop' = 'manage',
 ): ManageTokens & AlertTokens {
   if (secret.length < 32) throw new Error('The manage-token secret must be at least 32 characters')
+  const sign = (text: string) => createHmac('sha256', secret).update(text).digest('base64url')
   return {
-    issue: (id) => createHmac('sha256', secret).update(`${purpose}:${id}`).digest('base64url'),
+    issue: (id: string, version = 1) =>
+      version === 1 ? sign(`${purpose}:${id}`) : `${version}.${sign(`${purpose}:${id}:${version}`)}`,
     hash: sha256,
   }
 }

@@ -16,8 +16,10 @@ import {
   type InvitationStore,
   type LaBookings,
   type MailAudit,
+  type ManageLinkStore,
   type MaterialStore,
   type OutboxStore,
+  type PersonalDataStore,
   type QuestionnaireAnswers,
   type QuestionnaireStore,
   questionnaireReaders,
@@ -40,7 +42,9 @@ import {
   createDynamoInterestAlertStore,
   createDynamoInvitationStore,
   createDynamoLaBookings,
+  createDynamoManageLinkStore,
   createDynamoMaterialStore,
+  createDynamoPersonalDataStore,
   createDynamoQuestionnaireStore,
   createDynamoRateLimiter,
   createDynamoRegisterRepository,
@@ -52,7 +56,7 @@ import {
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
+import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
 import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
@@ -66,6 +70,8 @@ export interface CoreDeps extends BookingDeps {
   catalogue: CatalogueRepository & CatalogueStore
   sessions: SessionStore
   lookup: BookingLookup
+  /** A person's manage links and their renewal ("send me new links"). */
+  manageLinks: ManageLinkStore
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
@@ -102,6 +108,8 @@ export interface CoreDeps extends BookingDeps {
   takeUpStats: TakeUpStats
   /** The audit log of reads of LA data. */
   accessAudit: AccessAudit
+  /** Personal data by age, booking and address: the retention job and subject access. */
+  personalData: PersonalDataStore
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -132,6 +140,7 @@ export function wireCore(
     catalogue: createDynamoCatalogueRepository(table),
     sessions: createDynamoSessionStore(table),
     lookup: createDynamoBookingLookup(table),
+    manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
     rateLimits: createDynamoRateLimiter(table),
@@ -150,13 +159,20 @@ export function wireCore(
     laBookings: createDynamoLaBookings(table),
     takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
     accessAudit: createDynamoAccessAudit(table),
+    personalData: createDynamoPersonalDataStore(
+      table,
+      LOCAL_AUTHORITIES.map((la) => la.code),
+    ),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
     tokens: hmacTokens(config.manageTokenSecret),
     alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
     las: localAuthorities,
-    policy: DEFAULT_POLICY,
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
+    },
     limits: config.limits ?? DEFAULT_ABUSE_LIMITS,
     ...overrides,
   }

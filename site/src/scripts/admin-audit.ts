@@ -15,6 +15,8 @@ const ACTION_LABELS = {
   'register-view': 'Opened a register',
   'participant-report': 'Matched a participant report to a register',
   'mail-review': 'Opened the mail review (email addresses)',
+  'subject-export': 'Exported everything held about one address',
+  'subject-erase': 'Erased everything held about one address',
 } as const satisfies Record<AuditAction, string>
 
 const params = new URLSearchParams(location.search)
@@ -27,9 +29,13 @@ const cell = (text: string) => h('td', { class: 'govuk-table__cell' }, text)
 /** A London day (YYYY-MM-DD) in words; noon UTC falls on the same London day all year. */
 const day = (iso: string) => londonDate(`${iso}T12:00:00Z`)
 
-/** Whose data was read: the LA, or the session part's register (a link to it), or everyone's mail. */
+/**
+ * Whose data was read: the LA, or the session part's register (a link to it), one address (a
+ * subject access, shown by the start of its hash), or everyone's mail.
+ */
 function whose(entry: AuditEntry): string | HTMLElement {
   if (entry.laCode) return laName(entry.laCode)
+  if (entry.subject) return `One address (hash ${entry.subject.slice(0, 12)}…)`
   if (entry.session) {
     const { id, title, part } = entry.session
     return h('a', { class: 'govuk-link', href: registerUrl('', id, part) }, `${title}, part ${part + 1}`)

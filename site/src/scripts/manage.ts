@@ -249,14 +249,24 @@ function showMoveError(message: string | undefined): void {
   fieldset?.setAttribute('aria-describedby', message ? 'move-hint sessionId-error' : 'move-hint')
 }
 
+/** Which explanation a booking that did not open gets: an expired or replaced link says so, without the booking. */
+function failureOf(error: unknown): 'expired' | 'replaced' | 'missing' | 'error' {
+  if (!(error instanceof ApiProblem)) return 'error'
+  if (error.code === 'manage-link-expired') {
+    byId('expired-detail').textContent = error.message
+    return 'expired'
+  }
+  if (error.code === 'manage-link-replaced') return 'replaced'
+  return [400, 401, 404].includes(error.status) ? 'missing' : 'error'
+}
+
 async function main(): Promise<void> {
   key = bookingKey()
   if (!key) return show(byId('missing'), loading)
   try {
     render(await loadBooking(key))
   } catch (error) {
-    const missing = error instanceof ApiProblem && [400, 401, 404].includes(error.status)
-    show(byId(missing ? 'missing' : 'error'), loading)
+    show(byId(failureOf(error)), loading)
     return
   }
   const opened = key

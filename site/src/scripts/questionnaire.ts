@@ -41,6 +41,9 @@ async function start(): Promise<void> {
       api<QuestionnaireView>(`${base}/${kind}`, { headers }),
     ])
   } catch (error) {
+    // An expired or replaced link (410) says why in its detail, and nothing of the booking.
+    if (error instanceof ApiProblem && error.status === 410)
+      return unavailable(`This link no longer works. ${error.message}`)
     return only(byId(error instanceof ApiProblem && error.status === 404 ? 'missing' : 'error'))
   }
   const window = list.items.find((item) => item.kind === kind)

@@ -63,6 +63,11 @@ const LINKS: Record<StaffPrincipal['roles'][number], (principal: StaffPrincipal)
       text: 'Audit log',
       hint: 'Who downloaded which local authority’s data, and when',
     },
+    {
+      href: '/staff/admin/subject-access/',
+      text: 'Subject access',
+      hint: 'Export or erase everything held about one email address',
+    },
   ],
   trainer: () => [
     { href: '/staff/sessions/', text: 'My sessions', hint: 'Your sessions and their registers' },

@@ -104,7 +104,10 @@ export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
   'PUT /api/admin/partners/{id}': {
     rule: 'admin',
     ok: 200,
-    request: async () => ({ path: '/api/admin/partners/talking-together', body: makePartner() }),
+    request: async (world) => {
+      await world.api.catalogue.putPartner(makePartner())
+      return { path: '/api/admin/partners/talking-together', body: makePartner() }
+    },
   },
   'GET /api/admin/courses': { rule: 'admin', ok: 200, request: async () => ({ path: '/api/admin/courses' }) },
   'POST /api/admin/courses': {

@@ -54,6 +54,19 @@ describe('the API’s composition root', () => {
     expect(deps.las.has('E08000035')).toBe(true)
   })
 
+  it('keeps manage links working 90 days after the session unless MANAGE_LINK_DAYS says otherwise, and refuses a bad value', async () => {
+    const env = {
+      TABLE_NAME: 't',
+      SITE_URL: 'https://x.example',
+      MANAGE_TOKEN_SECRET: SECRET,
+      ...STAFF,
+      ...FILES,
+    }
+    expect((await wired(env)).policy.manageLinkDays).toBe(90)
+    expect((await wired({ ...env, MANAGE_LINK_DAYS: '30' })).policy.manageLinkDays).toBe(30)
+    await expect(wired({ ...env, MANAGE_LINK_DAYS: '0.5' })).rejects.toThrow('MANAGE_LINK_DAYS')
+  })
+
   it('keeps material files in the bucket MATERIALS_BUCKET names, else in the folder MATERIALS_DIR names', async () => {
     const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
     expect((await apiConfigFromEnv({ ...env, ...FILES })).materialFiles).toEqual({

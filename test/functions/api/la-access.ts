@@ -2,7 +2,8 @@ import type { StaffRouteAccess } from './staff-access.ts'
 
 /**
  * The LA downloads and the audit log in the authorization matrix: LA officers of the LA in the
- * path and administrators for the downloads, administrators only for the audit log.
+ * path and administrators for the downloads, administrators only for the audit log and subject
+ * access (export and erase one address).
  */
 export const LA_ROUTES: Record<string, StaffRouteAccess> = {
   'GET /api/la/{code}/attendees.csv': {
@@ -19,5 +20,21 @@ export const LA_ROUTES: Record<string, StaffRouteAccess> = {
     rule: 'admin',
     ok: 200,
     request: async (world) => ({ path: `/api/admin/audit?la=${world.laCode}` }),
+  },
+  'POST /api/admin/subject-access/export': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({
+      path: '/api/admin/subject-access/export',
+      body: { email: 'matrix@example.org' },
+    }),
+  },
+  'POST /api/admin/subject-access/erase': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({
+      path: '/api/admin/subject-access/erase',
+      body: { email: 'matrix-nobody@example.org', confirm: true },
+    }),
   },
 }

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { type Booking, type BookingStatus, emptyRegisterPart, type Person } from '@ey/domain'
+import type { Booking, BookingStatus, Person } from '@ey/domain'
 import { bookingItem } from '@ey/dynamodb'
 import { parse } from 'csv-parse/sync'
 import {
@@ -87,17 +87,26 @@ export async function createLaDownloadsApi(
       new PutCommand({ TableName: api.table.tableName, Item: bookingItem.to({ ...item, manageTokenHash }) }),
     )
   }
-  await api.deps.registers.saveRegisterPart({
-    ...emptyRegisterPart('ses-slcn', 0),
-    entries: { [AMIRA.id]: { mark: 'present' } },
+  await api.deps.registers.writeRegister({
+    sessionId: 'ses-slcn',
+    part: 0,
+    lines: [{ subject: AMIRA.id, entry: { mark: 'present' }, version: 0 }],
+    walkIns: [],
+    audit: [],
   })
-  await api.deps.registers.saveRegisterPart({
-    ...emptyRegisterPart('ses-slcn', 1),
-    entries: { [AMIRA.id]: { mark: 'apologies' } },
+  await api.deps.registers.writeRegister({
+    sessionId: 'ses-slcn',
+    part: 1,
+    lines: [{ subject: AMIRA.id, entry: { mark: 'apologies' }, version: 0 }],
+    walkIns: [],
+    audit: [],
   })
-  await api.deps.registers.saveRegisterPart({
-    ...emptyRegisterPart('ses-autism', 0),
-    entries: { [NO_SHOW.id]: { mark: 'absent' } },
+  await api.deps.registers.writeRegister({
+    sessionId: 'ses-autism',
+    part: 0,
+    lines: [{ subject: NO_SHOW.id, entry: { mark: 'absent' }, version: 0 }],
+    walkIns: [],
+    audit: [],
   })
   await api.deps.questionnaires.saveResponse(
     makeQuestionnaireResponse({ bookingId: AMIRA.id, kind: 'pre', sessionId: 'ses-slcn' }),

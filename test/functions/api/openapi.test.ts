@@ -84,6 +84,8 @@ const OPERATIONS = [
   ['post', '/api/admin/staff', '201', 'StaffMember'],
   ['get', '/api/admin/mail', '200', 'MailReview'],
   ['get', '/api/admin/audit', '200', 'AuditList'],
+  ['post', '/api/admin/subject-access/export', '200', 'SubjectExport'],
+  ['post', '/api/admin/subject-access/erase', '200', 'SubjectErased'],
   ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
   ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
   ['get', '/api/admin/national', '200', 'NationalSummary'],

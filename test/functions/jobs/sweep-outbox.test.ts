@@ -99,6 +99,43 @@ describe('no outbox email is lost: the stream first, then the sweeper', () => {
     expect(sendCalls()).toHaveLength(failures + 1)
   })
 
+  it.each([
+    [
+      'times out',
+      () => Object.assign(new Error('Connection timed out after 5000 ms'), { name: 'TimeoutError' }),
+    ],
+    [
+      'drops the connection',
+      () => Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' }),
+    ],
+    [
+      'fails on its side',
+      () =>
+        new SESServiceException({
+          name: 'InternalFailure',
+          $fault: 'server',
+          $metadata: { httpStatusCode: 500 },
+          message: 'An internal error occurred.',
+        }),
+    ],
+  ])('sends once through the sweeper when SES %s on the stream’s attempt', async (_what, failure) => {
+    sesMock.on(SendRawEmailCommand).rejectsOnce(failure()).resolves({ MessageId: 'ses-after-timeout' })
+    const { clock, sweep, handle } = wired()
+    const { message, record } = await queue()
+
+    expect(await handle(streamEvent(record))).toEqual({ batchItemFailures: [] })
+    expect(await stateOf(message.id)).toMatchObject({ status: 'pending', attempts: 1 })
+    const next = await dueAt(message.id)
+    if (!next) throw new Error('the email is not due again')
+    clock.set(next)
+
+    expect((await sweep()).sent).toBe(1)
+    expect(await stateOf(message.id)).toMatchObject({ status: 'sent', messageId: 'ses-after-timeout' })
+    clock.advance(24 * 60 * MINUTE)
+    expect((await sweep()).due).toBe(0)
+    expect(sendCalls()).toHaveLength(2)
+  })
+
   it('picks up an email the stream never delivered once the grace period is over', async () => {
     sesMock.on(SendRawEmailCommand).resolves({ MessageId: 'ses-swept' })
     const { clock, sweep } = wired()

@@ -53,7 +53,10 @@ export function adminCatalogueRoutes(deps: ApiDeps): OpenAPIHono {
         path: '/partners/{id}',
         summary: 'Change a partner organisation',
         request: { params: IdParamSchema, body: body(PartnerSchema) },
-        responses: { 200: json(PartnerSchema, 'The partner'), ...staffProblems(400, 401, 403, 413, 415) },
+        responses: {
+          200: json(PartnerSchema, 'The partner'),
+          ...staffProblems(400, 401, 403, 404, 413, 415),
+        },
       }),
       async (c) => c.json(await changePartner(deps, c.req.valid('param').id, c.req.valid('json')), 200),
     )

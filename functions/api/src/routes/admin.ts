@@ -9,12 +9,14 @@ import { adminNationalRoutes } from './admin-national.ts'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
+import { adminSubjectAccessRoutes } from './admin-subject-access.ts'
 import { registerAdminRoutes } from './register-admin.ts'
 
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
  * sessions, partners and courses, questionnaire templates, sessions, the staff directory, the
- * mail, the audit log of LA downloads, and the national picture.
+ * mail, the audit log of LA downloads, subject access (export and erase one address), and the
+ * national picture.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -26,5 +28,6 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/staff', adminStaffRoutes(deps))
     .route('/mail', adminMailRoutes(deps))
     .route('/', adminAuditRoutes(deps))
+    .route('/', adminSubjectAccessRoutes(deps))
     .route('/', adminNationalRoutes(deps))
 }

@@ -1,5 +1,12 @@
 import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema } from '@ey/contract'
-import { admitCheckIn, attendanceOf, CODE_ATTEMPT_POLICY, checkInWithCode, openBooking } from '@ey/domain'
+import {
+  admitCheckIn,
+  attendanceOf,
+  CODE_ATTEMPT_POLICY,
+  checkInWithCode,
+  openBooking,
+  registersOf,
+} from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
@@ -27,7 +34,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Attendance so far',
           content: { 'application/json': { schema: AttendanceSummarySchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {
@@ -37,7 +44,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
         bearerToken(c.req.header('Authorization')),
       )
       const [registers, course] = await Promise.all([
-        deps.registers.registerParts(booking.sessionId),
+        registersOf(deps.registers, booking),
         deps.catalogue.getCourse(booking.session.courseId),
       ])
       return c.json(attendanceOf(booking, registers, course), 200, { 'Cache-Control': 'private, no-store' })
@@ -52,9 +59,10 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
       description:
         `After ${CODE_ATTEMPT_POLICY.maxMisses} wrong codes within ${CODE_ATTEMPT_POLICY.windowMinutes} minutes, ` +
         `code entry for the booking locks for ${CODE_ATTEMPT_POLICY.lockMinutes} minutes: every try, the right code ` +
-        'included, answers 429 with Retry-After until the lock ends. Check-ins are also limited per client address ' +
-        'and per booking per minute (`LIMIT_CHECK_IN_PER_ADDRESS_PER_MINUTE`, `LIMIT_CHECK_IN_PER_BOOKING_PER_MINUTE`): ' +
-        'beyond them, 429 problem+json with Retry-After.',
+        'included, answers 429 with Retry-After until the lock ends. A write that loses a race (a room ' +
+        'checking in at once) is retried after a jittered backoff; 503 only after 8 attempts. Check-ins are also ' +
+        'limited per client address and per booking per minute (`LIMIT_CHECK_IN_PER_ADDRESS_PER_MINUTE`, ' +
+        '`LIMIT_CHECK_IN_PER_BOOKING_PER_MINUTE`): beyond them, 429 problem+json with Retry-After.',
       security: [{ manageToken: [] }],
       request: {
         params: IdParamSchema,
@@ -65,7 +73,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Checked in to this part (from 0)',
           content: { 'application/json': { schema: CheckedInSchema } },
         },
-        ...problems(400, 401, 404, 409, 429, 503),
+        ...problems(400, 401, 404, 409, 410, 429, 503),
       },
     }),
     async (c) => {

@@ -27,7 +27,7 @@ export function bookingCalendarRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'One event per part of the session',
           content: { 'text/calendar': { schema: z.string() } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {

@@ -74,7 +74,7 @@ export function bookingManageRoutes(deps: ApiDeps): OpenAPIHono {
         request: { params: IdParamSchema },
         responses: {
           200: { description: 'The booking', content: { 'application/json': { schema: BookingViewSchema } } },
-          ...problems(400, 401, 404, 409, 503),
+          ...problems(400, 401, 404, 409, 410, 503),
         },
       }),
       async (c) => {

@@ -24,7 +24,7 @@ export function bookingMaterialRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Whether they are available yet, and them',
           content: { 'application/json': { schema: BookingMaterialsViewSchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {

@@ -32,7 +32,7 @@ export function bookingMoveRoutes(deps: ApiDeps): OpenAPIHono {
             description: 'Sessions taking bookings and open to the person’s local authority',
             content: { 'application/json': { schema: MoveOptionsSchema } },
           },
-          ...problems(400, 401, 404),
+          ...problems(400, 401, 404, 410),
         },
       }),
       async (c) => {
@@ -68,7 +68,7 @@ export function bookingMoveRoutes(deps: ApiDeps): OpenAPIHono {
             description: 'The new booking',
             content: { 'application/json': { schema: NewBookingViewSchema } },
           },
-          ...problems(400, 401, 403, 404, 409, 422, 503),
+          ...problems(400, 401, 403, 404, 409, 410, 422, 503),
         },
       }),
       async (c) => {

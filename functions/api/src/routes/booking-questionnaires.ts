@@ -46,7 +46,7 @@ export function bookingQuestionnaireRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Each kind',
           content: { 'application/json': { schema: QuestionnaireListSchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {
@@ -74,7 +74,7 @@ export function bookingQuestionnaireRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'The questions',
           content: { 'application/json': { schema: QuestionnaireViewSchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {
@@ -96,7 +96,7 @@ export function bookingQuestionnaireRoutes(deps: ApiDeps): OpenAPIHono {
       },
       responses: {
         200: { description: 'Recorded', content: { 'application/json': { schema: AnsweredSchema } } },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
         409: {
           description: 'Answered already, or the questionnaire is not open (not yet, or no longer)',
           content: PROBLEM,

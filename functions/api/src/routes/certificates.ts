@@ -32,7 +32,7 @@ export function bookingCertificateRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'The certificate’s status',
           content: { 'application/json': { schema: CertificateOfferViewSchema } },
         },
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 410),
       },
     }),
     async (c) => {
@@ -57,7 +57,7 @@ export function bookingCertificateRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'The certificate: name, course, dates, CPD hours, partner and verification code',
           content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
         },
-        ...problems(400, 401, 404, 409),
+        ...problems(400, 401, 404, 409, 410),
       },
     }),
     async (c) => {

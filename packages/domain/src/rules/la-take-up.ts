@@ -3,8 +3,8 @@ import { type Course, TOPICS, type Topic } from '../schemas/catalogue.ts'
 import type { AlertCount } from '../schemas/interest-alert.ts'
 import { addDays } from '../time.ts'
 import { type CourseMonthTally, tallyCourseMonth } from './course-month-table.ts'
-import { countSettingsReached } from './settings-reached.ts'
-import { type DayRange, type TakeUpFacts, takeUpFacts } from './take-up.ts'
+import { countNamedSettings } from './settings-reached.ts'
+import { type DayRange, pseudonymousFacts, type TakeUpFacts, takeUpFacts } from './take-up.ts'
 
 /** Places booked and attended: a row of the by-month, by-course and by-topic tables. */
 export interface BookedAndAttended {
@@ -89,6 +89,18 @@ function tally<K>(rows: readonly Row[], keysOf: (row: Row) => readonly K[]): Map
   return counts
 }
 
+/** Distinct settings of the places booked, within each LA, by the rule of `countSettingsReached`. */
+function settingsReached(facts: readonly TakeUpFacts[]): number {
+  const byLa = new Map<string, { name: string; urn?: string }[]>()
+  for (const { laCode, setting } of facts) {
+    if (!setting) continue
+    const inLa = byLa.get(laCode)
+    if (inLa) inLa.push(setting)
+    else byLa.set(laCode, [setting])
+  }
+  return [...byLa.values()].reduce((total, settings) => total + countNamedSettings(settings), 0)
+}
+
 /** The counts added up by key. */
 function countBy<K>(items: readonly { key: K; count: number }[]): Map<K, number> {
   const counts = new Map<K, number>()
@@ -134,8 +146,13 @@ function byTitle(a: { title: string; courseId: string }, b: { title: string; cou
 export function laTakeUp(input: LaTakeUpInput): LaTakeUp {
   const { period } = input
   const courses = new Map(input.courses.map((course) => [course.id, course]))
+  // Erased bookings hold pseudonyms: then every booking's person and setting are compared by theirs.
+  const anyErased = input.bookings.some((booking) => booking.erasedAt !== undefined)
   const rows = input.bookings
-    .map((booking) => ({ booking, facts: takeUpFacts(booking) }))
+    .map((booking) => {
+      const facts = takeUpFacts(booking)
+      return { booking, facts: anyErased ? pseudonymousFacts(facts) : facts }
+    })
     .filter(({ facts }) => facts.day >= period.from && facts.day <= period.to)
   const booked = rows.filter(({ facts }) => facts.booked === 1)
   const sum = (pick: (facts: TakeUpFacts) => number) =>
@@ -168,7 +185,7 @@ export function laTakeUp(input: LaTakeUpInput): LaTakeUp {
       noShows: sum((facts) => facts.noShows),
       lateCancellations: sum((facts) => facts.lateCancellations),
       people: latest.length,
-      settings: countSettingsReached(booked.map(({ booking }) => booking.person)),
+      settings: settingsReached(booked.map(({ facts }) => facts)),
     },
     byMonth: monthsOf(period).map((month) => ({
       month,

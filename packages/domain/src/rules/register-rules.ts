@@ -1,5 +1,6 @@
 import { MINUTE_MS } from '../config.ts'
 import { ValidationError } from '../errors.ts'
+import type { RegisterSlice, RegisterWrite } from '../register-ports.ts'
 import type { AttendanceMark, AuditEntry, RegisterChange, RegisterPart } from '../schemas/attendance.ts'
 import type { BookingStatus } from '../schemas/booking.ts'
 import type { Course } from '../schemas/catalogue.ts'
@@ -149,6 +150,40 @@ export function applyRegisterChanges(
 function withoutNote(entry: RegisterPart['entries'][string]) {
   const { note: _note, ...rest } = entry
   return rest
+}
+
+/**
+ * What to write to turn a slice's register into `next` (a change of the slice's register): the
+ * head when the code or reopening changed, the lines that changed, the walk-ins and the audit
+ * entries added, each with the version it was read at; undefined when nothing changed.
+ */
+export function registerWrite(slice: RegisterSlice, next: RegisterPart): RegisterWrite | undefined {
+  const before = slice.register
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  const headChanged = !same(before.code, next.code) || before.reopenedUntil !== next.reopenedUntil
+  const lines = Object.entries(next.entries)
+    .filter(([subject, entry]) => !same(before.entries[subject], entry))
+    .map(([subject, entry]) => ({ subject, entry, version: slice.lineVersions[subject] ?? 0 }))
+  const known = new Set(before.walkIns.map((walkIn) => walkIn.id))
+  const walkIns = next.walkIns.filter((walkIn) => !known.has(walkIn.id))
+  const audit = next.audit.slice(before.audit.length)
+  if (!headChanged && lines.length === 0 && walkIns.length === 0 && audit.length === 0) return undefined
+  return {
+    sessionId: next.sessionId,
+    part: next.part,
+    ...(headChanged
+      ? {
+          head: {
+            ...(next.code ? { code: next.code } : {}),
+            ...(next.reopenedUntil ? { reopenedUntil: next.reopenedUntil } : {}),
+            version: before.version,
+          },
+        }
+      : {}),
+    lines,
+    walkIns,
+    audit,
+  }
 }
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired'

@@ -51,13 +51,25 @@ export function countSettingsReached(people: readonly SettingFacts[]): number {
 }
 
 function settingsInOneLa(people: readonly SettingFacts[]): number {
+  return countNamedSettings(
+    people.map((person) => ({
+      name: normaliseSettingName(person.settingName),
+      ...(person.ofstedUrn ? { urn: person.ofstedUrn } : {}),
+    })),
+  )
+}
+
+/**
+ * The distinct settings of one LA from names already in the form that tells them apart (normalised,
+ * or pseudonyms) and URNs, by the rule of `countSettingsReached`.
+ */
+export function countNamedSettings(settings: readonly { name: string; urn?: string }[]): number {
   const urns = new Set<string>()
   const namesWithUrn = new Set<string>()
   const namesWithoutUrn = new Set<string>()
-  for (const person of people) {
-    const name = normaliseSettingName(person.settingName)
-    if (person.ofstedUrn) {
-      urns.add(person.ofstedUrn)
+  for (const { name, urn } of settings) {
+    if (urn) {
+      urns.add(urn)
       namesWithUrn.add(name)
     } else {
       namesWithoutUrn.add(name)

@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '../errors.ts'
 import type { Booking, BookingStatus, Role } from '../schemas/booking.ts'
 import { addDays, londonParts } from '../time.ts'
+import { isPseudonym, pseudonym } from './pseudonyms.ts'
 import { QUERY_BOUNDS } from './query-bounds.ts'
 import { normaliseSettingName } from './settings-reached.ts'
 
@@ -45,9 +46,12 @@ export interface TakeUpFacts {
   noShows: number
   lateCancellations: number
   waiting: number
-  /** The person, by their normalised email, and their kind; only for a place booked. */
+  /** The person, by their normalised email (its pseudonym once erased), and their kind; only for a place booked. */
   person?: { key: string; kind: RoleKind }
-  /** The setting: normalised name and URN when given; only for a place booked, never a home. */
+  /**
+   * The setting: normalised name and URN when given (their pseudonyms once erased); only for a
+   * place booked, never a home.
+   */
   setting?: { name: string; urn?: string }
 }
 
@@ -69,8 +73,35 @@ export function takeUpFacts(booking: Booking): TakeUpFacts {
     ...(booked && person.settingType !== 'home'
       ? {
           setting: {
-            name: normaliseSettingName(person.settingName),
+            name: isPseudonym(person.settingName)
+              ? person.settingName
+              : normaliseSettingName(person.settingName),
             ...(person.ofstedUrn ? { urn: person.ofstedUrn } : {}),
+          },
+        }
+      : {}),
+  }
+}
+
+/**
+ * The facts with the person, setting name and URN as pseudonyms (`anon:` and the SHA-256 of
+ * the normalised text, see `rules/retention.ts`), as an erased booking holds them: counting
+ * distinct people and settings over these counts an erased booking and a kept one of the same
+ * person or setting once.
+ */
+export function pseudonymousFacts(facts: TakeUpFacts): TakeUpFacts {
+  const { person, setting } = facts
+  const hashed = (text: string) => (isPseudonym(text) ? text : pseudonym(text))
+  return {
+    ...facts,
+    ...(person ? { person: { ...person, key: hashed(person.key) } } : {}),
+    ...(setting
+      ? {
+          setting: {
+            name: isPseudonym(setting.name) ? setting.name : pseudonym(`name:${setting.name}`),
+            ...(setting.urn
+              ? { urn: isPseudonym(setting.urn) ? setting.urn : pseudonym(`urn:${setting.urn}`) }
+              : {}),
           },
         }
       : {}),

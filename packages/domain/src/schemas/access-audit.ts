@@ -3,8 +3,9 @@ import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
 
 /**
  * What staff read of people's personal data that the audit log records: an LA's downloads, a
- * register (its view, and a participant report matched against it), and the mail review (which
- * lists email addresses).
+ * register (its view, and a participant report matched against it), the mail review (which
+ * lists email addresses), and an administrator's subject access: an export of everything held
+ * about one address, or its erasure.
  */
 export const ACCESS_AUDIT_ACTIONS = [
   'la-summary-csv',
@@ -12,6 +13,8 @@ export const ACCESS_AUDIT_ACTIONS = [
   'register-view',
   'participant-report',
   'mail-review',
+  'subject-export',
+  'subject-erase',
 ] as const
 export const AccessAuditActionSchema = z.enum(ACCESS_AUDIT_ACTIONS)
 export type AccessAuditAction = z.infer<typeof AccessAuditActionSchema>
@@ -41,6 +44,8 @@ export const AccessAuditEntrySchema = z.object({
   period: z.object({ from: z.iso.date(), to: z.iso.date() }).optional(),
   /** The register read (register views and participant reports). */
   session: AuditedSessionSchema.optional(),
+  /** A subject access's address, as the SHA-256 (hex) of the normalised address, never the address. */
+  subject: z.string().optional(),
   rows: z.number().int().min(0).optional(),
 })
 export type AccessAuditEntry = z.infer<typeof AccessAuditEntrySchema>

@@ -99,12 +99,6 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>
 
 /**
- * A person as a booking holds them: the name as the rules stood when they booked (up to 120
- * characters of any kind before `PERSON_NAME_PATTERN`), so bookings made earlier still read.
- */
-export const StoredPersonSchema = PersonSchema.extend({ name: z.string().trim().min(1).max(120) })
-
-/**
  * A booking's life. Only states that hold a place count against capacity (see `holdsPlace`).
  * waiting → offered | confirmed | cancelled; offered → confirmed | declined | expired | cancelled;
  * confirmed → cancelled | late-cancelled | attended | no-show.
@@ -131,6 +125,20 @@ export const BookingEventSchema = z.object({
 })
 export type BookingEvent = z.infer<typeof BookingEventSchema>
 
+/** A pseudonym (`anon:` and a SHA-256 in hex) standing for erased text: see `rules/pseudonyms.ts`. */
+const PseudonymSchema = z.string().regex(/^anon:[0-9a-f]{64}$/)
+
+/**
+ * The person as a booking keeps them: as booked, or, once the booking is erased (`erasedAt`), with
+ * placeholders for the name and address and pseudonyms for the setting's name and URN. The name is
+ * read as the rules stood when they booked (up to 120 characters of any kind, before
+ * `PERSON_NAME_PATTERN`), so bookings made earlier still read.
+ */
+export const StoredPersonSchema = PersonSchema.extend({
+  name: z.string().trim().min(1).max(120),
+  ofstedUrn: z.union([PseudonymSchema, OfstedUrnSchema]).optional(),
+})
+
 /**
  * One answer to "share my attendance with my local authority": given when booking, or changed on
  * the manage page; when, and which version of the privacy notice was in force.
@@ -149,9 +157,18 @@ export const BookingSchema = z.object({
   sessionId: IdSchema,
   status: BookingStatusSchema,
   person: StoredPersonSchema,
-  /** The normalised email: the key of "one live booking per person per session". */
+  /**
+   * The normalised email: the key of "one live booking per person per session". Once erased, its
+   * pseudonym, so the people counted stay the same.
+   */
   emailKey: z.string(),
+  /** The hash of the current manage token (of `manageTokenVersion`). */
   manageTokenHash: z.string(),
+  /**
+   * Which manage token is current: absent for 1, the token of every link sent before links could be
+   * renewed; each renewal ("send me new links") raises it, and older tokens stop working.
+   */
+  manageTokenVersion: z.number().int().min(2).optional(),
   /** Arrival order on the waiting list; set when the booking joined it. */
   waitlistTicket: z.number().int().positive().optional(),
   offerExpiresAt: InstantSchema.optional(),
@@ -159,6 +176,8 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   history: z.array(BookingEventSchema),
+  /** When the person's data was erased (by the retention job or on request); absent until then. */
+  erasedAt: InstantSchema.optional(),
   /**
    * Every answer about sharing with the LA, oldest first; the last one is `person.shareWithLa`.
    * Absent on bookings made before answers were recorded with their time.

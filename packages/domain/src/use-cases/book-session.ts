@@ -4,6 +4,7 @@ import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
 import { DEFAULT_ABUSE_LIMITS, WaitingListFullError, waitingListCap } from '../rules/abuse-limits.ts'
 import { sharingAnswered } from '../rules/la-sharing.ts'
+import { manageTokenOf } from '../rules/manage-links.ts'
 import { normaliseEmail } from '../rules/people.ts'
 import { assertBookable, placementFor } from '../rules/session-rules.ts'
 import type { Booking, LaSharingEvent, Person } from '../schemas/booking.ts'
@@ -132,7 +133,7 @@ async function answer(deps: BookingDeps, booking: Booking, replayed: boolean): P
   }
   return {
     booking,
-    manageToken: deps.tokens.issue(booking.id),
+    manageToken: manageTokenOf(deps.tokens, booking),
     replayed,
     ...(waitlistPosition === undefined ? {} : { waitlistPosition }),
   }

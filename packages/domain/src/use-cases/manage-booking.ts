@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts'
 import type { BookingEmail, BookingEmailKind } from '../outbox.ts'
 import type { BookingDeps } from '../ports.ts'
 import { sharingChange } from '../rules/la-sharing.ts'
+import { manageLinkExpired, manageTokenVersionOf, versionOfToken } from '../rules/manage-links.ts'
 import { cancellationStatus } from '../rules/session-rules.ts'
 import type { Booking } from '../schemas/booking.ts'
 import { promoteFromWaitlist } from './fill-free-places.ts'
@@ -13,16 +14,39 @@ export interface ManagedBooking {
 
 /**
  * The booking a manage token opens. An unknown id and a wrong token answer the same, so ids
- * cannot be probed.
+ * cannot be probed. A genuine token answers `manage-link-expired` once the booking's links have
+ * expired (`manageLinkExpired`), unless `worksUntil` names a later instant for this use of the
+ * link (a questionnaire whose window closes later), and `manage-link-replaced` when it is of an
+ * older version than the booking's (its links were renewed since); neither tells anything of the
+ * booking.
  */
 export async function openBooking(
-  deps: BookingDeps,
+  deps: Pick<BookingDeps, 'bookings' | 'tokens' | 'clock' | 'policy'>,
   bookingId: string,
   token: string,
+  worksUntil?: (booking: Booking) => Promise<Date>,
 ): Promise<ManagedBooking> {
   const booking = await deps.bookings.getBooking(bookingId)
-  if (!booking || !sameHash(booking.manageTokenHash, deps.tokens.hash(token))) {
-    throw new DomainError('booking-not-found')
+  if (!booking) throw new DomainError('booking-not-found')
+  const current = sameHash(booking.manageTokenHash, deps.tokens.hash(token))
+  const claimed = versionOfToken(token)
+  const older =
+    !current &&
+    claimed < manageTokenVersionOf(booking) &&
+    sameHash(deps.tokens.hash(deps.tokens.issue(booking.id, claimed)), deps.tokens.hash(token))
+  if (!current && !older) throw new DomainError('booking-not-found')
+  const now = deps.clock.now()
+  if (manageLinkExpired(booking, now, deps.policy) && !(worksUntil && now < (await worksUntil(booking)))) {
+    throw new DomainError(
+      'manage-link-expired',
+      `Links to a booking stop working ${deps.policy.manageLinkDays} days after its session ends.`,
+    )
+  }
+  if (older) {
+    throw new DomainError(
+      'manage-link-replaced',
+      'New links to this booking were sent since this one: use the link in the newest email.',
+    )
   }
   const waitlistPosition = await deps.bookings.waitlistPosition(booking)
   return waitlistPosition === undefined ? { booking } : { booking, waitlistPosition }
@@ -52,6 +76,8 @@ export async function cancelBooking(
   if (booking.status !== 'waiting' && booking.status !== 'offered' && booking.status !== 'confirmed') {
     if (booking.status === 'attended' || booking.status === 'no-show')
       throw new DomainError('cancellation-closed')
+    // Cancelled already: a cancellation stopped before offering the place on is finished here.
+    await promoteFromWaitlist(deps, booking.sessionId)
     return { booking }
   }
   const session = await deps.bookings.getSession(booking.sessionId)

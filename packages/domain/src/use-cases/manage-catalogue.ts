@@ -18,12 +18,14 @@ export async function addPartner(deps: CatalogueAdminDeps, partner: Partner): Pr
   return partner
 }
 
-/** Writes the partner with id `id` as given, whether or not it existed. */
+/** Writes the partner with id `id` as given; `partner-not-found` when there is none (adding is `addPartner`). */
 export async function changePartner(
   deps: CatalogueAdminDeps,
   id: string,
   details: Partner,
 ): Promise<Partner> {
+  const partners = await deps.catalogue.listPartners()
+  if (!partners.some((p) => p.id === id)) throw new DomainError('partner-not-found')
   const partner = { ...details, id }
   await deps.catalogueWriter.putPartner(partner, 'replace')
   return partner

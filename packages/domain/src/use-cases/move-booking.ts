@@ -80,6 +80,8 @@ export async function moveBooking(deps: BookingDeps, input: MoveBookingInput): P
     throw new DomainError('invalid-transition', NO_PLACE)
   }
   if (MOVABLE.has(booking.status)) await cancelBooking(deps, booking.id, input.token)
+  // A run stopped after letting the old place go, before offering it on: this run offers it.
+  else if (moved.replayed) await promoteFromWaitlist(deps, booking.sessionId)
   return moved
 }
 

@@ -18,7 +18,10 @@ import {
   type QuestionnaireResponse,
   type QuestionnaireTemplate,
 } from '../schemas/questionnaire.ts'
-import { type Session, sessionStart } from '../schemas/session.ts'
+import { type Session, sessionEnd, sessionStart } from '../schemas/session.ts'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
 import { openBooking } from './manage-booking.ts'
 
 /** A booking's three questionnaires and where each stands, opened by its manage token. */
@@ -27,7 +30,7 @@ export async function listQuestionnaires(
   bookingId: string,
   token: string,
 ): Promise<QuestionnaireWindow[]> {
-  const { booking } = await openBooking(deps, bookingId, token)
+  const { booking } = await openBooking(deps, bookingId, token, lastWindowCloses(deps))
   const [session, days, responses] = await Promise.all([
     sessionOf(deps, booking),
     courseDays(deps, booking),
@@ -47,7 +50,7 @@ export async function getQuestionnaire(
   token: string,
   kind: QuestionnaireKind,
 ): Promise<QuestionnaireTemplate> {
-  const { booking } = await openBooking(deps, bookingId, token)
+  const { booking } = await openBooking(deps, bookingId, token, lastWindowCloses(deps))
   const response = await deps.questionnaires.getResponse(booking.id, kind)
   if (response) return answeredTemplate(deps.questionnaires, response)
   return currentTemplate(deps.questionnaires, booking.session.courseId, kind)
@@ -65,7 +68,7 @@ export async function answerQuestionnaire(
   kind: QuestionnaireKind,
   answers: Record<string, AnswerValue>,
 ): Promise<QuestionnaireResponse> {
-  const { booking } = await openBooking(deps, bookingId, token)
+  const { booking } = await openBooking(deps, bookingId, token, lastWindowCloses(deps))
   const [session, days, existing] = await Promise.all([
     sessionOf(deps, booking),
     courseDays(deps, booking),
@@ -152,6 +155,17 @@ async function answeredTemplate(
 }
 
 /** The questionnaire windows of the booking's course: its own, else the defaults. */
+/**
+ * When the booking's last questionnaire window (follow-up) closes: its questionnaires stay open to
+ * its link until then, however long its course's windows are, even when the link has expired.
+ */
+function lastWindowCloses(deps: QuestionnaireDeps) {
+  return async (booking: Booking): Promise<Date> => {
+    const [session, days] = await Promise.all([sessionOf(deps, booking), courseDays(deps, booking)])
+    return new Date(sessionEnd(session).getTime() + (days.followUpAfter + days.followUpOpen) * DAY_MS)
+  }
+}
+
 async function courseDays(deps: QuestionnaireDeps, booking: Booking): Promise<QuestionnaireDays> {
   const course = await deps.catalogue.getCourse(booking.session.courseId)
   return course?.questionnaireDays ?? QUESTIONNAIRE_WINDOW_DAYS

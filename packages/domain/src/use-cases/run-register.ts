@@ -1,5 +1,5 @@
 import { AccessDeniedError, DomainError, ServiceBusyError } from '../errors.ts'
-import type { RegisterDeps } from '../register-ports.ts'
+import type { RegisterDeps, RegisterScope } from '../register-ports.ts'
 import {
   applyRegisterChanges,
   attendanceCodeExpiry,
@@ -7,6 +7,7 @@ import {
   isRegisterLocked,
   REOPEN_DAYS,
   registerLocksAt,
+  registerWrite,
 } from '../rules/register-rules.ts'
 import { canRunSession } from '../rules/staff-access.ts'
 import { emptyRegisterPart, type RegisterChange, type RegisterPart } from '../schemas/attendance.ts'
@@ -30,8 +31,15 @@ export interface RegisterSheet {
   locksAt: Date
 }
 
-// Each lost race means another write won, so N devices at once need at most N attempts.
-const WRITE_ATTEMPTS = 10
+// A lost race means another write landed (or a transaction was in flight on the same items): the
+// next attempt reads again after a jittered, growing wait, so a room checking in at once spreads out.
+const WRITE_ATTEMPTS = 8
+const BACKOFF_BASE_MS = 20
+
+/** Waits before retry `n` (0 for the first): a random fraction of base × 2^n (full jitter). */
+function backoff(n: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * BACKOFF_BASE_MS * 2 ** n))
+}
 
 /**
  * The session, once the caller may run it: an unknown id answers 404 to anyone past the route's
@@ -102,25 +110,43 @@ function sheet(
 }
 
 /**
- * Reads, changes and writes one part's register, again on a lost race, so two trainers marking
- * at once both keep their marks. `change` answers undefined when there is nothing to write.
+ * Reads what a change needs of one part's register (its head and the people and keys of `scope`),
+ * changes it and writes only what changed, again after a backoff on a lost race, so two trainers
+ * marking at once both keep their marks. `change` answers undefined when there is nothing to write.
+ * After `WRITE_ATTEMPTS` lost races it gives up with `ServiceBusyError` (503).
  */
 export async function updateRegisterPart(
   deps: Pick<RegisterDeps, 'registers'>,
   sessionId: string,
   part: number,
+  scope: RegisterScope,
   change: (register: RegisterPart) => RegisterPart | undefined,
-): Promise<RegisterPart> {
+): Promise<void> {
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-    const current =
-      (await deps.registers.getRegisterPart(sessionId, part)) ?? emptyRegisterPart(sessionId, part)
-    const next = change(current)
-    if (!next) return current
-    if (await deps.registers.saveRegisterPart({ ...next, version: current.version })) {
-      return { ...next, version: current.version + 1 }
-    }
+    if (attempt > 0) await backoff(attempt - 1)
+    const slice = await deps.registers.registerSlice(sessionId, part, scope)
+    const next = change(slice.register)
+    const write = next && registerWrite(slice, next)
+    if (!write) return
+    if (await deps.registers.writeRegister(write)) return
   }
   throw new ServiceBusyError(1)
+}
+
+/**
+ * The people and keys a batch of changes names: what `updateRegisterPart` reads for them. People
+ * who are bookings on the register (`bookingIds`) are not looked for among the walk-ins.
+ */
+export function changeScope(
+  changes: readonly RegisterChange[],
+  bookingIds?: ReadonlySet<string>,
+): RegisterScope {
+  const subjects = [...new Set(changes.map((c) => (c.kind === 'walk-in' ? c.walkIn.id : c.subject)))]
+  return {
+    subjects,
+    keys: [...new Set(changes.map((c) => c.key))],
+    ...(bookingIds ? { walkIns: subjects.filter((subject) => !bookingIds.has(subject)) } : {}),
+  }
 }
 
 /**
@@ -138,7 +164,7 @@ export async function changeRegister(
   assertPart(session, part)
   const bookings = await deps.registers.sessionBookings(sessionId)
   const bookingIds = new Set(bookings.filter((b) => isOnRegister(b.status)).map((b) => b.id))
-  const register = await updateRegisterPart(deps, sessionId, part, (current) => {
+  await updateRegisterPart(deps, sessionId, part, changeScope(changes, bookingIds), (current) => {
     const at = deps.clock.now()
     const result = applyRegisterChanges(current, changes, { by: principal.sub, at, bookingIds })
     if (result.applied === 0) return undefined
@@ -154,6 +180,8 @@ export async function changeRegister(
     principal.sub,
   )
   const now = new Map(settled.map((booking) => [booking.id, booking]))
+  const register =
+    (await deps.registers.getRegisterPart(sessionId, part)) ?? emptyRegisterPart(sessionId, part)
   return sheet(
     deps,
     session,
@@ -162,6 +190,9 @@ export async function changeRegister(
     bookings.map((booking) => now.get(booking.id) ?? booking),
   )
 }
+
+/** A change to the head alone (code, reopening): no person's line is read. */
+const NOBODY: RegisterScope = { subjects: [], keys: [] }
 
 function lockedError(): DomainError {
   return new DomainError(
@@ -185,7 +216,7 @@ export async function showAttendanceCode(
   const now = deps.clock.now()
   const code = deps.ids.newAttendanceCode()
   const expiresAt = attendanceCodeExpiry(now)
-  await updateRegisterPart(deps, sessionId, part, (current) => {
+  await updateRegisterPart(deps, sessionId, part, NOBODY, (current) => {
     if (isRegisterLocked(session, now, current.reopenedUntil)) throw lockedError()
     return {
       ...current,
@@ -213,7 +244,7 @@ export async function reopenRegister(
   const now = deps.clock.now()
   const reopenedUntil = new Date(now.getTime() + REOPEN_DAYS * 24 * 60 * 60_000)
   for (const part of session.parts.keys()) {
-    await updateRegisterPart(deps, sessionId, part, (current) => ({
+    await updateRegisterPart(deps, sessionId, part, NOBODY, (current) => ({
       ...current,
       reopenedUntil: reopenedUntil.toISOString(),
       audit: [

@@ -80,7 +80,14 @@ export async function checkInWithCode(
   if (locked) throw new TooManyAttemptsError(locked, now)
   const session = await deps.bookings.getSession(booking.sessionId)
   if (!session) throw new DomainError('session-not-found')
-  const registers = await deps.registers.registerParts(booking.sessionId)
+  // Only each part's head (its code) and this person's line are read, however many are booked.
+  const key = `check-in-${booking.id}`
+  const scope = { subjects: [booking.id], keys: [key], walkIns: [] }
+  const registers = await Promise.all(
+    session.parts.map(
+      async (_, part) => (await deps.registers.registerSlice(session.id, part, scope)).register,
+    ),
+  )
   const checks = registers.map((register) => ({ register, check: checkAttendanceCode(register, code, now) }))
   const match = checks.find(({ check }) => check === 'ok')?.register
   if (!match) {
@@ -99,7 +106,8 @@ export async function checkInWithCode(
     ])
   }
   if (isRegisterLocked(session, now, match.reopenedUntil)) throw new DomainError('register-locked')
-  await updateRegisterPart(deps, booking.sessionId, match.part, (current) => {
+  // A lost race (the trainer marking this person, a double tap) is retried after a jittered backoff.
+  await updateRegisterPart(deps, booking.sessionId, match.part, scope, (current) => {
     const entry = current.entries[booking.id] ?? {}
     if (entry.checkIn) return undefined
     return {
@@ -110,17 +118,27 @@ export async function checkInWithCode(
       },
       audit: [
         ...current.audit,
-        {
-          at: now.toISOString(),
-          by: 'participant',
-          key: `check-in-${booking.id}`,
-          action: 'check-in',
-          subject: booking.id,
-        },
+        { at: now.toISOString(), by: 'participant', key, action: 'check-in', subject: booking.id },
       ],
     }
   })
   return { part: match.part }
+}
+
+/**
+ * Each part's register as far as one booking goes (the head and that person's line): what
+ * `attendanceOf` needs, read without the rest of the room.
+ */
+export async function registersOf(
+  registers: Pick<RegisterRepository, 'registerSlice'>,
+  booking: Pick<Booking, 'id' | 'sessionId' | 'session'>,
+): Promise<RegisterPart[]> {
+  const scope = { subjects: [booking.id], keys: [], walkIns: [] }
+  return Promise.all(
+    booking.session.parts.map(
+      async (_, part) => (await registers.registerSlice(booking.sessionId, part, scope)).register,
+    ),
+  )
 }
 
 /** What each part's register says of one booking, and whether the course was completed. */

@@ -27,7 +27,19 @@ export async function settleAttendance(
   const rule = course?.completion ?? { kind: 'all-parts' as const }
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
     const [registers, read] = await Promise.all([
-      deps.registers.registerParts(session.id),
+      // The named people's lines on each part only: a room of thousands is not read per batch.
+      Promise.all(
+        session.parts.map(
+          async (_, part) =>
+            (
+              await deps.registers.registerSlice(session.id, part, {
+                subjects: bookingIds,
+                keys: [],
+                walkIns: [],
+              })
+            ).register,
+        ),
+      ),
       Promise.all(bookingIds.map((id) => deps.bookings.getBooking(id))),
     ])
     const bookings = read.filter((booking): booking is Booking => booking !== undefined)

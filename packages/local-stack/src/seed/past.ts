@@ -3,6 +3,7 @@ import {
   applyRegisterChanges,
   type Booking,
   bookingFingerprint,
+  changeScope,
   currentTemplate,
   DomainError,
   draftBooking,
@@ -142,7 +143,7 @@ async function markRegisters(deps: PastDeps, session: Session, booked: Booking[]
       subject: booking.id,
       mark: marks.get(booking.id)?.[part] ?? 'present',
     }))
-    await updateRegisterPart(deps, session.id, part, (current) => {
+    await updateRegisterPart(deps, session.id, part, changeScope(changes, bookingIds), (current) => {
       const result = applyRegisterChanges(current, changes, { by: trainer, at: new Date(endsAt), bookingIds })
       return result.applied === 0 ? undefined : result.register
     })

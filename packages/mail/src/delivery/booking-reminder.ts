@@ -23,7 +23,7 @@ export async function prepareBookingReminder(
 
   const rendered = renderBookingReminder({
     booking: { ...booking, session: snapshotOf(session) },
-    manageUrl: manageUrlOf(deps, booking.id),
+    manageUrl: manageUrlOf(deps, booking),
     part: message.part,
     ...(session.joiningUrl ? { joiningUrl: session.joiningUrl } : {}),
   })

@@ -1,12 +1,16 @@
-import type {
-  Booking,
-  BookingEmail,
-  BookingEmailKind,
-  BookingLookup,
-  BookingRepository,
-  Clock,
-  EmailAttachment,
-  ManageTokens,
+import {
+  type Booking,
+  type BookingEmail,
+  type BookingEmailKind,
+  type BookingLookup,
+  type BookingPolicy,
+  type BookingRepository,
+  bookingsWithWorkingLinks,
+  type Clock,
+  type EmailAttachment,
+  type ManageLinkStore,
+  type ManageTokens,
+  manageTokenOf,
 } from '@ey/domain'
 import { bookingPageUrl, manageUrl } from '@ey/presentation'
 import { bookingCalendar, calendarMethodFor } from '../calendar.ts'
@@ -26,6 +30,10 @@ export interface BookingDeliveryDeps {
   organizer?: { name: string; email: string }
   /** Finds every live booking of the person for a `bookings-list` email, at the clock's time. */
   lookup: BookingLookup
+  /** Finds every booking of the person whose links still work, for a `manage-links-renewed` email. */
+  manageLinks: Pick<ManageLinkStore, 'bookingsOf'>
+  /** How long after a session its links work. */
+  policy: Pick<BookingPolicy, 'manageLinkDays'>
   clock: Clock
 }
 
@@ -38,8 +46,8 @@ export async function prepareBookingEmail(
   if (!booking) return { outcome: 'skipped', reason: 'booking-not-found' }
   if (!isStillTrue(message.kind, booking)) return { outcome: 'skipped', reason: 'superseded' }
 
-  const manageUrl = manageUrlOf(deps, booking.id)
-  const bookings = message.kind === 'bookings-list' ? await listedBookings(deps, booking) : undefined
+  const manageUrl = manageUrlOf(deps, booking)
+  const bookings = await listedBookings(deps, message.kind, booking)
   if (bookings?.length === 0) return { outcome: 'skipped', reason: 'no-live-bookings' }
   const waitlistPosition =
     message.kind === 'booking-waitlisted' ? await deps.bookings.waitlistPosition(booking) : undefined
@@ -61,18 +69,27 @@ export async function prepareBookingEmail(
   }
 }
 
-/** The booking's manage link, with a token issued for it. */
+/** The booking's manage link, with its current token (of the version the booking holds now). */
 export function manageUrlOf(
   deps: Pick<BookingDeliveryDeps, 'siteUrl' | 'tokens'>,
-  bookingId: string,
+  booking: Pick<Booking, 'id' | 'manageTokenVersion'>,
 ): string {
-  return manageUrl(deps.siteUrl, bookingId, deps.tokens.issue(bookingId))
+  return manageUrl(deps.siteUrl, booking.id, manageTokenOf(deps.tokens, booking))
 }
 
-/** Every live booking of the person, as it stands when the list is sent, each with its manage link. */
-async function listedBookings(deps: BookingDeliveryDeps, booking: Booking) {
-  const live = await deps.lookup.liveBookingsOf(booking.emailKey, deps.clock.now())
-  return live.map((b) => ({ booking: b, manageUrl: manageUrlOf(deps, b.id) }))
+/**
+ * The bookings a list names, as they stand when it is sent, each with its manage link: every live
+ * one for `bookings-list`, every one whose links still work for `manage-links-renewed`.
+ */
+async function listedBookings(deps: BookingDeliveryDeps, kind: BookingEmailKind, booking: Booking) {
+  const now = deps.clock.now()
+  const listed =
+    kind === 'bookings-list'
+      ? await deps.lookup.liveBookingsOf(booking.emailKey, now)
+      : kind === 'manage-links-renewed'
+        ? await bookingsWithWorkingLinks(deps, booking.emailKey, now)
+        : undefined
+  return listed?.map((b) => ({ booking: b, manageUrl: manageUrlOf(deps, b) }))
 }
 
 async function joiningUrlFor(

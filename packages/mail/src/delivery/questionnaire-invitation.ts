@@ -5,6 +5,7 @@ import {
   INVITED_QUESTIONNAIRE,
   invitationWindow,
   type MaterialStore,
+  manageTokenOf,
   materialsOfBooking,
   type QuestionnaireAnswers,
   type QuestionnaireInvitationEmail,
@@ -52,7 +53,7 @@ export async function prepareQuestionnaireInvitation(
   )
   if (window.status !== 'open') return { outcome: 'skipped', reason: `questionnaire-${window.status}` }
 
-  const token = deps.tokens.issue(booking.id)
+  const token = manageTokenOf(deps.tokens, booking)
   const data = {
     title: session.title,
     parts: session.parts,

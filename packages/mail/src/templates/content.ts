@@ -35,7 +35,10 @@ export interface EmailContext {
   waitlistPosition?: number
   /** The online joining link; shown only while the booking holds a confirmed place. */
   joiningUrl?: string
-  /** Only for `bookings-list`: every live booking of the person, each with its own manage link. */
+  /**
+   * Only for `bookings-list` (every live booking of the person) and `manage-links-renewed` (every
+   * booking whose links still work), each with its own manage link.
+   */
   bookings?: { booking: Booking; manageUrl: string }[]
 }
 

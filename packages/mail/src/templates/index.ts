@@ -7,6 +7,7 @@ import { bookingReminder, type ReminderContext } from './booking-reminder.ts'
 import { bookingWaitlisted } from './booking-waitlisted.ts'
 import { bookingsList } from './bookings-list.ts'
 import type { EmailContext, RenderedEmail, Template } from './content.ts'
+import { manageLinksRenewed } from './manage-links-renewed.ts'
 import { offerExpired } from './offer-expired.ts'
 import { placeOffered } from './place-offered.ts'
 import { type PostSessionEmailData, postSessionEmail } from './post-session.ts'
@@ -38,6 +39,7 @@ const TEMPLATES: Record<BookingEmailKind, Template> = {
   'session-cancelled': sessionCancelled,
   'session-rescheduled': sessionRescheduled,
   'booking-exists': bookingExists,
+  'manage-links-renewed': manageLinksRenewed,
 }
 
 /** Renders the email of one kind for one booking: subject, text body and HTML body. */

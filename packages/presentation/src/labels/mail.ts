@@ -8,6 +8,7 @@ export const EMAIL_KIND_LABELS = {
   'place-offered': 'Place offered',
   'booking-cancelled': 'Booking cancelled',
   'bookings-list': 'List of bookings',
+  'manage-links-renewed': 'New links to bookings',
   'session-cancelled': 'Session cancelled',
   'session-rescheduled': 'Session changed',
   'booking-exists': 'Already booked: link resent',

@@ -26,6 +26,19 @@ describe('/api/admin partners and courses', () => {
     expect(listed.items.find((c: { id: string }) => c.id === 'new-course').cpdHours).toBe(6)
   })
 
+  it('answers 404 problem+json to a change of a partner that does not exist, and adds none', async () => {
+    const res = await call('/partners/no-such-partner', {
+      method: 'PUT',
+      json: { id: 'no-such-partner', name: 'Nobody' },
+    })
+
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    expect(await res.json()).toMatchObject({ code: 'partner-not-found' })
+    const partners = await (await call('/partners')).json()
+    expect(partners.items.map((p: { id: string }) => p.id)).not.toContain('no-such-partner')
+  })
+
   it.each([
     ['javascript:', 'javascript:alert(document.cookie)'],
     ['http:', 'http://www.example.org'],

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, CODE_ATTEMPT_POLICY } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { storeSessions } from '../../../support/dynamo.ts'
+import { seedBookings, storeSessions } from '../../../support/dynamo.ts'
 import { DAY, MINUTE, makeCourse, makePerson, makeSession, NOW, partAt } from '../../../support/factories.ts'
 import { staffToken } from '../../../support/staff.ts'
 import { createTestApi, newKey, type TestApi, withToken } from '../support.ts'
@@ -131,5 +131,50 @@ describe('POST /api/bookings/{id}/check-in: the lock on wrong attendance codes',
     } finally {
       api.deps.clock.set(NOW)
     }
+  })
+})
+
+describe('POST /api/bookings/{id}/check-in: a room typing the code at once', () => {
+  it('checks in 30 people at once on one part, and one of them tapping twice, each once', async () => {
+    const api = await createTestApi()
+    await api.catalogue.putCourse(makeCourse())
+    const session = makeSession({
+      id: 'room',
+      capacity: 40,
+      parts: [partAt(STARTS)],
+      trainerIds: ['trainer-amira'],
+    })
+    await storeSessions(api.table, session)
+    const amira = await staffToken('trainer-amira')
+    const room = await seedBookings(api.table, session, 30, api.deps.tokens)
+    api.deps.clock.set(new Date(STARTS.getTime() - 5 * MINUTE))
+    const shown = await api.app.request(
+      '/api/trainer/sessions/room/parts/0/register/code',
+      withToken(amira, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }),
+    )
+    const { code } = await shown.json()
+    const checkIn = (who: { id: string; token: string }) =>
+      api.app.request(
+        `/api/bookings/${who.id}/check-in`,
+        withToken(who.token, {
+          method: 'POST',
+          body: JSON.stringify({ code }),
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      )
+    const first = room[0] as { id: string; token: string }
+    const answers = await Promise.all([...room.map(checkIn), checkIn(first)])
+    expect(answers.map((res) => res.status)).toEqual(answers.map(() => 200))
+
+    const view = await (
+      await api.app.request('/api/trainer/sessions/room/parts/0/register', withToken(amira))
+    ).json()
+    expect(
+      view.booked
+        .filter((p: { checkIn?: unknown }) => p.checkIn)
+        .map((p: { bookingId: string }) => p.bookingId)
+        .sort(),
+    ).toEqual(room.map((p) => p.id).sort())
+    expect(view.audit.filter((e: { action: string }) => e.action === 'check-in')).toHaveLength(30)
   })
 })

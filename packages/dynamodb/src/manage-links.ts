@@ -1,0 +1,77 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { type Booking, type ManageLinkStore, ServiceBusyError, sessionEnd } from '@ey/domain'
+import { LOOKBACK_MS, MAX_PERSON_BOOKINGS } from './booking-lookup.ts'
+import { bookingItem, outboxItem } from './items.ts'
+import { indexKeys, keys } from './keys.ts'
+import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
+import { transact } from './transactions.ts'
+
+/**
+ * A person's manage links on DynamoDB: their bookings from gsi2 (by a hash of the normalised
+ * email), and the renewal as one transaction of the email's outbox item (put only if absent) and
+ * each booking's new version and token hash (only if its version is still the one read).
+ */
+export function createDynamoManageLinkStore(options: {
+  doc: DynamoDBDocumentClient
+  tableName: string
+  retry?: RetryPolicy
+}): ManageLinkStore {
+  const { doc, tableName } = options
+  const retry = options.retry ?? DEFAULT_RETRY
+  return {
+    async bookingsOf(emailKey: string, endedAfter: Date): Promise<Booking[]> {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
+          ExpressionAttributeValues: {
+            ':pk': indexKeys.personBookingsPk(emailKey),
+            ':from': new Date(endedAfter.getTime() - LOOKBACK_MS).toISOString(),
+          },
+          Limit: MAX_PERSON_BOOKINGS,
+        }),
+      )
+      return Items.map((item) => bookingItem.from(item)).filter(
+        (booking) => sessionEnd(booking.session) > endedAfter,
+      )
+    },
+
+    async renew({ renewals, email, at }) {
+      const outcome = await withConflictRetry(retry, async () => {
+        const cancellation = await transact(doc, [
+          {
+            Put: {
+              TableName: tableName,
+              Item: outboxItem.to(email),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...renewals.map((renewal) => ({
+            Update: {
+              TableName: tableName,
+              Key: keys.booking(renewal.bookingId),
+              UpdateExpression: 'SET manageTokenVersion = :to, manageTokenHash = :hash, updatedAt = :at',
+              ConditionExpression:
+                renewal.fromVersion === 1
+                  ? 'attribute_exists(pk) AND attribute_not_exists(manageTokenVersion)'
+                  : 'manageTokenVersion = :from',
+              ExpressionAttributeValues: {
+                ':to': renewal.toVersion,
+                ':hash': renewal.tokenHash,
+                ':at': at.toISOString(),
+                ...(renewal.fromVersion === 1 ? {} : { ':from': renewal.fromVersion }),
+              },
+            },
+          })),
+        ])
+        if (!cancellation) return 'renewed' as const
+        return cancellation.codes[0] === 'ConditionalCheckFailed'
+          ? ('already-queued' as const)
+          : ('changed' as const)
+      })
+      if (!outcome) throw new ServiceBusyError(1)
+      return outcome
+    },
+  }
+}
