@@ -54,7 +54,7 @@ describe('trainer register API', () => {
     ].entries()) {
       const body = await booked(api, 'two-part', {
         email,
-        name: `Person ${n}`,
+        name: `Person ${'ABCDEFGH'[n]}`,
         accessNeeds: n === 0 ? 'Step-free access' : undefined,
         ofstedUrn: n === 0 ? '123456' : undefined,
       })
@@ -114,7 +114,7 @@ describe('trainer register API', () => {
       [people[0]?.id, people[1]?.id].sort(),
     )
     expect(view.booked.find((p: { bookingId: string }) => p.bookingId === people[0]?.id)).toMatchObject({
-      name: 'Person 0',
+      name: 'Person A',
       role: 'childminder',
       settingName: 'Little Acorns',
       ofstedUrn: '123456',
