@@ -6,7 +6,15 @@ import type { BookingReceived, BookingRequest, Problem } from '@ey/contract'
 import { bookSession } from '@ey/domain'
 import { startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
-import { benchArgs, benchPerson, benchSession, burst, percentile } from './support.ts'
+import {
+  announceRaisedLimits,
+  BENCH_LIMITS,
+  benchArgs,
+  benchPerson,
+  benchSession,
+  burst,
+  percentile,
+} from './support.ts'
 
 const { values } = parseArgs({
   args: benchArgs(),
@@ -20,7 +28,8 @@ const REQUESTS = Number(values.requests)
 const PLACES = Number(values.places)
 const CONCURRENCY = Number(values.concurrency)
 
-const stack = await startLocalStack({ mail: false, seed: false })
+announceRaisedLimits()
+const stack = await startLocalStack({ mail: false, seed: false, limits: BENCH_LIMITS })
 try {
   // Wired as the functions are, from the stack's environment: the direct runs use the same adapters.
   const config = await coreConfigFromEnv(stack.env)

@@ -21,7 +21,7 @@ import { gzipSync } from 'node:zlib'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { startLocalStack } from '@ey/local-stack'
-import { benchArgs, percentile } from './support.ts'
+import { announceRaisedLimits, BENCH_LIMITS, benchArgs, percentile } from './support.ts'
 
 const { values } = parseArgs({
   args: benchArgs(),
@@ -81,7 +81,8 @@ const minimalEntry = join(work, 'minimal.ts')
 writeFileSync(minimalEntry, "export const handler = async () => ({ statusCode: 200, body: 'ok' })\n")
 
 console.log('Starting the local stack (DynamoDB Local with the demo programme)…')
-const stack = await startLocalStack({ mail: false, jobs: false, seed: true })
+announceRaisedLimits()
+const stack = await startLocalStack({ mail: false, jobs: false, seed: true, limits: BENCH_LIMITS })
 const env = {
   ...process.env,
   ...stack.env,

@@ -13,7 +13,15 @@ import {
   startLocalStack,
 } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
-import { benchArgs, benchPerson, benchSession, burst, percentile } from './support.ts'
+import {
+  announceRaisedLimits,
+  BENCH_LIMITS,
+  benchArgs,
+  benchPerson,
+  benchSession,
+  burst,
+  percentile,
+} from './support.ts'
 
 const OPTIONS = {
   bookings: { type: 'string', default: '100', description: 'bookings whose email is timed' },
@@ -182,7 +190,7 @@ async function onStack<T>(
   options: Parameters<typeof startLocalStack>[0],
   part: (stack: LocalStack) => Promise<T>,
 ) {
-  const stack = await startLocalStack(options)
+  const stack = await startLocalStack({ ...options, limits: BENCH_LIMITS })
   try {
     if (stack.sesEndpoint) await clearSentEmails(stack.sesEndpoint)
     return await part(stack)
@@ -199,6 +207,7 @@ const sweep = await onStack({ seed: false, stream: false, jobTickMs: 3_600_000 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`
 console.log(`Mail on the local stack (Node ${process.version})`)
+announceRaisedLimits()
 console.log(`  booking 202 → confirmation email in the SES emulator, over ${latencies.length} bookings`)
 console.log(
   `    median ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies.at(-1) ?? Number.NaN)} (resolution ${POLL_MS} ms: how often the store is read)`,

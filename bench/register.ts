@@ -18,7 +18,15 @@ import {
 import { bookingItem } from '@ey/dynamodb'
 import { startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
-import { benchArgs, benchPerson, benchSession, burst, percentile } from './support.ts'
+import {
+  announceRaisedLimits,
+  BENCH_LIMITS,
+  benchArgs,
+  benchPerson,
+  benchSession,
+  burst,
+  percentile,
+} from './support.ts'
 
 const { values } = parseArgs({
   args: benchArgs(),
@@ -36,7 +44,8 @@ const CHECK_INS = Math.min(Number(values['check-ins']), ATTENDEES)
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1)
 
-const stack = await startLocalStack({ mail: false, seed: false })
+announceRaisedLimits()
+const stack = await startLocalStack({ mail: false, seed: false, limits: BENCH_LIMITS })
 try {
   const config = await coreConfigFromEnv(stack.env)
   const clients = coreClients(config)

@@ -18,7 +18,7 @@ import {
 import { demoAnswers, demoPerson, demoRatings, mulberry32, signInAs, startLocalStack } from '@ey/local-stack'
 import { LOCAL_AUTHORITIES } from '@ey/reference-data'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
-import { benchArgs, burst, percentile } from './support.ts'
+import { announceRaisedLimits, BENCH_LIMITS, benchArgs, burst, percentile } from './support.ts'
 
 const { values } = parseArgs({
   args: benchArgs(),
@@ -53,7 +53,8 @@ const weighted = LOCAL_AUTHORITIES.flatMap((la) => Array(WEIGHT[la.code.slice(0,
 const laShare = weighted.filter((code) => code === LA).length / weighted.length
 const others = weighted.filter((code) => code !== LA && code !== BIG_LA)
 
-const stack = await startLocalStack({ mail: false, jobs: false, seed: true })
+announceRaisedLimits()
+const stack = await startLocalStack({ mail: false, jobs: false, seed: true, limits: BENCH_LIMITS })
 try {
   const config = await coreConfigFromEnv(stack.env)
   const deps = wireCore(config, coreClients(config))

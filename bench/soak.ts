@@ -47,16 +47,16 @@ const CONCURRENCY = Math.ceil(positive('concurrency'))
  * comes from 127.0.0.1, so the limits per client address (100 booking requests a minute, …), set
  * for one real office, would stop the load itself; the limits per email address, the daily cap of
  * bookings per address and the waiting-list cap stay as configured, since each simulated person has
- * an address of their own. The stack started here enforces no abuse limits yet: this is handed to
- * `startLocalStack` by `withRaisedLimits` once it takes them. A 429 is counted apart either way.
+ * an address of their own. `withRaisedLimits` hands them to `startLocalStack` as its `limits`. A
+ * 429 is counted apart.
  */
 const RAISED_LIMITS = {
   bookingPerAddressPerMinute: 1_000_000,
   lookupPerAddressPerMinute: 1_000_000,
   checkInPerAddressPerMinute: 1_000_000,
 } as const
-function withRaisedLimits<T extends object>(options: T): T {
-  return options
+function withRaisedLimits<T extends object>(options: T): T & { limits: typeof RAISED_LIMITS } {
+  return { ...options, limits: RAISED_LIMITS }
 }
 
 /** The LA whose officer downloads, and where a third of the simulated people work. */

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { App, type AppProps, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { SiteDomain } from './constructs/site.ts'
+import { EdgeProtectionStack } from './edge-stack.ts'
 import { REPO_ROOT } from './paths.ts'
 import { TrainingStack } from './stack.ts'
 
@@ -18,18 +19,30 @@ export const CONTEXT = {
   certificateArn: 'certificateArn',
   /** Optional: the built site to upload; defaults to `site/dist`, where `astro build` writes it. */
   siteDir: 'siteDir',
+  /** Optional: `true` adds the edge stack (the WAF web ACL in us-east-1), for `pnpm deploy:edge`. */
+  edgeProtection: 'edgeProtection',
+  /** Optional: the edge stack's `WebAclArn` output, attached to the distribution. */
+  webAclArn: 'webAclArn',
   /** Optional: months a booking's personal data is kept after its session (1–120; default 24). */
   retentionMonths: 'retentionMonths',
 } as const
+
+/** The edge stack's name: the CloudFront-scope web ACL, in us-east-1 as CloudFront requires. */
+export const EDGE_STACK_NAME = 'EarlyYearsSendTrainingEdge'
 
 /** Where `astro build` writes the site (Astro's default `outDir`), which `cdk deploy` uploads. */
 export const DEFAULT_SITE_DIR = join(REPO_ROOT, 'site', 'dist')
 
 /**
- * The CDK app: the stack, checked by cdk-nag's AWS Solutions rules. Any finding not acknowledged
+ * The CDK app: the stack and, with `-c edgeProtection=true`, the edge stack (`EDGE_STACK_NAME`),
+ * checked by cdk-nag's AWS Solutions rules. Any finding not acknowledged
  * with a reason fails synthesis, in `cdk synth` and in the tests alike.
  */
-export function createApp(props: AppProps = {}): { app: App; stack: TrainingStack } {
+export function createApp(props: AppProps = {}): {
+  app: App
+  stack: TrainingStack
+  edge: EdgeProtectionStack | undefined
+} {
   const app = new App(props)
   const stack = new TrainingStack(app, 'EarlyYearsSendTraining', {
     description: 'Early-years SEND training booking platform',
@@ -37,12 +50,20 @@ export function createApp(props: AppProps = {}): { app: App; stack: TrainingStac
     senderName: requireContext(app, CONTEXT.senderName),
     authDomainPrefix: requireContext(app, CONTEXT.authDomainPrefix),
     ...optionalContext(app, CONTEXT.alarmEmail, 'alarmEmail'),
+    ...optionalContext(app, CONTEXT.webAclArn, 'webAclArn'),
     siteDir: contextString(app, CONTEXT.siteDir) ?? DEFAULT_SITE_DIR,
     ...retentionMonths(app),
     ...siteDomain(app),
   })
+  const edgeOn = [true, 'true'].includes(app.node.tryGetContext(CONTEXT.edgeProtection))
+  const edge = edgeOn
+    ? new EdgeProtectionStack(app, EDGE_STACK_NAME, {
+        description: 'Early-years SEND training: AWS WAF rate limits at CloudFront',
+        env: { region: 'us-east-1' },
+      })
+    : undefined
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
-  return { app, stack }
+  return { app, stack, edge }
 }
 
 /** `{ [prop]: value }` when the context holds a non-empty string under `key`, else nothing. */

@@ -24,6 +24,8 @@ export interface TrainingStackProps extends StackProps {
   authDomainPrefix: string
   /** Who is emailed when an alarm goes off (none: the alarm topic only). */
   alarmEmail?: string
+  /** A CloudFront-scope web ACL (the edge stack's `WebAclArn` output) for the distribution. */
+  webAclArn?: string
   /** Months a booking's personal data is kept after its session (the retention job); default 24. */
   retentionMonths?: number
 }
@@ -77,6 +79,7 @@ export class TrainingStack extends Stack {
       siteDir: props.siteDir,
       api: this.api.httpApi,
       ...(props.domain ? { domain: props.domain } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     })
     this.monitoring = new Monitoring(this, 'Monitoring', {
       api: this.api.httpApi,

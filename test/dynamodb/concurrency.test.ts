@@ -5,6 +5,7 @@ import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { makePerson, makeSession } from '../support/factories.ts'
+import { RAISED_RATE_LIMITS } from '../support/limits.ts'
 
 const DAY = 86_400_000
 
@@ -26,6 +27,8 @@ describe('the DynamoDB booking engine under concurrency', () => {
       tokens: hmacTokens('a-test-secret-that-is-long-enough-32'),
       las: localAuthorities,
       policy: DEFAULT_POLICY,
+      // 180 wait for 20 places: more than the default waiting-list cap allows.
+      limits: RAISED_RATE_LIMITS,
     }
   })
 

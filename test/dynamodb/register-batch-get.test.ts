@@ -40,7 +40,7 @@ describe('a trainer’s sessions when BatchGet leaves keys unprocessed', () => {
       .resolvesOnce({ Responses: { t: [sessionItem.to(later)] }, UnprocessedKeys: unprocessed(['sooner']) })
       .resolvesOnce({ Responses: { t: [sessionItem.to(sooner)] } })
 
-    const answer = registers.trainerSessions('amira')
+    const answer = registers.trainerSessions('amira', { from: new Date(0), to: new Date('2100-01-01') })
     await vi.advanceTimersByTimeAsync(49)
     expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
@@ -58,7 +58,9 @@ describe('a trainer’s sessions when BatchGet leaves keys unprocessed', () => {
       .resolves({ Responses: { t: [sessionItem.to(later)] }, UnprocessedKeys: unprocessed(['sooner']) })
     const started = Date.now()
 
-    const failure = expect(registers.trainerSessions('amira')).rejects.toThrow(
+    const failure = expect(
+      registers.trainerSessions('amira', { from: new Date(0), to: new Date('2100-01-01') }),
+    ).rejects.toThrow(
       expect.objectContaining({
         constructor: RepositoryError,
         message: 'BatchGet left keys unprocessed',

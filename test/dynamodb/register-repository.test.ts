@@ -75,18 +75,22 @@ describe('DynamoDB register repository', () => {
     expect(await registers.getRegisterPart('s-old', 0)).toEqual(part)
   })
 
-  it('lists a trainer’s sessions by start, following changes of the trainers assigned', async () => {
+  it('lists a trainer’s sessions by start, in the range asked for, following changes of the trainers assigned', async () => {
+    const SPRING = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') }
     const later = makeSession({ id: 'later', startsAt: '2026-04-01T16:00:00Z', trainerIds: ['amira', 'ben'] })
     await storeSessions(
       table,
       later,
       makeSession({ id: 'sooner', startsAt: '2026-03-20T16:00:00Z', trainerIds: ['amira'] }),
     )
-    expect((await registers.trainerSessions('amira')).map((s) => s.id)).toEqual(['sooner', 'later'])
-    expect((await registers.trainerSessions('ben')).map((s) => s.id)).toEqual(['later'])
+    expect((await registers.trainerSessions('amira', SPRING)).map((s) => s.id)).toEqual(['sooner', 'later'])
+    expect((await registers.trainerSessions('ben', SPRING)).map((s) => s.id)).toEqual(['later'])
     await createDynamoSessionStore(table).saveSession({ ...later, trainerIds: ['chloe'] }, 'published')
-    expect((await registers.trainerSessions('chloe')).map((s) => s.id)).toEqual(['later'])
-    expect(await registers.trainerSessions('ben')).toEqual([])
+    expect((await registers.trainerSessions('chloe', SPRING)).map((s) => s.id)).toEqual(['later'])
+    expect(await registers.trainerSessions('ben', SPRING)).toEqual([])
+    // Only starts in [from, to): the range ends the instant the later one starts.
+    const untilLater = { from: SPRING.from, to: new Date('2026-04-01T16:00:00Z') }
+    expect((await registers.trainerSessions('amira', untilLater)).map((s) => s.id)).toEqual(['sooner'])
     const index = await table.doc.send(
       new QueryCommand({
         TableName: table.tableName,

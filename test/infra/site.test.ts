@@ -226,7 +226,11 @@ describe('the distribution', () => {
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
       ViewerProtocolPolicy: 'https-only',
     })
-    expect(api.FunctionAssociations).toBeUndefined()
+    // Only the viewer-request function, which adds the viewer's address (see the page-address functions).
+    expect(api.FunctionAssociations).toHaveLength(1)
+    // No web ACL and no edge stack without their context values (test/infra/edge.test.ts has them).
+    expect(config).not.toHaveProperty('WebACLId')
+    expect(plain.app.node.tryFindChild('EarlyYearsSendTrainingEdge')).toBeUndefined()
     const origin = config.Origins.find((o) => o.Id === api.TargetOriginId)
     expect(origin).toMatchObject({
       DomainName: {
@@ -247,7 +251,7 @@ describe('the distribution', () => {
     expect(origin).not.toHaveProperty('OriginPath')
   })
 
-  it('runs the page-address functions on the site’s requests and responses only', () => {
+  it('runs the page-address functions on the site’s requests and responses, and the viewer-request one on the API’s', () => {
     const functions = plain.template.findResources('AWS::CloudFront::Function') as Record<string, Resource>
     expect(Object.values(functions).map((fn) => fn.Properties.FunctionConfig)).toEqual([
       expect.objectContaining({ Runtime: 'cloudfront-js-2.0' }),
@@ -268,6 +272,17 @@ describe('the distribution', () => {
       },
     ])
     expect(functionCode('ViewerResponse')).toBe(readFileSync(VIEWER_RESPONSE_FUNCTION, 'utf8'))
+    const api = distributionConfig(plain.template).CacheBehaviors.find(
+      (behavior) => behavior.PathPattern === '/api/*',
+    )
+    expect(api?.FunctionAssociations).toEqual([
+      {
+        EventType: 'viewer-request',
+        FunctionARN: {
+          'Fn::GetAtt': [idOf(plain.template, 'AWS::CloudFront::Function', /ViewerRequest/), 'FunctionARN'],
+        },
+      },
+    ])
   })
 
   it('sends the same security headers as the local web server, on pages and API answers', async () => {
@@ -389,6 +404,22 @@ describe('the page-address functions', () => {
     ['/api', '/api'],
   ])('send %s to %s', (uri, expected) => {
     expect(viewerRequest(uri)).toBe(expected)
+  })
+
+  it('put the viewer’s IP in x-viewer-address on API requests, replacing what the client sent', () => {
+    const request = {
+      ...requestFor('/api/bookings/lookup'),
+      headers: { 'x-viewer-address': { value: '1.2.3.4' } },
+    }
+    const sent = run<{ uri: string; headers: Record<string, { value: string }> }>(
+      functionCode('ViewerRequest'),
+      {
+        viewer: { ip: '198.51.100.20' },
+        request,
+      },
+    )
+    expect(sent.uri).toBe('/api/bookings/lookup')
+    expect(sent.headers['x-viewer-address']).toEqual({ value: '198.51.100.20' })
   })
 
   it('keep the query string and headers as they came', () => {

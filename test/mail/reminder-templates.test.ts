@@ -82,7 +82,7 @@ describe('renderBookingReminder', () => {
     const booking = makeBooking({ session: makeSnapshot({ venue }) })
     booking.person = { ...booking.person, name: 'Amira <b>Khan</b>' }
     const email = renderBookingReminder({ booking, manageUrl: MANAGE_URL, part: 0 })
-    expect(email.html).toContain('Hello Amira &lt;b&gt;Khan&lt;/b&gt;,')
+    expect(email.html).toContain('This email is for Amira &lt;b&gt;Khan&lt;/b&gt;.')
     for (const body of [email.subject, email.text, email.html]) {
       expect(body).not.toContain('amira.khan@example.test')
       expect(body).not.toContain('Little Acorns')

@@ -69,13 +69,25 @@ describe('renderEmail', () => {
   )
 
   it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'manage-links-renewed'))(
+    '%s begins with fixed words, the name only after them',
+    (kind) => {
+      const email = render(kind, { name: 'Click here to claim your prize' })
+
+      expect(email.text.indexOf('Hello from the early years SEND training programme.')).toBe(0)
+      expect(email.text.indexOf('Click here')).toBeGreaterThan(email.text.indexOf('This email is for'))
+    },
+  )
+
+  it.each(BOOKING_EMAIL_KINDS.filter((kind) => kind !== 'manage-links-renewed'))(
     '%s escapes HTML in the person’s name',
     (kind) => {
       const email = render(kind, { name: 'Amira <script>alert("hi")</script> & Co' })
 
-      expect(email.html).toContain('Hello Amira &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; Co,')
+      expect(email.html).toContain(
+        'Hello from the early years SEND training programme. This email is for Amira &lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; Co.',
+      )
       expect(email.html).not.toContain('<script>')
-      expect(email.text).toContain('Hello Amira <script>alert("hi")</script> & Co,')
+      expect(email.text).toContain('This email is for Amira <script>alert("hi")</script> & Co.')
     },
   )
 

@@ -17,6 +17,7 @@ import {
   type StatusChange,
   sessionStart,
   transitionEffects,
+  WaitingListFullError,
 } from '@ey/domain'
 
 /** The booking and catalogue ports in memory, plus what a test needs to arrange and inspect them. */
@@ -93,6 +94,13 @@ export function createInMemoryBookingRepository(options: InMemoryOptions = {}): 
     const { sessionId, emailKey, id } = request.booking
     const replay = replayOf(sessionId, request.idempotency)
     if (replay) return { booking: copy(replay), replayed: true }
+    // Like the adapter, a full waiting list answers before "already booked" does.
+    const current = sessions.get(sessionId)
+    const wouldWait =
+      current?.status === 'published' && (request.expected === 'wait' || placementFor(current) === 'wait')
+    if (wouldWait && request.maxWaiting !== undefined && current.waitingCount >= request.maxWaiting) {
+      throw new WaitingListFullError(request.maxWaiting)
+    }
     const held = locksOf(sessionId).get(emailKey)
     if (held) throw new AlreadyBookedError(held)
     const session = sessionTakingBookings(sessionId)

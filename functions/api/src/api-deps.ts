@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
 import type {
+  AbuseLimits,
   AccessAudit,
   AlertTokens,
   BookingDeps,
@@ -18,6 +19,7 @@ import type {
   PersonalDataStore,
   QuestionnaireAnswers,
   QuestionnaireStore,
+  RateLimiter,
   RegisterRepository,
   ResultsReaders,
   SessionStore,
@@ -61,6 +63,10 @@ export interface ApiDeps extends BookingDeps {
   registers: RegisterRepository
   /** Wrong attendance codes per booking: code entry locks after a few (`CODE_ATTEMPT_POLICY`). */
   codeAttempts: CodeAttemptStore
+  /** Request counts per window: booking, find-my-bookings and check-in are limited per address and email. */
+  rateLimits: RateLimiter
+  /** The rate limits and the waiting-list cap in force. */
+  limits: AbuseLimits
   /** Certificates of attendance by verification code. */
   certificates: CertificateStore
   /** Whether a booking answered a questionnaire (the certificate's condition). */

@@ -1,6 +1,8 @@
 export type { ApiDeps, ApiLogger, StaffSignIn } from './api-deps.ts'
 export { createApp, MAX_BODY_BYTES } from './app.ts'
 export * from './auth/index.ts'
+export * from './auth/index.ts'
+export { clientAddress, VIEWER_ADDRESS_HEADER } from './client-address.ts'
 export {
   type ApiClients,
   type ApiConfig,

@@ -3,6 +3,7 @@ import {
   ERRORS,
   type ErrorCode,
   type FieldError,
+  RateLimitedError,
   ServiceBusyError,
   TooManyAttemptsError,
 } from '@ey/domain'
@@ -76,7 +77,12 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   'invalid-period': 422,
   'beyond-bounds': 422,
   'file-not-allowed': 422,
+  'waiting-list-full': 409,
   'too-many-attempts': 429,
+  'rate-limit-address': 429,
+  'rate-limit-email': 429,
+  'rate-limit-booking': 429,
+  'daily-booking-limit': 429,
   'service-busy': 503,
 }
 
@@ -124,7 +130,11 @@ function httpProblem(
 
 function domainProblem(c: Context, error: DomainError): Response {
   const headers: Record<string, string> = {}
-  if (error instanceof ServiceBusyError || error instanceof TooManyAttemptsError) {
+  if (
+    error instanceof ServiceBusyError ||
+    error instanceof TooManyAttemptsError ||
+    error instanceof RateLimitedError
+  ) {
     headers['Retry-After'] = String(error.retryAfterSeconds)
   }
   if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer'

@@ -4,6 +4,7 @@ import {
   PersonSchema,
   SessionFormatSchema,
   SessionStatusSchema,
+  StoredPersonSchema,
   VenueSchema,
 } from '@ey/domain'
 import { z } from 'zod'
@@ -86,7 +87,7 @@ export const BookingViewSchema = z
     status: PublicBookingStatusSchema,
     waitlistPosition: z.number().int().positive().optional(),
     offerExpiresAt: LondonInstantSchema.optional(),
-    person: PersonSchema,
+    person: StoredPersonSchema,
     session: z.object({
       id: z.string(),
       courseId: z.string(),

@@ -3,6 +3,7 @@ import {
   AuditEntrySchema,
   BookingStatusSchema,
   IdSchema,
+  QUERY_BOUNDS,
   RegisterChangeSchema,
   RoleSchema,
   SessionFormatSchema,
@@ -35,6 +36,17 @@ export const MySessionsViewSchema = z
   .object({ upcoming: z.array(TrainerSessionViewSchema), past: z.array(TrainerSessionViewSchema) })
   .meta({ id: 'MySessions' })
 export type MySessionsView = z.infer<typeof MySessionsViewSchema>
+
+/** The query of `GET /api/trainer/sessions`: the range of start days. */
+export const MySessionsQuerySchema = z.object({
+  from: z.iso.date().optional().meta({ description: 'First day (UTC), default 365 days ago' }),
+  to: z.iso
+    .date()
+    .optional()
+    .meta({
+      description: `Day after the last (UTC), default 400 days ahead; at most ${QUERY_BOUNDS.trainerSessionDays} days after \`from\` (more answers 422 naming \`to\`)`,
+    }),
+})
 
 const EntryFields = {
   mark: AttendanceMarkSchema.optional(),

@@ -1,5 +1,6 @@
 import type { BookingPolicy } from './config.ts'
 import type { BookingEmail } from './outbox.ts'
+import type { AbuseLimits } from './rules/abuse-limits.ts'
 import type { Booking, BookingStatus, LaSharingEvent } from './schemas/booking.ts'
 import type { Course, Partner } from './schemas/catalogue.ts'
 import type { Session, SessionSnapshot, SessionStatus } from './schemas/session.ts'
@@ -57,6 +58,12 @@ export interface PlaceBookingRequest {
    * promotion gives it to the queue. The capacity check itself stays in the write.
    */
   expected?: 'confirm' | 'wait'
+  /**
+   * The longest the waiting list may grow: joining it while it holds this many throws
+   * `WaitingListFullError`, decided in the write; that answer comes before "already booked", so
+   * it never tells whether the person holds a booking. Unset, the list is not capped (moves).
+   */
+  maxWaiting?: number
 }
 
 export interface PlaceBookingResult {
@@ -153,6 +160,8 @@ export interface BookingDeps {
   tokens: ManageTokens
   las: LocalAuthorities
   policy: BookingPolicy
+  /** The waiting-list cap and the rate limits; default `DEFAULT_ABUSE_LIMITS`. */
+  limits?: AbuseLimits
 }
 
 /** A file sent with an email, such as the calendar invitation. */

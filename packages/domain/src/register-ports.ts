@@ -54,8 +54,8 @@ export interface RegisterRepository {
    * already recorded, after which the caller reads again (an earlier transaction may have landed).
    */
   writeRegister(write: RegisterWrite): Promise<boolean>
-  /** The sessions a trainer is assigned to, by start. */
-  trainerSessions(trainerId: string): Promise<Session[]>
+  /** The sessions a trainer is assigned to that start in [from, to), by start. */
+  trainerSessions(trainerId: string, range: { from: Date; to: Date }): Promise<Session[]>
 }
 
 /** Everything the register use cases need. */

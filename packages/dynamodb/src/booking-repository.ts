@@ -14,6 +14,7 @@ import {
   type Session,
   type StatusChange,
   transitionEffects,
+  WaitingListFullError,
 } from '@ey/domain'
 import {
   bookingItem,
@@ -191,9 +192,17 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
           TableName: tableName,
           Key: keys.session(booking.sessionId),
           UpdateExpression: 'SET waitingCount = waitingCount + :one, updatedAt = :now',
-          ConditionExpression: '#status = :published',
+          ConditionExpression:
+            request.maxWaiting === undefined
+              ? '#status = :published'
+              : '#status = :published AND waitingCount < :maxWaiting',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ':published': 'published', ':now': booking.createdAt },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':published': 'published',
+            ':now': booking.createdAt,
+            ...(request.maxWaiting === undefined ? {} : { ':maxWaiting': request.maxWaiting }),
+          },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
@@ -207,6 +216,16 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       },
     ])
     if (!cancellation) return { booking, replayed: false }
+    // A full list answers before "already booked" does, so it never tells who holds a booking.
+    const session = failed(cancellation, SESSION) ? cancellation.items[SESSION] : undefined
+    if (
+      request.maxWaiting !== undefined &&
+      session?.status === 'published' &&
+      Number(session.waitingCount) >= request.maxWaiting &&
+      !failed(cancellation, IDEMPOTENCY)
+    ) {
+      throw new WaitingListFullError(request.maxWaiting)
+    }
     const outcome = await outcomeOf(request, cancellation)
     if (outcome === 'full')
       throw new DomainError('invalid-transition', 'The waiting list could not be joined.')

@@ -66,6 +66,8 @@ export const keys = {
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   /** Wrong attendance codes typed for the booking, and the lock they caused (TTL). */
   codeAttempts: (bookingId: string) => ({ pk: `BOOKING#${bookingId}`, sk: 'CODE_ATTEMPTS' }),
+  /** One counting window of a rate limit (limit, subject's fingerprint, window start); TTL removes it. */
+  rateWindow: (key: string) => ({ pk: `RATE#${key}`, sk: 'RATE' }),
   idempotency: (sessionId: string, key: string) => ({
     pk: `IDEMPOTENCY#${sessionId}#${key}`,
     sk: 'IDEMPOTENCY',

@@ -23,7 +23,7 @@ import {
 import { batchGet } from './batch-get.ts'
 import { bookingItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
-import { queryIndex, queryPrefix } from './query.ts'
+import { queryAll, queryIndex, queryPrefix } from './query.ts'
 import { DEFAULT_RETRY, RetryableConflict, type RetryPolicy } from './retry.ts'
 import { transact } from './transactions.ts'
 
@@ -348,8 +348,17 @@ export function createDynamoRegisterRepository(options: RegisterRepositoryOption
       return true
     },
 
-    async trainerSessions(trainerId) {
-      const items = await queryIndex(options, 'gsi1', indexKeys.trainerSessionsPk(trainerId))
+    async trainerSessions(trainerId, { from, to }) {
+      // Sort keys are `<start ISO>#<id>`: BETWEEN the two instants holds starts in [from, to).
+      const items = await queryAll(options, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': indexKeys.trainerSessionsPk(trainerId),
+          ':from': from.toISOString(),
+          ':to': to.toISOString(),
+        },
+      })
       const sessions = await sessionsById([...new Set(items.map((item) => String(item.sessionId)))])
       // The index may lag an edit: the session item itself says who runs it and when.
       return sessions

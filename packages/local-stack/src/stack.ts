@@ -6,6 +6,7 @@ import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import {
+  type AbuseLimits,
   type Clock,
   ensureDefaultTemplates,
   QUERY_BOUNDS,
@@ -16,7 +17,14 @@ import { ensureTable } from '@ey/dynamodb'
 import { localFileServer } from '@ey/files'
 import { type CompletedRun, JOBS, jobsClients, jobsConfigFromEnv, wireJobs } from '@ey/jobs-function'
 import { createMailHandler, mailClients, mailConfigFromEnv, wireMail } from '@ey/mail-function'
-import { coreClients, coreConfigFromEnv, shiftedClock, systemClock, wireCore } from '@ey/runtime'
+import {
+  abuseLimitsEnv,
+  coreClients,
+  coreConfigFromEnv,
+  shiftedClock,
+  systemClock,
+  wireCore,
+} from '@ey/runtime'
 import { createStatsHandler, statsClients, statsConfigFromEnv, wireStats } from '@ey/stats-function'
 import { LOCAL_CREDENTIALS, type LocalService, startDynamoDbLocal } from './dynamodb-local.ts'
 import { freePort } from './free-port.ts'
@@ -74,6 +82,11 @@ export interface LocalStackOptions {
   onJobRun?: (run: CompletedRun) => void
   /** Told about every failed job run (it is tried again at the next tick); defaults to the logger. */
   onJobError?: (job: string, error: unknown) => void
+  /**
+   * Abuse limits over `DEFAULT_ABUSE_LIMITS`, handed to the functions as the `LIMIT_…` variables
+   * AWS would set (tests and benchmarks that book many times raise them: `test/support/limits.ts`).
+   */
+  limits?: Partial<AbuseLimits>
 }
 
 export interface LocalStack {
@@ -138,6 +151,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       MANAGE_TOKEN_SECRET: localSecret(options.dataDir),
       MATERIALS_DIR: materialsDir(options.dataDir, stops),
       ...(ses ? { SES_ENDPOINT: ses.endpoint } : {}),
+      ...abuseLimitsEnv(options.limits ?? {}),
       // The retention period, when the shell that started the stack sets one.
       ...(process.env.RETENTION_MONTHS ? { RETENTION_MONTHS: process.env.RETENTION_MONTHS } : {}),
     }

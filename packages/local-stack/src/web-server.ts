@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { VIEWER_ADDRESS_HEADER } from '@ey/api'
 import { LOCAL_FILES_PATH } from '@ey/files'
 import { securityHeaderLines } from '@ey/presentation/security-headers'
 import { type ServerType, serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 
 /**
  * The site's security headers, set on every page the local server sends, so the browser tests and
@@ -12,6 +14,23 @@ import { Hono } from 'hono'
  * same definition as CloudFront's response headers policy in AWS.
  */
 export const SECURITY_HEADERS: Record<string, string> = securityHeaderLines()
+
+/**
+ * The request as the API is handed it: `x-viewer-address` set to the connection's own address,
+ * replacing any the client sent, as CloudFront's viewer-request function does in AWS, so a client
+ * cannot choose the address its requests are counted under.
+ */
+export function withViewerAddress(request: Request, remoteAddress: string | undefined): Request {
+  const headers = new Headers(request.headers)
+  headers.set(VIEWER_ADDRESS_HEADER, remoteAddress ?? 'unknown')
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
+    signal: request.signal,
+  } as RequestInit)
+}
 
 /**
  * One origin: the API app under `/api`, the signed links of material files under `/local-files/`
@@ -23,8 +42,9 @@ export function createWebApp(
   files?: (request: Request) => Promise<Response>,
 ): Hono {
   const web = new Hono()
-  web.all('/api/*', (c) => api.fetch(c.req.raw))
-  web.all('/api', (c) => api.fetch(c.req.raw))
+  const toApi = (c: Context) => api.fetch(withViewerAddress(c.req.raw, getConnInfo(c).remote.address))
+  web.all('/api/*', toApi)
+  web.all('/api', toApi)
   if (files) web.on(['GET', 'PUT'], `${LOCAL_FILES_PATH}*`, (c) => files(c.req.raw))
   if (siteDir && existsSync(siteDir)) {
     const root = relative(process.cwd(), siteDir) || '.'

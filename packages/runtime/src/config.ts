@@ -1,4 +1,6 @@
+import type { AbuseLimits } from '@ey/domain'
 import { type Env, optionalEnv, requireEnv } from './env.ts'
+import { abuseLimitsFromEnv } from './limits.ts'
 import { manageTokenSecret } from './secrets.ts'
 
 /** The settings every function reads: the table, the public site and the manage-token key. */
@@ -12,11 +14,14 @@ export interface CoreConfig {
   manageTokenSecret: string
   /** Days after a session's end its manage links stop working (`MANAGE_LINK_DAYS`); the policy's default when unset. */
   manageLinkDays?: number
+  /** The rate limits and caps (`LIMIT_…` variables over `DEFAULT_ABUSE_LIMITS`); unset, the defaults. */
+  limits?: AbuseLimits
 }
 
 /**
  * Reads `TABLE_NAME` and `SITE_URL` (required), `DYNAMODB_ENDPOINT` and `MANAGE_LINK_DAYS`
- * (optional) and the manage-token key (see `manageTokenSecret`); a missing variable, or a
+ * (optional), the manage-token key (see `manageTokenSecret`) and the abuse limits (see
+ * `abuseLimitsFromEnv`); a missing variable, a malformed `LIMIT_…` one, or a
  * `MANAGE_LINK_DAYS` that is not a whole number of days from 1 to 3650, stops start-up, named.
  */
 export async function coreConfigFromEnv(env: Env): Promise<CoreConfig> {
@@ -30,6 +35,7 @@ export async function coreConfigFromEnv(env: Env): Promise<CoreConfig> {
     ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
     ...(manageLinkDays ? { manageLinkDays: wholeDays('MANAGE_LINK_DAYS', manageLinkDays) } : {}),
     manageTokenSecret: await manageTokenSecret(env),
+    limits: abuseLimitsFromEnv(env),
   }
 }
 

@@ -1,6 +1,7 @@
 export * from './config.ts'
 export * from './env.ts'
 export * from './files.ts'
+export * from './limits.ts'
 export * from './secrets.ts'
 export * from './sender.ts'
 export * from './system.ts'

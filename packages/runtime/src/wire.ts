@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import {
+  type AbuseLimits,
   type AccessAudit,
   type AlertTokens,
   type BookingDeps,
@@ -9,6 +10,7 @@ import {
   type CatalogueStore,
   type CertificateStore,
   type CodeAttemptStore,
+  DEFAULT_ABUSE_LIMITS,
   DEFAULT_POLICY,
   type InterestAlertStore,
   type InvitationStore,
@@ -21,6 +23,7 @@ import {
   type QuestionnaireAnswers,
   type QuestionnaireStore,
   questionnaireReaders,
+  type RateLimiter,
   type RegisterRepository,
   type ReminderSchedule,
   type ResultsReaders,
@@ -43,6 +46,7 @@ import {
   createDynamoMaterialStore,
   createDynamoPersonalDataStore,
   createDynamoQuestionnaireStore,
+  createDynamoRateLimiter,
   createDynamoRegisterRepository,
   createDynamoReminderSchedule,
   createDynamoSessionStore,
@@ -71,6 +75,10 @@ export interface CoreDeps extends BookingDeps {
   registers: RegisterRepository
   /** Wrong attendance codes per booking (the lock on guessing). */
   codeAttempts: CodeAttemptStore
+  /** Request counts per window, for the abuse limits. */
+  rateLimits: RateLimiter
+  /** The rate limits and caps in force. */
+  limits: AbuseLimits
   reminders: ReminderSchedule
   /** The questionnaire invitations: sessions due a look, and the invitations sent. */
   invitations: InvitationStore
@@ -117,7 +125,7 @@ export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreC
 
 /**
  * The wiring every function builds on: the DynamoDB adapters over one table, the system's clock,
- * ids, fingerprints and manage tokens, the LAs and the booking policy; `overrides` replace any of them.
+ * ids, fingerprints and manage tokens, the LAs, the booking policy and the abuse limits; `overrides` replace any of them.
  */
 export function wireCore(
   config: CoreConfig,
@@ -135,6 +143,7 @@ export function wireCore(
     manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
     codeAttempts: createDynamoCodeAttemptStore(table),
+    rateLimits: createDynamoRateLimiter(table),
     reminders: createDynamoReminderSchedule(table),
     invitations: createDynamoInvitationStore(table),
     outbox: createOutboxStore(table),
@@ -164,6 +173,7 @@ export function wireCore(
       ...DEFAULT_POLICY,
       ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
     },
+    limits: config.limits ?? DEFAULT_ABUSE_LIMITS,
     ...overrides,
   }
 }

@@ -10,6 +10,7 @@ import { manageUrl } from '@ey/presentation'
 import { localLinkSecret } from '@ey/runtime'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { type FakeClock, fakeClock, makePerson } from '../../support/factories.ts'
+import { RAISED_RATE_LIMITS } from '../../support/limits.ts'
 import { staffIssuer } from '../../support/staff.ts'
 import { SITE_URL, testConfig } from '../../support/wiring.ts'
 
@@ -67,7 +68,9 @@ export function testApiConfig(table: TestTable): ApiConfig {
 
 /**
  * The app wired as the Lambda wires it, on a table of its own in DynamoDB Local, but with a clock
- * standing at the factories' `NOW` and a recording logger; staff tokens are verified against the
+ * standing at the factories' `NOW`, a recording logger and the abuse limits raised
+ * (`RAISED_RATE_LIMITS`: these tests book many times, all from one in-process address and mostly
+ * one email; the limits' own tests pass `limits`); staff tokens are verified against the
  * run's local issuer (mint them with `staffToken` from `test/support/staff.ts`). Any dependency
  * can be replaced.
  */
@@ -76,6 +79,7 @@ export async function createTestApi(overrides: Partial<WiredApi> = {}): Promise<
   const deps = wireApi(testApiConfig(table), table, {
     clock: fakeClock(),
     logger: recordingLogger(),
+    limits: RAISED_RATE_LIMITS,
     ...overrides,
   }) as TestApi['deps']
   return { app: createApp(deps), deps, catalogue: deps.catalogue, table }

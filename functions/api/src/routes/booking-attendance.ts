@@ -1,8 +1,16 @@
 import { AttendanceSummarySchema, CheckedInSchema, CheckInSchema, IdParamSchema } from '@ey/contract'
-import { attendanceOf, CODE_ATTEMPT_POLICY, checkInWithCode, openBooking, registersOf } from '@ey/domain'
+import {
+  admitCheckIn,
+  attendanceOf,
+  CODE_ATTEMPT_POLICY,
+  checkInWithCode,
+  openBooking,
+  registersOf,
+} from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
+import { clientAddress } from '../client-address.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
 
@@ -52,7 +60,9 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
         `After ${CODE_ATTEMPT_POLICY.maxMisses} wrong codes within ${CODE_ATTEMPT_POLICY.windowMinutes} minutes, ` +
         `code entry for the booking locks for ${CODE_ATTEMPT_POLICY.lockMinutes} minutes: every try, the right code ` +
         'included, answers 429 with Retry-After until the lock ends. A write that loses a race (a room ' +
-        'checking in at once) is retried after a jittered backoff; 503 only after 8 attempts.',
+        'checking in at once) is retried after a jittered backoff; 503 only after 8 attempts. Check-ins are also ' +
+        'limited per client address and per booking per minute (`LIMIT_CHECK_IN_PER_ADDRESS_PER_MINUTE`, ' +
+        '`LIMIT_CHECK_IN_PER_BOOKING_PER_MINUTE`): beyond them, 429 problem+json with Retry-After.',
       security: [{ manageToken: [] }],
       request: {
         params: IdParamSchema,
@@ -69,6 +79,7 @@ export function bookingAttendanceRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const token = bearerToken(c.req.header('Authorization'))
       const { id } = c.req.valid('param')
+      await admitCheckIn(deps, { address: clientAddress(c) }, id)
       const result = await checkInWithCode(deps, id, token, c.req.valid('json').code)
       return c.json(result, 200)
     },

@@ -1,7 +1,8 @@
 import { BookingLookupAnswerSchema, BookingLookupRequestSchema } from '@ey/contract'
-import { renewManageLinks, requestBookingList } from '@ey/domain'
+import { admitBookingLookup, renewManageLinks, requestBookingList } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { clientAddress } from '../client-address.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
 
@@ -31,7 +32,10 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
         'list is sent to an address every few minutes, however often it is asked for. With `newLinks: true`, ' +
         'every booking of the address whose links still work gets a new link, the old ones answer 410 ' +
         '(`manage-link-replaced`) from then on, and one email carries the new links; at most once every few ' +
-        'minutes per address, asking again within them changes nothing.',
+        'minutes per address, asking again within them changes nothing. ' +
+        'Limited per client address and per email address per minute (`LIMIT_LOOKUP_PER_ADDRESS_PER_MINUTE`, ' +
+        '`LIMIT_LOOKUP_PER_EMAIL_PER_MINUTE`): beyond them it answers 429 problem+json with Retry-After, whether ' +
+        'or not the address has bookings.',
       request: {
         body: { required: true, content: { 'application/json': { schema: BookingLookupRequestSchema } } },
       },
@@ -40,11 +44,12 @@ export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
           description: 'Accepted',
           content: { 'application/json': { schema: BookingLookupAnswerSchema } },
         },
-        ...problems(400, 413, 415, 503),
+        ...problems(400, 413, 415, 429, 503),
       },
     }),
     async (c) => {
       const { email, newLinks } = c.req.valid('json')
+      await admitBookingLookup(deps, { address: clientAddress(c) }, email)
       if (newLinks) {
         await renewManageLinks(deps, email)
         return c.json(NEW_LINKS_ANSWER, 202)

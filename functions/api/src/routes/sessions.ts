@@ -6,9 +6,15 @@ import {
   SessionPageSchema,
   SessionViewSchema,
 } from '@ey/contract'
-import { BOOKING_EXISTS_WINDOW_MINUTES, DomainError, requestBooking, searchSessions } from '@ey/domain'
+import {
+  BOOKING_EXISTS_WINDOW_MINUTES,
+  DomainError,
+  requestBookingWithinLimits,
+  searchSessions,
+} from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
+import { clientAddress } from '../client-address.ts'
 import { encodeCursor } from '../cursor.ts'
 import { BEYOND_BOUNDS, problems } from '../openapi.ts'
 import { sessionView } from '../present.ts'
@@ -80,7 +86,13 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
           'The booking, its reference and its private manage link are in the email, never in the answer. ' +
           'Idempotent by the Idempotency-Key header: a retry with the same key and body makes nothing new and ' +
           'answers the same 202 (no header tells a replay apart, as that would tell a new booking from an ' +
-          'existing one); the same key with another body answers 422.',
+          'existing one); the same key with another body answers 422. Abuse limits, each configurable: requests ' +
+          'per client address and per email address per minute (`LIMIT_BOOKING_PER_ADDRESS_PER_MINUTE`, ' +
+          '`LIMIT_BOOKING_PER_EMAIL_PER_MINUTE`) and booking requests per email address per London day ' +
+          '(`LIMIT_BOOKINGS_PER_EMAIL_PER_DAY`) answer 429 problem+json with Retry-After, its type naming the ' +
+          'limit; they count a new booking and an existing one alike. A session whose waiting list is full (the ' +
+          'larger of `LIMIT_WAITING_LIST_MINIMUM` and `LIMIT_WAITING_LIST_PER_PLACE` times the capacity) ' +
+          'answers 409 `waiting-list-full`, whether or not the address holds a booking.',
         request: {
           params: IdParamSchema,
           headers: IdempotencyHeaderSchema,
@@ -92,14 +104,18 @@ export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
               'Received: the booking, or the link to the one this address already holds, is emailed',
             content: { 'application/json': { schema: BookingReceivedSchema } },
           },
-          ...problems(400, 403, 404, 409, 413, 415, 422, 503),
+          ...problems(400, 403, 404, 409, 413, 415, 422, 429, 503),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
         const { 'Idempotency-Key': idempotencyKey } = c.req.valid('header')
         const person = c.req.valid('json')
-        await requestBooking(deps, { sessionId: id, idempotencyKey, person })
+        await requestBookingWithinLimits(
+          deps,
+          { address: clientAddress(c) },
+          { sessionId: id, idempotencyKey, person },
+        )
         return c.json({ sessionId: id, emailedTo: person.email }, 202)
       },
     )

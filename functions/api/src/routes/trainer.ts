@@ -1,5 +1,6 @@
 import {
   AttendanceCodeViewSchema,
+  MySessionsQuerySchema,
   MySessionsViewSchema,
   ParticipantReportMatchingSchema,
   ParticipantReportSchema,
@@ -24,6 +25,7 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff, staffOf } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'
+import { BEYOND_BOUNDS } from '../openapi.ts'
 import { registerView, trainerSessionView } from '../register-views.ts'
 import { router } from '../validation.ts'
 
@@ -63,13 +65,23 @@ export function trainerRoutes(deps: ApiDeps): OpenAPIHono {
       method: 'get',
       path: '/sessions',
       tags: ['trainer'],
-      summary: "The caller's sessions: upcoming soonest first, past latest first",
+      summary: "The caller's sessions starting in a range: upcoming soonest first, past latest first",
+      description: 'Default range: sessions starting from 365 days ago to 400 days ahead.',
       security: STAFF_SECURITY,
       middleware: gate,
-      responses: { 200: json('My sessions', MySessionsViewSchema), ...staffProblems(401, 403) },
+      request: { query: MySessionsQuerySchema },
+      responses: {
+        200: json('My sessions', MySessionsViewSchema),
+        ...staffProblems(400, 401, 403),
+        ...BEYOND_BOUNDS,
+      },
     }),
     async (c) => {
-      const { upcoming, past } = await mySessions(registerDeps, staffOf(c))
+      const { from, to } = c.req.valid('query')
+      const { upcoming, past } = await mySessions(registerDeps, staffOf(c), {
+        ...(from ? { from: new Date(from) } : {}),
+        ...(to ? { to: new Date(to) } : {}),
+      })
       return c.json(
         { upcoming: upcoming.map(trainerSessionView), past: past.map(trainerSessionView) },
         200,

@@ -3,8 +3,11 @@
 // so a page's address gains its `index.html`: `/` → `/index.html`, `/manage/` and `/manage` →
 // `/manage/index.html`. A path whose last part has a dot (`/assets/x.js`, `/favicon.svg`) is a
 // file and stays as it is. An address that is no page of the built site goes to `/404.html`, which
-// the viewer-response function answers with status 404. `/api/*` is another behaviour and never
-// reaches this function; were it to, it would pass unchanged.
+// the viewer-response function answers with status 404.
+//
+// On `/api/*` (a behaviour of its own, running this function too) the address stays as it is and the
+// request gains `x-viewer-address`: the viewer's IP as CloudFront saw it, replacing any such header
+// the client sent. The API's rate limits count by it (functions/api/src/client-address.ts).
 //
 // PAGES is filled at synthesis with the built site's pages (infra/lib/constructs/site.ts); the tests
 // run the code as synthesized against sample requests (test/infra/site.test.ts).
@@ -14,7 +17,12 @@ const PAGES = {}
 function handler(event) {
   const request = event.request
   const uri = request.uri
-  if (uri === '/api' || uri.startsWith('/api/')) return request
+  if (uri === '/api' || uri.startsWith('/api/')) {
+    const viewer = event.viewer || {}
+    if (viewer.ip) request.headers['x-viewer-address'] = { value: viewer.ip }
+    else delete request.headers['x-viewer-address']
+    return request
+  }
   if (uri.slice(uri.lastIndexOf('/') + 1).includes('.')) return request
   const page = uri.endsWith('/') ? uri : `${uri}/`
   request.uri = PAGES[page] === true ? `${page}index.html` : '/404.html'

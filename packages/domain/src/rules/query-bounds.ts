@@ -1,6 +1,5 @@
+import { DAY_MS } from '../config.ts'
 import { DomainError } from '../errors.ts'
-
-const DAY_MS = 86_400_000
 
 /**
  * How much one request may ask for, in one place: what a list reads grows with its range (the
@@ -17,6 +16,11 @@ export const QUERY_BOUNDS = {
    * monthly Queries; the default range is 31 days back and 400 ahead).
    */
   adminSessionDays: 450,
+  /**
+   * `GET /api/trainer/sessions`: starts in [from, to) spanning at most this many days (one Query of
+   * the trainer's index; the default range is 365 days back and 400 ahead).
+   */
+  trainerSessionDays: 800,
   /** Reports (LA summary and downloads, national, audit): London days from–to, both in, ten years. */
   reportDays: 3653,
 } as const

@@ -52,9 +52,31 @@ export const OfstedUrnSchema = z
   )
   .meta({ description: 'The setting’s Ofsted URN (6 or 7 digits); optional', example: '123456' })
 
+/** The longest name a booking takes: long enough for real full names, too short to carry a message. */
+export const PERSON_NAME_MAX = 70
+
+/**
+ * The characters a name needs: Unicode letters and combining marks, spaces, hyphens, apostrophes
+ * (straight and curly) and full stops, starting with a letter. No digits, links or markup: the
+ * name appears in emails sent from the programme's domain.
+ */
+export const PERSON_NAME_PATTERN = /^\p{L}[\p{L}\p{M} .'’-]*$/u
+
 /** What a person tells us when booking; checked once at the edge. */
 export const PersonSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your full name').max(120, 'Name must be 120 characters or fewer'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter your full name')
+    .max(PERSON_NAME_MAX, `Name must be ${PERSON_NAME_MAX} characters or fewer`)
+    .regex(
+      PERSON_NAME_PATTERN,
+      'Enter your name using only letters, spaces, hyphens, apostrophes and full stops, starting with a letter',
+    )
+    .meta({
+      description: `Letters (any language), marks, spaces, hyphens, apostrophes and full stops, starting with a letter; at most ${PERSON_NAME_MAX} characters`,
+      example: 'Amira O’Neill-Khan',
+    }),
   email: z
     .string()
     .trim()
@@ -108,9 +130,12 @@ const PseudonymSchema = z.string().regex(/^anon:[0-9a-f]{64}$/)
 
 /**
  * The person as a booking keeps them: as booked, or, once the booking is erased (`erasedAt`), with
- * placeholders for the name and address and pseudonyms for the setting's name and URN.
+ * placeholders for the name and address and pseudonyms for the setting's name and URN. The name is
+ * read as the rules stood when they booked (up to 120 characters of any kind, before
+ * `PERSON_NAME_PATTERN`), so bookings made earlier still read.
  */
 export const StoredPersonSchema = PersonSchema.extend({
+  name: z.string().trim().min(1).max(120),
   ofstedUrn: z.union([PseudonymSchema, OfstedUrnSchema]).optional(),
 })
 

@@ -2,6 +2,7 @@ import { MINUTE_MS } from '../config.ts'
 import { AlreadyBookedError, DomainError, ValidationError } from '../errors.ts'
 import type { OutboxStore } from '../outbox-ports.ts'
 import type { BookingDeps, Fingerprints } from '../ports.ts'
+import { DEFAULT_ABUSE_LIMITS, WaitingListFullError, waitingListCap } from '../rules/abuse-limits.ts'
 import { sharingAnswered } from '../rules/la-sharing.ts'
 import { manageTokenOf } from '../rules/manage-links.ts'
 import { normaliseEmail } from '../rules/people.ts'
@@ -36,8 +37,9 @@ export function bookingFingerprint(fingerprints: Fingerprints, sessionId: string
 }
 
 /**
- * Books a place, or a place on the waiting list when the session is full. Idempotent by key:
- * the same key with the same request answers the booking it made the first time.
+ * Books a place, or a place on the waiting list when the session is full, unless the waiting list
+ * is full too (`waitingListCap`: 409 `waiting-list-full`). Idempotent by key: the same key with the
+ * same request answers the booking it made the first time.
  */
 export async function bookSession(deps: BookingDeps, input: BookSessionInput): Promise<BookSessionResult> {
   const { person } = input
@@ -51,8 +53,11 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
     key: input.idempotencyKey,
     fingerprint: bookingFingerprint(deps.fingerprints, session.id, person),
   }
+  const maxWaiting = waitingListCap(session.capacity, deps.limits ?? DEFAULT_ABUSE_LIMITS)
   try {
     assertBookable(session, person.laCode, now, deps.policy)
+    // Before the write, so the answer is the same whether or not the person already holds a booking.
+    if (session.waitingCount >= maxWaiting) throw new WaitingListFullError(maxWaiting)
   } catch (error) {
     // A retry of a booking made before the window closed still answers that booking. On the
     // open path the transaction itself recognises a replayed key, so no read is spent on it.
@@ -81,6 +86,7 @@ export async function bookSession(deps: BookingDeps, input: BookSessionInput): P
     idempotency,
     outbox: { confirmed: message('booking-confirmed'), waiting: message('booking-waitlisted') },
     expected: placementFor(session),
+    maxWaiting,
   })
   if (result.booking.status === 'waiting' && !result.replayed) {
     // A place freed while this booking joined the queue must not stay empty.

@@ -1,5 +1,7 @@
+import { DAY_MS } from '../config.ts'
 import { AccessDeniedError, DomainError, ServiceBusyError } from '../errors.ts'
 import type { RegisterDeps, RegisterScope } from '../register-ports.ts'
+import { assertRangeWithin, QUERY_BOUNDS } from '../rules/query-bounds.ts'
 import {
   applyRegisterChanges,
   attendanceCodeExpiry,
@@ -60,16 +62,30 @@ function assertPart(session: Session, part: number): void {
   }
 }
 
-/** The caller's sessions: upcoming (not yet ended at `now`) soonest first, past latest first. */
+/** Days before now and after it that a trainer's sessions cover when no range is asked for. */
+export const MY_SESSIONS_DEFAULT = { daysBack: 365, daysAhead: 400 } as const
+
+/**
+ * The caller's sessions starting in [from, to) (default: 365 days back to 400 ahead): upcoming (not
+ * yet ended at `now`) soonest first, past latest first. A range beyond `trainerSessionDays` throws
+ * `beyond-bounds` before anything is read.
+ */
 export async function mySessions(
   deps: RegisterDeps,
   principal: StaffPrincipal,
-): Promise<{ upcoming: Session[]; past: Session[] }> {
+  asked: { from?: Date; to?: Date } = {},
+): Promise<{ upcoming: Session[]; past: Session[]; range: { from: Date; to: Date } }> {
   const now = deps.clock.now()
-  const sessions = await deps.registers.trainerSessions(principal.sub)
+  const range = {
+    from: asked.from ?? new Date(now.getTime() - MY_SESSIONS_DEFAULT.daysBack * DAY_MS),
+    to: asked.to ?? new Date(now.getTime() + MY_SESSIONS_DEFAULT.daysAhead * DAY_MS),
+  }
+  assertRangeWithin(range, QUERY_BOUNDS.trainerSessionDays)
+  const sessions = await deps.registers.trainerSessions(principal.sub, range)
   return {
     upcoming: sessions.filter((session) => sessionEnd(session) > now),
     past: sessions.filter((session) => sessionEnd(session) <= now).reverse(),
+    range,
   }
 }
 

@@ -2,9 +2,15 @@ import type { Booking } from '@ey/domain'
 import { holdsConfirmedPlace, londonPart, venueText } from '@ey/presentation'
 import type { Block, DetailRow, EmailContext } from './content.ts'
 
-/** The opening line, addressed by the name the person gave. */
+/**
+ * The opening line: fixed words first, so no email from the programme's domain begins with text
+ * the booker typed; the name they gave follows only after that sentence.
+ */
 export function greeting(booking: Booking): Block {
-  return { type: 'paragraph', text: `Hello ${booking.person.name},` }
+  return {
+    type: 'paragraph',
+    text: `Hello from the early years SEND training programme. This email is for ${booking.person.name}.`,
+  }
 }
 
 /** Reference, session, when and where: the facts a person needs to turn up. */

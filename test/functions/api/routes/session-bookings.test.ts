@@ -182,7 +182,10 @@ describe('POST /api/sessions/{id}/bookings', () => {
 
   it.each([
     ['name', { name: '' }],
-    ['name', { name: 'x'.repeat(121) }],
+    ['name', { name: 'x'.repeat(71) }],
+    ['name', { name: 'Visit https://prize.example now' }],
+    ['name', { name: 'Ada <b>Lovelace</b>' }],
+    ['name', { name: '- Ada' }],
     ['email', { email: 'not-an-email' }],
     ['role', { role: 'chef' }],
     ['settingName', { settingName: '   ' }],

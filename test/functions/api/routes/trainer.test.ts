@@ -54,7 +54,7 @@ describe('trainer register API', () => {
     ].entries()) {
       const body = await booked(api, 'two-part', {
         email,
-        name: `Person ${n}`,
+        name: `Person ${'ABCDEFGH'[n]}`,
         accessNeeds: n === 0 ? 'Step-free access' : undefined,
         ofstedUrn: n === 0 ? '123456' : undefined,
       })
@@ -85,6 +85,20 @@ describe('trainer register API', () => {
     expect(theirs).toEqual({ upcoming: [], past: [] })
   })
 
+  it('lists only sessions starting in the range asked for, and answers 422 naming to beyond 800 days', async () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    const around = `?from=${day(FIRST.getTime() - 86_400_000)}&to=${day(FIRST.getTime() + 86_400_000)}`
+    expect((await (await send(amira, `/api/trainer/sessions${around}`)).json()).upcoming).toHaveLength(1)
+    const after = `?from=${day(FIRST.getTime() + 86_400_000)}&to=${day(FIRST.getTime() + 30 * 86_400_000)}`
+    expect(await (await send(amira, `/api/trainer/sessions${after}`)).json()).toEqual({
+      upcoming: [],
+      past: [],
+    })
+    const tooLong = await send(amira, '/api/trainer/sessions?from=2026-01-01&to=2028-03-12')
+    expect(tooLong.status).toBe(422)
+    expect((await tooLong.json()).errors).toEqual([{ field: 'to', message: expect.any(String) }])
+  })
+
   it('answers 401 without a token, 403 to a trainer not assigned, 404 for an unknown session', async () => {
     expect((await api.app.request(register())).status).toBe(401)
     expect((await send(ben, register())).status).toBe(403)
@@ -100,7 +114,7 @@ describe('trainer register API', () => {
       [people[0]?.id, people[1]?.id].sort(),
     )
     expect(view.booked.find((p: { bookingId: string }) => p.bookingId === people[0]?.id)).toMatchObject({
-      name: 'Person 0',
+      name: 'Person A',
       role: 'childminder',
       settingName: 'Little Acorns',
       ofstedUrn: '123456',

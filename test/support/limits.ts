@@ -1,0 +1,20 @@
+import type { AbuseLimits } from '@ey/domain'
+
+/**
+ * Abuse limits raised far beyond any test's traffic, for the tests and benchmarks that book, look up
+ * or check in many times from one address (in-process requests all count under `unknown`) or with
+ * one email address. Pass as `limits` to `createTestApi`, `wireApi`/`wireCore` overrides or
+ * `startLocalStack({ limits: RAISED_RATE_LIMITS })`. Waiting lists are uncapped in effect too
+ * (a million), for the tests that queue hundreds.
+ */
+export const RAISED_RATE_LIMITS: AbuseLimits = {
+  bookingPerAddressPerMinute: 1_000_000,
+  bookingPerEmailPerMinute: 1_000_000,
+  bookingsPerEmailPerDay: 1_000_000,
+  lookupPerAddressPerMinute: 1_000_000,
+  lookupPerEmailPerMinute: 1_000_000,
+  checkInPerAddressPerMinute: 1_000_000,
+  checkInPerBookingPerMinute: 1_000_000,
+  waitingListMinimum: 1_000_000,
+  waitingListPerPlace: 2,
+}
