@@ -543,10 +543,18 @@ describe('what each function did on DynamoDB Local', () => {
         createdAt: clock.now().toISOString(),
       }),
     )
+    // A trainer's note and a walk-in on the session's register, which the job erases.
+    await deps.registers.writeRegister({
+      sessionId: 'lp-1',
+      part: 0,
+      lines: [{ subject: first.id, entry: { mark: 'absent', note: 'Rang to say sorry' }, version: 0 }],
+      walkIns: [{ id: 'lp-walk-in', name: 'Wanda', email: uniqueAddress('walk-in') }],
+      audit: [],
+    })
     const retention = JOBS.find((job) => job.name === 'retention')
     if (!retention) throw new Error('No retention job')
     const erased = await runJob(retention, jobs, new Date(clock.now().getTime() + 3 * 365 * 86_400_000))
-    expect(erased.report).toMatchObject({ certificates: 1, alerts: 1, undeliverable: 2 })
+    expect(erased.report).toMatchObject({ certificates: 1, alerts: 1, undeliverable: 2, registers: 2 })
 
     const refused: Record<string, string[]> = {}
     for (const service of SERVICES) {
