@@ -1,4 +1,4 @@
-import type { AbuseLimits } from '@ey/domain'
+import { type AbuseLimits, raisedAbuseLimits } from '@ey/domain'
 
 /**
  * Abuse limits raised far beyond any test's traffic, for the tests and benchmarks that book, look up
@@ -7,14 +7,4 @@ import type { AbuseLimits } from '@ey/domain'
  * `startLocalStack({ limits: RAISED_RATE_LIMITS })`. Waiting lists are uncapped in effect too
  * (a million), for the tests that queue hundreds.
  */
-export const RAISED_RATE_LIMITS: AbuseLimits = {
-  bookingPerAddressPerMinute: 1_000_000,
-  bookingPerEmailPerMinute: 1_000_000,
-  bookingsPerEmailPerDay: 1_000_000,
-  lookupPerAddressPerMinute: 1_000_000,
-  lookupPerEmailPerMinute: 1_000_000,
-  checkInPerAddressPerMinute: 1_000_000,
-  checkInPerBookingPerMinute: 1_000_000,
-  waitingListMinimum: 1_000_000,
-  waitingListPerPlace: 2,
-}
+export const RAISED_RATE_LIMITS: AbuseLimits = raisedAbuseLimits()

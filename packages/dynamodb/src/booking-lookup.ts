@@ -17,24 +17,35 @@ export function createDynamoBookingLookup(options: {
   doc: DynamoDBDocumentClient
   tableName: string
 }): BookingLookup {
-  const { doc, tableName } = options
   return {
     async liveBookingsOf(emailKey: string, now: Date): Promise<Booking[]> {
-      const { Items = [] } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
-          ExpressionAttributeValues: {
-            ':pk': indexKeys.personBookingsPk(emailKey),
-            ':from': new Date(now.getTime() - LOOKBACK_MS).toISOString(),
-          },
-          Limit: MAX_PERSON_BOOKINGS,
-        }),
-      )
-      return Items.map((item) => bookingItem.from(item)).filter(
-        (booking) => isLive(booking.status) && sessionEnd(booking.session) > now,
-      )
+      const bookings = await personBookingsEndingAfter(options, emailKey, now)
+      return bookings.filter((booking) => isLive(booking.status))
     },
   }
+}
+
+/**
+ * A person's bookings whose session ends after `after` (at most `MAX_PERSON_BOOKINGS`, from gsi2
+ * by the hash of the normalised email): the index sorts by first start, so it is read from
+ * `LOOKBACK_MS` before.
+ */
+export async function personBookingsEndingAfter(
+  table: { doc: DynamoDBDocumentClient; tableName: string },
+  emailKey: string,
+  after: Date,
+): Promise<Booking[]> {
+  const { Items = [] } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.personBookingsPk(emailKey),
+        ':from': new Date(after.getTime() - LOOKBACK_MS).toISOString(),
+      },
+      Limit: MAX_PERSON_BOOKINGS,
+    }),
+  )
+  return Items.map((item) => bookingItem.from(item)).filter((booking) => sessionEnd(booking.session) > after)
 }

@@ -1,8 +1,8 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { type Booking, type ManageLinkStore, ServiceBusyError, sessionEnd } from '@ey/domain'
-import { LOOKBACK_MS, MAX_PERSON_BOOKINGS } from './booking-lookup.ts'
-import { bookingItem, outboxItem } from './items.ts'
-import { indexKeys, keys } from './keys.ts'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { type Booking, type ManageLinkStore, ServiceBusyError } from '@ey/domain'
+import { personBookingsEndingAfter } from './booking-lookup.ts'
+import { outboxItem } from './items.ts'
+import { keys } from './keys.ts'
 import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { transact } from './transactions.ts'
 
@@ -19,22 +19,8 @@ export function createDynamoManageLinkStore(options: {
   const { doc, tableName } = options
   const retry = options.retry ?? DEFAULT_RETRY
   return {
-    async bookingsOf(emailKey: string, endedAfter: Date): Promise<Booking[]> {
-      const { Items = [] } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
-          ExpressionAttributeValues: {
-            ':pk': indexKeys.personBookingsPk(emailKey),
-            ':from': new Date(endedAfter.getTime() - LOOKBACK_MS).toISOString(),
-          },
-          Limit: MAX_PERSON_BOOKINGS,
-        }),
-      )
-      return Items.map((item) => bookingItem.from(item)).filter(
-        (booking) => sessionEnd(booking.session) > endedAfter,
-      )
+    bookingsOf(emailKey: string, endedAfter: Date): Promise<Booking[]> {
+      return personBookingsEndingAfter(options, emailKey, endedAfter)
     },
 
     async renew({ renewals, email, at }) {

@@ -41,6 +41,17 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   waitingListPerPlace: 2,
 }
 
+/**
+ * Every limit raised to `count` (a million by default): for tests and benchmarks that book, look up
+ * or check in thousands of times from one address, so they measure the engine, not the limits.
+ * Whoever uses it must say so in what it prints.
+ */
+export function raisedAbuseLimits(count = 1_000_000): AbuseLimits {
+  const raised = { ...DEFAULT_ABUSE_LIMITS }
+  for (const name of Object.keys(raised) as (keyof AbuseLimits)[]) raised[name] = count
+  return { ...raised, waitingListPerPlace: DEFAULT_ABUSE_LIMITS.waitingListPerPlace }
+}
+
 /** The longest a session's waiting list may grow: the larger of the minimum and the multiple of capacity. */
 export function waitingListCap(capacity: number, limits: AbuseLimits): number {
   return Math.max(limits.waitingListMinimum, limits.waitingListPerPlace * capacity)
