@@ -22,17 +22,17 @@ const DICTIONARY_HEADER = 'file,column,description'
  * notice does not name fails the test, so the notice keeps saying exactly what an LA sees.
  */
 const ATTENDEE_COLUMNS_IN_THE_NOTICE: Record<string, string> = {
-  name: 'your name',
+  name: 'name, email address',
   email: 'email address',
   role: 'role',
-  'setting name': 'setting name and type',
-  'setting type': 'setting name and type',
+  'setting name': 'setting name',
+  'setting type': 'setting type',
   'Ofsted URN': 'Ofsted URN',
-  'course id': 'the course and its dates',
-  'course title': 'the course and its dates',
-  'first day': 'the course and its dates',
-  'dates and times': 'the course and its dates',
-  status: 'whether your booking is confirmed, cancelled or on the waiting list',
+  'course id': 'the course (its id and title)',
+  'course title': 'the course (its id and title)',
+  'first day': 'the first day',
+  'dates and times': 'every date and time of the session',
+  status: 'the state of the booking',
   'part N attendance': 'whether you attended each part',
   'pre answered': 'whether you answered the questionnaires before and after',
   'post answered': 'whether you answered the questionnaires before and after',
@@ -185,13 +185,13 @@ describe('the LA dashboard', () => {
 
   it('tells a person on their manage page what their LA sees, by whether they agreed to share', async () => {
     for (const [share, words] of [
-      [true, 'Yes: your local authority can see your name, email address, role, setting'],
-      [false, 'No: your local authority sees only totals that do not name anyone'],
+      [true, 'Your local authority can see your name, email address, role, setting'],
+      [false, 'Your local authority sees only totals that do not name anyone'],
     ] as const) {
       const booking = await bookFromLeeds(share)
       const page = await site.newPage({ width: 390 })
       await page.goto(`/manage#${new URLSearchParams({ id: booking.id, token: booking.manageToken })}`)
-      await expectText(page.locator('#details'), words)
+      await expectText(page.locator('#la-sharing-what'), words)
     }
   })
 
