@@ -13,8 +13,9 @@ import {
   createDynamoCatalogueRepository,
   createDynamoRegisterRepository,
 } from '@ey/dynamodb'
+import { type LocalService, startDynamoDbLocal } from '@ey/local-stack'
 import { hmacTokens, randomIds } from '@ey/runtime'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, seedBookings, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { fakeClock, HOUR, makeCourse, makeSession, NOW, partAt } from '../support/factories.ts'
 import { makeStaff } from '../support/staff.ts'
@@ -25,9 +26,13 @@ const BATCH = 100
 describe('a register of 2,000 people on one part (DynamoDB Local)', () => {
   let table: TestTable
   let deps: RegisterDeps
+  // A DynamoDB Local of its own: its 2,000-item writes would otherwise queue behind (and hold up)
+  // every other test file's on the run's shared instance, whose tables share one database.
+  let dynamo: LocalService
 
   beforeAll(async () => {
-    table = await createTestTable()
+    dynamo = await startDynamoDbLocal()
+    table = await createTestTable(dynamo.endpoint)
     const catalogue = createDynamoCatalogueRepository(table)
     await catalogue.putCourse(makeCourse())
     deps = {
@@ -37,6 +42,11 @@ describe('a register of 2,000 people on one part (DynamoDB Local)', () => {
       clock: fakeClock(new Date(NOW.getTime() + 2 * HOUR)),
       ids: randomIds,
     }
+  })
+
+  afterAll(async () => {
+    table?.client.destroy()
+    await dynamo?.stop()
   })
 
   it('marks everyone present in batches, reads it back whole, and keeps every item small', async () => {

@@ -23,9 +23,12 @@ export function localDynamoConfig(endpoint = inject('dynamoEndpoint')) {
   return { endpoint, region: 'eu-west-2', credentials: LOCAL_CREDENTIALS }
 }
 
-/** Creates a table of its own (the one table definition, stream included) for a test file or test. */
-export async function createTestTable(): Promise<TestTable> {
-  const client = new DynamoDBClient(localDynamoConfig())
+/**
+ * Creates a table of its own (the one table definition, stream included) for a test file or test,
+ * in the run's DynamoDB Local unless another endpoint is given.
+ */
+export async function createTestTable(endpoint?: string): Promise<TestTable> {
+  const client = new DynamoDBClient(localDynamoConfig(endpoint))
   const tableName = `test-${randomUUID()}`
   await ensureTable(client, tableName)
   return { tableName, client, doc: documentClient(client) }
