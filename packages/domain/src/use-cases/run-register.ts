@@ -81,7 +81,8 @@ export async function mySessions(
     to: asked.to ?? new Date(now.getTime() + MY_SESSIONS_DEFAULT.daysAhead * DAY_MS),
   }
   assertRangeWithin(range, QUERY_BOUNDS.trainerSessionDays)
-  const sessions = await deps.registers.trainerSessions(principal.sub, range)
+  // A range that ends before it starts holds no session (and is not a key condition DynamoDB takes).
+  const sessions = range.to > range.from ? await deps.registers.trainerSessions(principal.sub, range) : []
   return {
     upcoming: sessions.filter((session) => sessionEnd(session) > now),
     past: sessions.filter((session) => sessionEnd(session) <= now).reverse(),

@@ -94,6 +94,11 @@ describe('trainer register API', () => {
       upcoming: [],
       past: [],
     })
+    const reversed = await send(
+      amira,
+      `/api/trainer/sessions?from=${day(FIRST.getTime() + 86_400_000)}&to=2020-01-01`,
+    )
+    expect(await reversed.json()).toEqual({ upcoming: [], past: [] })
     const tooLong = await send(amira, '/api/trainer/sessions?from=2026-01-01&to=2028-03-12')
     expect(tooLong.status).toBe(422)
     expect((await tooLong.json()).errors).toEqual([{ field: 'to', message: expect.any(String) }])
