@@ -30,9 +30,9 @@ export interface RetentionDeps extends ErasureDeps {
   retentionMonths: number
 }
 
-/** What one retention run did, as counts. */
-export interface RetentionReport {
-  /** Bookings erased by this run. */
+/** What erasing removed, as counts: a retention run's, or one subject's. */
+export interface ErasureCounts {
+  /** Bookings erased. */
   bookings: number
   /** Questionnaire responses whose free text was removed. */
   responses: number
@@ -42,6 +42,10 @@ export interface RetentionReport {
   undeliverable: number
   /** Register items (lines, walk-ins, audit entries, legacy registers) whose notes or walk-ins were erased. */
   registers: number
+}
+
+/** What one retention run did, as counts. */
+export interface RetentionReport extends ErasureCounts {
   /** Bookings and register items that changed while being erased: left for the next run. */
   changed: number
 }

@@ -12,7 +12,7 @@ import type { CertificateRecord } from '../schemas/certificate.ts'
 import type { InterestAlert } from '../schemas/interest-alert.ts'
 import type { QuestionnaireResponse } from '../schemas/questionnaire.ts'
 import type { StaffPrincipal } from '../schemas/staff.ts'
-import { type ErasureDeps, eraseBookingData } from './retention.ts'
+import { type ErasureCounts, type ErasureDeps, eraseBookingData } from './retention.ts'
 
 /** What subject access reads and writes. */
 export interface SubjectAccessDeps extends ErasureDeps {
@@ -40,17 +40,8 @@ export interface SubjectExport {
   auditEntries: AccessAuditEntry[]
 }
 
-/** What an erasure removed, as counts. */
-export interface SubjectErasure {
-  bookings: number
-  responses: number
-  certificates: number
-  emails: number
-  alerts: number
-  undeliverable: number
-  /** Register items (lines, walk-ins) whose notes or walk-in details were erased. */
-  registers: number
-}
+/** What erasing one subject removed, as counts. */
+export type SubjectErasure = ErasureCounts
 
 /** The hash an audit entry holds for an address: SHA-256 (hex) of the normalised address. */
 export function subjectHash(email: string): string {
