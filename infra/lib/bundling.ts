@@ -1,6 +1,9 @@
 // How every Lambda function is bundled: the CDK app (`AppFunction`), `pnpm bench:lambda` and the
 // bundle budget test all read these, so what is measured is what is deployed.
 
+import { dirname, join } from 'node:path'
+import type { Plugin } from 'esbuild'
+
 /** Each function's handler file, relative to the repository root, by its service name. */
 export const FUNCTION_ENTRIES = {
   api: 'functions/api/src/lambda.ts',
@@ -17,8 +20,33 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);"
 
 /**
- * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, the AWS SDK
- * bundled (see the README's "On AWS" for why), `module` before `main` so ESM builds are chosen.
+ * zod's `locales` namespace holds every language's error messages (about 250 KB minified). It stays
+ * in a bundle whenever zod's `z` namespace is used as a value, as `@hono/zod-openapi` does
+ * (`extendZodWithOpenApi(z)`), so the API would carry it all. The platform speaks English only:
+ * this resolves zod's locales index to English alone. English is the locale zod sets on its first
+ * schema (`classic/schemas.js` imports `locales/en.js` itself), so error messages do not change.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir)
+        ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-english-only' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)}`,
+      resolveDir: dirname(args.path),
+    }))
+  },
+}
+
+/**
+ * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
+ * before `main` so ESM builds are chosen, zod in English only. Code split: a module the handler
+ * loads with `import()` (the API's certificate PDF and pdf-lib) is a chunk of its own that a cold
+ * start does not load. The AWS SDK is left out: the runtime's own is used (see the README's "On
+ * AWS" for the measurements behind that).
  */
 export const BUNDLING = {
   format: 'esm',
@@ -26,9 +54,13 @@ export const BUNDLING = {
   target: 'node24',
   minify: true,
   treeShaking: true,
+  splitting: true,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
-  bundleAwsSdk: true,
+  bundleAwsSdk: false,
+  /** What the runtime provides when the SDK is not bundled (our code imports no `@smithy` package itself). */
+  awsSdkPackages: ['@aws-sdk/*'],
+  plugins: [zodEnglishOnly],
 } as const
 
 /**

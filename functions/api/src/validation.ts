@@ -1,7 +1,7 @@
 import { DomainError, type FieldError, ValidationError } from '@ey/domain'
 import { OpenAPIHono, type OpenAPIHonoOptions } from '@hono/zod-openapi'
 import type { Env } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 type Target = 'json' | 'form' | 'query' | 'param' | 'header' | 'cookie'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { JobDeps } from './deps.ts'
 import { findJob, JOBS, type Job } from './registry.ts'
 import { type CompletedRun, runJob } from './run-job.ts'

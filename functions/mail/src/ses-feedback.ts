@@ -1,5 +1,5 @@
 import type { MailFeedback } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 const Recipients = z.array(z.object({ emailAddress: z.string() }))
 

@@ -1,15 +1,30 @@
+import { spawnSync } from 'node:child_process'
 import { TABLE } from '@ey/dynamodb'
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib'
+import {
+  AssetHashType,
+  type CfnElement,
+  DockerImage,
+  Duration,
+  type ILocalBundling,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs'
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import { Construct } from 'constructs'
-import { BUNDLING, FUNCTION_ENTRIES, type FunctionName } from '../bundling.ts'
+import { FUNCTION_ENTRIES, type FunctionName } from '../bundling.ts'
 import { REPO_ROOT } from '../paths.ts'
 
 /** The item actions a function may be granted on the table (no Scan, no BatchWriteItem). */
@@ -64,12 +79,13 @@ export interface AppFunctionProps {
 
 /**
  * Every Lambda function of the platform: Node.js 24 on arm64, bundled by esbuild without Docker as
- * ESM, its own log group and role. Variables and grants come in pairs through the `bind*` methods so
+ * ESM (`infra/lib/bundling.ts`: the handler's `index.mjs` and the chunks it loads later), its own
+ * log group and role. Variables and grants come in pairs through the `bind*` methods so
  * a function never holds a variable without the permission to use it, or the reverse.
  */
 export class AppFunction extends Construct {
   /** The function, for integrations and event sources. */
-  readonly function: NodejsFunction
+  readonly function: LambdaFunction
   /** Its own log group (what the function logs, and nothing else). */
   readonly logGroup: LogGroup
   /** The name its logs and alarms go by (`POWERTOOLS_SERVICE_NAME`). */
@@ -87,9 +103,9 @@ export class AppFunction extends Construct {
     logGroup.grantWrite(role)
     this.logGroup = logGroup
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${REPO_ROOT}/${FUNCTION_ENTRIES[props.serviceName]}`,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.serviceName),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -99,24 +115,9 @@ export class AppFunction extends Construct {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.DISABLED,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: `${REPO_ROOT}/pnpm-lock.yaml`,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      // The options `pnpm bench:lambda` and the bundle budget test build with too.
-      bundling: {
-        format: OutputFormat.ESM,
-        target: BUNDLING.target,
-        minify: BUNDLING.minify,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        bundleAwsSDK: BUNDLING.bundleAwsSdk,
-        mainFields: [...BUNDLING.mainFields],
-        banner: BUNDLING.banner,
-        forceDockerBundling: false,
       },
     })
   }
@@ -212,5 +213,42 @@ export class AppFunction extends Construct {
   setVariable(name: string, value: string): this {
     this.function.addEnvironment(name, value)
     return this
+  }
+}
+
+/**
+ * The function's code: `infra/bin/bundle.ts` run locally (never in Docker) while synthesizing, with
+ * the options `pnpm bench:lambda` and the bundle budget test build with. The asset is the whole
+ * output directory, so the chunks loaded by `import()` are deployed with the handler. Its hash is
+ * the output's, as NodejsFunction's is: the repository root is never fingerprinted.
+ */
+function bundledCode(serviceName: FunctionName): Code {
+  return Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('bundled-locally-only'),
+      local: new LocalBundling(FUNCTION_ENTRIES[serviceName]),
+    },
+  })
+}
+
+/**
+ * Bundles one entry. Its `entry` is a field, not only captured by `tryBundle`, because CDK caches a
+ * bundle by its bundling options as JSON: without it, every function would get the first's code.
+ */
+class LocalBundling implements ILocalBundling {
+  readonly entry: string
+
+  constructor(entry: string) {
+    this.entry = entry
+  }
+
+  tryBundle(outputDir: string): boolean {
+    const run = spawnSync(process.execPath, [`${REPO_ROOT}/infra/bin/bundle.ts`, this.entry, outputDir], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    if (run.status !== 0) throw new Error(`Bundling ${this.entry} failed (exit ${run.status ?? run.signal})`)
+    return true
   }
 }

@@ -1,5 +1,5 @@
 import { IdSchema, MAIL_REVIEW_SHOWN } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 import { LondonInstantSchema } from './common.ts'
 
 /** An email that failed: retrying after its backoff, or parked after its last attempt. */

@@ -1,5 +1,5 @@
 import { SessionInputSchema as DomainSessionInputSchema, QUERY_BOUNDS, SessionSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What an administrator sends to schedule or edit a session: London dates and times. */
 export const SessionInputSchema = DomainSessionInputSchema.meta({ id: 'SessionInput' })

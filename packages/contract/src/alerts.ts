@@ -1,5 +1,5 @@
 import { AlertScopeSchema, PersonSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** `POST /api/courses/{id}/alerts`: where to write, the person's LA, and where they could go. */
 export const InterestAlertRequestSchema = z

@@ -1,5 +1,5 @@
 import { AttendanceMarkSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What a trainer records for one person at one part, and what the participant's attendance shows. */
 export { type AttendanceMark, AttendanceMarkSchema } from '@ey/domain'

@@ -7,7 +7,7 @@ import {
   StoredPersonSchema,
   VenueSchema,
 } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 import { LondonInstantSchema } from './common.ts'
 import { SessionPartViewSchema, SessionViewSchema } from './sessions.ts'
 

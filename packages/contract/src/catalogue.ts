@@ -1,5 +1,5 @@
 import { CourseSchema, PartnerSchema as DomainPartnerSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A course as the public catalogue lists it, with its partner's name. */
 export const CourseViewSchema = CourseSchema.extend({

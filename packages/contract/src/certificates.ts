@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** `GET /api/bookings/{id}/certificate`: whether the certificate is offered, or what it still needs. */
 export const CertificateOfferViewSchema = z

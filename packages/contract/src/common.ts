@@ -1,5 +1,5 @@
 import { IdSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** An instant as the API answers it: ISO 8601 with the Europe/London offset of that instant. */
 export const LondonInstantSchema = z.string().meta({

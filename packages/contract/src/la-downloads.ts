@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { PeriodQuerySchema } from './la-reports.ts'
 
 /** `GET /api/la/{code}/summary.csv?from=&to=` and `?dictionary`. */

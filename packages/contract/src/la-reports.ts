@@ -7,7 +7,7 @@ import {
   TopicSchema,
 } from '@ey/domain'
 import { localAuthority } from '@ey/reference-data'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ResultsViewSchema } from './results.ts'
 
 const C = z.literal('c').meta({ description: 'Suppressed by the small-number rule' })

@@ -1,5 +1,5 @@
 import { HttpsUrlSchema, IdSchema, MaterialAudienceSchema, MaterialTitleSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The path of one material of a course or session. */
 export const MaterialParamSchema = z.object({ id: IdSchema, materialId: IdSchema })

@@ -1,5 +1,5 @@
 import { IdSchema, QuestionnaireItemSchema, QuestionnaireKindSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 import { LondonInstantSchema } from './common.ts'
 
 /** One question of a template as administrators write and read it. */

@@ -1,5 +1,5 @@
 import { AnswerValueSchema, IdSchema, QuestionnaireKindSchema, RatingTagSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 import { LondonInstantSchema } from './common.ts'
 
 /** The path of one questionnaire of a booking. */

@@ -9,7 +9,7 @@ import {
   SessionFormatSchema,
   SettingTypeSchema,
 } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 const PartSchema = z.object({ startsAt: z.string(), endsAt: z.string() })
 

@@ -1,6 +1,6 @@
 import { fromLondon, IdSchema, QuestionnaireKindSchema, RatingTagSchema } from '@ey/domain'
 import { LOCAL_AUTHORITIES, localAuthority } from '@ey/reference-data'
-import { z } from 'zod'
+import * as z from 'zod'
 import { dayAfter } from './sessions.ts'
 
 const REGIONS = new Set(LOCAL_AUTHORITIES.map((la) => la.regionCode))

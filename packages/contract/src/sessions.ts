@@ -8,7 +8,7 @@ import {
   VenueSchema,
 } from '@ey/domain'
 import { localAuthority } from '@ey/reference-data'
-import { z } from 'zod'
+import * as z from 'zod'
 import { LondonInstantSchema } from './common.ts'
 
 /** One part of a session, in London time. */

@@ -4,7 +4,7 @@ import {
   QUERY_BOUNDS,
   StaffInviteSchema,
 } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** `GET /api/staff/me`: who the signed-in staff member is, as the API sees them. */
 export const StaffPrincipalSchema = DomainStaffPrincipalSchema.meta({ id: 'StaffPrincipal' })

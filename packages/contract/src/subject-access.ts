@@ -1,5 +1,5 @@
 import { PersonSchema } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** `POST /api/admin/subject-access/export`: the address whose data to export. */
 export const SubjectExportRequestSchema = z

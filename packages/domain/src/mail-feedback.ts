@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * What the mail provider reported about one email: a bounce (with its type, as SES names it:

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { InvitationKindSchema } from './schemas/invitation.ts'
 
 /** The emails about one booking, by the event that causes them. */

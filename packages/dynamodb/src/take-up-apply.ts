@@ -1,6 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import { type LocalAuthorities, RepositoryError, type TakeUpFacts, takeUpFacts } from '@ey/domain'
-import { z } from 'zod'
+import * as z from 'zod'
 import { batchGet } from './batch-get.ts'
 import { bookingItem } from './items.ts'
 import { keys } from './keys.ts'

@@ -9,7 +9,6 @@ import { londonDates } from '@ey/presentation'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ApiDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
-import { certificatePdf } from '../certificate-pdf.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
 
@@ -63,6 +62,9 @@ export function bookingCertificateRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const token = bearerToken(c.req.header('Authorization'))
       const certificate = await issueCertificate(deps, c.req.valid('param').id, token)
+      // Loaded on the first certificate only: pdf-lib and its fonts are a chunk of their own, so the
+      // API's cold start does not load them (see `infra/lib/bundling.ts`).
+      const { certificatePdf } = await import('../certificate-pdf.ts')
       const pdf = await certificatePdf(certificate, deps.siteUrl)
       return c.body(pdf.slice().buffer, 200, {
         'Content-Type': 'application/pdf',

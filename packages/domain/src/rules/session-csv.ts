@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type SessionInput, SessionInputSchema } from '../schemas/session-form.ts'
 
 /** Parts a CSV row can hold; a longer course is scheduled through the form. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { RoleSchema, SettingTypeSchema } from './booking.ts'
 import { IdSchema, InstantSchema } from './common.ts'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { httpsUrlSchema, IdSchema } from './common.ts'
 
 export const PartnerSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema } from './common.ts'
 import { SessionPartSchema } from './session.ts'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** An instant, stored and exchanged as ISO 8601; stored in UTC. */
 export const InstantSchema = z.iso.datetime({ offset: true })

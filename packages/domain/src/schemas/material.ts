@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { HttpsUrlSchema, IdSchema, InstantSchema } from './common.ts'
 
 /** What a material belongs to: a whole course (every session of it) or one session. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
 
 /** The three questionnaires of a booking: before the session, after it, and some weeks later. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, InstantSchema } from './common.ts'
 
 /** One reminder of one part: sent `leadMinutes` before the part, at `at`. */

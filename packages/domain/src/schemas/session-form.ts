@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { httpsUrlSchema, IdSchema, LaCodeSchema } from './common.ts'
 import { MAX_SESSION_PARTS, ReminderLeadsSchema, SessionFormatSchema, VenueSchema } from './session.ts'
 

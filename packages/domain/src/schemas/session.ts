@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { HttpsUrlSchema, IdSchema, InstantSchema, LaCodeSchema } from './common.ts'
 
 export const SessionFormatSchema = z.enum(['online', 'in-person', 'hybrid'])

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { InstantSchema, LaCodeSchema } from './common.ts'
 import { StaffRoleSchema } from './staff.ts'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { LaCodeSchema } from './common.ts'
 
 /** The three staff roles; they are Cognito groups in AWS and claims of the local issuer. */
