@@ -10,7 +10,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('the function bundles', () => {
   it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
-    '%s stays within its budget, bundled as the CDK app bundles it',
+    '%s stays within its budget (what a cold start loads), bundled as the CDK app bundles it',
     async (name) => {
       const { bytes } = await bundleFunction(FUNCTION_ENTRIES[name], join(out, name))
       expect(bytes).toBeGreaterThan(10_000)

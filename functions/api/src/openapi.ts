@@ -1,5 +1,6 @@
 import { ProblemSchema } from '@ey/contract'
-import type { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type * as z from 'zod'
 
 /** The document's header; paths and schemas come from the routes themselves. */
 const DOCUMENT = {

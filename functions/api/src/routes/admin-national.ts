@@ -8,7 +8,8 @@ import {
   reportPeriod,
 } from '@ey/domain'
 import { LOCAL_AUTHORITIES } from '@ey/reference-data'
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { ApiDeps } from '../api-deps.ts'
 import { requireStaff } from '../auth/require-staff.ts'
 import { STAFF_SECURITY, staffProblems } from '../auth/staff-route.ts'

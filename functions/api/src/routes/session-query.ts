@@ -1,5 +1,5 @@
 import { SessionQuerySchema } from '@ey/contract'
-import { z } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { decodeCursor } from '../cursor.ts'
 
 /** The query of `GET /api/sessions` with its cursor read: what a cursor holds is the API's own. */
