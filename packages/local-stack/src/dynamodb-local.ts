@@ -25,7 +25,24 @@ export interface DynamoDbLocalOptions {
   dataDir?: string
   /** How long to wait for the first answer before giving up. */
   startTimeoutMs?: number
+  /**
+   * Tune the engine for a run of many minutes (a benchmark) rather than a test's seconds: Java's
+   * optimising compiler and its default garbage collector (see `JVM_FLAGS`).
+   */
+  longRun?: boolean
 }
+
+/**
+ * Java flags by how long the engine will run. For a test, only the quick compiler and one garbage
+ * collector thread: DynamoDB Local answers sooner after start (3 s instead of 7-9 s on a loaded
+ * 2-core machine) and burns a fifth less CPU over a seed of the demo data, as the optimising
+ * compiler costs more than it wins in a test's lifetime. Over a benchmark's many minutes it wins
+ * (the README's `bench:reports` gives the measured difference).
+ */
+const JVM_FLAGS = {
+  short: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+  long: [],
+} as const
 
 /** Credentials DynamoDB Local accepts (it checks only that some are sent). */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const
@@ -45,11 +62,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const child = spawn(
     'java',
     [
-      // Only the quick compiler and one garbage collector thread: DynamoDB Local answers sooner after
-      // start (3 s instead of 7-9 s on a loaded 2-core machine) and burns a fifth less CPU over a
-      // seed of the demo data, as C2's compiling costs more than it wins in a test's lifetime.
-      '-XX:TieredStopAtLevel=1',
-      '-XX:+UseSerialGC',
+      ...JVM_FLAGS[options.longRun ? 'long' : 'short'],
       `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
       '-cp',
       [launcher, ...jarClassPath(jarDir)].join(delimiter),

@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   sesPort?: number
   /** Port of the local staff sign-in issuer (default: a free port). */
   issuerPort?: number
+  /** Tune DynamoDB Local for a run of many minutes, such as a benchmark (see `startDynamoDbLocal`). */
+  longRun?: boolean
   /** Load the demo programme (idempotent). */
   seed?: boolean
   /** Deliver outbox emails through the SES emulator (default true). */
@@ -133,6 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamo: LocalService = await startDynamoDbLocal({
       ...(options.dynamoPort ? { port: options.dynamoPort } : {}),
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
+      ...(options.longRun ? { longRun: true } : {}),
     })
     stops.push(dynamo.stop)
     const mailOn = options.mail ?? true
