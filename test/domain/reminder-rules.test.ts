@@ -1,6 +1,7 @@
 import {
   DEFAULT_REMINDER_LEADS_MINUTES,
   digestTimes,
+  parseReminderLeads,
   reminderAt,
   reminderLeadsOf,
   reminderTimes,
@@ -32,6 +33,37 @@ describe('reminderLeadsOf', () => {
     expect(reminderLeadsOf({ reminderLeadsMinutes: [120, 10080, 120] })).toEqual([10080, 120])
     expect(reminderLeadsOf({ reminderLeadsMinutes: [] })).toEqual([])
   })
+
+  it("gives a session without leads of its own the deployment's defaults, and one with its own keeps them", () => {
+    const monday = [partAt('2026-03-16T16:00:00.000Z')]
+    const leadsOf = (session: Parameters<typeof reminderTimes>[0], defaults: number[]) =>
+      reminderTimes(session, defaults).map(({ leadMinutes, at }) => ({ leadMinutes, at }))
+    expect(leadsOf(makeSession({ parts: monday }), [30, 1440])).toEqual([
+      { leadMinutes: 1440, at: '2026-03-15T16:00:00.000Z' },
+      { leadMinutes: 30, at: '2026-03-16T15:30:00.000Z' },
+    ])
+    expect(leadsOf(makeSession({ parts: monday }), [])).toEqual([])
+    expect(leadsOf(makeSession({ parts: monday, reminderLeadsMinutes: [120] }), [30, 1440])).toEqual([
+      { leadMinutes: 120, at: '2026-03-16T14:00:00.000Z' },
+    ])
+    expect(leadsOf(makeSession({ parts: monday, reminderLeadsMinutes: [] }), [30])).toEqual([])
+  })
+})
+
+describe('parseReminderLeads', () => {
+  it('reads whole minutes separated by commas, longest first without repeats; empty is none', () => {
+    expect(parseReminderLeads('2880,120')).toEqual([2880, 120])
+    expect(parseReminderLeads(' 60 , 10080,60 ')).toEqual([10080, 60])
+    expect(parseReminderLeads('')).toEqual([])
+    expect(parseReminderLeads('15,20160')).toEqual([20160, 15])
+  })
+
+  it.each([['2880;120'], ['2 days'], ['120,'], ['90.5'], ['-120'], ['14'], ['20161'], ['15,30,60,120,240']])(
+    'refuses %j',
+    (text) => {
+      expect(parseReminderLeads(text)).toBeUndefined()
+    },
+  )
 })
 
 describe('reminderTimes and digestTimes', () => {

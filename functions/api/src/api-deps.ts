@@ -90,6 +90,8 @@ export interface ApiDeps extends BookingDeps {
   staffAccounts: StaffAccounts
   /** What the site needs to start staff sign-in (public values only). */
   staffSignIn: StaffSignIn
+  /** The reminder leads of a session that sets none of its own (`REMINDER_LEADS_MINUTES`), which the session form ticks. */
+  reminderLeadsMinutes: readonly number[]
 }
 
 /** The OpenID Connect settings of staff sign-in, as the site reads them. */

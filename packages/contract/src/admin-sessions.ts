@@ -65,3 +65,14 @@ export const SessionImportResultSchema = z
   .object({ created: z.number().int(), items: z.array(AdminSessionSchema) })
   .meta({ id: 'SessionImportResult' })
 export type SessionImportResult = z.infer<typeof SessionImportResultSchema>
+
+/** `GET /api/admin/settings`: the deployment's settings that the administrators' forms show. */
+export const AdminSettingsSchema = z
+  .object({
+    reminderLeadsMinutes: z.array(z.number().int()).meta({
+      description:
+        'Reminders of a session that sets none of its own, in minutes before each part, longest first (empty: none)',
+    }),
+  })
+  .meta({ id: 'AdminSettings' })
+export type AdminSettings = z.infer<typeof AdminSettingsSchema>

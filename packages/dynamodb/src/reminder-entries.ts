@@ -1,5 +1,6 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
+  DEFAULT_REMINDER_LEADS_MINUTES,
   type DueDigestPart,
   DueDigestPartSchema,
   type DueReminder,
@@ -57,8 +58,13 @@ function canonical(item: Item): string {
  * entry whose time and details are unchanged is left as it is (done or still due), a new or
  * changed one is written due, and one the session no longer has (a part removed, a lead dropped,
  * the session unpublished or cancelled) is deleted. Idempotent, so it can run again after a failure.
+ * A session that sets no reminder leads of its own gets `defaultLeads`, the deployment's.
  */
-export async function syncReminderEntries(table: TableAccess, session: Session): Promise<void> {
+export async function syncReminderEntries(
+  table: TableAccess,
+  session: Session,
+  defaultLeads: readonly number[] = DEFAULT_REMINDER_LEADS_MINUTES,
+): Promise<void> {
   const { doc, tableName } = table
   const pk = keys.session(session.id).pk
   const [reminders, days] = await Promise.all([
@@ -67,7 +73,7 @@ export async function syncReminderEntries(table: TableAccess, session: Session):
   ])
   const existing = new Map([...reminders, ...days].map((item) => [String(item.sk), item]))
   const wanted = [
-    ...reminderTimes(session).map((time) => {
+    ...reminderTimes(session, defaultLeads).map((time) => {
       const reminder = { ...time, sessionId: session.id }
       return { item: reminderEntry.to(reminder), due: reminderEntry.due(reminder) }
     }),

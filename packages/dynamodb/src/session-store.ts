@@ -21,6 +21,11 @@ import { failed, transact } from './transactions.ts'
 export interface SessionStoreOptions {
   doc: DynamoDBDocumentClient
   tableName: string
+  /**
+   * The reminder leads of a session that sets none of its own (`REMINDER_LEADS_MINUTES`);
+   * unset, `DEFAULT_REMINDER_LEADS_MINUTES`.
+   */
+  defaultReminderLeadsMinutes?: readonly number[]
 }
 
 /** Attributes the booking engine owns: an administrator's save never writes them. */
@@ -53,7 +58,7 @@ export function createDynamoSessionStore(options: SessionStoreOptions): SessionS
   /** The items that follow a session: its trainers' index, its reminders, its parts' days and its invitation look. */
   async function syncSessionIndexes(session: Session): Promise<void> {
     await syncTrainerAssignments(options, session)
-    await syncReminderEntries(options, session)
+    await syncReminderEntries(options, session, options.defaultReminderLeadsMinutes)
     await syncInvitationLook(options, session)
   }
 

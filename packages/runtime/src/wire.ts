@@ -12,6 +12,7 @@ import {
   type CodeAttemptStore,
   DEFAULT_ABUSE_LIMITS,
   DEFAULT_POLICY,
+  DEFAULT_REMINDER_LEADS_MINUTES,
   type InterestAlertStore,
   type InvitationStore,
   type LaBookings,
@@ -110,6 +111,8 @@ export interface CoreDeps extends BookingDeps {
   accessAudit: AccessAudit
   /** Personal data by age, booking and address: the retention job and subject access. */
   personalData: PersonalDataStore
+  /** The reminder leads of a session that sets none of its own: the deployment's, as the session store uses them. */
+  reminderLeadsMinutes: readonly number[]
 }
 
 /** The document client the adapters expect (attributes left undefined are dropped, not refused). */
@@ -125,7 +128,8 @@ export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreC
 
 /**
  * The wiring every function builds on: the DynamoDB adapters over one table, the system's clock,
- * ids, fingerprints and manage tokens, the LAs, the booking policy and the abuse limits; `overrides` replace any of them.
+ * ids, fingerprints and manage tokens, the LAs, the booking policy, the abuse limits and the
+ * default reminders (which the session store uses); `overrides` replace any of them.
  */
 export function wireCore(
   config: CoreConfig,
@@ -135,10 +139,11 @@ export function wireCore(
   const table = { doc: clients.doc, tableName: config.tableName }
   const questionnaires = createDynamoQuestionnaireStore(table)
   const { answers, ...results } = questionnaireReaders(questionnaires)
+  const reminderLeadsMinutes = config.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES
   return {
     bookings: createDynamoBookingRepository(table),
     catalogue: createDynamoCatalogueRepository(table),
-    sessions: createDynamoSessionStore(table),
+    sessions: createDynamoSessionStore({ ...table, defaultReminderLeadsMinutes: reminderLeadsMinutes }),
     lookup: createDynamoBookingLookup(table),
     manageLinks: createDynamoManageLinkStore(table),
     registers: createDynamoRegisterRepository(table),
@@ -174,6 +179,7 @@ export function wireCore(
       ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
     },
     limits: config.limits ?? DEFAULT_ABUSE_LIMITS,
+    reminderLeadsMinutes,
     ...overrides,
   }
 }

@@ -137,6 +137,11 @@ export const ADMIN_ROUTES: Record<string, StaffRouteAccess> = {
     ok: 200,
     request: async () => ({ path: '/api/admin/national.csv?from=2025-09-01&to=2026-08-31' }),
   },
+  'GET /api/admin/settings': {
+    rule: 'admin',
+    ok: 200,
+    request: async () => ({ path: '/api/admin/settings' }),
+  },
   'POST /api/admin/mail/emails/{id}/resend': {
     rule: 'admin',
     ok: 200,

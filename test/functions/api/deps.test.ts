@@ -67,6 +67,26 @@ describe('the API’s composition root', () => {
     await expect(wired({ ...env, MANAGE_LINK_DAYS: '0.5' })).rejects.toThrow('MANAGE_LINK_DAYS')
   })
 
+  it('sends the reminders REMINDER_LEADS_MINUTES gives to sessions that set none (empty: none), and refuses a bad value, naming it', async () => {
+    const env = {
+      TABLE_NAME: 't',
+      SITE_URL: 'https://x.example',
+      MANAGE_TOKEN_SECRET: SECRET,
+      ...STAFF,
+      ...FILES,
+    }
+    expect((await wired(env)).reminderLeadsMinutes).toEqual([2880, 120])
+    expect((await wired({ ...env, REMINDER_LEADS_MINUTES: '60, 10080' })).reminderLeadsMinutes).toEqual([
+      10080, 60,
+    ])
+    expect((await wired({ ...env, REMINDER_LEADS_MINUTES: '' })).reminderLeadsMinutes).toEqual([])
+    for (const bad of ['2 days', '10', '20161', '2880;120', '15,30,60,120,240']) {
+      await expect(wired({ ...env, REMINDER_LEADS_MINUTES: bad })).rejects.toThrow(
+        `REMINDER_LEADS_MINUTES must be whole minutes separated by commas, each from 15 to 20160, at most 4 of them (empty for no reminders), not "${bad}"`,
+      )
+    }
+  })
+
   it('keeps material files in the bucket MATERIALS_BUCKET names, else in the folder MATERIALS_DIR names', async () => {
     const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
     expect((await apiConfigFromEnv({ ...env, ...FILES })).materialFiles).toEqual({

@@ -89,6 +89,7 @@ const OPERATIONS = [
   ['post', '/api/admin/mail/emails/{id}/resend', '200', 'MailResent'],
   ['delete', '/api/admin/mail/undeliverable/{id}', '200', 'UndeliverableAddress'],
   ['get', '/api/admin/national', '200', 'NationalSummary'],
+  ['get', '/api/admin/settings', '200', 'AdminSettings'],
   ['get', '/api/bookings/{id}/materials', '200', 'BookingMaterials'],
   ['get', '/api/courses/{id}/materials', '200', 'MaterialList'],
   ['get', '/api/trainer/sessions/{id}/materials', '200', 'MaterialList'],

@@ -8,6 +8,7 @@ import { adminMailRoutes } from './admin-mail.ts'
 import { adminNationalRoutes } from './admin-national.ts'
 import { adminQuestionnaireRoutes } from './admin-questionnaires.ts'
 import { adminSessionRoutes } from './admin-sessions.ts'
+import { adminSettingsRoutes } from './admin-settings.ts'
 import { adminStaffRoutes } from './admin-staff.ts'
 import { adminSubjectAccessRoutes } from './admin-subject-access.ts'
 import { registerAdminRoutes } from './register-admin.ts'
@@ -15,8 +16,8 @@ import { registerAdminRoutes } from './register-admin.ts'
 /**
  * Everything administrators do under `/api/admin`: registers to reopen, the CSV import of
  * sessions, partners and courses, questionnaire templates, sessions, the staff directory, the
- * mail, the audit log of LA downloads, subject access (export and erase one address), and the
- * national picture.
+ * mail, the audit log of LA downloads, subject access (export and erase one address), the
+ * national picture, and the deployment's settings the forms show.
  */
 export function adminRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
@@ -30,4 +31,5 @@ export function adminRoutes(deps: ApiDeps): OpenAPIHono {
     .route('/', adminAuditRoutes(deps))
     .route('/', adminSubjectAccessRoutes(deps))
     .route('/', adminNationalRoutes(deps))
+    .route('/', adminSettingsRoutes(deps))
 }

@@ -1,20 +1,51 @@
 import { MINUTE_MS } from '../config.ts'
 import type { DigestTime, ReminderTime } from '../schemas/reminder.ts'
-import type { Session } from '../schemas/session.ts'
+import {
+  MAX_REMINDER_LEADS,
+  REMINDER_LEAD_BOUNDS,
+  ReminderLeadsSchema,
+  type Session,
+} from '../schemas/session.ts'
 import { addDays, fromLondon, londonParts } from '../time.ts'
 
 const DAY_MINUTES = 24 * 60
 
-/** Reminders of a session that sets none of its own: 2 days and 2 hours before each part. */
+/**
+ * Reminders of a session that sets none of its own, unless the deployment says otherwise
+ * (`REMINDER_LEADS_MINUTES`): 2 days and 2 hours before each part.
+ */
 export const DEFAULT_REMINDER_LEADS_MINUTES: readonly number[] = [2 * DAY_MINUTES, 2 * 60]
 
 /** The London time at which trainers get the list of their parts of the next day. */
 export const TRAINER_DIGEST_TIME = '07:00'
 
-/** The session's reminder leads, longest first: its own, or the defaults when it sets none. */
-export function reminderLeadsOf(session: Pick<Session, 'reminderLeadsMinutes'>): number[] {
-  const leads = session.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES
+/**
+ * The session's reminder leads, longest first: its own, or the deployment's `defaults` when it
+ * sets none.
+ */
+export function reminderLeadsOf(
+  session: Pick<Session, 'reminderLeadsMinutes'>,
+  defaults: readonly number[] = DEFAULT_REMINDER_LEADS_MINUTES,
+): number[] {
+  const leads = session.reminderLeadsMinutes ?? defaults
   return [...new Set(leads)].sort((a, b) => b - a)
+}
+
+/** What a list of default reminder leads must be, said once for every place that reads one. */
+export const REMINDER_LEADS_RULE = `whole minutes separated by commas, each from ${REMINDER_LEAD_BOUNDS.min} to ${REMINDER_LEAD_BOUNDS.max}, at most ${MAX_REMINDER_LEADS} of them (empty for no reminders)`
+
+/**
+ * Default reminder leads written as text (`2880,120`): whole minutes separated by commas, each
+ * within `REMINDER_LEAD_BOUNDS`, no more than a session may have; empty text means no reminders.
+ * Gives them longest first without repeats, or `undefined` when the text is not such a list.
+ */
+export function parseReminderLeads(text: string): number[] | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return []
+  const parts = trimmed.split(',').map((part) => part.trim())
+  if (!parts.every((part) => /^\d+$/.test(part))) return undefined
+  const leads = ReminderLeadsSchema.safeParse(parts.map(Number))
+  return leads.success ? [...new Set(leads.data)].sort((a, b) => b - a) : undefined
 }
 
 /**
@@ -30,10 +61,16 @@ export function reminderAt(startsAt: string, leadMinutes: number): Date {
   return new Date(sameTime.getTime() - (leadMinutes - days * DAY_MINUTES) * MINUTE_MS)
 }
 
-/** Every reminder a session's parts should have: none unless it is published. */
-export function reminderTimes(session: Session): ReminderTime[] {
+/**
+ * Every reminder a session's parts should have: none unless it is published; a session that sets
+ * no leads of its own has the deployment's `defaults`.
+ */
+export function reminderTimes(
+  session: Session,
+  defaults: readonly number[] = DEFAULT_REMINDER_LEADS_MINUTES,
+): ReminderTime[] {
   if (session.status !== 'published') return []
-  const leads = reminderLeadsOf(session)
+  const leads = reminderLeadsOf(session, defaults)
   return session.parts.flatMap((part, i) =>
     leads.map((leadMinutes) => ({
       part: i,

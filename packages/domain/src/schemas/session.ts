@@ -26,8 +26,11 @@ export type SessionPart = z.infer<typeof SessionPartSchema>
 /** The shortest and longest time before a part that a reminder can be set for, in minutes. */
 export const REMINDER_LEAD_BOUNDS = { min: 15, max: 14 * 24 * 60 } as const
 
+/** The most reminders a session has before each part. */
+export const MAX_REMINDER_LEADS = 4
+
 /**
- * How long before each part its reminders go, in minutes, at most four. A whole number of days
+ * How long before each part its reminders go, in minutes, at most `MAX_REMINDER_LEADS`. A whole number of days
  * counts in London calendar days, so a 2-day reminder comes at the part's own wall-clock time.
  */
 export const ReminderLeadsSchema = z
@@ -38,7 +41,7 @@ export const ReminderLeadsSchema = z
       .min(REMINDER_LEAD_BOUNDS.min, 'A reminder goes at least 15 minutes before a part')
       .max(REMINDER_LEAD_BOUNDS.max, 'A reminder goes at most 14 days before a part'),
   )
-  .max(4, 'Choose at most 4 reminders')
+  .max(MAX_REMINDER_LEADS, `Choose at most ${MAX_REMINDER_LEADS} reminders`)
 
 /** The most parts a session has (a course over a term of weekly twilights). */
 export const MAX_SESSION_PARTS = 12
