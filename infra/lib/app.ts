@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { parseReminderLeads, REMINDER_LEADS_RULE } from '@ey/domain'
 import { App, type AppProps, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { SiteDomain } from './constructs/site.ts'
@@ -25,6 +26,11 @@ export const CONTEXT = {
   webAclArn: 'webAclArn',
   /** Optional: months a booking's personal data is kept after its session (1–120; default 24). */
   retentionMonths: 'retentionMonths',
+  /**
+   * Optional: the reminders of a session that sets none of its own, in minutes before each part
+   * (`2880,120`, or a list of numbers; empty for none; default 2 days and 2 hours).
+   */
+  reminderLeadsMinutes: 'reminderLeadsMinutes',
 } as const
 
 /** The edge stack's name: the CloudFront-scope web ACL, in us-east-1 as CloudFront requires. */
@@ -53,6 +59,7 @@ export function createApp(props: AppProps = {}): {
     ...optionalContext(app, CONTEXT.webAclArn, 'webAclArn'),
     siteDir: contextString(app, CONTEXT.siteDir) ?? DEFAULT_SITE_DIR,
     ...retentionMonths(app),
+    ...reminderLeadsMinutes(app),
     ...siteDomain(app),
   })
   const edgeOn = [true, 'true'].includes(app.node.tryGetContext(CONTEXT.edgeProtection))
@@ -100,6 +107,26 @@ function retentionMonths(app: App): { retentionMonths?: number } {
       `CDK context value "${CONTEXT.retentionMonths}" must be a whole number of months from 1 to 120`,
     )
   return { retentionMonths: months }
+}
+
+/**
+ * `reminderLeadsMinutes` from the context: `2880,120` (text from `-c`), or a list of numbers (from
+ * `cdk.json`); empty text or an empty list is no default reminders. Checked as the functions check
+ * `REMINDER_LEADS_MINUTES`, so a bad value stops the synth instead of the functions' start-up.
+ */
+function reminderLeadsMinutes(app: App): { reminderLeadsMinutes?: readonly number[] } {
+  const value: unknown = app.node.tryGetContext(CONTEXT.reminderLeadsMinutes)
+  if (value === undefined) return {}
+  const text =
+    typeof value === 'string' || typeof value === 'number'
+      ? String(value)
+      : Array.isArray(value) && value.every((lead) => typeof lead === 'number')
+        ? value.join(',')
+        : undefined
+  const leads = text === undefined ? undefined : parseReminderLeads(text)
+  if (!leads)
+    throw new Error(`CDK context value "${CONTEXT.reminderLeadsMinutes}" must be ${REMINDER_LEADS_RULE}`)
+  return { reminderLeadsMinutes: leads }
 }
 
 /** The trimmed string under `key`, or nothing when it is absent or empty. */

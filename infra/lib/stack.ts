@@ -28,6 +28,11 @@ export interface TrainingStackProps extends StackProps {
   webAclArn?: string
   /** Months a booking's personal data is kept after its session (the retention job); default 24. */
   retentionMonths?: number
+  /**
+   * The reminders of a session that sets none of its own, in minutes before each part
+   * (`REMINDER_LEADS_MINUTES` of the functions that save sessions); default `DEFAULT_REMINDER_LEADS_MINUTES`.
+   */
+  reminderLeadsMinutes?: readonly number[]
 }
 
 /** The whole platform in one stack: one construct per business area. */
@@ -49,6 +54,7 @@ export class TrainingStack extends Stack {
     // SITE_URL refers to the distribution's domain name, and the distribution to the HTTP API alone,
     // not to any function, so there is no cycle.
     const siteUrl = Lazy.string({ produce: () => this.site.url })
+    const reminders = props.reminderLeadsMinutes ? { reminderLeadsMinutes: props.reminderLeadsMinutes } : {}
     this.data = new Data(this, 'Data')
     const manageTokenSecret = new ManageTokenSecret(this, 'ManageTokenSecret').secret
     this.materials = new Materials(this, 'Materials', { siteUrl })
@@ -57,6 +63,7 @@ export class TrainingStack extends Stack {
       manageTokenSecret,
       siteUrl,
       materials: this.materials.bucket,
+      ...reminders,
     })
     this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: props.authDomainPrefix })
     this.auth.bindApi(this.api.function)
@@ -73,6 +80,7 @@ export class TrainingStack extends Stack {
       siteUrl,
       sender: this.mail.sender,
       ...(props.retentionMonths === undefined ? {} : { retentionMonths: props.retentionMonths }),
+      ...reminders,
     })
     this.stats = new Stats(this, 'Stats', { table: this.data.table })
     this.site = new Site(this, 'Site', {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_RETENTION_MONTHS } from '@ey/domain'
+import { DEFAULT_REMINDER_LEADS_MINUTES, DEFAULT_RETENTION_MONTHS } from '@ey/domain'
 import { TABLE } from '@ey/dynamodb'
 import { ALARM_THRESHOLDS, BOOKING_KEY, createApp, METRIC_NAMESPACE, OUTBOX_PREFIX } from '@ey/infra'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
@@ -9,6 +9,7 @@ import { STREAM_RETRY_ATTEMPTS } from '@ey/local-stack'
 import { PARKED_EMAIL_LOG } from '@ey/mail'
 import type { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -379,6 +380,38 @@ describe('the job schedules', () => {
     expect(() =>
       createApp({ outdir, context: { ...cdkJson.context, siteDir, retentionMonths: '0' } }),
     ).toThrow(/retentionMonths.*1 to 120/)
+  })
+
+  it('gives the API and the jobs the default reminders of sessions that set none, 2 days and 2 hours unless the `reminderLeadsMinutes` context says', () => {
+    const variables = (service: string) =>
+      (
+        template.findResources('AWS::Lambda::Function')[
+          logicalIdOf('AWS::Lambda::Function', service) as string
+        ] as Resource
+      ).Properties.Environment as { Variables: Record<string, unknown> }
+    expect(DEFAULT_REMINDER_LEADS_MINUTES).toEqual([2880, 120])
+    for (const service of ['api', 'jobs'])
+      expect(variables(service).Variables.REMINDER_LEADS_MINUTES).toBe('2880,120')
+
+    // As `cdk deploy -c reminderLeadsMinutes=…` gives it; read off the functions without a second synth.
+    const configured = (value: unknown) => {
+      const { stack } = createApp({
+        outdir,
+        context: { ...cdkJson.context, siteDir, reminderLeadsMinutes: value },
+      })
+      return [stack.api.function, stack.jobs.function].map(
+        (fn) =>
+          stack.resolve((fn.function.node.defaultChild as CfnFunction).environment).variables
+            .REMINDER_LEADS_MINUTES,
+      )
+    }
+    expect(configured('60, 10080')).toEqual(['10080,60', '10080,60'])
+    expect(configured([1440])).toEqual(['1440', '1440'])
+    expect(configured('')).toEqual(['', ''])
+    for (const bad of ['2 days', '10', '20161', '15,30,60,120,240', { hours: 2 }])
+      expect(() => configured(bad)).toThrow(
+        /"reminderLeadsMinutes" must be whole minutes separated by commas, each from 15 to 20160, at most 4/,
+      )
   })
 
   it('invoke the jobs function with a role that may invoke only it, with retries and a dead-letter queue', () => {

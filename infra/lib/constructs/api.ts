@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_LEADS_MINUTES } from '@ey/domain'
 import { CfnOutput, Duration, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2'
@@ -21,6 +22,8 @@ export interface ApiProps {
   rateLimit?: number
   /** Requests allowed in a burst above the rate; defaults to 100. */
   burstLimit?: number
+  /** Reminders of a session that sets none of its own, minutes before each part (`REMINDER_LEADS_MINUTES`); default 2 days and 2 hours. */
+  reminderLeadsMinutes?: readonly number[]
 }
 
 /**
@@ -56,6 +59,10 @@ export class Api extends Construct {
       ])
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
+      .setVariable(
+        'REMINDER_LEADS_MINUTES',
+        (props.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES).join(','),
+      )
       .bindMaterials(props.materials)
 
     // The default stage is made below, so that it can carry throttling and access logs.

@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_LEADS_MINUTES } from '@ey/domain'
 import { partitionPrefixes as partitions } from '@ey/dynamodb'
 import { JOB_SCHEDULES, SCHEDULE_TIME_ZONE } from '@ey/jobs-function/schedules'
 import { Duration, Stack, Validations } from 'aws-cdk-lib'
@@ -53,6 +54,8 @@ export interface JobsProps {
   sender: Sender
   /** Months a booking's personal data is kept after its session (`RETENTION_MONTHS`); default 24. */
   retentionMonths?: number
+  /** Reminders of a session that sets none of its own, minutes before each part (`REMINDER_LEADS_MINUTES`); default 2 days and 2 hours. */
+  reminderLeadsMinutes?: readonly number[]
 }
 
 /**
@@ -94,6 +97,10 @@ export class Jobs extends Construct {
       .bindSecret('MANAGE_TOKEN_SECRET_ARN', props.manageTokenSecret)
       .setVariable('SITE_URL', props.siteUrl)
       .setVariable('RETENTION_MONTHS', String(props.retentionMonths ?? DEFAULT_RETENTION_MONTHS))
+      .setVariable(
+        'REMINDER_LEADS_MINUTES',
+        (props.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES).join(','),
+      )
     this.function.function.configureAsyncInvoke({
       retryAttempts: 2,
       onFailure: new SqsDestination(this.failedRuns),
