@@ -51,6 +51,7 @@ describe('the administrators’ pages', () => {
       admin
         .locator('input[name="reminderLeadsMinutes"]:checked')
         .evaluateAll((boxes) => boxes.map((box) => box.closest('div')?.textContent?.trim()))
+    // The page ticks none itself: these are the stack's defaults, from `GET /api/admin/settings`.
     expect(await ticked()).toEqual(['2 days before', '2 hours before'])
 
     const id = await scheduleThroughPages(admin, {

@@ -157,6 +157,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...abuseLimitsEnv(options.limits ?? {}),
       // The retention period, when the shell that started the stack sets one.
       ...(process.env.RETENTION_MONTHS ? { RETENTION_MONTHS: process.env.RETENTION_MONTHS } : {}),
+      // The default reminders likewise; set but empty, sessions that set none get none.
+      ...(process.env.REMINDER_LEADS_MINUTES === undefined
+        ? {}
+        : { REMINDER_LEADS_MINUTES: process.env.REMINDER_LEADS_MINUTES }),
     }
     // The seed and the issuer use the same wiring as the functions, before the issuer's
     // address (which the API's configuration needs) is known.

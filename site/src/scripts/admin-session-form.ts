@@ -1,4 +1,4 @@
-import type { AdminCourseList, AdminSession } from '@ey/contract'
+import type { AdminCourseList, AdminSession, AdminSettings } from '@ey/contract'
 import { reminderLeadLabel, sessionResultsUrl } from '@ey/presentation'
 import { londonDateTime, saveFailureMessage, showAdminLoadFailure } from './lib/admin-page.ts'
 import { ApiProblem } from './lib/api.ts'
@@ -103,17 +103,17 @@ function showFormatSections(): void {
   byId('bespoke-section').hidden = checked('audience') !== 'bespoke'
 }
 
-/** The reminder boxes; the page ticks the defaults, so each box's `defaultChecked` says whether it is one. */
+/** The reminder boxes: the page offers the usual choices, none ticked until the form loads. */
 const reminderBoxes = () => [...form.querySelectorAll<HTMLInputElement>('input[name="reminderLeadsMinutes"]')]
 
 /**
- * Ticks the session's reminders, or the defaults when it sets none. A lead the form does not offer
- * (set by an import) gets a box of its own, so saving the form keeps it.
+ * Ticks these reminders: the session's own, or the deployment's defaults (`GET /api/admin/settings`)
+ * for a new session or one that sets none. A lead the form does not offer (set by an import or by
+ * the deployment) gets a box of its own, so saving the form keeps it.
  */
-function fillReminders(leads: number[] | undefined): void {
-  for (const box of reminderBoxes())
-    box.checked = leads ? leads.includes(Number(box.value)) : box.defaultChecked
-  for (const lead of leads ?? []) {
+function fillReminders(leads: readonly number[]): void {
+  for (const box of reminderBoxes()) box.checked = leads.includes(Number(box.value))
+  for (const lead of leads) {
     const boxes = reminderBoxes()
     const last = boxes.at(-1)?.closest('.govuk-checkboxes__item')
     if (!last || boxes.some((box) => Number(box.value) === lead)) continue
@@ -193,7 +193,7 @@ function placeOf(field: string): string {
   return field
 }
 
-function fill(session: AdminSession): void {
+function fill(session: AdminSession, defaultLeads: readonly number[]): void {
   setValue('courseId', session.courseId)
   setValue('title', session.title)
   parts.replaceChildren()
@@ -228,7 +228,7 @@ function fill(session: AdminSession): void {
   session.bespokeLaCodes.slice(0, 3).forEach((code, i) => {
     setValue(`bespokeLaCodes.${i}`, code)
   })
-  fillReminders(session.reminderLeadsMinutes)
+  fillReminders(session.reminderLeadsMinutes ?? defaultLeads)
   check('status', session.status === 'published' ? 'published' : 'draft')
   showFormatSections()
 }
@@ -261,8 +261,9 @@ async function submit(event: SubmitEvent): Promise<void> {
 async function main(): Promise<void> {
   const loading = byId('loading')
   try {
-    const [{ items: courses }, session] = await Promise.all([
+    const [{ items: courses }, settings, session] = await Promise.all([
       staffApi<AdminCourseList>('/admin/courses'),
+      staffApi<AdminSettings>('/admin/settings'),
       editing
         ? staffApi<AdminSession>(`/admin/sessions/${encodeURIComponent(editing)}`)
         : Promise.resolve(undefined),
@@ -274,9 +275,10 @@ async function main(): Promise<void> {
       byId('reschedule-note').hidden = false
       byId<HTMLAnchorElement>('results-href').href = sessionResultsUrl('', session.id)
       byId('results-link').hidden = false
-      fill(session)
+      fill(session, settings.reminderLeadsMinutes)
     } else {
       addPart()
+      fillReminders(settings.reminderLeadsMinutes)
     }
     byId('add-part').addEventListener('click', () => {
       const part = addPart()
