@@ -9,10 +9,6 @@ const shared = {
 
 export default defineConfig({
   test: {
-    // Two test files at a time. Vitest's default on a 2-core machine is one (cores - 1), but the
-    // files spend much of their time waiting on DynamoDB Local, the browser and timers: with one at
-    // a time the machine stayed half idle (load average about 1.5) and the run took over 15 minutes.
-    maxWorkers: 2,
     // DynamoDB Local, the SES emulator and the staff issuer, for every test file of the run.
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
@@ -20,6 +16,11 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'node',
+          // Two files at a time, first. Vitest's default on a 2-core machine is one (cores - 1), but
+          // these files spend much of their time waiting on DynamoDB Local and timers: one at a time
+          // left the machine half idle (load average about 1.5) and the run took over 15 minutes.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/site/**'],
         },
@@ -29,6 +30,10 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'site',
+          // One file at a time, after the others: each starts a whole stack and Chromium, which keep
+          // both cores busy; two at once took twice as long each and gained nothing.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           include: ['test/site/**/*.test.ts'],
           globalSetup: ['test/support/site-build.ts'],
         },

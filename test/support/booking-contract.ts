@@ -23,6 +23,11 @@ export interface ContractOptions {
   /** Time limit of the property test (default 120 s). */
   timeoutMs?: number
   /**
+   * Stop starting new runs after this long (fast-check's `interruptAfterTimeLimit`): the runs done
+   * by then must all pass, and a run against a real engine on a busy machine cannot time the test out.
+   */
+  runTimeLimitMs?: number
+  /**
    * Let fast-check choose (and shrink) the order in which the answers of concurrent port calls arrive.
    * Needed by an in-process adapter, whose calls would otherwise answer in lock-step and never really
    * interleave; optional for an adapter over the network, where real timing interleaves them too.
@@ -80,7 +85,13 @@ export function describeBookingRepositoryContract(
               await fc.asyncModelRun(() => ({ model, real: world }), commands)
             },
           ),
-          { numRuns: options.numRuns, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+          {
+            numRuns: options.numRuns,
+            ...(options.runTimeLimitMs === undefined
+              ? {}
+              : { interruptAfterTimeLimit: options.runTimeLimitMs }),
+            ...(options.seed === undefined ? {} : { seed: options.seed }),
+          },
         )
       },
       options.timeoutMs ?? 120_000,
