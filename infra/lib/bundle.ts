@@ -13,6 +13,8 @@ export interface Bundle {
   bytes: number
   /** Every module of the bundle, the chunks loaded later by `import()` too, in bytes. */
   totalBytes: number
+  /** The source files (`node_modules/…` for packages) with code in what a cold start loads. */
+  startInputs: string[]
 }
 
 /**
@@ -65,5 +67,10 @@ export async function bundleFunction(
   visit(path)
   const size = (files: Iterable<string>) =>
     [...files].reduce((sum, file) => sum + (byFile.get(file)?.bytes ?? 0), 0)
-  return { path, bytes: size(loaded), totalBytes: size(byFile.keys()) }
+  const startInputs = [...loaded].flatMap((file) =>
+    Object.entries(byFile.get(file)?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([input]) => input),
+  )
+  return { path, bytes: size(loaded), totalBytes: size(byFile.keys()), startInputs }
 }

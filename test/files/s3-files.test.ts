@@ -6,7 +6,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3'
 import { RepositoryError } from '@ey/domain'
-import { createS3MaterialFiles } from '@ey/files'
+import { createS3MaterialFiles } from '@ey/files/s3'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { fakeClock } from '../support/factories.ts'

@@ -154,16 +154,21 @@ describe('the functions', () => {
       expect(bundle).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}|export\s*\{[^}]*\bhandler\b/)
   })
 
-  it("package the API's certificate module, which its handler loads on the first certificate only", () => {
+  it.each([
+    ['certificate-pdf', 'PDFDocument'],
+    ['s3-files', '"PutObject"'],
+    ['cognito-accounts', '"AdminCreateUser"'],
+    ['calendar', 'VCALENDAR'],
+  ])("package the API's %s module, which its handler loads on first use only", (name, content) => {
     const api = functionsByService().api as Resource
     const asset = join(
       outdir,
       `asset.${(api.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`,
     )
     const handler = readFileSync(join(asset, 'index.mjs'), 'utf8')
-    const chunk = /import\("\.\/(chunks\/certificate-pdf-[A-Z0-9]+\.mjs)"\)/.exec(handler)?.[1]
-    expect(chunk, 'the handler imports its certificate chunk by import()').toBeDefined()
-    expect(readFileSync(join(asset, chunk as string), 'utf8')).toContain('PDFDocument')
+    const chunk = new RegExp(`import\\("\\./(chunks/${name}-[A-Z0-9]+\\.mjs)"\\)`).exec(handler)?.[1]
+    expect(chunk, `the handler imports its ${name} chunk by import()`).toBeDefined()
+    expect(readFileSync(join(asset, chunk as string), 'utf8')).toContain(content)
   })
 
   it('know the table, the manage-token secret (by ARN) and the site', () => {

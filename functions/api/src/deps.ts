@@ -1,6 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger'
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
-import type { S3Client } from '@aws-sdk/client-s3'
 import {
   type CoreClients,
   type CoreConfig,
@@ -9,7 +7,6 @@ import {
   coreConfigFromEnv,
   type Env,
   type MaterialFilesConfig,
-  materialFilesClient,
   materialFilesConfigFromEnv,
   wireCore,
   wireMaterialFiles,
@@ -23,13 +20,11 @@ export interface ApiConfig extends CoreConfig {
   materialFiles: MaterialFilesConfig
 }
 
-/** The SDK clients the API's adapters use. */
-export interface ApiClients extends CoreClients {
-  /** Needed only with a user pool (`staff.userPoolId`), where invites create Cognito users. */
-  cognito?: Pick<CognitoIdentityProviderClient, 'send'>
-  /** Needed only with material files in S3. */
-  s3?: S3Client
-}
+/**
+ * The SDK clients made at start: those every function shares. The S3 client (material files in a
+ * bucket) and the Cognito client (invites with a user pool) are made on first use by their adapters.
+ */
+export type ApiClients = CoreClients
 
 /** Everything wired for the API: its own dependencies and the core's adapters they come from. */
 export type WiredApi = ApiDeps & CoreDeps
@@ -45,14 +40,9 @@ export async function apiConfigFromEnv(env: Env = process.env): Promise<ApiConfi
   return { ...core, staff, materialFiles: materialFilesConfigFromEnv(env, core) }
 }
 
-/** The SDK clients for this configuration; Cognito's only with a user pool, S3's only with a bucket. */
+/** The SDK clients for this configuration made at start (see `ApiClients`). */
 export function apiClients(config: ApiConfig): ApiClients {
-  const s3 = materialFilesClient(config.materialFiles)
-  return {
-    ...coreClients(config),
-    ...(config.staff.userPoolId ? { cognito: new CognitoIdentityProviderClient({}) } : {}),
-    ...(s3 ? { s3 } : {}),
-  }
+  return coreClients(config)
 }
 
 /**
@@ -66,11 +56,11 @@ export function wireApi(config: ApiConfig, clients: ApiClients, overrides: Parti
   const clock = overrides.clock ?? core.clock
   return {
     ...core,
-    materialFiles: wireMaterialFiles(config.materialFiles, clients.s3, clock),
+    materialFiles: wireMaterialFiles(config.materialFiles, clock),
     catalogueWriter: core.catalogue,
     logger: new Logger({ serviceName: 'api' }),
     siteUrl: config.siteUrl,
-    ...wireStaff(config.staff, clients.cognito),
+    ...wireStaff(config.staff),
     ...overrides,
   }
 }

@@ -1,5 +1,4 @@
 export * from './disposition.ts'
 export * from './local-file-server.ts'
 export * from './local-files.ts'
-export * from './s3-files.ts'
 export * from './signed-links.ts'

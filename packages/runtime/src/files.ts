@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
-import { S3Client } from '@aws-sdk/client-s3'
 import type { Clock, MaterialFiles } from '@ey/domain'
-import { createLocalMaterialFiles, createS3MaterialFiles, type LocalFilesConfig } from '@ey/files'
+import { createLocalMaterialFiles, type LocalFilesConfig } from '@ey/files'
 import type { CoreConfig } from './config.ts'
 import { type Env, optionalEnv } from './env.ts'
+import { loadOnce } from './load-once.ts'
 
 /** Where material files live: a private S3 bucket in AWS, or a local folder served by the local stack. */
 export type MaterialFilesConfig = { kind: 's3'; bucket: string } | ({ kind: 'local' } & LocalFilesConfig)
@@ -30,18 +30,20 @@ export function localLinkSecret(manageTokenSecret: string): string {
   return createHmac('sha256', manageTokenSecret).update('material-files').digest('base64url')
 }
 
-/** The S3 client of the bucket; none for a local folder. */
-export function materialFilesClient(config: MaterialFilesConfig): S3Client | undefined {
-  return config.kind === 's3' ? new S3Client({}) : undefined
-}
-
-/** The material files adapter for this configuration. */
-export function wireMaterialFiles(
-  config: MaterialFilesConfig,
-  s3: S3Client | undefined,
-  clock: Clock,
-): MaterialFiles {
+/**
+ * The material files adapter for this configuration. In S3, the S3 client and presigner (about 130 KB
+ * bundled) load on the first call, from a chunk of their own: only the material routes make one, so
+ * no other request's cold start loads them.
+ */
+export function wireMaterialFiles(config: MaterialFilesConfig, clock: Clock): MaterialFiles {
   if (config.kind === 'local') return createLocalMaterialFiles(config, clock)
-  if (!s3) throw new Error('Material files in S3 need an S3 client')
-  return createS3MaterialFiles(s3, config.bucket, clock)
+  const { bucket } = config
+  const s3 = loadOnce(async () => (await import('./s3-files.ts')).s3MaterialFiles(bucket, clock))
+  return {
+    put: async (file) => (await s3()).put(file),
+    signUpload: async (file, seconds) => (await s3()).signUpload(file, seconds),
+    signDownload: async (file, seconds) => (await s3()).signDownload(file, seconds),
+    stat: async (key) => (await s3()).stat(key),
+    delete: async (key) => (await s3()).delete(key),
+  }
 }

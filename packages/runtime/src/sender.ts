@@ -1,6 +1,8 @@
 import { SESClient } from '@aws-sdk/client-ses'
 import type { Mailer } from '@ey/domain'
-import { createSesMailer } from '@ey/mail'
+// The mailer's own module, not the package's index: the API loads this file at start (through this
+// package's index) and sends no email, and the index would bring it the calendar library too.
+import { createSesMailer } from '@ey/mail/ses'
 import type { CoreConfig } from './config.ts'
 import { type Env, optionalEnv, requireEnv } from './env.ts'
 

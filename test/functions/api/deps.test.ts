@@ -1,7 +1,13 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider'
 import { apiClients, apiConfigFromEnv, wireApi } from '@ey/api'
 import { localStaffAccounts } from '@ey/domain'
 import { type Env, manageTokenSecret, requireEnv } from '@ey/runtime'
-import { describe, expect, it } from 'vitest'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const SECRET = 'a-manage-token-secret-of-32-chars-or-more'
 const STAFF = {
@@ -9,6 +15,8 @@ const STAFF = {
   STAFF_AUDIENCE: 'example-client',
 }
 const FILES = { MATERIALS_BUCKET: 'example-materials' }
+
+afterEach(() => vi.unstubAllEnvs())
 
 /** What the Lambda entry does with its environment. */
 async function wired(env: Env) {
@@ -99,7 +107,6 @@ describe('the API’s composition root', () => {
       dir: '/tmp/materials',
       baseUrl: 'https://x.example',
     })
-    expect(apiClients(local).s3).toBeUndefined()
     await expect(apiConfigFromEnv(env)).rejects.toThrow('MATERIALS_BUCKET (or MATERIALS_DIR')
   })
 
@@ -135,7 +142,23 @@ describe('the API’s composition root', () => {
     expect(aws.staffAccounts).not.toBe(localStaffAccounts)
   })
 
-  it('refuses to wire Cognito invites without a Cognito client', async () => {
+  it('signs links for the bucket MATERIALS_BUCKET names with the S3 client it makes on the first use', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE')
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret')
+    const env = { TABLE_NAME: 't', SITE_URL: 'https://x.example', MANAGE_TOKEN_SECRET: SECRET, ...STAFF }
+    const { materialFiles } = await wired({ ...env, ...FILES })
+    const file = { key: 'materials/m1/slides.pdf', fileName: 'slides.pdf', contentType: 'application/pdf' }
+    const link = new URL(await materialFiles.signDownload(file, 60))
+    expect(`${link.hostname}${link.pathname}`).toBe(
+      'example-materials.s3.eu-west-2.amazonaws.com/materials/m1/slides.pdf',
+    )
+    expect(link.searchParams.get('X-Amz-Expires')).toBe('60')
+  })
+
+  it('creates invited staff in the user pool STAFF_USER_POOL_ID names, with the Cognito client it makes on the first invite', async () => {
+    const cognito = mockClient(CognitoIdentityProviderClient)
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Attributes: [{ Name: 'sub', Value: 'uuid-1' }] } })
+    cognito.on(AdminAddUserToGroupCommand).resolves({})
     const env = {
       TABLE_NAME: 't',
       SITE_URL: 'https://x.example',
@@ -143,8 +166,19 @@ describe('the API’s composition root', () => {
       ...STAFF,
       ...FILES,
     }
-    const config = await apiConfigFromEnv({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
-    const { cognito: _cognito, ...clients } = apiClients(config)
-    expect(() => wireApi(config, clients)).toThrow('Cognito client')
+    const { staffAccounts } = await wired({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
+    const invite = {
+      username: 'dana',
+      name: 'Dana',
+      email: 'dana@example.org',
+      roles: ['trainer' as const],
+      laCodes: [],
+    }
+    expect(await staffAccounts.create(invite)).toEqual({ sub: 'uuid-1' })
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toMatchObject({
+      UserPoolId: 'eu-west-2_Example',
+      Username: 'dana',
+    })
+    cognito.restore()
   })
 })

@@ -1,13 +1,14 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
-  type CognitoIdentityProviderClient,
+  CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { DomainError, type StaffAccounts } from '@ey/domain'
 
 export interface CognitoAccountsOptions {
-  client: Pick<CognitoIdentityProviderClient, 'send'>
+  /** A new client when not given. */
+  client?: Pick<CognitoIdentityProviderClient, 'send'>
   userPoolId: string
 }
 
@@ -17,7 +18,7 @@ export interface CognitoAccountsOptions {
  * `la_codes`, comma-separated, as the API's verifier reads it back from the ID token.
  */
 export function createCognitoStaffAccounts(options: CognitoAccountsOptions): StaffAccounts {
-  const { client, userPoolId } = options
+  const { client = new CognitoIdentityProviderClient({}), userPoolId } = options
   return {
     async create(invite) {
       const created = await client

@@ -1,8 +1,6 @@
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { localStaffAccounts, type StaffAccounts } from '@ey/domain'
-import { type Env, optionalEnv, requireEnv } from '@ey/runtime'
+import { type Env, loadOnce, optionalEnv, requireEnv } from '@ey/runtime'
 import type { ApiDeps } from '../api-deps.ts'
-import { createCognitoStaffAccounts } from './cognito-accounts.ts'
 import { createStaffVerifier } from './staff-verifier.ts'
 
 /** Staff sign-in settings: who issues staff tokens and, in AWS, the user pool invites go to. */
@@ -42,23 +40,23 @@ export function staffConfigFromEnv(env: Env): StaffConfig {
  * and the accounts invites create: Cognito users with a user pool; without one (the local stack)
  * the local issuer signs in straight from the directory, so there is nothing more to create.
  */
-export function wireStaff(
-  config: StaffConfig,
-  cognito: Pick<CognitoIdentityProviderClient, 'send'> | undefined,
-): Pick<ApiDeps, 'staff' | 'staffSignIn' | 'staffAccounts'> {
+export function wireStaff(config: StaffConfig): Pick<ApiDeps, 'staff' | 'staffSignIn' | 'staffAccounts'> {
   const { issuer, audience, jwksUrl } = config
   return {
     staff: createStaffVerifier({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
     staffSignIn: { issuer, clientId: audience, authUrl: config.authUrl },
-    staffAccounts: staffAccountsOf(config.userPoolId, cognito),
+    staffAccounts: staffAccountsOf(config.userPoolId),
   }
 }
 
-function staffAccountsOf(
-  userPoolId: string | undefined,
-  cognito: Pick<CognitoIdentityProviderClient, 'send'> | undefined,
-): StaffAccounts {
+/**
+ * The Cognito client (about 34 KB bundled) loads on the first invitation, from a chunk of its own:
+ * only staff invitations use it, so no other request's cold start loads it.
+ */
+function staffAccountsOf(userPoolId: string | undefined): StaffAccounts {
   if (!userPoolId) return localStaffAccounts
-  if (!cognito) throw new Error('STAFF_USER_POOL_ID is set, so the API needs a Cognito client')
-  return createCognitoStaffAccounts({ client: cognito, userPoolId })
+  const cognito = loadOnce(async () =>
+    (await import('./cognito-accounts.ts')).createCognitoStaffAccounts({ userPoolId }),
+  )
+  return { create: async (invite) => (await cognito()).create(invite) }
 }

@@ -1,6 +1,5 @@
 import { IdParamSchema } from '@ey/contract'
 import { openBooking } from '@ey/domain'
-import { bookingCalendar } from '@ey/mail'
 import { bookingPageUrl } from '@ey/presentation'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'
@@ -35,6 +34,8 @@ export function bookingCalendarRoutes(deps: ApiDeps): OpenAPIHono {
       const { id } = c.req.valid('param')
       const token = bearerToken(c.req.header('Authorization'))
       const { booking } = await openBooking(deps, id, token)
+      // ical-generator and the London time zone (about 65 KB bundled) load on the first calendar file only.
+      const { bookingCalendar } = await import('@ey/mail/calendar')
       const ics = bookingCalendar(booking, {
         bookingPageUrl: bookingPageUrl(deps.siteUrl, booking.id),
         domain: new URL(deps.siteUrl).hostname,
