@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
 const shared = {
-  testTimeout: 30_000,
+  // Long enough for a busy machine: a test that hangs still fails, one that is only slow does not.
+  testTimeout: 60_000,
   hookTimeout: 60_000,
   pool: 'forks',
   env: { DDB_LOCAL_TELEMETRY: '0', AWS_REGION: 'eu-west-2' },
