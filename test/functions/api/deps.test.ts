@@ -15,6 +15,14 @@ const STAFF = {
   STAFF_AUDIENCE: 'example-client',
 }
 const FILES = { MATERIALS_BUCKET: 'example-materials' }
+/** An environment the API starts with, for the tests of one variable on top of it. */
+const ENV = {
+  TABLE_NAME: 't',
+  SITE_URL: 'https://x.example',
+  MANAGE_TOKEN_SECRET: SECRET,
+  ...STAFF,
+  ...FILES,
+}
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -63,26 +71,14 @@ describe('the API’s composition root', () => {
   })
 
   it('keeps manage links working 90 days after the session unless MANAGE_LINK_DAYS says otherwise, and refuses a bad value', async () => {
-    const env = {
-      TABLE_NAME: 't',
-      SITE_URL: 'https://x.example',
-      MANAGE_TOKEN_SECRET: SECRET,
-      ...STAFF,
-      ...FILES,
-    }
+    const env = ENV
     expect((await wired(env)).policy.manageLinkDays).toBe(90)
     expect((await wired({ ...env, MANAGE_LINK_DAYS: '30' })).policy.manageLinkDays).toBe(30)
     await expect(wired({ ...env, MANAGE_LINK_DAYS: '0.5' })).rejects.toThrow('MANAGE_LINK_DAYS')
   })
 
   it('sends the reminders REMINDER_LEADS_MINUTES gives to sessions that set none (empty: none), and refuses a bad value, naming it', async () => {
-    const env = {
-      TABLE_NAME: 't',
-      SITE_URL: 'https://x.example',
-      MANAGE_TOKEN_SECRET: SECRET,
-      ...STAFF,
-      ...FILES,
-    }
+    const env = ENV
     expect((await wired(env)).reminderLeadsMinutes).toEqual([2880, 120])
     expect((await wired({ ...env, REMINDER_LEADS_MINUTES: '60, 10080' })).reminderLeadsMinutes).toEqual([
       10080, 60,
@@ -130,13 +126,7 @@ describe('the API’s composition root', () => {
     expect(requireEnv('YES', { YES: 'value' })).toBe('value')
   })
   it('invites staff through Cognito when given the user pool, and straight into the directory without', async () => {
-    const env = {
-      TABLE_NAME: 't',
-      SITE_URL: 'https://x.example',
-      MANAGE_TOKEN_SECRET: SECRET,
-      ...STAFF,
-      ...FILES,
-    }
+    const env = ENV
     expect((await wired(env)).staffAccounts).toBe(localStaffAccounts)
     const aws = await wired({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
     expect(aws.staffAccounts).not.toBe(localStaffAccounts)
@@ -159,13 +149,7 @@ describe('the API’s composition root', () => {
     const cognito = mockClient(CognitoIdentityProviderClient)
     cognito.on(AdminCreateUserCommand).resolves({ User: { Attributes: [{ Name: 'sub', Value: 'uuid-1' }] } })
     cognito.on(AdminAddUserToGroupCommand).resolves({})
-    const env = {
-      TABLE_NAME: 't',
-      SITE_URL: 'https://x.example',
-      MANAGE_TOKEN_SECRET: SECRET,
-      ...STAFF,
-      ...FILES,
-    }
+    const env = ENV
     const { staffAccounts } = await wired({ ...env, STAFF_USER_POOL_ID: 'eu-west-2_Example' })
     const invite = {
       username: 'dana',
