@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm'
 import {
   createApp,
   DEFAULT_SITE_DIR,
+  siteFiles,
   sitePages,
   VIEWER_RESPONSE_FUNCTION,
   viewerRequestCode,
@@ -68,6 +69,7 @@ beforeAll(() => {
   )
   writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Not found</title>')
   writeFileSync(join(siteDir, 'assets', 'page.abc123.js'), 'export {}')
+  writeFileSync(join(siteDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   plain = synth()
   withDomain = synth(DOMAIN)
 }, 120_000)
@@ -384,6 +386,10 @@ describe('the page-address functions', () => {
     expect(sitePages(siteDir)).toEqual(['/', '/manage/', '/staff/sessions/register/'])
   })
 
+  it('know the built site’s files', () => {
+    expect(siteFiles(siteDir)).toEqual(['/404.html', '/assets/page.abc123.js', '/favicon.svg'])
+  })
+
   it.each([
     ['/', '/index.html'],
     ['/manage', '/manage/index.html'],
@@ -396,9 +402,14 @@ describe('the page-address functions', () => {
     ['/staff/', '/404.html'],
     ['/index.html', '/index.html'],
     ['/404.html', '/404.html'],
-    ['/_astro/x.js', '/_astro/x.js'],
     ['/assets/page.abc123.js', '/assets/page.abc123.js'],
     ['/favicon.svg', '/favicon.svg'],
+    ['/_astro/x.js', '/404.html'],
+    ['/assets/page.old999.js', '/404.html'],
+    ['/report.pdf', '/404.html'],
+    ['/manage/index.htm', '/404.html'],
+    ['/manage/index.html', '/manage/index.html'],
+    ['/nope/index.html', '/404.html'],
     ['/api/sessions', '/api/sessions'],
     ['/api/bookings/abc/', '/api/bookings/abc/'],
     ['/api', '/api'],
@@ -445,6 +456,11 @@ describe('the page-address functions', () => {
       '/nope/',
       '/manage/nope',
       '/assets/page.abc123.js',
+      '/assets/page.old999.js',
+      '/favicon.svg',
+      '/report.pdf',
+      '/manage/index.html',
+      '/nope/index.html',
     ]) {
       const origin = viewerRequest(uri)
       // S3 answers 403 for a key it does not hold (CloudFront may not list the bucket).

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
 import { SECURITY_HEADERS } from '@ey/presentation/security-headers'
 import {
   type CfnElement,
@@ -77,14 +77,26 @@ export function sitePages(siteDir: string): string[] {
     .sort()
 }
 
-/** viewer-request.js with the built site's pages filled in, as CloudFront runs it. */
+/** The built site's files other than its pages' `index.html`, by address: `/404.html`, `/assets/x.js`. */
+export function siteFiles(siteDir: string): string[] {
+  return (readdirSync(siteDir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile() && entry.name !== 'index.html')
+    .map((entry) => `/${relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+    .sort()
+}
+
+/** viewer-request.js with the built site's pages and files filled in, as CloudFront runs it. */
 export function viewerRequestCode(siteDir: string): string {
-  const source = readFileSync(VIEWER_REQUEST_FUNCTION, 'utf8')
-  const placeholder = 'const PAGES = {}'
-  if (source.split(placeholder).length !== 2)
-    throw new Error(`${VIEWER_REQUEST_FUNCTION} needs one "${placeholder}"`)
-  const pages = Object.fromEntries(sitePages(siteDir).map((page) => [page, true]))
-  const code = source.replace(placeholder, `const PAGES = ${JSON.stringify(pages)}`)
+  let code = readFileSync(VIEWER_REQUEST_FUNCTION, 'utf8')
+  const fill = (name: string, addresses: string[]) => {
+    const placeholder = `const ${name} = {}`
+    if (code.split(placeholder).length !== 2)
+      throw new Error(`${VIEWER_REQUEST_FUNCTION} needs one "${placeholder}"`)
+    const set = Object.fromEntries(addresses.map((address) => [address, true]))
+    code = code.replace(placeholder, () => `const ${name} = ${JSON.stringify(set)}`)
+  }
+  fill('PAGES', sitePages(siteDir))
+  fill('FILES', siteFiles(siteDir))
   if (Buffer.byteLength(code) > FUNCTION_CODE_LIMIT)
     throw new Error(
       `The viewer-request function is ${Buffer.byteLength(code)} bytes, over CloudFront's 10 KB`,
