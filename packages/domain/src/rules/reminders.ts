@@ -27,7 +27,11 @@ export function reminderLeadsOf(
   session: Pick<Session, 'reminderLeadsMinutes'>,
   defaults: readonly number[] = DEFAULT_REMINDER_LEADS_MINUTES,
 ): number[] {
-  const leads = session.reminderLeadsMinutes ?? defaults
+  return longestFirst(session.reminderLeadsMinutes ?? defaults)
+}
+
+/** Reminder leads as sessions keep them: longest first, each once. */
+export function longestFirst(leads: readonly number[]): number[] {
   return [...new Set(leads)].sort((a, b) => b - a)
 }
 
@@ -45,7 +49,7 @@ export function parseReminderLeads(text: string): number[] | undefined {
   const parts = trimmed.split(',').map((part) => part.trim())
   if (!parts.every((part) => /^\d+$/.test(part))) return undefined
   const leads = ReminderLeadsSchema.safeParse(parts.map(Number))
-  return leads.success ? [...new Set(leads.data)].sort((a, b) => b - a) : undefined
+  return leads.success ? longestFirst(leads.data) : undefined
 }
 
 /**

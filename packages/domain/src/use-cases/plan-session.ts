@@ -1,5 +1,6 @@
 import type { FieldError } from '../errors.ts'
 import type { LocalAuthorities } from '../ports.ts'
+import { longestFirst } from '../rules/reminders.ts'
 import type { Course } from '../schemas/catalogue.ts'
 import type { Session, SessionPart } from '../schemas/session.ts'
 import type { LondonMoment, SessionInput } from '../schemas/session-form.ts'
@@ -86,9 +87,7 @@ export function planSession(input: SessionInput, context: PlanContext): SessionP
     ...(closes ? { bookingClosesAt: closes } : {}),
     bespokeLaCodes: [...new Set(input.bespokeLaCodes)],
     trainerIds: [...new Set(input.trainerIds)],
-    ...(input.reminderLeadsMinutes
-      ? { reminderLeadsMinutes: [...new Set(input.reminderLeadsMinutes)].sort((a, b) => b - a) }
-      : {}),
+    ...(input.reminderLeadsMinutes ? { reminderLeadsMinutes: longestFirst(input.reminderLeadsMinutes) } : {}),
     status: input.status,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
