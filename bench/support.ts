@@ -1,7 +1,8 @@
 // What the benchmarks share: their options, the session they book and the people who book it,
 // bursts of concurrent tasks, percentiles.
 
-import { type AbuseLimits, type Person, raisedAbuseLimits, type Session } from '@ey/domain'
+import { type AbuseLimits, fromLondon, type Person, raisedAbuseLimits, type Session } from '@ey/domain'
+import { LOCAL_AUTHORITIES } from '@ey/reference-data'
 
 /**
  * The abuse limits of every benchmark: raised far beyond its load (it books thousands of times from
@@ -92,4 +93,37 @@ export async function burst<T>(count: number, concurrency: number, task: (n: num
 /** The `p`th percentile (nearest rank) of numbers sorted ascending. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+}
+
+/** The `n`th past session: weekday twilights from September 2025 to July 2026, 30 places. */
+export function pastBenchSession(n: number, courseId: string): Session {
+  const day = new Date(Date.UTC(2025, 8, 8 + (Math.floor(n / 40) % 300)))
+  if (day.getUTCDay() === 0) day.setUTCDate(day.getUTCDate() + 1)
+  if (day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 2)
+  const start = fromLondon(day.toISOString().slice(0, 10), '16:00')
+  const at = new Date(start.getTime() - 42 * 86_400_000).toISOString()
+  return {
+    id: `bench-${n}`,
+    courseId,
+    title: 'Benchmark session',
+    parts: [{ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 5_400_000).toISOString() }],
+    format: 'online',
+    capacity: 30,
+    heldCount: 0,
+    waitingCount: 0,
+    bespokeLaCodes: [],
+    trainerIds: [],
+    status: 'published',
+    createdAt: at,
+    updatedAt: at,
+  }
+}
+
+/**
+ * Every LA's code, repeated by its kind as a stand-in for its size (counties hold several
+ * districts each): a booking's LA drawn from it spreads bookings over England as people are.
+ */
+export function weightedLaCodes(): string[] {
+  const weight: Record<string, number> = { E06: 2, E08: 3, E09: 2, E10: 6 }
+  return LOCAL_AUTHORITIES.flatMap((la) => Array(weight[la.code.slice(0, 3)] ?? 1).fill(la.code))
 }

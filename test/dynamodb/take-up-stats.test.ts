@@ -156,6 +156,47 @@ describe('take-up aggregates through a booking’s life', () => {
   })
 })
 
+describe('take-up aggregates of many bookings at once', () => {
+  it('spread over transactions of at most 100 items, counted as one at a time would count them', async () => {
+    // Academic year 2046/47, used by no other test of this file: 40 people of 8 LAs on 4 days, a
+    // setting each, which need several transactions together.
+    const las = [
+      'E08000035',
+      'E08000036',
+      'E09000033',
+      'E10000016',
+      'E06000001',
+      'E08000001',
+      'E09000001',
+      'E10000014',
+    ]
+    const bookings = Array.from({ length: 40 }, (_, i) =>
+      makeBooking({
+        id: `many-${i}`,
+        status: i % 5 === 0 ? 'no-show' : 'attended',
+        emailKey: `many-${i}@example.org`,
+        person: makePerson({
+          email: `many-${i}@example.org`,
+          laCode: las[i % las.length],
+          settingName: `Setting ${i}`,
+          ...(i % 2 === 0 ? { ofstedUrn: String(500_000 + i) } : {}),
+        }),
+        session: makeSnapshot({ parts: [partAt(fromLondon(addDays('2046-10-05', i % 4), '10:00'))] }),
+      }),
+    )
+    for (const booking of bookings) await store(booking)
+    const ids = bookings.map((booking) => booking.id)
+
+    expect(await stats.applyBookings([...ids, ids[0] ?? ''])).toEqual({ applied: 40, unchanged: 0 })
+    expect(await stats.applyBookings(ids)).toEqual({ applied: 0, unchanged: 40 })
+
+    const expected = createInMemoryTakeUpStats(() => bookings)
+    const period = { from: '2046-09-01', to: '2047-08-31' }
+    expect(await stats.counts(period)).toEqual(await expected.counts(period))
+    expect(await stats.reach(2046)).toEqual(await expected.reach(2046))
+  })
+})
+
 /** One booking's life as the property writes it: its states in order, and whether it is deleted at the end. */
 interface Life {
   laCode: string
@@ -199,7 +240,14 @@ describe('take-up aggregates, whatever the stream does', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(lifeArbitrary, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.record({ booking: fc.nat(), apply: fc.boolean() }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            booking: fc.nat(),
+            apply: fc.boolean(),
+            together: fc.array(fc.nat(), { maxLength: 3 }),
+          }),
+          { maxLength: 30 },
+        ),
         fc.array(fc.nat(), { maxLength: 8 }),
         async (lives, steps, repeats) => {
           // Each run its own two academic years and bookings, so runs never meet in the aggregates.
@@ -219,15 +267,22 @@ describe('take-up aggregates, whatever the stream does', () => {
             else return false
             return true
           }
-          for (const { booking, apply } of steps) {
-            const i = booking % lives.length
-            if (apply) await stats.applyBooking(`p${run}-${i}`)
-            else await write(i)
+          const id = (n: number) => `p${run}-${n % lives.length}`
+          for (const { booking, apply, together } of steps) {
+            // Applied alone, or in a group with others (as the stream handler applies a batch).
+            if (apply && together.length === 0) await stats.applyBooking(id(booking))
+            else if (apply) await stats.applyBookings([booking, ...together].map(id))
+            else await write(booking % lives.length)
           }
           for (let i = 0; i < lives.length; i++) while (await write(i));
-          // The last records of every booking, at once and some repeated: the writers race for the counters.
-          const last = [...lives.keys(), ...repeats.map((n) => n % lives.length)]
-          await Promise.all(last.map((i) => stats.applyBooking(`p${run}-${i}`)))
+          // The last records of every booking, at once and some repeated: a group and single
+          // bookings race for the counters.
+          const last = [...lives.keys(), ...repeats].map(id)
+          const half = Math.ceil(last.length / 2)
+          await Promise.all([
+            stats.applyBookings(last.slice(0, half)),
+            ...last.slice(half).map((booking) => stats.applyBooking(booking)),
+          ])
 
           const final = lives.flatMap((life, i) => (life.deleted ? [] : [states[i]?.at(-1) as Booking]))
           const expected = createInMemoryTakeUpStats(() => final)

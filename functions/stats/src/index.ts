@@ -5,7 +5,13 @@ import { createStatsHandler } from './handler.ts'
 
 export { bookingIdOf } from './booking-record.ts'
 export { type StatsConfig, statsClients, statsConfigFromEnv, wireStats } from './deps.ts'
-export { createStatsHandler, type StatsHandlerDeps } from './handler.ts'
+export {
+  createStatsHandler,
+  STATS_CONCURRENCY,
+  STATS_GROUP_SIZE,
+  type StatsHandlerDeps,
+  type StatsHandlerOptions,
+} from './handler.ts'
 
 const logger = new Logger({ serviceName: 'stats' })
 let handle: ReturnType<typeof createStatsHandler> | undefined

@@ -11,6 +11,7 @@ import {
   type Counts,
   MARKER_FIELDS,
   type MarkerChange,
+  mergeTakeUpChanges,
   reachOf,
   type TakeUpChange,
   takeUpChange,
@@ -45,13 +46,18 @@ const ContributionSchema = z.object({
 })
 type Contribution = z.infer<typeof ContributionSchema>
 
+/** DynamoDB's limit on the items of one transaction. */
+const TRANSACTION_LIMIT = 100
+
+/** What applying bookings did: how many changed the aggregates, and how many found them up to date. */
+export interface TakeUpAppliedCounts {
+  applied: number
+  unchanged: number
+}
+
 /**
  * Brings the aggregates in line with one booking as it is now, exactly once whatever the stream
- * does: reads the booking and what it last added (its contribution, versioned), works out the
- * difference, reads the distinct-count markers it touches, and writes it all in one transaction
- * conditioned on the contribution and every marker being as read. Another writer moving first
- * makes it read again. A replayed, repeated or late record finds the contribution already equal
- * to the booking and writes nothing; a deleted booking takes its contribution away.
+ * does (see `applyBookings`).
  */
 export async function applyBooking(
   table: TableAccess,
@@ -59,50 +65,129 @@ export async function applyBooking(
   policy: RetryPolicy,
   bookingId: string,
 ): Promise<TakeUpApplied> {
-  const applied = await withConflictRetry(policy, () => attempt(table, las, policy, bookingId))
-  if (applied === undefined) {
+  const { applied } = await applyBookings(table, las, policy, [bookingId])
+  return applied > 0 ? 'applied' : 'unchanged'
+}
+
+/**
+ * Brings the aggregates in line with these bookings as they are now, exactly once whatever the
+ * stream does: reads each booking and what it last added (its contribution, versioned), works out
+ * the differences, and writes them in as few transactions as DynamoDB's 100 items allow. The
+ * bookings of one transaction share its day, month and reach items (each written once, their
+ * changes summed), which is what makes a stream batch cheap: those few items are the ones every
+ * booking touches. Each transaction is conditioned on every contribution and distinct-count marker
+ * being as read; another writer moving first makes the whole call read again, and bookings already
+ * written then find their contribution up to date. A replayed, repeated or late record writes
+ * nothing; a deleted booking takes its contribution away.
+ */
+export async function applyBookings(
+  table: TableAccess,
+  las: Pick<LocalAuthorities, 'regionOf'>,
+  policy: RetryPolicy,
+  bookingIds: readonly string[],
+): Promise<TakeUpAppliedCounts> {
+  const ids = [...new Set(bookingIds)]
+  const applied = new Set<string>()
+  const done = await withConflictRetry(policy, () => attempt(table, las, policy, ids, applied))
+  if (done === undefined) {
     throw new RepositoryError(
       'Take-up aggregates: every attempt met another writer',
       new Error(`${policy.maxAttempts} attempts`),
     )
   }
-  return applied
+  return { applied: applied.size, unchanged: ids.length - applied.size }
+}
+
+/** A booking whose facts differ from what it last added. */
+interface Pending {
+  bookingId: string
+  last: Contribution | undefined
+  now: TakeUpFacts | undefined
+  change: TakeUpChange
 }
 
 async function attempt(
   table: TableAccess,
   las: Pick<LocalAuthorities, 'regionOf'>,
   policy: RetryPolicy,
-  bookingId: string,
-): Promise<TakeUpApplied> {
-  const read = await batchGet(table, [keys.booking(bookingId), keys.takeUpContribution(bookingId)], policy, {
-    consistent: true,
-  })
-  const bookingRow = read.find((row) => row.sk === keys.booking(bookingId).sk)
-  const contributionRow = read.find((row) => row.sk === keys.takeUpContribution(bookingId).sk)
-  const now = bookingRow ? takeUpFacts(bookingItem.from(bookingRow)) : undefined
-  const last = contributionRow ? ContributionSchema.parse(contributionRow) : undefined
-  if (sameFacts(last?.facts, now)) return 'unchanged'
-  const change = takeUpChange(last?.facts, now, las)
-  const markers = [...change.markers.values()]
-  const rows = await batchGet(
-    table,
-    markers.map((marker) => marker.key),
-    policy,
-    { consistent: true },
+  ids: string[],
+  applied: Set<string>,
+): Promise<true> {
+  const wanted = ids.flatMap((id) => [keys.booking(id), keys.takeUpContribution(id)])
+  const read = new Map(
+    (await batchGet(table, wanted, policy, { consistent: true })).map((row) => [`${row.pk}|${row.sk}`, row]),
   )
-  const asRead = new Map(rows.map((row) => [row.pk as string, row]))
-  // At most 21 items, far below DynamoDB's 100: the contribution, two days and their months, and
-  // for the facts before and after, 3 person markers, 2 setting markers and 3 reach items each.
-  const items = [
-    contributionWrite(table.tableName, bookingId, last, now),
-    ...dayWrites(table.tableName, change),
-    ...markerWrites(table.tableName, markers, asRead),
-  ]
-  // Another writer moved the contribution or a marker since it was read: read again.
-  const cancellation = await transact(table.doc, items)
-  if (cancellation) throw new RetryableConflict(new Error(cancellation.codes.join(',')))
-  return 'applied'
+  const rowOf = (key: { pk: string; sk: string }) => read.get(`${key.pk}|${key.sk}`)
+  const pending: Pending[] = []
+  for (const bookingId of ids) {
+    const bookingRow = rowOf(keys.booking(bookingId))
+    const contributionRow = rowOf(keys.takeUpContribution(bookingId))
+    const now = bookingRow ? takeUpFacts(bookingItem.from(bookingRow)) : undefined
+    const last = contributionRow ? ContributionSchema.parse(contributionRow) : undefined
+    if (sameFacts(last?.facts, now)) continue
+    pending.push({ bookingId, last, now, change: takeUpChange(last?.facts, now, las) })
+  }
+  for (const group of transactionGroups(pending)) {
+    const change = mergeTakeUpChanges(group.map((booking) => booking.change))
+    const markers = [...change.markers.values()]
+    const rows = await batchGet(
+      table,
+      markers.map((marker) => marker.key),
+      policy,
+      { consistent: true },
+    )
+    const asRead = new Map(rows.map((row) => [row.pk as string, row]))
+    const items = [
+      ...group.map((booking) =>
+        contributionWrite(table.tableName, booking.bookingId, booking.last, booking.now),
+      ),
+      ...dayWrites(table.tableName, change),
+      ...markerWrites(table.tableName, markers, asRead),
+    ]
+    // Another writer moved a contribution or a marker since it was read: read again.
+    const cancellation = await transact(table.doc, items)
+    if (cancellation) throw new RetryableConflict(new Error(cancellation.codes.join(',')))
+    for (const booking of group) applied.add(booking.bookingId)
+  }
+  return true
+}
+
+/**
+ * The bookings in groups whose transaction stays within DynamoDB's 100 items: a contribution each,
+ * and the day, month, marker and reach items of the group counted once. One booking alone needs at
+ * most 21: the contribution, two days and their months, and for the facts before and after, 3
+ * person markers, 2 setting markers and 3 reach items each.
+ */
+function transactionGroups(pending: Pending[]): Pending[][] {
+  const groups: Pending[][] = []
+  let group: Pending[] = []
+  let shared = new Set<string>()
+  for (const booking of pending) {
+    const mine = sharedItemsOf(booking.change)
+    const together = new Set([...shared, ...mine])
+    if (group.length > 0 && group.length + 1 + together.size > TRANSACTION_LIMIT) {
+      groups.push(group)
+      group = []
+      shared = mine
+    } else {
+      shared = together
+    }
+    group.push(booking)
+  }
+  if (group.length > 0) groups.push(group)
+  return groups
+}
+
+/** The items other than its contribution that a change may write (a reach item only if a distinct count moves). */
+function sharedItemsOf(change: TakeUpChange): Set<string> {
+  return new Set([
+    ...[...change.days.keys()].map((day) => `day|${day}`),
+    ...[...change.months.keys()].map((month) => `month|${month}`),
+    ...[...change.markers.values()].flatMap((marker) => [
+      `marker|${marker.key.pk}`,
+      `reach|${marker.reach.pk}|${marker.reach.sk}`,
+    ]),
+  ])
 }
 
 /** Whether two sets of facts count the same (the order of a stored map's fields is not kept). */

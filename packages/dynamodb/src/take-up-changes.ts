@@ -80,23 +80,48 @@ export function takeUpChange(
     addMarkers(change.markers, facts, sign, las)
   }
   for (const [day, counts] of change.days) {
-    if (dropZeros(counts)) change.days.delete(day)
-    else for (const [field, n] of Object.entries(counts)) add(monthOf(change.months, day), field, n)
+    for (const [field, n] of Object.entries(counts)) add(countsOf(change.months, day.slice(0, 7)), field, n)
   }
+  return withoutZeros(change)
+}
+
+/**
+ * The one change that makes all of these at once: what they add to each day, month and marker
+ * summed (each item once, as a transaction must name it), zeros left out. Applying it moves every
+ * count, and every distinct count, as applying them one after another would.
+ */
+export function mergeTakeUpChanges(changes: Iterable<TakeUpChange>): TakeUpChange {
+  const merged: TakeUpChange = { days: new Map(), months: new Map(), markers: new Map() }
+  for (const change of changes) {
+    for (const [day, counts] of change.days) addAll(countsOf(merged.days, day), counts)
+    for (const [month, counts] of change.months) addAll(countsOf(merged.months, month), counts)
+    for (const marker of change.markers.values()) {
+      mark(merged.markers, marker.key, marker.rule, marker.reach, marker.delta)
+    }
+  }
+  return withoutZeros(merged)
+}
+
+function withoutZeros(change: TakeUpChange): TakeUpChange {
+  for (const [day, counts] of change.days) if (dropZeros(counts)) change.days.delete(day)
   for (const [month, counts] of change.months) if (dropZeros(counts)) change.months.delete(month)
   for (const [pk, marker] of change.markers) if (dropZeros(marker.delta)) change.markers.delete(pk)
   return change
 }
 
-function monthOf(months: Map<string, Counts>, day: string): Counts {
-  const counts = months.get(day.slice(0, 7)) ?? {}
-  months.set(day.slice(0, 7), counts)
-  return counts
+/** The counts kept under `name`, made empty the first time. */
+function countsOf(counts: Map<string, Counts>, name: string): Counts {
+  const found = counts.get(name) ?? {}
+  counts.set(name, found)
+  return found
+}
+
+function addAll(counts: Counts, delta: Counts): void {
+  for (const [field, n] of Object.entries(delta)) add(counts, field, n)
 }
 
 function addDay(days: Map<string, Counts>, facts: TakeUpFacts, sign: number): void {
-  const counts = days.get(facts.day) ?? {}
-  days.set(facts.day, counts)
+  const counts = countsOf(days, facts.day)
   const values: Record<(typeof DAY_FIELDS)[number], number> = {
     bookings: facts.booked,
     attended: facts.attended,
@@ -153,7 +178,7 @@ function mark(
 ): void {
   const marker = markers.get(key.pk) ?? { key, rule, reach, delta: {} }
   markers.set(key.pk, marker)
-  for (const [field, n] of Object.entries(delta)) add(marker.delta, field, n)
+  addAll(marker.delta, delta)
 }
 
 /** Adds `n` to a named count. */

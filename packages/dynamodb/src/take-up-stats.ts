@@ -9,7 +9,7 @@ import {
 import { keys, takeUpAreaOf } from './keys.ts'
 import { queryAll, type TableAccess } from './query.ts'
 import type { RetryPolicy } from './retry.ts'
-import { applyBooking, type TakeUpApplied } from './take-up-apply.ts'
+import { applyBooking, applyBookings, type TakeUpApplied, type TakeUpAppliedCounts } from './take-up-apply.ts'
 import { DAY_FIELDS, ROLE_KINDS } from './take-up-changes.ts'
 
 type Item = Record<string, unknown>
@@ -18,11 +18,13 @@ type Item = Record<string, unknown>
 export interface DynamoTakeUpStats extends TakeUpStats {
   /** Brings the aggregates in line with the booking as it is now (see `applyBooking`). */
   applyBooking(bookingId: string): Promise<TakeUpApplied>
+  /** Brings the aggregates in line with these bookings as they are now, in few transactions (see `applyBookings`). */
+  applyBookings(bookingIds: readonly string[]): Promise<TakeUpAppliedCounts>
 }
 
 /**
- * Retries of one booking's change while other bookings' changes win the same counters: generous,
- * as the stream would otherwise retry the whole batch.
+ * Retries of bookings' changes while other writers win the same counters: generous, as the stream
+ * would otherwise retry the whole batch.
  */
 export const TAKE_UP_RETRY: RetryPolicy = { maxAttempts: 10, baseDelayMs: 20 }
 
@@ -72,6 +74,7 @@ export function createDynamoTakeUpStats(
     },
 
     applyBooking: (bookingId) => applyBooking(table, las, policy, bookingId),
+    applyBookings: (bookingIds) => applyBookings(table, las, policy, bookingIds),
   }
 }
 

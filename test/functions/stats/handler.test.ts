@@ -75,8 +75,8 @@ describe('the stats stream handler', () => {
   })
 
   it('ignores every item that is not a booking, even in a booking’s partition', async () => {
-    const applyBooking = vi.fn(async () => 'applied' as const)
-    const handle = createStatsHandler({ ...deps, takeUpStats: { applyBooking } })
+    const applyBookings = vi.fn(async () => ({ applied: 1, unchanged: 0 }))
+    const handle = createStatsHandler({ ...deps, takeUpStats: { applyBookings } })
     await handle(
       streamEvent(
         changeRecord('MODIFY', keys.takeUpContribution('st-1')),
@@ -85,16 +85,30 @@ describe('the stats stream handler', () => {
         changeRecord('MODIFY', keys.outbox('ob-1')),
       ),
     )
-    expect(applyBooking).not.toHaveBeenCalled()
+    expect(applyBookings).not.toHaveBeenCalled()
+  })
+
+  it('applies a batch’s bookings in groups, each booking once however many records it has', async () => {
+    const applyBookings = vi.fn(async (ids: readonly string[]) => ({ applied: ids.length, unchanged: 0 }))
+    const handle = createStatsHandler({ ...deps, takeUpStats: { applyBookings } }, { groupSize: 2 })
+    await handle(
+      streamEvent(
+        ...['b1', 'b2', 'b1', 'b3', 'b4', 'b5', 'b3'].map((id) => changeRecord('MODIFY', keys.booking(id))),
+      ),
+    )
+    expect(applyBookings.mock.calls.map(([ids]) => ids)).toEqual([['b1', 'b2'], ['b3', 'b4'], ['b5']])
   })
 
   it('reports every record of a booking it could not apply, and goes on with the others', async () => {
-    const applyBooking = vi.fn(async (id: string) => {
-      if (id === 'bad') throw new Error('DynamoDB is down')
-      return 'applied' as const
+    // A group holding the bad booking fails as a whole; each of its bookings is then tried alone.
+    const applied: string[] = []
+    const applyBookings = vi.fn(async (ids: readonly string[]) => {
+      if (ids.includes('bad')) throw new Error('DynamoDB is down')
+      applied.push(...ids)
+      return { applied: ids.length, unchanged: 0 }
     })
     const error = vi.fn()
-    const handle = createStatsHandler({ takeUpStats: { applyBooking }, logger: { error } })
+    const handle = createStatsHandler({ takeUpStats: { applyBookings }, logger: { error } })
     const records = [
       changeRecord('MODIFY', keys.booking('good-1')),
       changeRecord('MODIFY', keys.booking('bad')),
@@ -104,10 +118,11 @@ describe('the stats stream handler', () => {
 
     const answer = await handle(streamEvent(...records))
 
-    expect(applyBooking.mock.calls.map(([id]) => id).sort()).toEqual(['bad', 'good-1', 'good-2'])
+    expect(applied.sort()).toEqual(['good-1', 'good-2'])
     expect(answer.batchItemFailures).toEqual(
       [records[1], records[3]].map((record) => ({ itemIdentifier: record?.dynamodb?.SequenceNumber })),
     )
+    expect(error).toHaveBeenCalledTimes(1)
     expect(error).toHaveBeenCalledWith(expect.any(String), { bookingId: 'bad', error: 'Error' })
   })
 })
@@ -117,6 +132,6 @@ describe('the stats function’s configuration', () => {
     expect(() => statsConfigFromEnv({})).toThrow('Missing environment variable TABLE_NAME')
     const config = statsConfigFromEnv({ TABLE_NAME: 'training' })
     expect(config).toEqual({ tableName: 'training' })
-    expect(wireStats(config, statsClients(config)).takeUpStats.applyBooking).toBeTypeOf('function')
+    expect(wireStats(config, statsClients(config)).takeUpStats.applyBookings).toBeTypeOf('function')
   })
 })
