@@ -5,7 +5,7 @@ import {
   type Session,
   sendQuestionnaireInvitations,
 } from '@ey/domain'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   DAY,
   HOUR,
@@ -73,6 +73,22 @@ describe('sendQuestionnaireInvitations', () => {
       [ada.booking.id, 'pre'],
       [bea, 'pre'],
     ])
+  })
+
+  it('writes no new look while the session is on sale (it stays due at every run), and the next one once it starts', async () => {
+    const { deps, book, run, invitations } = await world()
+    await book('ada@x.org')
+    const setNextLook = vi.spyOn(invitations, 'setNextLook')
+    const booked = deps.clock.now().getTime()
+    for (let minutes = 5; minutes <= 60; minutes += 5) {
+      expect((await run(new Date(booked + minutes * MINUTE))).looked).toBe(1)
+    }
+    expect(setNextLook).not.toHaveBeenCalled()
+    // At the start the pre window closes: the next look is the end of the session, when post opens.
+    expect((await run(at(START))).looked).toBe(1)
+    expect(setNextLook).toHaveBeenCalledTimes(1)
+    expect(setNextLook.mock.calls[0]?.[1]).toEqual(at(END))
+    expect((await run(at(START, 5 * MINUTE))).looked).toBe(0)
   })
 
   it('reminds of pre 2 days before only those who have not answered it', async () => {

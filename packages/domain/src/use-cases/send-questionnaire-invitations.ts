@@ -35,7 +35,8 @@ export interface InvitationReport extends Record<string, number> {
 /**
  * Queues the questionnaire invitations due by `now` (`invitationsDue`) to the bookings of every
  * session due a look, then sets each session's next look (`nextInvitationLook`), or clears it once
- * every window has closed or the session is no longer published. A session looked at late (after
+ * every window has closed or the session is no longer published; a look due again at once stays
+ * as it is. A session looked at late (after
  * downtime) is judged as it stands at `now`: what went out of its window meanwhile is not sent.
  * Each invitation is recorded with its email, so a run repeated, or one that stopped part-way,
  * sends nothing twice.
@@ -51,7 +52,10 @@ export async function sendQuestionnaireInvitations(
     const days = published ? await windowDays(deps, published) : QUESTIONNAIRE_WINDOW_DAYS
     if (published) report.queued += await inviteBookings(deps, published, now, days)
     const next = published ? nextInvitationLook(published, now, days) : undefined
-    await deps.invitations.setNextLook(look, next)
+    // A look due again at the next run (as one is until the first part starts) is left as it is:
+    // already due, it is due at every run, and rewriting it would cost a write and an index
+    // update a run for every session on sale, and change nothing.
+    if (next === undefined || next.getTime() > now.getTime()) await deps.invitations.setNextLook(look, next)
     report.looked++
     if (!next) report.finished++
   }
