@@ -3,6 +3,7 @@ import type { Construct } from 'constructs'
 import { Api } from './constructs/api.ts'
 import { Auth } from './constructs/auth.ts'
 import { Data } from './constructs/data.ts'
+import { topicKey } from './constructs/encrypted-topic.ts'
 import { Jobs } from './constructs/jobs.ts'
 import { Mail } from './constructs/mail.ts'
 import { ManageTokenSecret } from './constructs/manage-token-secret.ts'
@@ -67,7 +68,10 @@ export class TrainingStack extends Stack {
     })
     this.auth = new Auth(this, 'Auth', { siteUrl, domainPrefix: props.authDomainPrefix })
     this.auth.bindApi(this.api.function)
+    // One key for every topic (SES's bounces and complaints, the alarms): a key is billed each month.
+    const topicsKey = topicKey(this, 'TopicKey', ['ses.amazonaws.com', 'cloudwatch.amazonaws.com'])
     this.mail = new Mail(this, 'Mail', {
+      topicKey: topicsKey,
       table: this.data.table,
       manageTokenSecret,
       domain: props.mailDomain,
@@ -90,6 +94,7 @@ export class TrainingStack extends Stack {
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     })
     this.monitoring = new Monitoring(this, 'Monitoring', {
+      topicKey: topicsKey,
       api: this.api.httpApi,
       functions: [
         this.api.function,

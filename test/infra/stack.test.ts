@@ -468,6 +468,19 @@ describe('the job schedules', () => {
   })
 })
 
+describe('the topics’ key', () => {
+  it('is one customer-managed key (each is billed every month), rotated, used by every topic', () => {
+    const keys = Object.keys(template.findResources('AWS::KMS::Key'))
+    expect(keys).toHaveLength(1)
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true })
+    const topics = Object.values(template.findResources('AWS::SNS::Topic')) as Resource[]
+    expect(topics).toHaveLength(2)
+    for (const topic of topics) {
+      expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keys[0], 'Arn'] })
+    }
+  })
+})
+
 describe('bounces and complaints', () => {
   it('are published by the configuration set to an encrypted topic that SES may use', () => {
     const destination = only('AWS::SES::ConfigurationSetEventDestination')
@@ -487,7 +500,7 @@ describe('bounces and complaints', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-            Principal: { Service: 'ses.amazonaws.com' },
+            Principal: { Service: Match.arrayWith(['ses.amazonaws.com']) },
           }),
         ]),
       },
@@ -549,7 +562,7 @@ describe('monitoring', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          Match.objectLike({ Principal: { Service: Match.arrayWith(['cloudwatch.amazonaws.com']) } }),
         ]),
       },
     })

@@ -1,6 +1,7 @@
 import { partitionPrefixes } from '@ey/dynamodb'
 import { Duration } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import type { Key } from 'aws-cdk-lib/aws-kms'
 import {
   ConfigurationSetEventDestination,
   EmailSendingEvent,
@@ -18,6 +19,8 @@ export interface MailFeedbackProps {
   configurationSet: IConfigurationSet
   /** The table the undeliverable addresses are kept in. */
   table: ITableV2
+  /** The key of the stack's topics, which SES may use (`topicKey`). */
+  topicKey: Key
 }
 
 /**
@@ -31,12 +34,7 @@ export class MailFeedback extends Construct {
 
   constructor(scope: Construct, id: string, props: MailFeedbackProps) {
     super(scope, id)
-    this.topic = encryptedTopic(this, {
-      topicId: 'Topic',
-      keyId: 'TopicKey',
-      description: 'Encrypts the SES bounce and complaint notifications',
-      publisher: 'ses.amazonaws.com',
-    })
+    this.topic = encryptedTopic(this, 'Topic', props.topicKey)
 
     new ConfigurationSetEventDestination(this, 'Destination', {
       configurationSet: props.configurationSet,

@@ -1,6 +1,7 @@
 import { keys, partitionPrefixes as partitions, TABLE } from '@ey/dynamodb'
 import { Duration, Validations } from 'aws-cdk-lib'
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import type { Key } from 'aws-cdk-lib/aws-kms'
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
@@ -61,6 +62,8 @@ export interface MailProps {
   senderName: string
   /** The public site's origin, for the links in emails. */
   siteUrl: string
+  /** The key of the stack's topics, for the bounce and complaint topic (`topicKey`). */
+  topicKey: Key
 }
 
 /**
@@ -90,7 +93,11 @@ export class Mail extends Construct {
       configurationSet,
     })
     this.sender = { identity, configurationSet, from: `${props.senderName} <no-reply@${props.domain}>` }
-    this.feedback = new MailFeedback(this, 'Feedback', { configurationSet, table: props.table })
+    this.feedback = new MailFeedback(this, 'Feedback', {
+      configurationSet,
+      table: props.table,
+      topicKey: props.topicKey,
+    })
 
     this.failedDeliveries = new Queue(this, 'FailedDeliveries', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -12,6 +12,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch'
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
+import type { Key } from 'aws-cdk-lib/aws-kms'
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs'
 import type { Topic } from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
@@ -53,6 +54,8 @@ export interface MonitoringProps {
   outboxSenders: readonly AppFunction[]
   /** Who is emailed when an alarm goes off; none: only the topic (subscribe later). */
   alarmEmail?: string
+  /** The key of the stack's topics, which CloudWatch may use (`topicKey`). */
+  topicKey: Key
 }
 
 /**
@@ -68,12 +71,7 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id)
-    this.topic = encryptedTopic(this, {
-      topicId: 'Alarms',
-      keyId: 'TopicKey',
-      description: 'Encrypts the alarm notifications',
-      publisher: 'cloudwatch.amazonaws.com',
-    })
+    this.topic = encryptedTopic(this, 'Alarms', props.topicKey)
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail))
 
     const fiveMinutes = Duration.minutes(5)
