@@ -10,8 +10,8 @@ export interface PriceSource {
   /** The offer file's service code (`…/offers/v1.0/aws/<code>/current/eu-west-2/index.json`). */
   offer: string
   usageType: string
-  /** The repository, path and commit of the copy, and the date that copy states. */
-  readIn: string
+  /** The copy it was read in (`SOURCES`). */
+  readIn: keyof typeof SOURCES
 }
 
 export interface Price {
@@ -21,51 +21,53 @@ export interface Price {
   source?: PriceSource
 }
 
-const SADEEV =
-  'ImperialEdutechUK/sadeevtest `docs/hosting-costs.md` (commit 3c102d7), section 8, read from the price list on 6 October 2026'
-const TOGEN =
-  'mooncitizen/togen `internal/resolve/aws/cost_test.go` (commit 22db116), a test fixture of price-list SKUs dated 5 September 2026'
-const KERNEL =
-  'jeswr/kernel-of-truth `docs/next/design/glm52-shared-cache.md` (commit 1c0b872), section 2, offer file published 8 June 2026, read 13 July 2026'
+/** The copies the prices were read from, each with the date it states. */
+export const SOURCES = {
+  A: "ImperialEdutechUK/sadeevtest, `docs/hosting-costs.md` (commit 3c102d7), section 8: London prices read from the offer files on 6 October 2026, each file's publication date given",
+  B: 'jeswr/kernel-of-truth, `docs/next/design/glm52-shared-cache.md` (commit 1c0b872), section 2: the DynamoDB offer file for eu-west-2 published 8 June 2026, read 13 July 2026',
+  C: 'mooncitizen/togen, `internal/resolve/aws/cost_test.go` (commit 22db116): a test fixture of price-list SKUs dated 5 September 2026 (a fixture, not a copy of the file; its other London lines agree with A)',
+  D: 'a public GitHub document titled "Stage 6 cost authority" (id 71166919715 in the workplace\'s code index; its repository could not be named): the catalogue\'s CloudWatch dashboard products, global, at USD 3 per dashboard per month',
+  E: 'a public GitHub test of a package `infra_cost_model` (id 68966968672 in the workplace\'s code index; repository not named): "the products that the live API returned on 2026-09-24" for CloudFront-scope WAF',
+} as const
 
 /** The unit prices, US dollars, London unless the line says global. */
 export const PRICES = {
   lambdaRequest: {
     usd: 0.2 / 1e6,
     unit: 'request',
-    source: { offer: 'AWSLambda (2026-10-01)', usageType: 'EUW2-Request', readIn: SADEEV },
+    source: { offer: 'AWSLambda (2026-10-01)', usageType: 'EUW2-Request', readIn: 'A' },
   },
   lambdaArmGbSecond: {
     usd: 0.0000133334,
     unit: 'arm64 GB-second',
-    source: { offer: 'AWSLambda (2026-10-01)', usageType: 'EUW2-Lambda-GB-Second-ARM', readIn: SADEEV },
+    source: { offer: 'AWSLambda (2026-10-01)', usageType: 'EUW2-Lambda-GB-Second-ARM', readIn: 'A' },
   },
   httpApiRequest: {
     usd: 1.16 / 1e6,
     unit: 'request',
-    source: { offer: 'AmazonApiGateway', usageType: 'EUW2-ApiGatewayHttpRequest', readIn: TOGEN },
+    source: { offer: 'AmazonApiGateway', usageType: 'EUW2-ApiGatewayHttpRequest', readIn: 'C' },
   },
   dynamoWrite: {
     usd: 0.7423 / 1e6,
     unit: 'write request unit',
-    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-WriteRequestUnits', readIn: KERNEL },
+    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-WriteRequestUnits', readIn: 'B' },
   },
   dynamoRead: {
     usd: 0.1487 / 1e6,
     unit: 'read request unit',
-    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-ReadRequestUnits', readIn: KERNEL },
+    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-ReadRequestUnits', readIn: 'B' },
   },
   dynamoStorage: {
     usd: 0.29715,
     unit: 'GB-month',
-    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-TimedStorage-ByteHrs', readIn: KERNEL },
+    source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-TimedStorage-ByteHrs', readIn: 'B' },
   },
   dynamoPitr: { usd: undefined, unit: 'GB-month (EUW2-TimedPITRStorage-ByteHrs)' },
   dynamoStreamReads: { usd: undefined, unit: 'stream read by Lambda (EUW2-Streams-Requests?)' },
   sesRecipient: {
     usd: 0.0001,
     unit: 'recipient',
-    source: { offer: 'AmazonSES (2026-09-11)', usageType: 'EUW2-Recipients', readIn: SADEEV },
+    source: { offer: 'AmazonSES (2026-09-11)', usageType: 'EUW2-Recipients', readIn: 'A' },
   },
   cloudfrontGbOut: {
     usd: 0.085,
@@ -73,7 +75,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudFront, global (2026-10-03)',
       usageType: 'EU-DataTransfer-Out-Bytes',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   cloudfrontHttps: {
@@ -82,7 +84,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudFront, global (2026-10-03)',
       usageType: 'EU-Requests-Tier2-HTTPS',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   cloudfrontFunction: {
@@ -91,38 +93,38 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudFront, global (2026-10-03)',
       usageType: 'Executions-CloudFrontFunctions',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   s3Storage: {
     usd: 0.024,
     unit: 'GB-month, Standard',
-    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-TimedStorage-ByteHrs', readIn: SADEEV },
+    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-TimedStorage-ByteHrs', readIn: 'A' },
   },
   s3Put: {
     usd: 0.0053 / 1000,
     unit: 'PUT, COPY, POST or LIST',
-    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-Requests-Tier1', readIn: SADEEV },
+    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-Requests-Tier1', readIn: 'A' },
   },
   s3Get: {
     usd: 0.0042 / 10_000,
     unit: 'GET',
-    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-Requests-Tier2', readIn: SADEEV },
+    source: { offer: 'AmazonS3 (2026-09-28)', usageType: 'EUW2-Requests-Tier2', readIn: 'A' },
   },
   schedulerInvocation: {
     usd: 1.15 / 1e6,
     unit: 'invocation',
-    source: { offer: 'AWSEvents (2026-09-24)', usageType: 'EUW2-ScheduledInvocation', readIn: SADEEV },
+    source: { offer: 'AWSEvents (2026-09-24)', usageType: 'EUW2-ScheduledInvocation', readIn: 'A' },
   },
   kmsKey: {
     usd: 1,
     unit: 'customer-managed key version-month',
-    source: { offer: 'awskms (2026-09-11)', usageType: 'eu-west-2-KMS-Keys', readIn: SADEEV },
+    source: { offer: 'awskms (2026-09-11)', usageType: 'eu-west-2-KMS-Keys', readIn: 'A' },
   },
   kmsRequest: {
     usd: 0.03 / 10_000,
     unit: 'request',
-    source: { offer: 'awskms (2026-09-11)', usageType: 'eu-west-2-KMS-Requests', readIn: SADEEV },
+    source: { offer: 'awskms (2026-09-11)', usageType: 'eu-west-2-KMS-Requests', readIn: 'A' },
   },
   secret: {
     usd: 0.4,
@@ -130,7 +132,7 @@ export const PRICES = {
     source: {
       offer: 'AWSSecretsManager (2026-09-11)',
       usageType: 'EUW2-AWSSecretsManager-Secrets',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   secretRequest: {
@@ -139,7 +141,7 @@ export const PRICES = {
     source: {
       offer: 'AWSSecretsManager (2026-09-11)',
       usageType: 'EUW2-AWSSecretsManagerAPIRequest',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   alarm: {
@@ -148,7 +150,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudWatch (2026-09-22)',
       usageType: 'EUW2-CW:AlarmMonitorUsage',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   metric: {
@@ -157,7 +159,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudWatch (2026-09-22)',
       usageType: 'EUW2-CW:MetricMonitorUsage',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   logIngest: {
@@ -166,7 +168,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudWatch (2026-09-22)',
       usageType: 'EUW2-DataProcessing-Bytes',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   logStorage: {
@@ -175,7 +177,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudWatch (2026-09-22)',
       usageType: 'EUW2-TimedStorage-ByteHrs',
-      readIn: SADEEV,
+      readIn: 'A',
     },
   },
   dashboard: {
@@ -184,8 +186,7 @@ export const PRICES = {
     source: {
       offer: 'AmazonCloudWatch, global',
       usageType: 'DashboardsUsageHour-Basic',
-      readIn:
-        'a public GitHub file, "Stage 6 cost authority" (workplace corpus id 71166919715; its repository could not be named), which reports the catalogue\'s dashboard products at USD 3 per dashboard per month',
+      readIn: 'D',
     },
   },
   cognitoPlusMau: { usd: undefined, unit: 'monthly active user, Plus tier (EUW2-CognitoPlusMAU)' },
@@ -196,8 +197,7 @@ export const PRICES = {
     source: {
       offer: 'awswaf, global',
       usageType: 'Global-WebACLV2',
-      readIn:
-        'a public GitHub test of an `infra_cost_model` package (workplace corpus id 68966968672; repository not named) holding "the products that the live API returned on 2026-09-24"',
+      readIn: 'E',
     },
   },
   wafRule: {
@@ -206,7 +206,7 @@ export const PRICES = {
     source: {
       offer: 'awswaf, global',
       usageType: 'Global-RuleV2',
-      readIn: 'the same test (corpus id 68966968672), 2026-09-24',
+      readIn: 'E',
     },
   },
   wafRequest: {
@@ -215,7 +215,7 @@ export const PRICES = {
     source: {
       offer: 'awswaf, global',
       usageType: 'Global-RequestV2-Tier1',
-      readIn: 'the same test (corpus id 68966968672), 2026-09-24',
+      readIn: 'E',
     },
   },
 } satisfies Record<string, Price>

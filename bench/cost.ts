@@ -5,13 +5,16 @@ import {
   dollars,
   type Line,
   linesOf,
+  MEASURED,
   PRICES,
   RATE_SOURCE,
   SCALES,
+  SOURCES,
   type Totals,
   toPounds,
   totalsOf,
   USD_PER_GBP,
+  type Usage,
   usageOf,
 } from './cost-model.ts'
 
@@ -64,12 +67,40 @@ console.log(`| Total if no free allowance applied | | | | | ${withoutFreeP} | | 
 console.log(`| WAF, optional (\`pnpm deploy:edge\`), on top | | | | | +${optionalP} | | +${optionalT} |`)
 console.log(`\nNot in the totals (no price found with a source): ${programme.totals.unpriced.join('; ')}.`)
 
+// What the largest lines come from, and the totals without them (nothing here is built).
+const looksCost = (u: Usage) =>
+  u.looks * MEASURED.lookWrite * (PRICES.dynamoWrite.usd ?? 0) +
+  (u.looks * MEASURED.lookRead + u.openBookings * MEASURED.lookReadPerBooking * (365 / 12) * 24 * 12) *
+    (PRICES.dynamoRead.usd ?? 0)
+const changes = [
+  { change: 'no CloudWatch dashboard (the alarms stay)', saves: () => PRICES.dashboard.usd },
+  { change: 'one KMS key for both SNS topics instead of two', saves: () => PRICES.kmsKey.usd },
+  {
+    change:
+      'the invitations job looking at a session only when an invitation can fall due, not at every run (at most what the looks cost now)',
+    saves: (u: Usage) => looksCost(u),
+  },
+]
+console.log('\n| Change (not made) | Programme: saves | Ten times: saves |')
+console.log('| --- | ---: | ---: |')
+let left = [programme.totals.withFree, tenTimes.totals.withFree]
+for (const { change, saves } of changes) {
+  const amounts = [saves(programme.usage), saves(tenTimes.usage)]
+  left = left.map((total, n) => total - (amounts[n] ?? 0))
+  console.log(`| ${change} | $${amounts[0]?.toFixed(2)} | $${amounts[1]?.toFixed(2)} |`)
+}
+console.log(
+  `| **Total after all three** | **$${left[0]?.toFixed(2)} = £${toPounds(left[0] ?? 0).toFixed(2)}** | **$${left[1]?.toFixed(2)} = £${toPounds(left[1] ?? 0).toFixed(2)}** |`,
+)
+
 console.log(`\nPounds at ${RATE_SOURCE}: $1 = £${(1 / USD_PER_GBP).toFixed(4)}.`)
-console.log('\n| Price | Price-list line (offer file, publication date) | Read in |')
+console.log('\n| Price | Price-list line, offer file (publication date) | Read in |')
 console.log('| --- | --- | --- |')
 for (const price of Object.values(PRICES)) {
   if (!('source' in price) || !price.source) continue
   console.log(
-    `| ${money(price.usd, price.unit)} | \`${price.source.usageType}\` of ${price.source.offer} | ${price.source.readIn} |`,
+    `| ${money(price.usd, price.unit)} | \`${price.source.usageType}\`, ${price.source.offer} | ${price.source.readIn} |`,
   )
 }
+console.log('')
+for (const [key, source] of Object.entries(SOURCES)) console.log(`- **${key}**: ${source}.`)
