@@ -68,16 +68,16 @@ console.log(`| WAF, optional (\`pnpm deploy:edge\`), on top | | | | | +${optiona
 console.log(`\nNot in the totals (no price found with a source): ${programme.totals.unpriced.join('; ')}.`)
 
 // What the largest lines come from, and the totals without them (nothing here is built).
+// The invitations job's looks write nothing since `ac0a96a`; what they cost is their reads.
 const looksCost = (u: Usage) =>
   u.looks * MEASURED.lookWrite * (PRICES.dynamoWrite.usd ?? 0) +
   (u.looks * MEASURED.lookRead + u.openBookings * MEASURED.lookReadPerBooking * (365 / 12) * 24 * 12) *
     (PRICES.dynamoRead.usd ?? 0)
 const changes = [
   { change: 'no CloudWatch dashboard (the alarms stay)', saves: () => PRICES.dashboard.usd },
-  { change: 'one KMS key for both SNS topics instead of two', saves: () => PRICES.kmsKey.usd },
   {
     change:
-      'the invitations job looking at a session only when an invitation can fall due, not at every run (at most what the looks cost now)',
+      'the invitations job reading a session only when an invitation can fall due, not at every run (at most what its looks cost now)',
     saves: (u: Usage) => looksCost(u),
   },
 ]
@@ -90,7 +90,7 @@ for (const { change, saves } of changes) {
   console.log(`| ${change} | $${amounts[0]?.toFixed(2)} | $${amounts[1]?.toFixed(2)} |`)
 }
 console.log(
-  `| **Total after all three** | **$${left[0]?.toFixed(2)} = £${toPounds(left[0] ?? 0).toFixed(2)}** | **$${left[1]?.toFixed(2)} = £${toPounds(left[1] ?? 0).toFixed(2)}** |`,
+  `| **Total after both** | **$${left[0]?.toFixed(2)} = £${toPounds(left[0] ?? 0).toFixed(2)}** | **$${left[1]?.toFixed(2)} = £${toPounds(left[1] ?? 0).toFixed(2)}** |`,
 )
 
 console.log(`\nPounds at ${RATE_SOURCE}: $1 = £${(1 / USD_PER_GBP).toFixed(4)}.`)
