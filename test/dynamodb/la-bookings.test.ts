@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Booking } from '@ey/domain'
 import { bookingItem, createDynamoLaBookings } from '@ey/dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -41,5 +41,31 @@ describe('an LA’s bookings by session start (gsi3)', () => {
       read.push(...page.map((booking) => booking.id))
     }
     expect(read).toEqual(['bk-first', 'bk-last'])
+  })
+})
+
+describe('an LA’s bookings read again from the table', () => {
+  it('answers every one of hundreds (several BatchGet calls at once), in the order asked, and leaves out those gone', async () => {
+    const table = await createTestTable()
+    const stored = Array.from({ length: 350 }, (_, n) =>
+      bookingAt(`bk-${String(n).padStart(3, '0')}`, '2026-10-01T16:00:00.000Z'),
+    )
+    for (let i = 0; i < stored.length; i += 25) {
+      const items = stored
+        .slice(i, i + 25)
+        .map((booking) => ({ PutRequest: { Item: bookingItem.to(booking) } }))
+      await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: items } }))
+    }
+    const gone = [
+      bookingAt('bk-gone-1', '2026-10-01T16:00:00.000Z'),
+      bookingAt('bk-gone-2', '2026-10-02T16:00:00.000Z'),
+    ]
+    const asked = [...stored].reverse()
+    asked.splice(120, 0, gone[0] as Booking)
+    asked.push(gone[1] as Booking)
+
+    const read = await createDynamoLaBookings(table).current(asked)
+
+    expect(read.map((booking) => booking.id)).toEqual([...stored].reverse().map((booking) => booking.id))
   })
 })

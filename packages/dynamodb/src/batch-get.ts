@@ -9,11 +9,15 @@ type Item = Record<string, unknown>
 /** DynamoDB's limit on the keys of one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100
 
+/** Calls of one read under way at once: a long list is read in a quarter of the round trips' time. */
+const BATCH_GET_CONCURRENCY = 4
+
 /**
  * The items of these keys, in no particular order (a key with no item is left out), read 100 keys
- * a call (strongly consistent when `consistent` is set). Keys DynamoDB leaves unprocessed (it was throttled, or the answer reached 16 MB) are
- * asked for again after a jittered backoff; when some are still left after the policy's attempts,
- * a `RepositoryError` says how many.
+ * a call, up to 4 calls at once (strongly consistent when `consistent` is set). Keys DynamoDB
+ * leaves unprocessed (it was throttled, or the answer reached 16 MB) are asked for again after a
+ * jittered backoff; when some are still left after the policy's attempts, a `RepositoryError`
+ * says how many.
  */
 export async function batchGet(
   table: TableAccess,
@@ -21,26 +25,44 @@ export async function batchGet(
   policy: RetryPolicy,
   options: { consistent?: boolean } = {},
 ): Promise<Item[]> {
+  const chunks: Key[][] = []
+  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) chunks.push(keys.slice(i, i + BATCH_GET_LIMIT))
+  const read: Item[][] = []
+  let next = 0
+  const reader = async () => {
+    for (let n = next++; n < chunks.length; n = next++) {
+      read[n] = await getChunk(table, chunks[n] ?? [], keys.length, policy, options)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(BATCH_GET_CONCURRENCY, chunks.length) }, reader))
+  return read.flat()
+}
+
+async function getChunk(
+  table: TableAccess,
+  chunk: Key[],
+  asked: number,
+  policy: RetryPolicy,
+  options: { consistent?: boolean },
+): Promise<Item[]> {
   const items: Item[] = []
-  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
-    let pending = keys.slice(i, i + BATCH_GET_LIMIT)
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await backoff(policy, attempt - 1)
-      const answer = await table.doc.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [table.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) },
-          },
-        }),
+  let pending = chunk
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await backoff(policy, attempt - 1)
+    const answer = await table.doc.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [table.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) },
+        },
+      }),
+    )
+    items.push(...(answer.Responses?.[table.tableName] ?? []))
+    pending = answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []
+    if (pending.length > 0 && attempt + 1 >= policy.maxAttempts) {
+      const cause = new Error(
+        `${pending.length} of ${asked} keys unprocessed after ${policy.maxAttempts} attempts`,
       )
-      items.push(...(answer.Responses?.[table.tableName] ?? []))
-      pending = answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []
-      if (pending.length > 0 && attempt + 1 >= policy.maxAttempts) {
-        const cause = new Error(
-          `${pending.length} of ${keys.length} keys unprocessed after ${policy.maxAttempts} attempts`,
-        )
-        throw new RepositoryError('BatchGet left keys unprocessed', cause)
-      }
+      throw new RepositoryError('BatchGet left keys unprocessed', cause)
     }
   }
   return items

@@ -93,11 +93,12 @@ export async function* laAttendees(
     const listed = (await deps.laBookings.current(page.filter(sharing))).filter(sharing)
     if (listed.length === 0) continue
     const sessionIds = [...new Set(listed.map((booking) => booking.sessionId))]
-    const parts = await Promise.all(
-      sessionIds.map((id) => registers.get(id) ?? deps.registers.registerParts(id)),
-    )
+    // The registers and the answers read together: neither needs the other.
+    const [parts, responses] = await Promise.all([
+      Promise.all(sessionIds.map((id) => registers.get(id) ?? deps.registers.registerParts(id))),
+      deps.questionnaires.forBookings(listed.map((booking) => booking.id)),
+    ])
     registers = new Map(sessionIds.map((id, index) => [id, parts[index] ?? []]))
-    const responses = await deps.questionnaires.forBookings(listed.map((booking) => booking.id))
     const answered = new Set(responses.map((response) => `${response.bookingId}#${response.kind}`))
     yield listed.map((booking) => ({
       booking,
