@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger'
-import type { DynamoTakeUpStats } from '@ey/dynamodb'
+import { type DynamoTakeUpStats, eachAtMost } from '@ey/dynamodb'
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import { bookingIdOf } from './booking-record.ts'
 
@@ -58,16 +58,13 @@ export function createStatsHandler(deps: StatsHandlerDeps, options: StatsHandler
       }
     }
     const ids = [...records.keys()]
-    const queue = Array.from({ length: Math.ceil(ids.length / groupSize) }, (_, i) =>
+    const groups = Array.from({ length: Math.ceil(ids.length / groupSize) }, (_, i) =>
       ids.slice(i * groupSize, (i + 1) * groupSize),
     )
-    const worker = async () => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        if (await apply(group)) continue
-        for (const bookingId of group) await apply([bookingId])
-      }
-    }
-    await Promise.all(Array.from({ length: concurrency }, worker))
+    await eachAtMost(groups, concurrency, async (group) => {
+      if (await apply(group)) return
+      for (const bookingId of group) await apply([bookingId])
+    })
     return { batchItemFailures }
   }
 }

@@ -1,5 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
 import { RepositoryError } from '@ey/domain'
+import { eachAtMost } from './at-most.ts'
 import type { TableAccess } from './query.ts'
 import { backoff, type RetryPolicy } from './retry.ts'
 
@@ -28,13 +29,9 @@ export async function batchGet(
   const chunks: Key[][] = []
   for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) chunks.push(keys.slice(i, i + BATCH_GET_LIMIT))
   const read: Item[][] = []
-  let next = 0
-  const reader = async () => {
-    for (let n = next++; n < chunks.length; n = next++) {
-      read[n] = await getChunk(table, chunks[n] ?? [], keys.length, policy, options)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(BATCH_GET_CONCURRENCY, chunks.length) }, reader))
+  await eachAtMost(chunks, BATCH_GET_CONCURRENCY, async (chunk, n) => {
+    read[n] = await getChunk(table, chunk, keys.length, policy, options)
+  })
   return read.flat()
 }
 

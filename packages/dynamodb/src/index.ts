@@ -1,4 +1,5 @@
 export * from './access-audit.ts'
+export * from './at-most.ts'
 export * from './booking-lookup.ts'
 export * from './booking-repository.ts'
 export * from './catalogue-repository.ts'
