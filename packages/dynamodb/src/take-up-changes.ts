@@ -79,9 +79,7 @@ export function takeUpChange(
     addDay(change.days, facts, sign)
     addMarkers(change.markers, facts, sign, las)
   }
-  for (const [day, counts] of change.days) {
-    for (const [field, n] of Object.entries(counts)) add(countsOf(change.months, day.slice(0, 7)), field, n)
-  }
+  for (const [day, counts] of change.days) addAll(countsOf(change.months, day.slice(0, 7)), counts)
   return withoutZeros(change)
 }
 
