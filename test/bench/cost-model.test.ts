@@ -82,6 +82,17 @@ describe('the usage of a scale', () => {
     expect(programme.jobRuns).toBeCloseTo(4 * (365 / 12) * 24 * 12 + 2 * (365 / 12), 6)
   })
 
+  it('charges nothing for the table stream read by the two Lambda triggers, and names the lines still unpriced', () => {
+    const lines = linesOf(programme)
+    const streamReads = lines.find((l) => l.price === PRICES.dynamoStreamReads)
+    expect(streamReads && dollars(streamReads)).toEqual({ withFree: 0, withoutFree: 0 })
+    expect(totalsOf(lines).unpriced).toEqual([
+      'DynamoDB: point-in-time recovery, GB-month',
+      'SNS: bounce, complaint and alarm notifications',
+      'Cognito: staff MAU, Plus tier',
+    ])
+  })
+
   it('prices every line of the bill, and the total in pounds at the stated rate', () => {
     const lines = linesOf(programme)
     const totals = totalsOf(lines)
