@@ -2,6 +2,7 @@
 // bundle budget test all read these, so what is measured is what is deployed.
 
 import { readFile } from 'node:fs/promises'
+import { isBuiltin } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Plugin } from 'esbuild'
 
@@ -76,6 +77,29 @@ export const zodEnglishOnly: Plugin = {
 }
 
 /**
+ * An ESM `import` of a Node.js built-in makes Node build the module's ESM facade, which reads every
+ * export once: reading `node:http`'s loads undici (its `WebSocket`, `EventSource`…), about 20 ms of a
+ * cold start that nothing here uses (the SDK's HTTP handler does `import('node:http')` on its first
+ * request). This plugin compiles each such import, static or `import()`, into `require()` (the
+ * banner's), as esbuild already does for CommonJS dependencies: the built-in's exports are then read
+ * only when used.
+ */
+export const builtinsRequired: Plugin = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      (args.kind === 'import-statement' || args.kind === 'dynamic-import') && isBuiltin(args.path)
+        ? { path: args.path.replace(/^(?!node:)/, 'node:'), namespace: 'builtin-required' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)})`,
+      loader: 'js',
+    }))
+  },
+}
+
+/**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
  * handler loads with `import()` (in the API: the certificate PDF with pdf-lib, the calendar file
@@ -96,7 +120,7 @@ export const BUNDLING = {
   bundleAwsSdk: true,
   /** Left out to compare (`pnpm bench:lambda`): what the runtime provides (the code imports no `@smithy` package). */
   awsSdkPackages: ['@aws-sdk/*'],
-  plugins: [zodOpenApiShakable, zodEnglishOnly],
+  plugins: [zodOpenApiShakable, zodEnglishOnly, builtinsRequired],
 } as const
 
 /**

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -37,4 +39,35 @@ describe('the function bundles', () => {
     // What it does load: the table's client, so the test would see the SDK at all.
     expect(startInputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true)
   }, 60_000)
+
+  it.each(['stats', 'mail'] as const)(
+    '%s imports without loading undici: Node built-ins come in by require(), so Node makes no ESM facade that reads every export',
+    async (name) => {
+      const { path } = await bundleOf(name)
+      // A fresh Node with no configuration: these handlers read theirs on the first event.
+      const loaded = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `await import(${JSON.stringify(path)}); process.stdout.write(JSON.stringify(process.moduleLoadList))`,
+        ],
+        { env: { PATH: process.env.PATH }, encoding: 'utf8' },
+      )
+      const modules = JSON.parse(loaded) as string[]
+      expect(modules).toContain('NativeModule http')
+      expect(modules.filter((module) => module.includes('undici'))).toEqual([])
+      // Nor later: the SDK's HTTP handler imports node:http with import() on its first request.
+      const files = readdirSync(dirname(path), { recursive: true, encoding: 'utf8' })
+      const builtinImports = files
+        .filter((file) => file.endsWith('.mjs'))
+        .flatMap((file) => [
+          ...readFileSync(join(dirname(path), file), 'utf8').matchAll(/import\(\s*"([^"]+)"\s*\)/g),
+        ])
+        .map((match) => match[1] ?? '')
+        .filter((specifier) => isBuiltin(specifier))
+      expect(builtinImports).toEqual([])
+    },
+    60_000,
+  )
 })

@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz'
+import { londonFormat } from './london-format.ts'
 import { LONDON } from './zone.ts'
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
+const partsFormatter = londonFormat({
   weekday: 'short',
   year: 'numeric',
   month: '2-digit',

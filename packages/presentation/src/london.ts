@@ -1,27 +1,16 @@
-import { LONDON } from '@ey/domain'
+import { type LondonFormat, londonFormat } from '@ey/domain'
 
 // Every date and time is written in London, whatever the zone of the server or the device, and as
 // GOV.UK style writes them: `Tuesday 1 December 2026` (no comma after the day's name), `4pm`, `5:30pm`.
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-})
+const dateFormat = londonFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+const timeFormat = londonFormat({ hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
 
 /** An instant: a Date, or an ISO 8601 string (UTC or with an offset). */
 export type Instant = Date | string
 
-function partsOf(format: Intl.DateTimeFormat, instant: Instant): Record<string, string> {
+function partsOf(format: LondonFormat, instant: Instant): Record<string, string> {
   return Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]))
 }
 
