@@ -132,7 +132,7 @@ export const BUNDLING = {
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 915 * 1024,
   mail: 845 * 1024,
-  'mail-feedback': 510 * 1024,
+  'mail-feedback': 385 * 1024,
   jobs: 860 * 1024,
-  stats: 525 * 1024,
+  stats: 425 * 1024,
 }
