@@ -14,6 +14,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -21,6 +22,7 @@ import { gzipSync } from 'node:zlib'
 import { BUNDLE_BUDGETS, BUNDLING, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { startLocalStack } from '@ey/local-stack'
+import type { Plugin } from 'esbuild'
 import { announceRaisedLimits, BENCH_LIMITS, benchArgs, percentile } from './support.ts'
 
 const { values } = parseArgs({
@@ -28,11 +30,41 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '20' }, sdk: { type: 'string', default: 'both' } },
 })
 const RUNS = Number(values.runs)
-/** Bundled, left out (the runtime's own, here the repository's copy; as deployed), or both to compare. */
-const SDK_MODES = (values.sdk === 'both' ? ['bundled', 'external'] : [values.sdk]) as (
-  | 'bundled'
-  | 'external'
-)[]
+type SdkMode = 'bundled' | 'external' | 'stubbed'
+/**
+ * Bundled, left out (the runtime's own, here the repository's copy; as deployed), both to compare,
+ * or `stubbed`: every `@aws-sdk/*` import replaced by an inert stand-in, to see what a cold start
+ * costs without the SDK's code at all. Only the functions whose first event calls no AWS service
+ * (an empty stream batch) can answer it so; `all` is the three modes.
+ */
+const SDK_MODES: SdkMode[] =
+  values.sdk === 'both'
+    ? ['bundled', 'external']
+    : values.sdk === 'all'
+      ? ['bundled', 'external', 'stubbed']
+      : [values.sdk as SdkMode]
+const STUBBABLE = new Set<string>(['mail', 'mail-feedback', 'stats'])
+
+/**
+ * Stands in for each `@aws-sdk/*` package: a module with the real package's export names, each an
+ * inert value that can be called, constructed, extended and read from, and does nothing.
+ */
+const sdkStub: Plugin = {
+  name: 'aws-sdk-stub',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\// }, (args) => ({
+      path: createRequire(join(args.resolveDir, 'index.js')).resolve(args.path),
+      namespace: 'aws-sdk-stub',
+    }))
+    build.onLoad({ filter: /.*/, namespace: 'aws-sdk-stub' }, (args) => {
+      const names = Object.keys(createRequire(args.path)(args.path) as object)
+      return {
+        contents: `const inert = new Proxy(function () {}, { get: (_, key) => (key === 'then' ? undefined : inert), apply: () => inert, construct: () => inert })\nmodule.exports = { ${names.map((name) => `${JSON.stringify(name)}: inert`).join(', ')} }\n`,
+        loader: 'js',
+      }
+    })
+  },
+}
 
 /** The first event each function answers: one it meets in production, small enough to repeat. */
 const FIRST_EVENTS: Record<FunctionName | 'minimal', unknown> = {
@@ -158,8 +190,12 @@ const median = (values: number[]) =>
     50,
   )
 
-async function measure(name: string, entry: string, sdk: 'bundled' | 'external'): Promise<Row> {
-  const bundle = await bundleFunction(entry, join(work, `${name}-${sdk}`), { sdk })
+async function measure(name: string, entry: string, sdk: SdkMode): Promise<Row> {
+  const bundle = await bundleFunction(
+    entry,
+    join(work, `${name}-${sdk}`),
+    sdk === 'stubbed' ? { sdk: 'bundled', plugins: [sdkStub] } : { sdk },
+  )
   const gzip = gzipSync(readFileSync(bundle.path)).length
   const walls: number[] = []
   const inProcess: number[] = []
@@ -188,6 +224,7 @@ try {
   const entries: [string, string][] = [['minimal', minimalEntry], ...Object.entries(FUNCTION_ENTRIES)]
   for (const [name, entry] of entries) {
     for (const sdk of name === 'minimal' ? (['bundled'] as const) : SDK_MODES) {
+      if (sdk === 'stubbed' && !STUBBABLE.has(name)) continue
       const row = await measure(name, entry, sdk)
       rows.push(row)
       console.log(

@@ -2,7 +2,7 @@
 // `pnpm bench:lambda` and the bundle budget test.
 import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { BUNDLING } from './bundling.ts'
 import { REPO_ROOT } from './paths.ts'
 
@@ -21,6 +21,7 @@ export interface Bundle {
  * Bundles one handler file as the CDK app does into `outDir` (emptied first): `index.mjs` and its
  * chunks under `chunks/`. With `sdk: 'external'` the AWS SDK is left out (the runtime's own is used);
  * `'bundled'` puts it in, to compare. Source maps when asked (the CDK app asks; measurements do not).
+ * `plugins` run before the app's own (`pnpm bench:lambda` uses one to stand in for the SDK).
  */
 export async function bundleFunction(
   entry: string,
@@ -28,7 +29,8 @@ export async function bundleFunction(
   {
     sdk = BUNDLING.bundleAwsSdk ? 'bundled' : 'external',
     sourcemap = false,
-  }: { sdk?: 'bundled' | 'external'; sourcemap?: boolean } = {},
+    plugins = [],
+  }: { sdk?: 'bundled' | 'external'; sourcemap?: boolean; plugins?: Plugin[] } = {},
 ): Promise<Bundle> {
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
@@ -46,7 +48,7 @@ export async function bundleFunction(
     treeShaking: BUNDLING.treeShaking,
     mainFields: [...BUNDLING.mainFields],
     banner: { js: BUNDLING.banner },
-    plugins: [...BUNDLING.plugins],
+    plugins: [...plugins, ...BUNDLING.plugins],
     external: sdk === 'bundled' ? [] : [...BUNDLING.awsSdkPackages],
     sourcemap: sourcemap ? 'linked' : false,
     sourcesContent: false,
