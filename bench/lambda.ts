@@ -19,11 +19,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb'
+import { bookSession } from '@ey/domain'
+import { keys } from '@ey/dynamodb'
 import { BUNDLE_BUDGETS, BUNDLING, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { startLocalStack } from '@ey/local-stack'
+import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import type { Plugin } from 'esbuild'
-import { announceRaisedLimits, BENCH_LIMITS, benchArgs, percentile } from './support.ts'
+import {
+  announceRaisedLimits,
+  BENCH_LIMITS,
+  benchArgs,
+  benchPerson,
+  benchSession,
+  percentile,
+} from './support.ts'
 
 const { values } = parseArgs({
   args: benchArgs(),
@@ -43,7 +54,7 @@ const SDK_MODES: SdkMode[] =
     : values.sdk === 'all'
       ? ['bundled', 'external', 'stubbed']
       : [values.sdk as SdkMode]
-const STUBBABLE = new Set<string>(['mail', 'mail-feedback', 'stats'])
+const STUBBABLE = new Set<string>(['mail-feedback', 'stats'])
 
 /**
  * Stands in for each `@aws-sdk/*` package: a module with the real package's export names, each an
@@ -90,8 +101,10 @@ const FIRST_EVENTS: Record<FunctionName | 'minimal', unknown> = {
     },
     isBase64Encoded: false,
   },
-  // A stream batch the filter let through with nothing in it, and the Scheduler's event for a job.
-  mail: { Records: [] },
+  // The mail function's first event is made for each run (`confirmationRecord`): one new booking's
+  // confirmation, which it sends. For the others, a stream batch with nothing in it, and the
+  // Scheduler's event for a job.
+  mail: undefined,
   'mail-feedback': { Records: [] },
   jobs: { job: 'expire-offers' },
   stats: { Records: [] },
@@ -114,7 +127,61 @@ writeFileSync(minimalEntry, "export const handler = async () => ({ statusCode: 2
 
 console.log('Starting the local stack (DynamoDB Local with the demo programme)…')
 announceRaisedLimits()
-const stack = await startLocalStack({ mail: false, jobs: false, seed: true, limits: BENCH_LIMITS })
+// The SES emulator for the mail function; the stack's own stream sender off, so the function sends.
+const stack = await startLocalStack({
+  mail: true,
+  stream: false,
+  jobs: false,
+  seed: true,
+  limits: BENCH_LIMITS,
+})
+const coreConfig = await coreConfigFromEnv(stack.env)
+const clients = coreClients(coreConfig)
+const core = wireCore(coreConfig, clients)
+// Items as the stream carries them (attribute values), for the records made below.
+const rawTable = new DynamoDBClient({ endpoint: coreConfig.dynamodbEndpoint })
+await core.sessions.createSessions([benchSession('bench-lambda-mail', 10_000)])
+let bookings = 0
+
+/**
+ * A new booking's confirmation as the table's stream announces it to the mail function (an INSERT
+ * with its new image), and a check, after the run, that the email was sent.
+ */
+async function confirmationRecord(): Promise<{ event: unknown; sent: () => Promise<boolean> }> {
+  const n = ++bookings
+  const { booking } = await bookSession(core, {
+    sessionId: 'bench-lambda-mail',
+    idempotencyKey: `bench-lambda-${Date.now()}-${n}`,
+    person: benchPerson(`lambda-${Date.now()}`, n),
+  })
+  const [email] = await core.personalData.emailsAbout([booking.id])
+  if (!email) throw new Error(`booking ${booking.id} queued no email`)
+  const key = keys.outbox(email.message.id)
+  const Keys = { pk: { S: key.pk }, sk: { S: key.sk } }
+  const { Item } = await rawTable.send(
+    new GetItemCommand({ TableName: coreConfig.tableName, Key: Keys, ConsistentRead: true }),
+  )
+  if (!Item) throw new Error(`the outbox item ${key.pk} is not in the table`)
+  const record = {
+    eventID: `bench-${n}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-west-2',
+    dynamodb: {
+      Keys,
+      NewImage: Item,
+      SequenceNumber: String(n),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  }
+  const sent = async () => {
+    const { Item: after } = await rawTable.send(
+      new GetItemCommand({ TableName: coreConfig.tableName, Key: Keys, ConsistentRead: true }),
+    )
+    return after?.status?.S === 'sent'
+  }
+  return { event: { Records: [record] }, sent }
+}
 const env = {
   ...process.env,
   ...stack.env,
@@ -200,8 +267,10 @@ async function measure(name: string, entry: string, sdk: SdkMode): Promise<Row> 
   const walls: number[] = []
   const inProcess: number[] = []
   for (let run = 0; run < RUNS; run++) {
-    const result = await coldStart(bundle.path, FIRST_EVENTS[name as FunctionName | 'minimal'])
-    if (!succeeded(name, result.answer))
+    const made = name === 'mail' ? await confirmationRecord() : undefined
+    const event = made ? made.event : FIRST_EVENTS[name as FunctionName | 'minimal']
+    const result = await coldStart(bundle.path, event)
+    if (!succeeded(name, result.answer) || (made && !(await made.sent())))
       throw new Error(
         `${name} did not answer its first event: ${JSON.stringify(result.answer).slice(0, 300)}`,
       )
@@ -233,6 +302,8 @@ try {
     }
   }
 } finally {
+  rawTable.destroy()
+  clients.doc.destroy()
   await stack.stop()
   rmSync(work, { recursive: true, force: true })
 }

@@ -100,6 +100,36 @@ export const builtinsRequired: Plugin = {
 }
 
 /**
+ * `@touch4it/ical-timezones` (the VTIMEZONE of a calendar file) reads each zone's `.ics` file from
+ * its package folder, `__dirname/zones/…`, when a calendar is written. A bundle has neither
+ * `__dirname` (ESM) nor that folder, so every calendar file failed in a function: the emails that
+ * carry one were never sent. This gives the bundles a module of the same exports holding London's
+ * zone, the only one the platform writes, read from the package's own file at build time (so it is
+ * the package's text, not a copy); any other zone throws, naming this plugin.
+ */
+export const icalLondonZoneInlined: Plugin = {
+  name: 'ical-london-zone-inlined',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@touch4it[\\/]ical-timezones[\\/]index\.js$/ }, async (args) => {
+      const london = await readFile(join(dirname(args.path), 'zones', 'Europe', 'London.ics'), 'utf8')
+      const component = london.slice(london.indexOf('BEGIN:VTIMEZONE'), london.indexOf('END:VCALENDAR'))
+      if (!component.startsWith('BEGIN:VTIMEZONE'))
+        throw new Error(`${args.path}: no VTIMEZONE in zones/Europe/London.ics; see icalLondonZoneInlined`)
+      return {
+        loader: 'js',
+        contents: `const zones = { 'Europe/London': ${JSON.stringify(component)} }
+function getVtimezoneComponent(timezone) {
+  if (!(timezone in zones)) throw new Error('Only Europe/London is bundled (icalLondonZoneInlined in infra/lib/bundling.ts), not ' + timezone)
+  return zones[timezone]
+}
+module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone in zones }
+`,
+      }
+    })
+  },
+}
+
+/**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
  * handler loads with `import()` (in the API: the certificate PDF with pdf-lib, the calendar file
@@ -120,7 +150,7 @@ export const BUNDLING = {
   bundleAwsSdk: true,
   /** Left out to compare (`pnpm bench:lambda`): what the runtime provides (the code imports no `@smithy` package). */
   awsSdkPackages: ['@aws-sdk/*'],
-  plugins: [zodOpenApiShakable, zodEnglishOnly, builtinsRequired],
+  plugins: [zodOpenApiShakable, zodEnglishOnly, builtinsRequired, icalLondonZoneInlined],
 } as const
 
 /**

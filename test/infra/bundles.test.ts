@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName } from '@ey/infra'
+import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
+import { makeBooking } from '../support/factories.ts'
 
 const out = mkdtempSync(join(tmpdir(), 'ey-bundles-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
@@ -77,4 +78,29 @@ describe('the function bundles', () => {
     },
     60_000,
   )
+
+  it('write a calendar file with London’s VTIMEZONE, as the confirmation emails and the calendar route do (the zone package reads its files from its own folder, which a bundle has not)', async () => {
+    const entry = join(out, 'calendar-entry.ts')
+    writeFileSync(
+      entry,
+      `import { bookingCalendar } from ${JSON.stringify(join(REPO_ROOT, 'packages/mail/src/calendar.ts'))}
+export const handler = async (booking) => bookingCalendar(booking, { bookingPageUrl: 'https://example.org/booking', domain: 'example.org' })
+`,
+    )
+    const { path } = await bundleFunction(entry, join(out, 'calendar'))
+    const booking = makeBooking()
+    const ics = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { handler } = await import(${JSON.stringify(path)}); process.stdout.write(await handler(JSON.parse(process.argv[1])))`,
+        JSON.stringify(booking),
+      ],
+      { env: { PATH: process.env.PATH }, encoding: 'utf8' },
+    )
+    expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London')
+    expect(ics).toContain('TZNAME:BST')
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/London:\d{8}T\d{6}/)
+  }, 60_000)
 })
