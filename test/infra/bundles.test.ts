@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeBooking } from '../support/factories.ts'
+import { makeBooking, partAt } from '../support/factories.ts'
+import { pdfText } from '../support/pdf-text.ts'
 
 const out = mkdtempSync(join(tmpdir(), 'ey-bundles-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
@@ -80,27 +81,63 @@ describe('the function bundles', () => {
   )
 
   it('write a calendar file with London’s VTIMEZONE, as the confirmation emails and the calendar route do (the zone package reads its files from its own folder, which a bundle has not)', async () => {
-    const entry = join(out, 'calendar-entry.ts')
-    writeFileSync(
-      entry,
-      `import { bookingCalendar } from ${JSON.stringify(join(REPO_ROOT, 'packages/mail/src/calendar.ts'))}
-export const handler = async (booking) => bookingCalendar(booking, { bookingPageUrl: 'https://example.org/booking', domain: 'example.org' })
-`,
-    )
-    const { path } = await bundleFunction(entry, join(out, 'calendar'))
     const booking = makeBooking()
-    const ics = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const { handler } = await import(${JSON.stringify(path)}); process.stdout.write(await handler(JSON.parse(process.argv[1])))`,
-        JSON.stringify(booking),
-      ],
-      { env: { PATH: process.env.PATH }, encoding: 'utf8' },
+    const ics = await runBundled(
+      'packages/mail/src/calendar.ts',
+      'bookingCalendar',
+      "(booking) => bookingCalendar(booking, { bookingPageUrl: 'https://example.org/booking', domain: 'example.org' })",
+      booking,
     )
     expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London')
     expect(ics).toContain('TZNAME:BST')
     expect(ics).toMatch(/DTSTART;TZID=Europe\/London:\d{8}T\d{6}/)
   }, 60_000)
+
+  it('make a certificate PDF with its fonts, as the certificate route does', async () => {
+    const certificate = {
+      code: '0A1B-2C3D-4E5F',
+      bookingId: 'booking-1',
+      name: 'Łukasz Wójcik',
+      course: 'Sensory play for every child',
+      parts: [partAt('2026-03-04T16:00:00Z')],
+      cpdHours: 1.5,
+      partner: 'Talking Together',
+    }
+    const pdf = Buffer.from(
+      await runBundled(
+        'functions/api/src/certificate-pdf.ts',
+        'certificatePdf',
+        "async (certificate) => Buffer.from(await certificatePdf(certificate, 'https://example.org')).toString('base64')",
+        certificate,
+      ),
+      'base64',
+    )
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(await pdfText(pdf)).toContain('Lukasz Wójcik')
+  }, 60_000)
 })
+
+/**
+ * Bundles a module as the functions are bundled, with a handler (`call`, source text using the
+ * module's export `name`) that it runs on `input` in a fresh Node with no configuration, and answers
+ * what the handler returned: what a function would do with it in AWS.
+ */
+async function runBundled(module: string, name: string, call: string, input: unknown): Promise<string> {
+  const dir = join(out, `run-${name}`)
+  const entry = `${dir}-entry.ts`
+  writeFileSync(
+    entry,
+    `import { ${name} } from ${JSON.stringify(join(REPO_ROOT, module))}\nexport const handler = ${call}\n`,
+  )
+  const { path } = await bundleFunction(entry, dir)
+  return execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { handler } = await import(${JSON.stringify(path)}); process.stdout.write(await handler(JSON.parse(process.argv[1])))`,
+      JSON.stringify(input),
+    ],
+    { env: { PATH: process.env.PATH }, encoding: 'utf8' },
+  )
+}
