@@ -45,8 +45,8 @@ type SdkMode = 'bundled' | 'external' | 'stubbed'
 /**
  * Bundled, left out (the runtime's own, here the repository's copy; as deployed), both to compare,
  * or `stubbed`: every `@aws-sdk/*` import replaced by an inert stand-in, to see what a cold start
- * costs without the SDK's code at all. Only the functions whose first event calls no AWS service
- * (an empty stream batch) can answer it so; `all` is the three modes.
+ * costs without the SDK's code at all. Only mail-feedback and stats are timed so, answering an
+ * empty batch (their real first events call AWS, which the stand-in cannot); `all` is the three modes.
  */
 const SDK_MODES: SdkMode[] =
   values.sdk === 'both'
@@ -101,10 +101,9 @@ const FIRST_EVENTS: Record<FunctionName | 'minimal', unknown> = {
     },
     isBase64Encoded: false,
   },
-  // The mail function's first event is made for each run (`confirmationRecord`): one new booking's
-  // confirmation, which it sends. For the others, a stream batch with nothing in it, and the
-  // Scheduler's event for a job.
-  mail: undefined,
+  // The stream functions' first events are made for each run (`MADE_EVENTS`); these empty batches
+  // are theirs when the SDK is stubbed. The Scheduler's event for a job.
+  mail: { Records: [] },
   'mail-feedback': { Records: [] },
   jobs: { job: 'expire-offers' },
   stats: { Records: [] },
@@ -143,45 +142,112 @@ const rawTable = new DynamoDBClient({ endpoint: coreConfig.dynamodbEndpoint })
 await core.sessions.createSessions([benchSession('bench-lambda-mail', 10_000)])
 let bookings = 0
 
-/**
- * A new booking's confirmation as the table's stream announces it to the mail function (an INSERT
- * with its new image), and a check, after the run, that the email was sent.
- */
-async function confirmationRecord(): Promise<{ event: unknown; sent: () => Promise<boolean> }> {
+/** A function's first event, made for one run, and a check after it of what the event should have done. */
+interface MadeEvent {
+  event: unknown
+  done: () => Promise<boolean>
+}
+
+/** A new booking on the benchmark session, with its confirmation queued. */
+async function newBooking() {
   const n = ++bookings
   const { booking } = await bookSession(core, {
     sessionId: 'bench-lambda-mail',
     idempotencyKey: `bench-lambda-${Date.now()}-${n}`,
     person: benchPerson(`lambda-${Date.now()}`, n),
   })
-  const [email] = await core.personalData.emailsAbout([booking.id])
-  if (!email) throw new Error(`booking ${booking.id} queued no email`)
-  const key = keys.outbox(email.message.id)
+  return { booking, n }
+}
+
+/** The table's item under `key` as the stream carries it (attribute values), and its key so. */
+async function rawItem(key: { pk: string; sk: string }) {
   const Keys = { pk: { S: key.pk }, sk: { S: key.sk } }
   const { Item } = await rawTable.send(
     new GetItemCommand({ TableName: coreConfig.tableName, Key: Keys, ConsistentRead: true }),
   )
-  if (!Item) throw new Error(`the outbox item ${key.pk} is not in the table`)
-  const record = {
+  if (!Item) throw new Error(`${key.pk} ${key.sk} is not in the table`)
+  return { Keys, Item }
+}
+
+/** The stream's announcement of a new item (an INSERT with its new image), as Lambda hands it over. */
+async function insertRecord(key: { pk: string; sk: string }, n: number) {
+  const { Keys, Item } = await rawItem(key)
+  return {
     eventID: `bench-${n}`,
     eventName: 'INSERT',
     eventSource: 'aws:dynamodb',
     awsRegion: 'eu-west-2',
-    dynamodb: {
-      Keys,
-      NewImage: Item,
-      SequenceNumber: String(n),
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
+    dynamodb: { Keys, NewImage: Item, SequenceNumber: String(n), StreamViewType: 'NEW_AND_OLD_IMAGES' },
   }
-  const sent = async () => {
-    const { Item: after } = await rawTable.send(
-      new GetItemCommand({ TableName: coreConfig.tableName, Key: Keys, ConsistentRead: true }),
-    )
-    return after?.status?.S === 'sent'
-  }
-  return { event: { Records: [record] }, sent }
 }
+
+/** Mail: a new booking's confirmation as the stream announces it; done once the email is sent. */
+async function confirmationRecord(): Promise<MadeEvent> {
+  const { booking, n } = await newBooking()
+  const [email] = await core.personalData.emailsAbout([booking.id])
+  if (!email) throw new Error(`booking ${booking.id} queued no email`)
+  const key = keys.outbox(email.message.id)
+  return {
+    event: { Records: [await insertRecord(key, n)] },
+    done: async () => (await rawItem(key)).Item.status?.S === 'sent',
+  }
+}
+
+/** Stats: a new booking as the stream announces it (the answer says whether it was applied). */
+async function bookingRecord(): Promise<MadeEvent> {
+  const { booking, n } = await newBooking()
+  return { event: { Records: [await insertRecord(keys.booking(booking.id), n)] }, done: async () => true }
+}
+
+/** Mail-feedback: SNS's delivery of SES's permanent bounce of a new address; done once it is undeliverable. */
+async function bounceNotification(): Promise<MadeEvent> {
+  const n = ++bookings
+  const address = `bench.bounce.${Date.now()}.${n}@example.org`
+  const at = new Date().toISOString()
+  const message = {
+    eventType: 'Bounce',
+    bounce: {
+      bounceType: 'Permanent',
+      bounceSubType: 'General',
+      bouncedRecipients: [{ emailAddress: address }],
+      timestamp: at,
+    },
+    mail: { timestamp: at, messageId: `bench-${n}`, destination: [address] },
+  }
+  return {
+    event: {
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: 'arn:aws:sns:eu-west-2:000000000000:bench:bench',
+          Sns: {
+            Type: 'Notification',
+            MessageId: `bench-${n}`,
+            TopicArn: 'arn:aws:sns:eu-west-2:000000000000:bench',
+            Subject: null,
+            Message: JSON.stringify(message),
+            Timestamp: at,
+            SignatureVersion: '1',
+            Signature: '',
+            SigningCertUrl: '',
+            UnsubscribeUrl: '',
+            MessageAttributes: {},
+          },
+        },
+      ],
+    },
+    done: () => core.undeliverable.isUndeliverable(address),
+  }
+}
+
+/** The functions whose first event is made for each run (the stubbed SDK cannot answer these). */
+const MADE_EVENTS: Partial<Record<FunctionName, () => Promise<MadeEvent>>> = {
+  mail: confirmationRecord,
+  'mail-feedback': bounceNotification,
+  stats: bookingRecord,
+}
+
 const env = {
   ...process.env,
   ...stack.env,
@@ -267,10 +333,11 @@ async function measure(name: string, entry: string, sdk: SdkMode): Promise<Row> 
   const walls: number[] = []
   const inProcess: number[] = []
   for (let run = 0; run < RUNS; run++) {
-    const made = name === 'mail' ? await confirmationRecord() : undefined
+    const make = sdk === 'stubbed' ? undefined : MADE_EVENTS[name as FunctionName]
+    const made = make ? await make() : undefined
     const event = made ? made.event : FIRST_EVENTS[name as FunctionName | 'minimal']
     const result = await coldStart(bundle.path, event)
-    if (!succeeded(name, result.answer) || (made && !(await made.sent())))
+    if (!succeeded(name, result.answer) || (made && !(await made.done())))
       throw new Error(
         `${name} did not answer its first event: ${JSON.stringify(result.answer).slice(0, 300)}`,
       )
