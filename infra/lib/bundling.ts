@@ -80,9 +80,9 @@ export const zodEnglishOnly: Plugin = {
  * An ESM `import` of a Node.js built-in makes Node build the module's ESM facade, which reads every
  * export once: reading `node:http`'s (`WebSocket`, `CloseEvent`, `MessageEvent`) loads undici, 10 to
  * 20 ms of a cold start here that nothing uses (the SDK's HTTP handler also does
- * `import('node:http')` on its first request). This plugin compiles each such import, static or `import()`, into `require()` (the
- * banner's), as esbuild already does for CommonJS dependencies: the built-in's exports are then read
- * only when used.
+ * `import('node:http')` on its first request). This plugin compiles each such import, static or
+ * `import()`, into `require()` (the banner's), as esbuild already does for CommonJS dependencies:
+ * the built-in's exports are then read only when used.
  */
 export const builtinsRequired: Plugin = {
   name: 'builtins-required',

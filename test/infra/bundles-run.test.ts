@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { bookSession } from '@ey/domain'
 import { FUNCTION_ENTRIES } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
@@ -10,6 +8,7 @@ import { JOB_SCHEDULES } from '@ey/jobs-function'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { bundledAnswers } from '../support/bundled-handler.ts'
 import { makePerson, makeSession } from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
 
@@ -39,28 +38,14 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true })
 })
 
-/**
- * Imports the bundle in a fresh Node with the stack's configuration and answers each event in turn
- * (one cold start, then warm), as Lambda would; answers what each returned. Not a blocking spawn:
- * the staff issuer the API fetches its keys from runs in this process.
- */
-async function answers(bundle: string, events: unknown[]): Promise<unknown[]> {
-  const runner = `const { handler } = await import(process.argv[1])
-const context = { functionName: 'test', getRemainingTimeInMillis: () => 10000 }
-const answers = []
-for (const event of JSON.parse(process.argv[2])) answers.push(await handler(event, context))
-process.stdout.write(JSON.stringify(answers))`
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--input-type=module', '-e', runner, bundle, JSON.stringify(events)],
-    {
-      env: { ...process.env, ...stack.env, POWERTOOLS_LOG_LEVEL: 'ERROR', NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      maxBuffer: 50_000_000,
-    },
-  )
-  return JSON.parse(stdout) as unknown[]
-}
+/** The bundle's answers to `events`, with the stack's configuration (see `bundledAnswers`). */
+const answers = (bundle: string, events: unknown[]) =>
+  bundledAnswers(bundle, events, {
+    ...process.env,
+    ...stack.env,
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    NODE_OPTIONS: '',
+  })
 
 /** An HTTP API (payload 2.0) event for a GET. */
 function get(path: string, headers: Record<string, string> = {}) {

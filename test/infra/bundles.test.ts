@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
+import { bundledAnswers } from '../support/bundled-handler.ts'
 import { makeBooking, partAt } from '../support/factories.ts'
 import { pdfText } from '../support/pdf-text.ts'
 
@@ -130,14 +131,6 @@ async function runBundled(module: string, name: string, call: string, input: unk
     `import { ${name} } from ${JSON.stringify(join(REPO_ROOT, module))}\nexport const handler = ${call}\n`,
   )
   const { path } = await bundleFunction(entry, dir)
-  return execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { handler } = await import(${JSON.stringify(path)}); process.stdout.write(await handler(JSON.parse(process.argv[1])))`,
-      JSON.stringify(input),
-    ],
-    { env: { PATH: process.env.PATH }, encoding: 'utf8' },
-  )
+  const [answer] = await bundledAnswers(path, [input], { PATH: process.env.PATH })
+  return String(answer)
 }
