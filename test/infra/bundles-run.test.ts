@@ -1,20 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bookSession } from '@ey/domain'
+import { bookSession, materialStorageKey } from '@ey/domain'
 import { FUNCTION_ENTRIES } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startAwsStandIn } from '../support/aws-stand-in.ts'
 import { bundledAnswers } from '../support/bundled-handler.ts'
-import { makePerson, makeSession } from '../support/factories.ts'
+import { DAY, makeCourse, makePerson, makeSession, makeSessionInput } from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
 
 // The API and jobs bundles, as deployed, answering events against the local stack: a fault only a
 // bundle has (a file read from the package's folder, an import that esbuild resolves otherwise)
 // shows here, where the tests of the sources cannot see it.
+
+const BUCKET = 'ey-materials-bundle-run'
+const USER_POOL = 'eu-west-2_BundleRun'
+const GRACE = 'grace.bundled@example.org'
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:manage-token-BundleRun'
 
 const out = mkdtempSync(join(tmpdir(), 'ey-bundles-run-'))
 let stack: LocalStack
@@ -38,17 +44,22 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true })
 })
 
-/** The bundle's answers to `events`, with the stack's configuration (see `bundledAnswers`). */
-const answers = (bundle: string, events: unknown[]) =>
+/** The bundle's answers to `events`, with the stack's configuration and `env` (see `bundledAnswers`). */
+const answers = (bundle: string, events: unknown[], env: Record<string, string> = {}) =>
   bundledAnswers(bundle, events, {
     ...process.env,
     ...stack.env,
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     NODE_OPTIONS: '',
+    ...env,
   })
 
-/** An HTTP API (payload 2.0) event for a GET. */
-function get(path: string, headers: Record<string, string> = {}) {
+/** An HTTP API (payload 2.0) event, as API Gateway hands it to the function. */
+function request(
+  method: string,
+  path: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {},
+) {
   const [rawPath, rawQueryString = ''] = path.split('?')
   return {
     version: '2.0',
@@ -57,15 +68,23 @@ function get(path: string, headers: Record<string, string> = {}) {
     rawQueryString,
     headers: { host: 'training.example.org', accept: '*/*', ...headers },
     requestContext: {
-      http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
       requestId: 'test',
       routeKey: 'ANY /api/{proxy+}',
       stage: '$default',
       timeEpoch: 0,
     },
+    ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,
   }
 }
+const get = (path: string, headers: Record<string, string> = {}) => request('GET', path, { headers })
+/** A request with a JSON body. */
+const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  request(method, path, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 interface HttpAnswer {
   statusCode: number
@@ -111,6 +130,209 @@ describe('the bundles, run against the local stack', () => {
     expect(summary?.statusCode).toBe(200)
     expect(settings?.statusCode).toBe(200)
     clients.doc.destroy()
+  }, 120_000)
+
+  it('the API, configured as in AWS, takes a booking, a cancellation, a register mark, a questionnaire answer, material files, a staff invitation and an administrator’s writes, and gives a certificate', async () => {
+    const config = await coreConfigFromEnv(stack.env)
+    const clients = coreClients(config)
+    const core = wireCore(config, clients)
+    // Secrets Manager, Cognito and S3, which the local stack has no service for: the SDK's calls go
+    // to this recording stand-in, so the chunks and clients that make them run as in AWS.
+    const aws = await startAwsStandIn({ secretString: stack.env.MANAGE_TOKEN_SECRET ?? '' })
+    try {
+      await core.catalogue.putCourse(
+        makeCourse({ id: 'bundle-writes', title: 'Sensory play', certificateOn: 'attendance' }),
+      )
+      const session = makeSession({
+        id: 'bundle-writes',
+        courseId: 'bundle-writes',
+        startsAt: new Date(Date.now() + 2 * DAY),
+        trainerIds: ['trainer-amira'],
+      })
+      await core.sessions.createSessions([session])
+      const book = (email: string) =>
+        bookSession(core, { sessionId: session.id, idempotencyKey: email, person: makePerson({ email }) })
+      const [ada, mary] = [await book('ada.bundled@example.org'), await book('mary.bundled@example.org')]
+      const owner = { kind: 'session', id: session.id } as const
+      const uploaded = materialStorageKey(owner, 'bundle-upload', 'week-1.pdf')
+      aws.putObject(`/${BUCKET}/${uploaded}`, 2048, 'application/pdf')
+      const issuer = stack.env.STAFF_ISSUER ?? ''
+      const trainer = { authorization: `Bearer ${await signInAs(issuer, 'trainer-amira')}` }
+      const admin = { authorization: `Bearer ${await signInAs(issuer, 'admin')}` }
+      const newcomer = {
+        username: 'nadia-bundled',
+        name: 'Nadia Newcomer',
+        email: 'nadia-bundled@staff.example.org',
+        roles: ['trainer'],
+      }
+      const later = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10)
+      const register = `/api/trainer/sessions/${session.id}/parts/0/register`
+      const materials = `/api/trainer/sessions/${session.id}/materials`
+      const importCsv = [
+        'course_id,title,format,capacity,status,part_1_date,part_1_start,part_1_end,joining_url,trainer_ids',
+        `bundle-writes,,online,15,draft,${later},09:30,11:00,https://meet.example.org/j/1,trainer-ben`,
+      ].join('\n')
+
+      const adaToken = { authorization: `Bearer ${ada.manageToken}` }
+      const writes = {
+        booked: send('POST', `/api/sessions/${session.id}/bookings`, makePerson({ email: GRACE }), {
+          'idempotency-key': 'bundle-writes-grace',
+        }),
+        marked: send(
+          'POST',
+          `${register}/changes`,
+          {
+            changes: [{ kind: 'mark', key: 'bundle-writes-ada', subject: ada.booking.id, mark: 'present' }],
+          },
+          trainer,
+        ),
+        certificate: get(`/api/bookings/${ada.booking.id}/certificate.pdf`, adaToken),
+        answered: send(
+          'PUT',
+          `/api/bookings/${ada.booking.id}/questionnaires/pre`,
+          {
+            answers: { confidence: 2, knowledge: 3, hopes: 'Signing with the children' },
+          },
+          adaToken,
+        ),
+        cancelled: request('DELETE', `/api/bookings/${mary.booking.id}`, {
+          headers: { authorization: `Bearer ${mary.manageToken}` },
+        }),
+        ticket: send(
+          'POST',
+          `${materials}/uploads`,
+          {
+            fileName: 'week-2.pdf',
+            contentType: 'application/pdf',
+            size: 2048,
+          },
+          trainer,
+        ),
+        confirmed: send(
+          'POST',
+          `${materials}/files`,
+          {
+            key: uploaded,
+            fileName: 'week-1.pdf',
+            contentType: 'application/pdf',
+            title: 'Week 1 slides',
+            audience: 'booked',
+          },
+          trainer,
+        ),
+        removed: request('DELETE', `${materials}/bundle-upload`, { headers: trainer }),
+        invited: send('POST', '/api/admin/staff', newcomer, admin),
+        scheduled: send(
+          'POST',
+          '/api/admin/sessions',
+          makeSessionInput({
+            courseId: 'bundle-writes',
+            parts: [{ date: later, startTime: '16:00', endTime: '17:30' }],
+          }),
+          admin,
+        ),
+        preview: request('POST', '/api/admin/sessions/import/preview', {
+          headers: { ...admin, 'content-type': 'text/csv' },
+          body: importCsv,
+        }),
+      }
+      const replies = (await answers(api, Object.values(writes), {
+        // What the API reads in AWS: the manage-token key from Secrets Manager (an empty variable
+        // is unset), material files in a bucket, invitations to a user pool.
+        MANAGE_TOKEN_SECRET: '',
+        MANAGE_TOKEN_SECRET_ARN: SECRET_ARN,
+        MATERIALS_BUCKET: BUCKET,
+        STAFF_USER_POOL_ID: USER_POOL,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
+        AWS_ENDPOINT_URL_S3: aws.url,
+      })) as HttpAnswer[]
+      const got = Object.fromEntries(
+        Object.keys(writes).map((name, n) => [name, replies[n] as HttpAnswer]),
+      ) as Record<keyof typeof writes, HttpAnswer>
+      const body = (answer: HttpAnswer) => JSON.parse(bodyOf(answer))
+      expect(
+        Object.fromEntries(Object.entries(got).map(([name, answer]) => [name, answer.statusCode])),
+      ).toEqual({
+        booked: 202,
+        marked: 200,
+        certificate: 200,
+        answered: 200,
+        cancelled: 200,
+        ticket: 200,
+        confirmed: 201,
+        removed: 204,
+        invited: 201,
+        scheduled: 201,
+        preview: 200,
+      })
+      const calls = (target: string | undefined, method = 'POST') =>
+        aws.requests.filter((call) => call.target === target && call.method === method)
+
+      // The manage-token key, read once at cold start.
+      expect(
+        calls('secretsmanager.GetSecretValue').map((call) => [call.signedFor, JSON.parse(call.body)]),
+      ).toEqual([['secretsmanager', { SecretId: SECRET_ARN }]])
+
+      const bookings = await core.registers.sessionBookings(session.id)
+      expect(bookings.find((booking) => booking.person.email === GRACE)?.status).toBe('confirmed')
+
+      expect((await core.registers.getRegisterPart(session.id, 0))?.entries[ada.booking.id]?.mark).toBe(
+        'present',
+      )
+
+      expect(got.certificate.headers['content-type']).toBe('application/pdf')
+      expect(
+        Buffer.from(got.certificate.body, got.certificate.isBase64Encoded ? 'base64' : 'utf8')
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-')
+
+      expect((await core.questionnaires.getResponse(ada.booking.id, 'pre'))?.answers.hopes).toBe(
+        'Signing with the children',
+      )
+
+      expect((await core.bookings.getBooking(mary.booking.id))?.status).toBe('cancelled')
+
+      // Material files: links signed for the bucket, the upload found and then deleted there.
+      const upload = new URL(body(got.ticket).url)
+      expect(upload.pathname).toMatch(
+        new RegExp(`^/${BUCKET}/materials/session/${session.id}/[^/]+/week-2\\.pdf$`),
+      )
+      expect(upload.searchParams.get('X-Amz-Credential')).toContain('/s3/aws4_request')
+      expect(upload.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
+      const download = new URL(body(got.confirmed).href)
+      expect(download.pathname).toBe(`/${BUCKET}/${uploaded}`)
+      expect(download.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
+      expect(calls(undefined, 'HEAD').map((call) => [call.signedFor, call.path])).toEqual([
+        ['s3', `/${BUCKET}/${uploaded}`],
+      ])
+      expect(calls(undefined, 'DELETE').map((call) => [call.signedFor, call.path])).toEqual([
+        ['s3', `/${BUCKET}/${uploaded}`],
+      ])
+      expect(await core.materials.listOf(owner)).toEqual([])
+
+      // The invitation: a user in the pool, in the trainers' group, and the member in the directory.
+      expect(body(got.invited)).toMatchObject({ username: newcomer.username, sub: 'stand-in-sub-1' })
+      expect(
+        calls('AWSCognitoIdentityProviderService.AdminCreateUser').map((call) => [
+          call.signedFor,
+          JSON.parse(call.body),
+        ]),
+      ).toEqual([
+        ['cognito-idp', expect.objectContaining({ UserPoolId: USER_POOL, Username: newcomer.username })],
+      ])
+      expect(
+        calls('AWSCognitoIdentityProviderService.AdminAddUserToGroup').map((call) => JSON.parse(call.body)),
+      ).toEqual([{ UserPoolId: USER_POOL, Username: newcomer.username, GroupName: 'trainer' }])
+      expect((await core.staffDirectory.findByUsername(newcomer.username))?.sub).toBe('stand-in-sub-1')
+
+      expect((await core.sessions.getSession(body(got.scheduled).id))?.courseId).toBe('bundle-writes')
+      expect(body(got.preview)).toMatchObject({ valid: 1, fileErrors: [] })
+    } finally {
+      await aws.close()
+      clients.doc.destroy()
+    }
   }, 120_000)
 
   it('the jobs function runs every scheduled job and reports it', async () => {
