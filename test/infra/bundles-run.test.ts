@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import { bookSession, materialStorageKey } from '@ey/domain'
 import { FUNCTION_ENTRIES } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
@@ -96,7 +97,7 @@ const bodyOf = (answer: HttpAnswer) =>
   answer.isBase64Encoded ? Buffer.from(answer.body, 'base64').toString('utf8') : answer.body
 
 describe('the bundles, run against the local stack', () => {
-  it('the API answers a page of courses, a booking’s calendar file, an LA’s downloads and dashboard, and a setting', async () => {
+  it('the API answers a page of courses, a booking’s calendar file, an LA’s downloads and dashboard, a setting, and its OpenAPI document as the sources write it', async () => {
     const config = await coreConfigFromEnv(stack.env)
     const clients = coreClients(config)
     const core = wireCore(config, clients)
@@ -110,13 +111,14 @@ describe('the bundles, run against the local stack', () => {
     const officer = `Bearer ${await signInAs(stack.env.STAFF_ISSUER ?? '', 'la-leeds')}`
     const admin = `Bearer ${await signInAs(stack.env.STAFF_ISSUER ?? '', 'admin')}`
 
-    const [courses, calendar, attendees, summaryCsv, summary, settings] = (await answers(api, [
+    const [courses, calendar, attendees, summaryCsv, summary, settings, openapi] = (await answers(api, [
       get('/api/courses'),
       get(`/api/bookings/${booking.id}/calendar`, { authorization: `Bearer ${manageToken}` }),
       get('/api/la/E08000035/attendees.csv', { authorization: officer }),
       get('/api/la/E08000035/summary.csv', { authorization: officer }),
       get('/api/la/E08000035/summary', { authorization: officer }),
       get('/api/admin/settings', { authorization: admin }),
+      get('/api/openapi.json'),
     ])) as HttpAnswer[]
 
     expect(courses?.statusCode).toBe(200)
@@ -129,6 +131,14 @@ describe('the bundles, run against the local stack', () => {
     expect(bodyOf(summaryCsv as HttpAnswer)).toContain('la code,la name,month')
     expect(summary?.statusCode).toBe(200)
     expect(settings?.statusCode).toBe(200)
+    // The document is built from the routes' zod schemas, which the bundle's zod plugins change how
+    // they are bundled: the same document as the sources' app makes.
+    expect(openapi?.statusCode).toBe(200)
+    const apiConfig = await apiConfigFromEnv(stack.env)
+    const sources = createApp(wireApi(apiConfig, clients))
+    expect(JSON.parse(bodyOf(openapi as HttpAnswer))).toEqual(
+      await (await sources.request('/api/openapi.json')).json(),
+    )
     clients.doc.destroy()
   }, 120_000)
 
