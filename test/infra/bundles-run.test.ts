@@ -9,7 +9,7 @@ import { JOB_SCHEDULES } from '@ey/jobs-function'
 import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startAwsStandIn } from '../support/aws-stand-in.ts'
+import { type AwsStandIn, startAwsStandIn } from '../support/aws-stand-in.ts'
 import { bundledAnswers } from '../support/bundled-handler.ts'
 import { DAY, makeCourse, makePerson, makeSession, makeSessionInput } from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
@@ -54,6 +54,16 @@ const answers = (bundle: string, events: unknown[], env: Record<string, string> 
     NODE_OPTIONS: '',
     ...env,
   })
+
+/**
+ * The manage-token key as the functions read it in AWS, from the secret `MANAGE_TOKEN_SECRET_ARN`
+ * names (`MANAGE_TOKEN_SECRET` set but empty is unset), answered by `aws` with the stack's key.
+ */
+const secretFromStandIn = (aws: AwsStandIn) => ({
+  MANAGE_TOKEN_SECRET: '',
+  MANAGE_TOKEN_SECRET_ARN: SECRET_ARN,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
+})
 
 /** An HTTP API (payload 2.0) event, as API Gateway hands it to the function. */
 function request(
@@ -247,13 +257,10 @@ describe('the bundles, run against the local stack', () => {
         }),
       }
       const replies = (await answers(api, Object.values(writes), {
-        // What the API reads in AWS: the manage-token key from Secrets Manager (an empty variable
-        // is unset), material files in a bucket, invitations to a user pool.
-        MANAGE_TOKEN_SECRET: '',
-        MANAGE_TOKEN_SECRET_ARN: SECRET_ARN,
+        // What the API reads in AWS: material files in a bucket, invitations to a user pool.
+        ...secretFromStandIn(aws),
         MATERIALS_BUCKET: BUCKET,
         STAFF_USER_POOL_ID: USER_POOL,
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
         AWS_ENDPOINT_URL_S3: aws.url,
       })) as HttpAnswer[]
@@ -345,13 +352,22 @@ describe('the bundles, run against the local stack', () => {
     }
   }, 120_000)
 
-  it('the jobs function runs every scheduled job and reports it', async () => {
-    const names = JOB_SCHEDULES.map((schedule) => schedule.name)
-    const reports = (await answers(
-      jobs,
-      names.map((job) => ({ job })),
-    )) as { job: string; report: Record<string, number> }[]
-    expect(reports.map((answer) => answer.job)).toEqual(names)
-    for (const answer of reports) expect(Object.keys(answer.report).length).toBeGreaterThan(0)
+  it('the jobs function, reading its manage-token key from Secrets Manager as in AWS, runs every scheduled job and reports it', async () => {
+    const aws = await startAwsStandIn({ secretString: stack.env.MANAGE_TOKEN_SECRET ?? '' })
+    try {
+      const names = JOB_SCHEDULES.map((schedule) => schedule.name)
+      const reports = (await answers(
+        jobs,
+        names.map((job) => ({ job })),
+        secretFromStandIn(aws),
+      )) as { job: string; report: Record<string, number> }[]
+      expect(reports.map((answer) => answer.job)).toEqual(names)
+      for (const answer of reports) expect(Object.keys(answer.report).length).toBeGreaterThan(0)
+      expect(aws.requests.map((call) => [call.target, call.signedFor, JSON.parse(call.body)])).toEqual([
+        ['secretsmanager.GetSecretValue', 'secretsmanager', { SecretId: SECRET_ARN }],
+      ])
+    } finally {
+      await aws.close()
+    }
   }, 120_000)
 })
