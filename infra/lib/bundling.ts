@@ -130,13 +130,66 @@ module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone
 }
 
 /**
+ * Lambda hands every function its role's credentials in environment variables
+ * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the first place the SDK's
+ * default chain looks; its other links (SSO, profile files, processes, web identity through STS,
+ * container and instance metadata) are never reached in a function. They are `import()`ed, so each
+ * is a chunk of its own, but they share SDK modules (the STS client's query protocol, XML) with the
+ * handler, and esbuild places a module shared with any lazy chunk in a chunk the handler loads at
+ * start: 15 to 40 KB more on every cold start. This gives the bundles a chain of that first link
+ * only, with the package's other exports as they are; no credentials in the environment fails as
+ * the full chain's first link does, naming the variables. A new version of the package that exports
+ * anything else fails the build, naming this plugin.
+ */
+export const lambdaCredentialsFromEnv: Plugin = {
+  name: 'lambda-credentials-from-env',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@aws-sdk[\\/]credential-provider-node[\\/]dist-es[\\/]defaultProvider\.js$/ },
+      async (args) => {
+        const original = await readFile(args.path, 'utf8')
+        const exported = [...original.matchAll(/^export const (\w+)/gm)].map((match) => match[1])
+        if (exported.join() !== 'defaultProvider,credentialsWillNeedRefresh,credentialsTreatedAsExpired')
+          throw new Error(`${args.path} exports ${exported.join(', ')}: see lambdaCredentialsFromEnv`)
+        return {
+          loader: 'js',
+          contents: `import { fromEnv } from "@aws-sdk/credential-provider-env";
+export const defaultProvider = (init = {}) => fromEnv(init);
+export const credentialsWillNeedRefresh = (credentials) => credentials?.expiration !== undefined;
+export const credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000;
+`,
+        }
+      },
+    )
+  },
+}
+
+/**
+ * Each AWS SDK client imports its whole `package.json` (its scripts, dependencies and so on, 2 to
+ * 3 KB each) to read one field, `version`, for the user agent; nothing in the SDK reads another.
+ * This gives the bundles the version alone.
+ */
+export const sdkPackageVersionOnly: Plugin = {
+  name: 'sdk-package-version-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/][\w-]+[\\/]package\.json$/ }, async (args) => {
+      const { version } = JSON.parse(await readFile(args.path, 'utf8')) as { version: string }
+      return { loader: 'json', contents: JSON.stringify({ version }) }
+    })
+  },
+}
+
+/**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
  * handler loads with `import()` (in the API: the certificate PDF with pdf-lib, the calendar file
  * with ical-generator, the S3 client and presigner of material files, the Cognito client of staff
- * invitations; the SDK's rarely used credential providers) is a chunk of its own that a cold start
- * does not load. The AWS SDK is bundled, not taken from the runtime: see the README's "Function
- * bundles" for the measurements.
+ * invitations) is a chunk of its own that a cold start does not load. But esbuild makes a chunk for
+ * every `import()` in a file it reads, used or not, and puts the modules such a chunk shares with
+ * the handler in a chunk loaded at start, the whole of a package's index included: hence
+ * `lambdaCredentialsFromEnv`, and the material files' wiring kept out of `@ey/runtime`'s index
+ * (`@ey/runtime/files`, which only the API imports). The AWS SDK is bundled, not taken from the
+ * runtime: see the README's "Function bundles" for the measurements.
  */
 export const BUNDLING = {
   format: 'esm',
@@ -150,7 +203,14 @@ export const BUNDLING = {
   bundleAwsSdk: true,
   /** Left out to compare (`pnpm bench:lambda`): what the runtime provides (the code imports no `@smithy` package). */
   awsSdkPackages: ['@aws-sdk/*'],
-  plugins: [zodOpenApiShakable, zodEnglishOnly, builtinsRequired, icalLondonZoneInlined],
+  plugins: [
+    zodOpenApiShakable,
+    zodEnglishOnly,
+    builtinsRequired,
+    icalLondonZoneInlined,
+    lambdaCredentialsFromEnv,
+    sdkPackageVersionOnly,
+  ],
 } as const
 
 /**
@@ -160,9 +220,9 @@ export const BUNDLING = {
  * bundled these are above it (see the README's "Function bundles").
  */
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
-  api: 915 * 1024,
-  mail: 845 * 1024,
-  'mail-feedback': 385 * 1024,
-  jobs: 860 * 1024,
-  stats: 425 * 1024,
+  api: 900 * 1024,
+  mail: 795 * 1024,
+  'mail-feedback': 325 * 1024,
+  jobs: 810 * 1024,
+  stats: 365 * 1024,
 }

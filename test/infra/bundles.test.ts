@@ -43,6 +43,31 @@ describe('the function bundles', () => {
     expect(startInputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true)
   }, 60_000)
 
+  it.each([
+    ['mail', 'SES'],
+    ['jobs', 'SES'],
+    ['mail-feedback', 'DynamoDB only'],
+    ['stats', 'DynamoDB only'],
+  ] as const)(
+    '%s (%s) loads at start no code that only a lazily loaded module uses: the S3 client of the material files, the SDK’s credential links other than the environment (SSO, profiles, STS), the protocols of services it does not call',
+    async (name, calls) => {
+      const { startInputs } = await bundleOf(name)
+      const lazyOnly = new RegExp(
+        [
+          'node_modules/@aws-sdk/(client-s3|s3-request-presigner|middleware-sdk-s3|nested-clients)/',
+          'node_modules/@aws-sdk/credential-provider-(sso|ini|process|web-identity|http|login)/',
+          'node_modules/@smithy/credential-provider-imds/',
+          // SES (v1) speaks the query protocol and answers in XML; DynamoDB speaks JSON.
+          ...(calls === 'DynamoDB only' ? ['/submodules/protocols/(xml|query)/'] : []),
+        ].join('|'),
+      )
+      expect(startInputs.filter((input) => lazyOnly.test(input))).toEqual([])
+      // What it does load: the table's client, so the test would see the SDK at all.
+      expect(startInputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true)
+    },
+    60_000,
+  )
+
   it.each(['mail', 'jobs'] as const)(
     '%s imports node:http without loading undici: Node built-ins come in by require(), so Node makes no ESM facade that reads every export',
     async (name) => {
