@@ -179,6 +179,55 @@ export const sdkPackageVersionOnly: Plugin = {
   },
 }
 
+/** The file types the platform's emails carry or may carry: the extensions nodemailer's tables keep. */
+export const MAIL_FILE_TYPES: Record<string, string> = {
+  ics: 'text/calendar',
+  txt: 'text/plain',
+  html: 'text/html',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+}
+
+/**
+ * nodemailer's MIME composer guesses a part's type from its file name (and a name from its type)
+ * when it is not given, from two tables of some 2,000 types each: 76 KB of the mail and jobs
+ * functions' cold start. Every part the platform writes names its type and its file; this keeps in
+ * those tables the rows of `MAIL_FILE_TYPES` alone, the rest of the module as the package wrote it,
+ * so an unknown name gets nodemailer's own default (`application/octet-stream`, `.bin`). The tables
+ * are read from the package's file when bundling; a file written otherwise fails the build.
+ */
+export const nodemailerTypesTrimmed: Plugin = {
+  name: 'nodemailer-types-trimmed',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]mime-funcs[\\/]mime-types\.js$/ },
+      async (args) => {
+        let contents = await readFile(args.path, 'utf8')
+        const types = new Set(Object.values(MAIL_FILE_TYPES))
+        for (const [table, keep] of [
+          ['mimeTypes', (key: string) => types.has(key)],
+          ['extensions', (key: string) => key in MAIL_FILE_TYPES],
+        ] as const) {
+          const start = `const ${table} = new Map([`
+          const from = contents.indexOf(start)
+          const to = contents.indexOf(']);', from)
+          if (from < 0 || to < 0 || contents.indexOf(start, from + 1) >= 0)
+            throw new Error(`${args.path} has no single ${start}: see nodemailerTypesTrimmed`)
+          // The package's own table (array literals of strings), evaluated here, at build time.
+          const rows = new Function(`return [${contents.slice(from + start.length, to)}]`)() as [
+            string,
+            string | string[],
+          ][]
+          const kept = rows.filter(([key]) => keep(key))
+          if (kept.length < 3) throw new Error(`${args.path}: ${table} lacks the platform's types`)
+          contents = `${contents.slice(0, from)}const ${table} = new Map(${JSON.stringify(kept)}${contents.slice(to + 1)}`
+        }
+        return { contents, loader: 'js' }
+      },
+    )
+  },
+}
+
 /**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
@@ -210,6 +259,7 @@ export const BUNDLING = {
     icalLondonZoneInlined,
     lambdaCredentialsFromEnv,
     sdkPackageVersionOnly,
+    nodemailerTypesTrimmed,
   ],
 } as const
 
@@ -221,8 +271,8 @@ export const BUNDLING = {
  */
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 900 * 1024,
-  mail: 795 * 1024,
+  mail: 715 * 1024,
   'mail-feedback': 325 * 1024,
-  jobs: 810 * 1024,
+  jobs: 730 * 1024,
   stats: 365 * 1024,
 }
