@@ -136,7 +136,7 @@ module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone
  * container and instance metadata) are never reached in a function. They are `import()`ed, so each
  * is a chunk of its own, but they share SDK modules (the STS client's query protocol, XML) with the
  * handler, and esbuild places a module shared with any lazy chunk in a chunk the handler loads at
- * start: 15 to 40 KB more on every cold start. This gives the bundles a chain of that first link
+ * start: 15 to 18 KB more on every cold start. This gives the bundles a chain of that first link
  * only, with the package's other exports as they are; no credentials in the environment fails as
  * the full chain's first link does, naming the variables. A new version of the package that exports
  * anything else fails the build, naming this plugin.
@@ -190,7 +190,7 @@ export const MAIL_FILE_TYPES: Record<string, string> = {
 
 /**
  * nodemailer's MIME composer guesses a part's type from its file name (and a name from its type)
- * when it is not given, from two tables of some 2,000 types each: 76 KB of the mail and jobs
+ * when it is not given, from two tables of some 2,000 types each: 74 KB of the mail and jobs
  * functions' cold start. Every part the platform writes names its type and its file; this keeps in
  * those tables the rows of `MAIL_FILE_TYPES` alone, the rest of the module as the package wrote it,
  * so an unknown name gets nodemailer's own default (`application/octet-stream`, `.bin`). The tables
