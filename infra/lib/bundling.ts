@@ -130,13 +130,115 @@ module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone
 }
 
 /**
+ * Lambda hands every function its role's credentials in environment variables
+ * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the first place the SDK's
+ * default chain looks; its other links (SSO, profile files, processes, web identity through STS,
+ * container and instance metadata) are never reached in a function. They are `import()`ed, so each
+ * is a chunk of its own, but they share SDK modules (the STS client's query protocol, XML) with the
+ * handler, and esbuild places a module shared with any lazy chunk in a chunk the handler loads at
+ * start: 15 to 18 KB more on every cold start. This gives the bundles a chain of that first link
+ * only, with the package's other exports as they are; no credentials in the environment fails as
+ * the full chain's first link does, naming the variables. A new version of the package that exports
+ * anything else fails the build, naming this plugin.
+ */
+export const lambdaCredentialsFromEnv: Plugin = {
+  name: 'lambda-credentials-from-env',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@aws-sdk[\\/]credential-provider-node[\\/]dist-es[\\/]defaultProvider\.js$/ },
+      async (args) => {
+        const original = await readFile(args.path, 'utf8')
+        const exported = [...original.matchAll(/^export const (\w+)/gm)].map((match) => match[1])
+        if (exported.join() !== 'defaultProvider,credentialsWillNeedRefresh,credentialsTreatedAsExpired')
+          throw new Error(`${args.path} exports ${exported.join(', ')}: see lambdaCredentialsFromEnv`)
+        return {
+          loader: 'js',
+          contents: `import { fromEnv } from "@aws-sdk/credential-provider-env";
+export const defaultProvider = (init = {}) => fromEnv(init);
+export const credentialsWillNeedRefresh = (credentials) => credentials?.expiration !== undefined;
+export const credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000;
+`,
+        }
+      },
+    )
+  },
+}
+
+/**
+ * Each AWS SDK client imports its whole `package.json` (its scripts, dependencies and so on, 2 to
+ * 3 KB each) to read one field, `version`, for the user agent; nothing in the SDK reads another.
+ * This gives the bundles the version alone.
+ */
+export const sdkPackageVersionOnly: Plugin = {
+  name: 'sdk-package-version-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/][\w-]+[\\/]package\.json$/ }, async (args) => {
+      const { version } = JSON.parse(await readFile(args.path, 'utf8')) as { version: string }
+      return { loader: 'json', contents: JSON.stringify({ version }) }
+    })
+  },
+}
+
+/** The file types the platform's emails carry or may carry: the extensions nodemailer's tables keep. */
+export const MAIL_FILE_TYPES: Record<string, string> = {
+  ics: 'text/calendar',
+  txt: 'text/plain',
+  html: 'text/html',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+}
+
+/**
+ * nodemailer's MIME composer guesses a part's type from its file name (and a name from its type)
+ * when it is not given, from two tables of some 2,000 types each: 74 KB of the mail and jobs
+ * functions' cold start. Every part the platform writes names its type and its file; this keeps in
+ * those tables the rows of `MAIL_FILE_TYPES` alone, the rest of the module as the package wrote it,
+ * so an unknown name gets nodemailer's own default (`application/octet-stream`, `.bin`). The tables
+ * are read from the package's file when bundling; a file written otherwise fails the build.
+ */
+export const nodemailerTypesTrimmed: Plugin = {
+  name: 'nodemailer-types-trimmed',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]mime-funcs[\\/]mime-types\.js$/ },
+      async (args) => {
+        let contents = await readFile(args.path, 'utf8')
+        const types = new Set(Object.values(MAIL_FILE_TYPES))
+        for (const [table, keep] of [
+          ['mimeTypes', (key: string) => types.has(key)],
+          ['extensions', (key: string) => key in MAIL_FILE_TYPES],
+        ] as const) {
+          const start = `const ${table} = new Map([`
+          const from = contents.indexOf(start)
+          const to = contents.indexOf(']);', from)
+          if (from < 0 || to < 0 || contents.indexOf(start, from + 1) >= 0)
+            throw new Error(`${args.path} has no single ${start}: see nodemailerTypesTrimmed`)
+          // The package's own table (array literals of strings), evaluated here, at build time.
+          const rows = new Function(`return [${contents.slice(from + start.length, to)}]`)() as [
+            string,
+            string | string[],
+          ][]
+          const kept = rows.filter(([key]) => keep(key))
+          if (kept.length < 3) throw new Error(`${args.path}: ${table} lacks the platform's types`)
+          contents = `${contents.slice(0, from)}const ${table} = new Map(${JSON.stringify(kept)}${contents.slice(to + 1)}`
+        }
+        return { contents, loader: 'js' }
+      },
+    )
+  },
+}
+
+/**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
  * handler loads with `import()` (in the API: the certificate PDF with pdf-lib, the calendar file
  * with ical-generator, the S3 client and presigner of material files, the Cognito client of staff
- * invitations; the SDK's rarely used credential providers) is a chunk of its own that a cold start
- * does not load. The AWS SDK is bundled, not taken from the runtime: see the README's "Function
- * bundles" for the measurements.
+ * invitations) is a chunk of its own that a cold start does not load. But esbuild makes a chunk for
+ * every `import()` in a file it reads, used or not, and puts the modules such a chunk shares with
+ * the handler in a chunk loaded at start, the whole of a package's index included: hence
+ * `lambdaCredentialsFromEnv`, and the material files' wiring kept out of `@ey/runtime`'s index
+ * (`@ey/runtime/files`, which only the API imports). The AWS SDK is bundled, not taken from the
+ * runtime: see the README's "Function bundles" for the measurements.
  */
 export const BUNDLING = {
   format: 'esm',
@@ -150,7 +252,15 @@ export const BUNDLING = {
   bundleAwsSdk: true,
   /** Left out to compare (`pnpm bench:lambda`): what the runtime provides (the code imports no `@smithy` package). */
   awsSdkPackages: ['@aws-sdk/*'],
-  plugins: [zodOpenApiShakable, zodEnglishOnly, builtinsRequired, icalLondonZoneInlined],
+  plugins: [
+    zodOpenApiShakable,
+    zodEnglishOnly,
+    builtinsRequired,
+    icalLondonZoneInlined,
+    lambdaCredentialsFromEnv,
+    sdkPackageVersionOnly,
+    nodemailerTypesTrimmed,
+  ],
 } as const
 
 /**
@@ -160,9 +270,9 @@ export const BUNDLING = {
  * bundled these are above it (see the README's "Function bundles").
  */
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
-  api: 915 * 1024,
-  mail: 845 * 1024,
-  'mail-feedback': 385 * 1024,
-  jobs: 860 * 1024,
-  stats: 425 * 1024,
+  api: 900 * 1024,
+  mail: 715 * 1024,
+  'mail-feedback': 325 * 1024,
+  jobs: 730 * 1024,
+  stats: 365 * 1024,
 }

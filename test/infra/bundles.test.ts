@@ -3,8 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { OutgoingEmail } from '@ey/domain'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
+import { composeRawEmail } from '@ey/mail'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bundledAnswers } from '../support/bundled-handler.ts'
 import { makeBooking, partAt } from '../support/factories.ts'
@@ -42,6 +44,31 @@ describe('the function bundles', () => {
     // What it does load: the table's client, so the test would see the SDK at all.
     expect(startInputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true)
   }, 60_000)
+
+  it.each([
+    ['mail', 'SES'],
+    ['jobs', 'SES'],
+    ['mail-feedback', 'DynamoDB only'],
+    ['stats', 'DynamoDB only'],
+  ] as const)(
+    '%s (%s) loads at start no code that only a lazily loaded module uses: the S3 client of the material files, the SDK’s credential links other than the environment (SSO, profiles, STS), the protocols of services it does not call',
+    async (name, calls) => {
+      const { startInputs } = await bundleOf(name)
+      const lazyOnly = new RegExp(
+        [
+          'node_modules/@aws-sdk/(client-s3|s3-request-presigner|middleware-sdk-s3|nested-clients)/',
+          'node_modules/@aws-sdk/credential-provider-(sso|ini|process|web-identity|http|login)/',
+          'node_modules/@smithy/credential-provider-imds/',
+          // SES (v1) speaks the query protocol and answers in XML; DynamoDB speaks JSON.
+          ...(calls === 'DynamoDB only' ? ['/submodules/protocols/(xml|query)/'] : []),
+        ].join('|'),
+      )
+      expect(startInputs.filter((input) => lazyOnly.test(input))).toEqual([])
+      // What it does load: the table's client, so the test would see the SDK at all.
+      expect(startInputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true)
+    },
+    60_000,
+  )
 
   it.each(['mail', 'jobs'] as const)(
     '%s imports node:http without loading undici: Node built-ins come in by require(), so Node makes no ESM facade that reads every export',
@@ -92,6 +119,39 @@ describe('the function bundles', () => {
     expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London')
     expect(ics).toContain('TZNAME:BST')
     expect(ics).toMatch(/DTSTART;TZID=Europe\/London:\d{8}T\d{6}/)
+  }, 60_000)
+
+  it('compose an email with its calendar file as the mail function does, part for part as the sources do (nodemailer’s tables of file types are trimmed in a bundle)', async () => {
+    const email: OutgoingEmail = {
+      to: 'Zoë Example <zoe@example.org>',
+      subject: 'Booking confirmed: Sensory play — Thursday 4 March',
+      text: 'You are booked.\n\nManage your booking: https://example.org/manage',
+      html: '<p>You are booked.</p>',
+      headers: { 'List-Unsubscribe': '<https://example.org/unsubscribe>' },
+      attachments: [
+        {
+          filename: 'invite.ics',
+          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+          content: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n',
+        },
+      ],
+    }
+    const options = { from: 'Early Years SEND Training <training@example.org>' }
+    const bundled = await runBundled(
+      'packages/mail/src/compose.ts',
+      'composeRawEmail',
+      `async (email) => (await composeRawEmail(email, ${JSON.stringify(options)})).toString('utf8')`,
+      email,
+    )
+    // Boundaries, the message's id and its date differ from one composition to the next.
+    const comparable = (raw: string) =>
+      raw
+        .replace(/--_NmP-[\w-]+/g, '--boundary')
+        .replace(/boundary="[^"]+"/g, 'boundary')
+        .replace(/^Message-ID: .*$/m, '')
+        .replace(/^Date: .*$/m, '')
+    expect(comparable(bundled)).toBe(comparable((await composeRawEmail(email, options)).toString('utf8')))
+    expect(bundled).toContain('Content-Type: text/calendar; charset=utf-8; method=REQUEST; name=invite.ics')
   }, 60_000)
 
   it('make a certificate PDF with its fonts, as the certificate route does', async () => {

@@ -6,11 +6,9 @@ import {
   coreClients,
   coreConfigFromEnv,
   type Env,
-  type MaterialFilesConfig,
-  materialFilesConfigFromEnv,
   wireCore,
-  wireMaterialFiles,
 } from '@ey/runtime'
+import { type MaterialFilesConfig, materialFilesConfigFromEnv, wireMaterialFiles } from '@ey/runtime/files'
 import type { ApiDeps } from './api-deps.ts'
 import { type StaffConfig, staffConfigFromEnv, wireStaff } from './auth/staff-deps.ts'
 

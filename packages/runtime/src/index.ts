@@ -1,6 +1,5 @@
 export * from './config.ts'
 export * from './env.ts'
-export * from './files.ts'
 export * from './limits.ts'
 export * from './load-once.ts'
 export * from './secrets.ts'
