@@ -21,6 +21,7 @@ import { copySeededData, seededData } from '../support/seeded-data.ts'
 const BUCKET = 'ey-materials-bundle-run'
 const USER_POOL = 'eu-west-2_BundleRun'
 const GRACE = 'grace.bundled@example.org'
+const TAKEN = 'taken-bundled'
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:manage-token-BundleRun'
 
 const out = mkdtempSync(join(tmpdir(), 'ey-bundles-run-'))
@@ -158,7 +159,10 @@ describe('the bundles, run against the local stack', () => {
     const core = wireCore(config, clients)
     // Secrets Manager, Cognito and S3, which the local stack has no service for: the SDK's calls go
     // to this recording stand-in, so the chunks and clients that make them run as in AWS.
-    const aws = await startAwsStandIn({ secretString: stack.env.MANAGE_TOKEN_SECRET ?? '' })
+    const aws = await startAwsStandIn({
+      secretString: stack.env.MANAGE_TOKEN_SECRET ?? '',
+      cognitoUsernames: [TAKEN],
+    })
     try {
       await core.catalogue.putCourse(
         makeCourse({ id: 'bundle-writes', title: 'Sensory play', certificateOn: 'attendance' }),
@@ -242,6 +246,14 @@ describe('the bundles, run against the local stack', () => {
         ),
         removed: request('DELETE', `${materials}/bundle-upload`, { headers: trainer }),
         invited: send('POST', '/api/admin/staff', newcomer, admin),
+        // In the pool but not in the directory: Cognito's error, read in the Cognito chunk, must
+        // still be the domain's conflict (the chunk and the handler share one @ey/domain).
+        taken: send(
+          'POST',
+          '/api/admin/staff',
+          { ...newcomer, username: TAKEN, email: `${TAKEN}@example.org` },
+          admin,
+        ),
         scheduled: send(
           'POST',
           '/api/admin/sessions',
@@ -280,6 +292,7 @@ describe('the bundles, run against the local stack', () => {
         confirmed: 201,
         removed: 204,
         invited: 201,
+        taken: 409,
         scheduled: 201,
         preview: 200,
       })
@@ -338,7 +351,10 @@ describe('the bundles, run against the local stack', () => {
         ]),
       ).toEqual([
         ['cognito-idp', expect.objectContaining({ UserPoolId: USER_POOL, Username: newcomer.username })],
+        ['cognito-idp', expect.objectContaining({ UserPoolId: USER_POOL, Username: TAKEN })],
       ])
+      expect(body(got.taken)).toMatchObject({ code: 'already-exists' })
+      expect(await core.staffDirectory.findByUsername(TAKEN)).toBeUndefined()
       expect(
         calls('AWSCognitoIdentityProviderService.AdminAddUserToGroup').map((call) => JSON.parse(call.body)),
       ).toEqual([{ UserPoolId: USER_POOL, Username: newcomer.username, GroupName: 'trainer' }])

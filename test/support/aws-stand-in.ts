@@ -29,7 +29,11 @@ export interface AwsStandIn {
  * every request. Not AWS: it checks no signature and no permission; it shows that a function's code
  * (a bundle's chunks, the SDK's clients) makes and sends these calls and reads their answers.
  */
-export async function startAwsStandIn(options: { secretString: string }): Promise<AwsStandIn> {
+export async function startAwsStandIn(options: {
+  secretString: string
+  /** Users already in the user pool. */
+  cognitoUsernames?: string[]
+}): Promise<AwsStandIn> {
   const requests: StandInRequest[] = []
   const objects = new Map<string, { size: number; contentType: string }>()
   let subs = 0
@@ -53,6 +57,14 @@ export async function startAwsStandIn(options: { secretString: string }): Promis
       }
       if (target === 'secretsmanager.GetSecretValue') return json({ SecretString: options.secretString })
       if (target === 'AWSCognitoIdentityProviderService.AdminCreateUser') {
+        const { Username } = JSON.parse(requests.at(-1)?.body ?? '{}') as { Username?: string }
+        if (Username && options.cognitoUsernames?.includes(Username)) {
+          res.writeHead(400, {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amzn-errortype': 'UsernameExistsException',
+          })
+          return res.end(JSON.stringify({ message: 'User account already exists' }))
+        }
         subs += 1
         return json({ User: { Attributes: [{ Name: 'sub', Value: `stand-in-sub-${subs}` }] } })
       }
