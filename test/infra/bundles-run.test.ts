@@ -15,8 +15,9 @@ import { DAY, makeCourse, makePerson, makeSession, makeSessionInput } from '../s
 import { copySeededData, seededData } from '../support/seeded-data.ts'
 
 // The API and jobs bundles, as deployed, answering events against the local stack: a fault only a
-// bundle has (a file read from the package's folder, an import that esbuild resolves otherwise)
-// shows here, where the tests of the sources cannot see it.
+// bundle has (a file read from the package's folder, an import that esbuild resolves otherwise, a
+// lazily loaded chunk that fails) shows here, where the tests of the sources cannot see it. What the
+// stack has no service for (Secrets Manager, S3, Cognito) a recording stand-in answers.
 
 const BUCKET = 'ey-materials-bundle-run'
 const USER_POOL = 'eu-west-2_BundleRun'
@@ -142,8 +143,8 @@ describe('the bundles, run against the local stack', () => {
     expect(bodyOf(summaryCsv as HttpAnswer)).toContain('la code,la name,month')
     expect(summary?.statusCode).toBe(200)
     expect(settings?.statusCode).toBe(200)
-    // The document is built from the routes' zod schemas, which the bundle's zod plugins change how
-    // they are bundled: the same document as the sources' app makes.
+    // Built from the routes' zod schemas, whose bundling the zod plugins change: it must be the
+    // document the sources' app makes.
     expect(openapi?.statusCode).toBe(200)
     const apiConfig = await apiConfigFromEnv(stack.env)
     const sources = createApp(wireApi(apiConfig, clients))
