@@ -137,9 +137,11 @@ module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone
  * is a chunk of its own, but they share SDK modules (the STS client's query protocol, XML) with the
  * handler, and esbuild places a module shared with any lazy chunk in a chunk the handler loads at
  * start: 15 to 18 KB more on every cold start. This gives the bundles a chain of that first link
- * only, with the package's other exports as they are; no credentials in the environment fails as
- * the full chain's first link does, naming the variables. A new version of the package that exports
- * anything else fails the build, naming this plugin.
+ * only, with the package's other exports as they are; with no credentials in the environment it
+ * fails with that link's own error ("Unable to find environment variable credentials"). Lambda
+ * SnapStart gives credentials through the container endpoint instead, so a function that turned it
+ * on would need the full chain (`test/infra/stack.test.ts` fails if one does). A new version of the
+ * package that exports anything else fails the build, naming this plugin.
  */
 export const lambdaCredentialsFromEnv: Plugin = {
   name: 'lambda-credentials-from-env',

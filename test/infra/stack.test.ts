@@ -137,6 +137,9 @@ describe('the functions', () => {
       })
       expect(fn.Properties.TracingConfig).toBeUndefined()
       expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: expect.anything() })
+      // The bundles read the role's credentials from the environment alone (lambdaCredentialsFromEnv);
+      // SnapStart gives them through the container endpoint instead.
+      expect(fn.Properties.SnapStart).toBeUndefined()
     }
   })
 
