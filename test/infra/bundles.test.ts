@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { OutgoingEmail } from '@ey/domain'
+import { type OutgoingEmail, UndeliverableAddressSchema } from '@ey/domain'
 import { BUNDLE_BUDGETS, FUNCTION_ENTRIES, type FunctionName, REPO_ROOT } from '@ey/infra'
 import { type Bundle, bundleFunction } from '@ey/infra/bundle'
 import { composeRawEmail } from '@ey/mail'
@@ -152,6 +152,28 @@ describe('the function bundles', () => {
         .replace(/^Date: .*$/m, '')
     expect(comparable(bundled)).toBe(comparable((await composeRawEmail(email, options)).toString('utf8')))
     expect(bundled).toContain('Content-Type: text/calendar; charset=utf-8; method=REQUEST; name=invite.ics')
+  }, 60_000)
+
+  it('validate with zod as the sources do, English messages and all, while converting a schema to JSON Schema (which no function does) is refused by name', async () => {
+    const bad = { id: 'x', address: 'someone@example.org', reason: 'spam', detail: 'General', at: 'Tuesday' }
+    const answer = JSON.parse(
+      await runBundled(
+        'packages/domain/src/mail-feedback.ts',
+        'UndeliverableAddressSchema',
+        `(input) => {
+          const parsed = UndeliverableAddressSchema.safeParse(input)
+          let conversion = 'converted'
+          try { UndeliverableAddressSchema.toJSONSchema() } catch (error) { conversion = error.message }
+          return JSON.stringify({ issues: parsed.error?.issues, conversion })
+        }`,
+        bad,
+      ),
+    ) as { issues: unknown; conversion: string }
+    expect(answer.issues).toEqual(
+      JSON.parse(JSON.stringify(UndeliverableAddressSchema.safeParse(bad).error?.issues)),
+    )
+    expect(answer.issues).toHaveLength(2)
+    expect(answer.conversion).toContain('zodJsonSchemaLeftOut')
   }, 60_000)
 
   it('make a certificate PDF with its fonts, as the certificate route does', async () => {
