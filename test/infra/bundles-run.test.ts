@@ -1,18 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import { bookSession, materialStorageKey } from '@ey/domain'
-import { FUNCTION_ENTRIES } from '@ey/infra'
+import { keys } from '@ey/dynamodb'
+import { FUNCTION_ENTRIES, type FunctionName } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { JOB_SCHEDULES } from '@ey/jobs-function'
-import { type LocalStack, signInAs, startLocalStack } from '@ey/local-stack'
+import { type LocalStack, readSentEmails, signInAs, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type AwsStandIn, startAwsStandIn } from '../support/aws-stand-in.ts'
 import { bundledAnswers } from '../support/bundled-handler.ts'
 import { DAY, makeCourse, makePerson, makeSession, makeSessionInput } from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
+import { sesBounce, snsEvent } from '../support/ses-feedback.ts'
+import { insertRecord, streamEvent } from '../support/stream.ts'
 
 // The API and jobs bundles, as deployed, answering events against the local stack: a fault only a
 // bundle has (a file read from the package's folder, an import that esbuild resolves otherwise, a
@@ -30,15 +34,23 @@ let stack: LocalStack
 let removeData = () => {}
 let api = ''
 let jobs = ''
+let mail = ''
+let mailFeedback = ''
+let stats = ''
 
 beforeAll(async () => {
   const seeded = await seededData(inject('seededDataDir'))
   const copy = copySeededData(seeded)
   removeData = copy.remove
   stack = await startLocalStack({ dataDir: copy.dataDir, seed: true, mail: true, stream: false, jobs: false })
-  ;[api, jobs] = await Promise.all([
-    bundleFunction(FUNCTION_ENTRIES.api, join(out, 'api')).then((bundle) => bundle.path),
-    bundleFunction(FUNCTION_ENTRIES.jobs, join(out, 'jobs')).then((bundle) => bundle.path),
+  const bundled = (name: FunctionName) =>
+    bundleFunction(FUNCTION_ENTRIES[name], join(out, name)).then((bundle) => bundle.path)
+  ;[api, jobs, mail, mailFeedback, stats] = await Promise.all([
+    bundled('api'),
+    bundled('jobs'),
+    bundled('mail'),
+    bundled('mail-feedback'),
+    bundled('stats'),
   ])
 }, 600_000)
 afterAll(async () => {
@@ -367,6 +379,61 @@ describe('the bundles, run against the local stack', () => {
       await aws.close()
       clients.doc.destroy()
     }
+  }, 120_000)
+
+  it('the mail, stats and mail-feedback functions answer what the table stream and SNS hand them: a confirmation sent with its calendar file, a booking applied to the take-up figures, a bounce recorded', async () => {
+    const config = await coreConfigFromEnv(stack.env)
+    const clients = coreClients(config)
+    const core = wireCore(config, clients)
+    const session = makeSession({ id: 'bundle-stream', startsAt: new Date(Date.now() + 9 * DAY) })
+    await core.sessions.createSessions([session])
+    const address = `bundle.stream.${Date.now()}@example.org`
+    const { booking } = await bookSession(core, {
+      sessionId: session.id,
+      idempotencyKey: address,
+      person: makePerson({ email: address }),
+    })
+    const [email] = await core.personalData.emailsAbout([booking.id])
+    if (!email) throw new Error('the booking queued no email')
+    // Items as the stream carries them: their new image, read back from the table.
+    const inserted = async (key: { pk: string; sk: string }) => {
+      const { Item } = await clients.doc.send(
+        new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: true }),
+      )
+      if (!Item) throw new Error(`${key.pk} is not in the table`)
+      return streamEvent(insertRecord(Item))
+    }
+    const bounced = `bundle.bounce.${Date.now()}@example.org`
+
+    const [mailAnswer, statsAnswer, feedbackAnswer] = await Promise.all([
+      answers(mail, [await inserted(keys.outbox(email.message.id))]),
+      answers(stats, [await inserted(keys.booking(booking.id))]),
+      answers(mailFeedback, [snsEvent(sesBounce([bounced]))]),
+    ])
+
+    // Mail: sent through the SES emulator, calendar file and all, and marked sent.
+    expect(mailAnswer).toEqual([{ batchItemFailures: [] }])
+    const sent = (await readSentEmails(stack.env.SES_ENDPOINT ?? '')).filter((sentEmail) =>
+      sentEmail.destination.to.some((to) => to.includes(address)),
+    )
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.attachments.map((attachment) => attachment.contentType)).toEqual([
+      expect.stringContaining('text/calendar'),
+    ])
+    const { Item: outboxItem } = await clients.doc.send(
+      new GetCommand({
+        TableName: config.tableName,
+        Key: keys.outbox(email.message.id),
+        ConsistentRead: true,
+      }),
+    )
+    expect(outboxItem?.status).toBe('sent')
+    // Stats: the booking applied, none failed.
+    expect(statsAnswer).toEqual([{ batchItemFailures: [] }])
+    // Mail-feedback: the address no longer gets email.
+    expect(feedbackAnswer).toEqual([null])
+    expect(await core.undeliverable.isUndeliverable(bounced)).toBe(true)
+    clients.doc.destroy()
   }, 120_000)
 
   it('the jobs function, reading its manage-token key from Secrets Manager as in AWS, runs every scheduled job and reports it', async () => {
