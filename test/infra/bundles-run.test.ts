@@ -69,6 +69,13 @@ const answers = (bundle: string, events: unknown[], env: Record<string, string> 
     ...env,
   })
 
+/** The stack's table, wired as the functions wire it, to set up and check what a bundle did (`clients.doc.destroy()` after). */
+async function stackCore() {
+  const config = await coreConfigFromEnv(stack.env)
+  const clients = coreClients(config)
+  return { config, clients, core: wireCore(config, clients) }
+}
+
 /**
  * The manage-token key as the functions read it in AWS, from the secret `MANAGE_TOKEN_SECRET_ARN`
  * names (`MANAGE_TOKEN_SECRET` set but empty is unset), answered by `aws` with the stack's key.
@@ -122,9 +129,7 @@ const bodyOf = (answer: HttpAnswer) =>
 
 describe('the bundles, run against the local stack', () => {
   it('the API answers a page of courses, a booking’s calendar file, an LA’s downloads and dashboard, a setting, and its OpenAPI document as the sources write it', async () => {
-    const config = await coreConfigFromEnv(stack.env)
-    const clients = coreClients(config)
-    const core = wireCore(config, clients)
+    const { clients, core } = await stackCore()
     const session = makeSession({ id: 'bundle-run', startsAt: new Date(Date.now() + 14 * 86_400_000) })
     await core.sessions.createSessions([session])
     const { booking, manageToken } = await bookSession(core, {
@@ -167,9 +172,7 @@ describe('the bundles, run against the local stack', () => {
   }, 120_000)
 
   it('the API, configured as in AWS, takes a booking, a cancellation, a register mark, a questionnaire answer, material files, a staff invitation and an administrator’s writes, and gives a certificate', async () => {
-    const config = await coreConfigFromEnv(stack.env)
-    const clients = coreClients(config)
-    const core = wireCore(config, clients)
+    const { clients, core } = await stackCore()
     // Secrets Manager, Cognito and S3, which the local stack has no service for: the SDK's calls go
     // to this recording stand-in, so the chunks and clients that make them run as in AWS.
     const aws = await startAwsStandIn({
@@ -382,9 +385,7 @@ describe('the bundles, run against the local stack', () => {
   }, 120_000)
 
   it('the mail, stats and mail-feedback functions answer what the table stream and SNS hand them: a confirmation sent with its calendar file, a booking applied to the take-up figures, a bounce recorded', async () => {
-    const config = await coreConfigFromEnv(stack.env)
-    const clients = coreClients(config)
-    const core = wireCore(config, clients)
+    const { config, clients, core } = await stackCore()
     const session = makeSession({ id: 'bundle-stream', startsAt: new Date(Date.now() + 9 * DAY) })
     await core.sessions.createSessions([session])
     const address = `bundle.stream.${Date.now()}@example.org`
