@@ -1,9 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { apiConfigFromEnv, createApp, wireApi } from '@ey/api'
-import { bookSession, materialStorageKey } from '@ey/domain'
+import {
+  askForInterestAlert,
+  bookSession,
+  cancelBooking,
+  materialStorageKey,
+  normaliseEmail,
+  type Session,
+  showAttendanceCode,
+} from '@ey/domain'
 import { keys } from '@ey/dynamodb'
 import { FUNCTION_ENTRIES, type FunctionName } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
@@ -13,7 +22,16 @@ import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type AwsStandIn, startAwsStandIn } from '../support/aws-stand-in.ts'
 import { bundledAnswers } from '../support/bundled-handler.ts'
-import { DAY, makeCourse, makePerson, makeSession, makeSessionInput } from '../support/factories.ts'
+import {
+  DAY,
+  LEEDS,
+  makeCourse,
+  makePartner,
+  makePerson,
+  makeQuestionnaireTemplate,
+  makeSession,
+  makeSessionInput,
+} from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
 import { sesBounce, snsEvent } from '../support/ses-feedback.ts'
 import { insertRecord, streamEvent } from '../support/stream.ts'
@@ -85,6 +103,28 @@ const secretFromStandIn = (aws: AwsStandIn) => ({
   MANAGE_TOKEN_SECRET_ARN: SECRET_ARN,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
 })
+
+/**
+ * Starts a staff sign-in at the stack's issuer as the site does (authorization code with PKCE, back
+ * to the site's staff home), for `POST /api/auth/token` to redeem: the code and its verifier.
+ */
+async function authorizeAtIssuer(username: string): Promise<{ code: string; codeVerifier: string }> {
+  const codeVerifier = randomBytes(32).toString('base64url')
+  const url = new URL('/oauth2/authorize', stack.env.STAFF_ISSUER)
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: stack.env.STAFF_AUDIENCE ?? '',
+    redirect_uri: `${stack.env.SITE_URL}/staff/`,
+    state: 'bundle-run',
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    login_hint: username,
+  }).toString()
+  const redirect = await fetch(url, { redirect: 'manual' })
+  const code = new URL(redirect.headers.get('location') ?? '', url).searchParams.get('code')
+  if (!code) throw new Error(`the issuer gave no code for ${username}`)
+  return { code, codeVerifier }
+}
 
 /** An HTTP API (payload 2.0) event, as API Gateway hands it to the function. */
 function request(
@@ -378,6 +418,271 @@ describe('the bundles, run against the local stack', () => {
 
       expect((await core.sessions.getSession(body(got.scheduled).id))?.courseId).toBe('bundle-writes')
       expect(body(got.preview)).toMatchObject({ valid: 1, fileErrors: [] })
+    } finally {
+      await aws.close()
+      clients.doc.destroy()
+    }
+  }, 120_000)
+
+  it('the API takes the rest of its writes: a waiting list’s offer taken and one turned down, a booking moved, a self check-in, a register reopened, sessions published, unpublished, cancelled and imported, an email resent, a person erased, questionnaire and catalogue edits, an alert stopped, and a staff sign-in code redeemed', async () => {
+    const { clients, core } = await stackCore()
+    const aws = await startAwsStandIn({ secretString: stack.env.MANAGE_TOKEN_SECRET ?? '' })
+    try {
+      const course = makeCourse({ id: 'bundle-routes', title: 'Bundled routes' })
+      await core.catalogue.putCourse(course)
+      const session = (id: string, days: number, overrides: Partial<Session> = {}) =>
+        makeSession({
+          id: `bundle-routes-${id}`,
+          courseId: course.id,
+          startsAt: new Date(Date.now() + days * DAY),
+          ...overrides,
+        })
+      const sessions = {
+        held: session('held', 3, { trainerIds: ['trainer-amira'] }),
+        later: session('later', 10),
+        // Within a day of its start, a freed place is offered rather than given.
+        soon: session('soon', 0.5, { capacity: 2 }),
+        past: session('past', -30),
+        draft: session('draft', 20, { status: 'draft' }),
+        listed: session('listed', 21),
+        calledOff: session('called-off', 22),
+      }
+      await core.sessions.createSessions(Object.values(sessions))
+      const book = (on: Session, email: string) =>
+        bookSession(core, {
+          sessionId: on.id,
+          idempotencyKey: `${on.id}-${email}`,
+          person: makePerson({ email }),
+        })
+      const bearer = (made: { manageToken: string }) => ({ authorization: `Bearer ${made.manageToken}` })
+
+      // Two places, two waiting: both places given up, so both waiting are offered one.
+      const [first, second, taker, decliner] = [
+        await book(sessions.soon, 'first.routes@example.org'),
+        await book(sessions.soon, 'second.routes@example.org'),
+        await book(sessions.soon, 'taker.routes@example.org'),
+        await book(sessions.soon, 'decliner.routes@example.org'),
+      ]
+      for (const given of [first, second]) await cancelBooking(core, given.booking.id, given.manageToken)
+      const mover = await book(sessions.held, 'mover.routes@example.org')
+      const checker = await book(sessions.held, 'checker.routes@example.org')
+      const { code } = await showAttendanceCode(
+        core,
+        { sub: 'trainer-amira', roles: ['trainer'], laCodes: [] },
+        sessions.held.id,
+        0,
+      )
+      const told = [
+        await book(sessions.calledOff, 'told.one.routes@example.org'),
+        await book(sessions.calledOff, 'told.two.routes@example.org'),
+      ]
+      // A confirmation the sender gave up on, parked for an administrator.
+      const parked = await book(sessions.held, 'parked.routes@example.org')
+      const [parkedEmail] = await core.personalData.emailsAbout([parked.booking.id])
+      if (!parkedEmail) throw new Error('the booking queued no email')
+      await core.outbox.park(parkedEmail.message.id, { error: 'Throttling', at: new Date(), attempts: 5 })
+      // To be erased: no booking still going ahead.
+      const ERASED = 'erased.routes@example.org'
+      const erased = await book(sessions.held, ERASED)
+      await cancelBooking(core, erased.booking.id, erased.manageToken)
+      const ALERTED = 'alerted.routes@example.org'
+      await askForInterestAlert(core, { courseId: course.id, email: ALERTED, laCode: LEEDS, scope: 'la' })
+      const alert = (await core.alerts.openAlertsOf(course.id)).find((open) => open.email === ALERTED)
+      if (!alert) throw new Error('the alert is not open')
+      const template = makeQuestionnaireTemplate({ id: 'bundle-routes-post' })
+      await core.questionnaires.addTemplateVersion(template)
+      const partner = makePartner({ id: 'bundle-routes-partner', name: 'Bundled Partnership' })
+      const issuer = stack.env.STAFF_ISSUER ?? ''
+      const admin = { authorization: `Bearer ${await signInAs(issuer, 'admin')}` }
+      const signIn = await authorizeAtIssuer('trainer-amira')
+      const later = new Date(Date.now() + 61 * DAY).toISOString().slice(0, 10)
+      const importCsv = [
+        'course_id,title,format,capacity,status,part_1_date,part_1_start,part_1_end,joining_url,trainer_ids',
+        `${course.id},Imported bundled,online,12,published,${later},10:00,11:30,https://meet.example.org/j/2,trainer-ben`,
+      ].join('\n')
+
+      const writes = {
+        accepted: request('POST', `/api/bookings/${taker.booking.id}/offer/accept`, {
+          headers: bearer(taker),
+        }),
+        declined: request('POST', `/api/bookings/${decliner.booking.id}/offer/decline`, {
+          headers: bearer(decliner),
+        }),
+        moved: send(
+          'POST',
+          `/api/bookings/${mover.booking.id}/move`,
+          { sessionId: sessions.later.id },
+          {
+            ...bearer(mover),
+            'idempotency-key': 'bundle-routes-move',
+          },
+        ),
+        checkedIn: send('POST', `/api/bookings/${checker.booking.id}/check-in`, { code }, bearer(checker)),
+        reopened: request('POST', `/api/admin/sessions/${sessions.past.id}/register/reopen`, {
+          headers: admin,
+        }),
+        published: request('POST', `/api/admin/sessions/${sessions.draft.id}/publish`, { headers: admin }),
+        unpublished: request('POST', `/api/admin/sessions/${sessions.listed.id}/unpublish`, {
+          headers: admin,
+        }),
+        cancelled: request('POST', `/api/admin/sessions/${sessions.calledOff.id}/cancel`, { headers: admin }),
+        imported: request('POST', '/api/admin/sessions/import', {
+          headers: { ...admin, 'content-type': 'text/csv' },
+          body: importCsv,
+        }),
+        resent: request('POST', `/api/admin/mail/emails/${parkedEmail.message.id}/resend`, {
+          headers: admin,
+        }),
+        erased: send('POST', '/api/admin/subject-access/erase', { email: ERASED, confirm: true }, admin),
+        templateAdded: send(
+          'POST',
+          '/api/admin/questionnaires',
+          { kind: 'post', name: 'Bundled after', items: template.items },
+          admin,
+        ),
+        templateEdited: send(
+          'PUT',
+          `/api/admin/questionnaires/${template.id}`,
+          { name: 'After the bundled session', items: template.items },
+          admin,
+        ),
+        templateAttached: send(
+          'PUT',
+          `/api/admin/courses/${course.id}/questionnaires/post`,
+          { templateId: template.id },
+          admin,
+        ),
+        partnerAdded: send('POST', '/api/admin/partners', partner, admin),
+        partnerChanged: send(
+          'PUT',
+          `/api/admin/partners/${partner.id}`,
+          { ...partner, name: 'Bundled Partnership (renamed)' },
+          admin,
+        ),
+        courseAdded: send(
+          'POST',
+          '/api/admin/courses',
+          makeCourse({ id: 'bundle-routes-new', partnerId: partner.id, title: 'Bundled newcomer' }),
+          admin,
+        ),
+        courseChanged: send(
+          'PUT',
+          `/api/admin/courses/${course.id}`,
+          { ...course, title: 'Bundled routes, renamed' },
+          admin,
+        ),
+        alertStopped: request('POST', `/api/alerts/${alert.id}/stop`, {
+          headers: { authorization: `Bearer ${core.alertTokens.issue(alert.id)}` },
+        }),
+        signedIn: send('POST', '/api/auth/token', signIn),
+      }
+      const replies = (await answers(api, Object.values(writes), secretFromStandIn(aws))) as HttpAnswer[]
+      const got = Object.fromEntries(
+        Object.keys(writes).map((name, n) => [name, replies[n] as HttpAnswer]),
+      ) as Record<keyof typeof writes, HttpAnswer>
+      const body = (answer: HttpAnswer) => JSON.parse(bodyOf(answer))
+      expect(
+        Object.fromEntries(Object.entries(got).map(([name, answer]) => [name, answer.statusCode])),
+      ).toEqual({
+        accepted: 200,
+        declined: 200,
+        moved: 201,
+        checkedIn: 200,
+        reopened: 200,
+        published: 200,
+        unpublished: 200,
+        cancelled: 200,
+        imported: 201,
+        resent: 200,
+        erased: 200,
+        templateAdded: 201,
+        templateEdited: 200,
+        templateAttached: 200,
+        partnerAdded: 201,
+        partnerChanged: 200,
+        courseAdded: 201,
+        courseChanged: 200,
+        alertStopped: 200,
+        signedIn: 200,
+      })
+      const status = async (made: { booking: { id: string } }) =>
+        (await core.bookings.getBooking(made.booking.id))?.status
+      const kinds = async (made: { booking: { id: string } }) =>
+        (await core.personalData.emailsAbout([made.booking.id])).map((email) => email.message.kind)
+
+      // The waiting list: one offer taken up, the other turned down.
+      expect([await status(taker), await status(decliner)]).toEqual(['confirmed', 'declined'])
+
+      // The move: a confirmed place on the later date, the old one let go.
+      const moved = await core.bookings.getBooking(body(got.moved).id)
+      expect([moved?.sessionId, moved?.status]).toEqual([sessions.later.id, 'confirmed'])
+      expect(await status(mover)).toBe('cancelled')
+
+      // The check-in, waiting for the trainer to confirm it.
+      expect(body(got.checkedIn)).toEqual({ part: 0 })
+      expect(
+        (await core.registers.getRegisterPart(sessions.held.id, 0))?.entries[checker.booking.id]?.checkIn,
+      ).toMatchObject({ confirmed: false })
+
+      // The locked register of a past session takes changes for seven days.
+      const reopenedUntil = (await core.registers.getRegisterPart(sessions.past.id, 0))?.reopenedUntil
+      expect(new Date(reopenedUntil ?? 0).getTime()).toBeGreaterThan(Date.now() + 6 * DAY)
+
+      // Sessions published, taken back to draft, cancelled (each booking cancelled and its person
+      // told) and imported.
+      const statusOf = async (id: string) => (await core.sessions.getSession(id))?.status
+      expect([
+        await statusOf(sessions.draft.id),
+        await statusOf(sessions.listed.id),
+        await statusOf(sessions.calledOff.id),
+      ]).toEqual(['published', 'draft', 'cancelled'])
+      expect(body(got.cancelled).cancelled).toBe(2)
+      for (const booking of told) {
+        expect(await status(booking)).toBe('cancelled')
+        expect(await kinds(booking)).toContain('session-cancelled')
+      }
+      const imported = body(got.imported) as { created: number; items: { id: string }[] }
+      expect(imported.created).toBe(1)
+      expect(await core.sessions.getSession(imported.items[0]?.id ?? '')).toMatchObject({
+        courseId: course.id,
+        title: 'Imported bundled',
+      })
+
+      // The parked email queued again for the sender.
+      expect((await core.personalData.emailsAbout([parked.booking.id])).map((email) => email.status)).toEqual(
+        ['pending'],
+      )
+
+      // Nothing is held about the erased address any more: its booking is a pseudonym's.
+      expect(await core.personalData.bookingsOf(normaliseEmail(ERASED))).toEqual([])
+      expect((await core.bookings.getBooking(erased.booking.id))?.person.email).not.toBe(ERASED)
+      expect(body(got.erased)).toMatchObject({ bookings: 1 })
+
+      // Questionnaire templates: one added, one edited as a new version and given to the course.
+      expect((await core.questionnaires.latestVersion(body(got.templateAdded).id))?.name).toBe(
+        'Bundled after',
+      )
+      expect(await core.questionnaires.latestVersion(template.id)).toMatchObject({
+        version: 2,
+        name: 'After the bundled session',
+      })
+      expect(await core.questionnaires.courseTemplateId(course.id, 'post')).toBe(template.id)
+
+      // The catalogue: a partner added and renamed, a course added to it, a course renamed.
+      expect((await core.catalogue.listPartners()).find((found) => found.id === partner.id)?.name).toBe(
+        'Bundled Partnership (renamed)',
+      )
+      expect((await core.catalogue.getCourse('bundle-routes-new'))?.partnerId).toBe(partner.id)
+      expect((await core.catalogue.getCourse(course.id))?.title).toBe('Bundled routes, renamed')
+
+      expect((await core.alerts.getAlert(alert.id))?.status).toBe('stopped')
+
+      // The sign-in code redeemed at the issuer for an ID token of that staff member.
+      const idToken = body(got.signedIn).idToken as string
+      expect(JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({
+        'cognito:username': 'trainer-amira',
+        token_use: 'id',
+      })
     } finally {
       await aws.close()
       clients.doc.destroy()
