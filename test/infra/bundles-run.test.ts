@@ -424,7 +424,7 @@ describe('the bundles, run against the local stack', () => {
     }
   }, 120_000)
 
-  it('the API takes the rest of its writes: a waiting list’s offer taken and one turned down, a booking moved, a self check-in, a register reopened, sessions published, unpublished, cancelled and imported, an email resent, a person erased, questionnaire and catalogue edits, an alert stopped, and a staff sign-in code redeemed', async () => {
+  it('the API takes the rest of its writes, participants’ (offers taken and turned down, a move, a check-in, LA sharing, a lookup, alerts asked for and stopped), a trainer’s (a code, a participant report, a link) and administrators’ (sessions edited, published, unpublished, cancelled and imported, a register reopened, mail, subject access, questionnaires, the catalogue), and redeems a staff sign-in code', async () => {
     const { clients, core } = await stackCore()
     const aws = await startAwsStandIn({ secretString: stack.env.MANAGE_TOKEN_SECRET ?? '' })
     try {
@@ -446,6 +446,7 @@ describe('the bundles, run against the local stack', () => {
         draft: session('draft', 20, { status: 'draft' }),
         listed: session('listed', 21),
         calledOff: session('called-off', 22),
+        edited: session('edited', 23),
       }
       await core.sessions.createSessions(Object.values(sessions))
       const book = (on: Session, email: string) =>
@@ -456,45 +457,76 @@ describe('the bundles, run against the local stack', () => {
         })
       const bearer = (made: { manageToken: string }) => ({ authorization: `Bearer ${made.manageToken}` })
 
-      // Two places, two waiting: both places given up, so both waiting are offered one.
-      const [first, second, taker, decliner] = [
-        await book(sessions.soon, 'first.routes@example.org'),
-        await book(sessions.soon, 'second.routes@example.org'),
-        await book(sessions.soon, 'taker.routes@example.org'),
-        await book(sessions.soon, 'decliner.routes@example.org'),
-      ]
-      for (const given of [first, second]) await cancelBooking(core, given.booking.id, given.manageToken)
-      const mover = await book(sessions.held, 'mover.routes@example.org')
-      const checker = await book(sessions.held, 'checker.routes@example.org')
-      const { code } = await showAttendanceCode(
-        core,
-        { sub: 'trainer-amira', roles: ['trainer'], laCodes: [] },
-        sessions.held.id,
-        0,
-      )
-      const told = [
-        await book(sessions.calledOff, 'told.one.routes@example.org'),
-        await book(sessions.calledOff, 'told.two.routes@example.org'),
-      ]
-      // A confirmation the sender gave up on, parked for an administrator.
-      const parked = await book(sessions.held, 'parked.routes@example.org')
-      const [parkedEmail] = await core.personalData.emailsAbout([parked.booking.id])
-      if (!parkedEmail) throw new Error('the booking queued no email')
-      await core.outbox.park(parkedEmail.message.id, { error: 'Throttling', at: new Date(), attempts: 5 })
-      // To be erased: no booking still going ahead.
       const ERASED = 'erased.routes@example.org'
-      const erased = await book(sessions.held, ERASED)
-      await cancelBooking(core, erased.booking.id, erased.manageToken)
       const ALERTED = 'alerted.routes@example.org'
-      await askForInterestAlert(core, { courseId: course.id, email: ALERTED, laCode: LEEDS, scope: 'la' })
-      const alert = (await core.alerts.openAlertsOf(course.id)).find((open) => open.email === ALERTED)
-      if (!alert) throw new Error('the alert is not open')
+      const BOUNCED = 'bounced.routes@example.org'
       const template = makeQuestionnaireTemplate({ id: 'bundle-routes-post' })
-      await core.questionnaires.addTemplateVersion(template)
       const partner = makePartner({ id: 'bundle-routes-partner', name: 'Bundled Partnership' })
       const issuer = stack.env.STAFF_ISSUER ?? ''
-      const admin = { authorization: `Bearer ${await signInAs(issuer, 'admin')}` }
-      const signIn = await authorizeAtIssuer('trainer-amira')
+      const staff = async (username: string) => ({
+        authorization: `Bearer ${await signInAs(issuer, username)}`,
+      })
+      // Each session's bookings one after another; the rest at once.
+      const [[taker, decliner], held, told, alert, bounced, admin, trainer, signIn] = await Promise.all([
+        (async () => {
+          // Two places, two waiting: both places given up, so both waiting are offered one.
+          const [first, second, taker, decliner] = [
+            await book(sessions.soon, 'first.routes@example.org'),
+            await book(sessions.soon, 'second.routes@example.org'),
+            await book(sessions.soon, 'taker.routes@example.org'),
+            await book(sessions.soon, 'decliner.routes@example.org'),
+          ]
+          for (const given of [first, second]) await cancelBooking(core, given.booking.id, given.manageToken)
+          return [taker, decliner] as const
+        })(),
+        (async () => {
+          const mover = await book(sessions.held, 'mover.routes@example.org')
+          const checker = await book(sessions.held, 'checker.routes@example.org')
+          // A confirmation the sender gave up on, parked for an administrator.
+          const parked = await book(sessions.held, 'parked.routes@example.org')
+          const [email] = await core.personalData.emailsAbout([parked.booking.id])
+          if (!email) throw new Error('the booking queued no email')
+          await core.outbox.park(email.message.id, { error: 'Throttling', at: new Date(), attempts: 5 })
+          // To be erased: its one booking cancelled, so none is still going ahead.
+          const erased = await book(sessions.held, ERASED)
+          await cancelBooking(core, erased.booking.id, erased.manageToken)
+          const trainerAmira = { sub: 'trainer-amira', roles: ['trainer' as const], laCodes: [] }
+          const { code } = await showAttendanceCode(core, trainerAmira, sessions.held.id, 0)
+          return { mover, checker, parked, parkedEmail: email, erased, code }
+        })(),
+        (async () => [
+          await book(sessions.calledOff, 'told.one.routes@example.org'),
+          await book(sessions.calledOff, 'told.two.routes@example.org'),
+        ])(),
+        (async () => {
+          await askForInterestAlert(core, { courseId: course.id, email: ALERTED, laCode: LEEDS, scope: 'la' })
+          const open = (await core.alerts.openAlertsOf(course.id)).find((found) => found.email === ALERTED)
+          if (!open) throw new Error('the alert is not open')
+          return open
+        })(),
+        (async () => {
+          const at = new Date().toISOString()
+          await core.undeliverable.mark({
+            address: BOUNCED,
+            reason: 'bounce',
+            detail: 'Permanent/General',
+            at,
+          })
+          const entry = (await core.undeliverable.list(1000)).find((found) => found.address === BOUNCED)
+          if (!entry) throw new Error('the address is not undeliverable')
+          return entry
+        })(),
+        staff('admin'),
+        staff('trainer-amira'),
+        authorizeAtIssuer('trainer-amira'),
+        core.questionnaires.addTemplateVersion(template),
+      ])
+      const { mover, checker, parked, parkedEmail, erased, code } = held
+      const register = `/api/trainer/sessions/${sessions.held.id}/parts/0/register`
+      const report = [
+        'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room',
+        `Ada L (Ada Lovelace),${checker.booking.person.email},03/16/2026 04:00:55 PM,03/16/2026 05:30:00 PM,90,Yes,No`,
+      ].join('\n')
       const later = new Date(Date.now() + 61 * DAY).toISOString().slice(0, 10)
       const importCsv = [
         'course_id,title,format,capacity,status,part_1_date,part_1_start,part_1_end,joining_url,trainer_ids',
@@ -518,6 +550,49 @@ describe('the bundles, run against the local stack', () => {
           },
         ),
         checkedIn: send('POST', `/api/bookings/${checker.booking.id}/check-in`, { code }, bearer(checker)),
+        // After the check-in: a new code retires the one it used.
+        codeShown: request('POST', `${register}/code`, { headers: trainer }),
+        reportMatched: send('POST', `${register}/participant-report`, { report }, trainer),
+        linkAdded: send(
+          'POST',
+          `/api/trainer/sessions/${sessions.held.id}/materials/links`,
+          { title: 'Signing videos', url: 'https://signs.example.org/videos', audience: 'booked' },
+          trainer,
+        ),
+        sharingWithdrawn: request('POST', `/api/bookings/${checker.booking.id}/la-sharing/withdraw`, {
+          headers: bearer(checker),
+        }),
+        lookedUp: send('POST', '/api/bookings/lookup', { email: checker.booking.person.email }),
+        alertAsked: send('POST', `/api/courses/${course.id}/alerts`, {
+          email: 'asked.routes@example.org',
+          laCode: LEEDS,
+          scope: 'online',
+        }),
+        exported: send(
+          'POST',
+          '/api/admin/subject-access/export',
+          { email: checker.booking.person.email },
+          admin,
+        ),
+        sessionEdited: send(
+          'PUT',
+          `/api/admin/sessions/${sessions.edited.id}`,
+          makeSessionInput({
+            courseId: course.id,
+            parts: [{ date: later, startTime: '13:00', endTime: '14:30' }],
+            capacity: 14,
+          }),
+          admin,
+        ),
+        capacityChanged: send(
+          'POST',
+          `/api/admin/sessions/${sessions.held.id}/capacity`,
+          { capacity: 12 },
+          admin,
+        ),
+        undeliverableCleared: request('DELETE', `/api/admin/mail/undeliverable/${bounced.id}`, {
+          headers: admin,
+        }),
         reopened: request('POST', `/api/admin/sessions/${sessions.past.id}/register/reopen`, {
           headers: admin,
         }),
@@ -576,7 +651,11 @@ describe('the bundles, run against the local stack', () => {
         }),
         signedIn: send('POST', '/api/auth/token', signIn),
       }
-      const replies = (await answers(api, Object.values(writes), secretFromStandIn(aws))) as HttpAnswer[]
+      const replies = (await answers(api, Object.values(writes), {
+        ...secretFromStandIn(aws),
+        MATERIALS_BUCKET: BUCKET,
+        AWS_ENDPOINT_URL_S3: aws.url,
+      })) as HttpAnswer[]
       const got = Object.fromEntries(
         Object.keys(writes).map((name, n) => [name, replies[n] as HttpAnswer]),
       ) as Record<keyof typeof writes, HttpAnswer>
@@ -588,6 +667,16 @@ describe('the bundles, run against the local stack', () => {
         declined: 200,
         moved: 201,
         checkedIn: 200,
+        codeShown: 200,
+        reportMatched: 200,
+        linkAdded: 201,
+        sharingWithdrawn: 200,
+        lookedUp: 202,
+        alertAsked: 202,
+        exported: 200,
+        sessionEdited: 200,
+        capacityChanged: 200,
+        undeliverableCleared: 200,
         reopened: 200,
         published: 200,
         unpublished: 200,
@@ -676,6 +765,42 @@ describe('the bundles, run against the local stack', () => {
       expect((await core.catalogue.getCourse(course.id))?.title).toBe('Bundled routes, renamed')
 
       expect((await core.alerts.getAlert(alert.id))?.status).toBe('stopped')
+
+      // The trainer's side: a new attendance code, a participant report matched, a link added.
+      expect((await core.registers.getRegisterPart(sessions.held.id, 0))?.code?.value).toBe(
+        body(got.codeShown).code,
+      )
+      expect(body(got.reportMatched).matches.map((match: { bookingId: string }) => match.bookingId)).toEqual([
+        checker.booking.id,
+      ])
+      expect(
+        (await core.materials.listOf({ kind: 'session', id: sessions.held.id })).map((m) => m.title),
+      ).toEqual(['Signing videos'])
+
+      // The participant's side: sharing with the LA withdrawn, the list of bookings sent, an alert asked for.
+      expect((await core.bookings.getBooking(checker.booking.id))?.person.shareWithLa).toBe(false)
+      expect(await kinds(checker)).toContain('bookings-list')
+      // Any status: the sessions this batch publishes later may have told it of one already.
+      expect(
+        (await core.personalData.alertsOf(normaliseEmail('asked.routes@example.org'))).map(
+          (asked) => asked.courseId,
+        ),
+      ).toEqual([course.id])
+
+      // The administrator's: the export of an address, a session's times and capacity changed, an
+      // address let have email again.
+      expect(body(got.exported).bookings.map((booking: { id: string }) => booking.id)).toEqual([
+        checker.booking.id,
+      ])
+      const edited = await core.sessions.getSession(sessions.edited.id)
+      // Moved from 23 days ahead to the date given, at 13:00 London time.
+      const startOf = (startsAt: string | undefined) => new Date(startsAt ?? 0).getTime()
+      expect([edited?.capacity, startOf(edited?.parts[0]?.startsAt)]).toEqual([
+        14,
+        startOf(body(got.sessionEdited).parts[0].startsAt),
+      ])
+      expect((await core.sessions.getSession(sessions.held.id))?.capacity).toBe(12)
+      expect(await core.undeliverable.isUndeliverable(BOUNCED)).toBe(false)
 
       // The sign-in code redeemed at the issuer for an ID token of that staff member.
       const idToken = body(got.signedIn).idToken as string
