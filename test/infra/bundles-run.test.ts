@@ -218,6 +218,8 @@ describe('the bundles, run against the local stack', () => {
     const aws = await startAwsStandIn({
       secretString: stack.env.MANAGE_TOKEN_SECRET ?? '',
       cognitoUsernames: [TAKEN],
+      // The key the bundle signs with (its environment is the stack's over this process's).
+      secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY ?? process.env.AWS_SECRET_ACCESS_KEY,
     })
     try {
       await core.catalogue.putCourse(
@@ -387,6 +389,17 @@ describe('the bundles, run against the local stack', () => {
       )
       expect(upload.searchParams.get('X-Amz-Credential')).toContain('/s3/aws4_request')
       expect(upload.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
+      // The upload itself, as the browser sends it to the link with the ticket's headers (the
+      // stand-in checks the link's signature as S3 does): the file of the size asked for is taken,
+      // one of another size refused.
+      const ticket = body(got.ticket) as { method: string; headers: Record<string, string> }
+      const put = (bytes: number) =>
+        fetch(upload, { method: ticket.method, headers: ticket.headers, body: Buffer.alloc(bytes) })
+      expect([(await put(1024)).status, (await put(2048)).status]).toEqual([403, 200])
+      expect(calls(undefined, 'PUT').map((call) => [call.path, call.body.length])).toEqual([
+        [upload.pathname, 1024],
+        [upload.pathname, 2048],
+      ])
       const download = new URL(body(got.confirmed).href)
       expect(download.pathname).toBe(`/${BUCKET}/${uploaded}`)
       expect(download.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
@@ -559,7 +572,16 @@ describe('the bundles, run against the local stack', () => {
           { title: 'Signing videos', url: 'https://signs.example.org/videos', audience: 'booked' },
           trainer,
         ),
+        courseLinkAdded: send(
+          'POST',
+          `/api/admin/courses/${course.id}/materials/links`,
+          { title: 'Course reading list', url: 'https://signs.example.org/reading', audience: 'booked' },
+          admin,
+        ),
         sharingWithdrawn: request('POST', `/api/bookings/${checker.booking.id}/la-sharing/withdraw`, {
+          headers: bearer(checker),
+        }),
+        sharingAgreed: request('POST', `/api/bookings/${checker.booking.id}/la-sharing/agree`, {
           headers: bearer(checker),
         }),
         lookedUp: send('POST', '/api/bookings/lookup', { email: checker.booking.person.email }),
@@ -670,7 +692,9 @@ describe('the bundles, run against the local stack', () => {
         codeShown: 200,
         reportMatched: 200,
         linkAdded: 201,
+        courseLinkAdded: 201,
         sharingWithdrawn: 200,
+        sharingAgreed: 200,
         lookedUp: 202,
         alertAsked: 202,
         exported: 200,
@@ -766,7 +790,8 @@ describe('the bundles, run against the local stack', () => {
 
       expect((await core.alerts.getAlert(alert.id))?.status).toBe('stopped')
 
-      // The trainer's side: a new attendance code, a participant report matched, a link added.
+      // The trainer's side: a new attendance code, a participant report matched, a link added (and an
+      // administrator's link for the whole course).
       expect((await core.registers.getRegisterPart(sessions.held.id, 0))?.code?.value).toBe(
         body(got.codeShown).code,
       )
@@ -776,9 +801,17 @@ describe('the bundles, run against the local stack', () => {
       expect(
         (await core.materials.listOf({ kind: 'session', id: sessions.held.id })).map((m) => m.title),
       ).toEqual(['Signing videos'])
+      expect((await core.materials.listOf({ kind: 'course', id: course.id })).map((m) => m.title)).toEqual([
+        'Course reading list',
+      ])
 
-      // The participant's side: sharing with the LA withdrawn, the list of bookings sent, an alert asked for.
-      expect((await core.bookings.getBooking(checker.booking.id))?.person.shareWithLa).toBe(false)
+      // The participant's side: sharing with the LA (agreed when booking) withdrawn and agreed again,
+      // the list of bookings sent, an alert asked for.
+      const shared = await core.bookings.getBooking(checker.booking.id)
+      expect([shared?.laSharing?.map((event) => event.agreed), shared?.person.shareWithLa]).toEqual([
+        [true, false, true],
+        true,
+      ])
       expect(await kinds(checker)).toContain('bookings-list')
       // Any status: the sessions this batch publishes later may have told it of one already.
       expect(

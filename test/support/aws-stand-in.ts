@@ -1,4 +1,5 @@
-import { createServer } from 'node:http'
+import { createHash, createHmac } from 'node:crypto'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** A request the stand-in received: what the SDK sent, with the service its signature names. */
@@ -27,12 +28,18 @@ export interface AwsStandIn {
  * manage-token key, `secretString`), Cognito's AdminCreateUser (a new `sub`) and AdminAddUserToGroup,
  * and S3's HeadObject (the objects given to `putObject`, 404 otherwise) and DeleteObject. It records
  * every request. Not AWS: it checks no signature and no permission; it shows that a function's code
- * (a bundle's chunks, the SDK's clients) makes and sends these calls and reads their answers.
+ * (a bundle's chunks, the SDK's clients) makes and sends these calls and reads their answers. The one
+ * exception is an upload to a presigned S3 link (a `PUT` with `X-Amz-Signature` in its query, as a
+ * browser sends it): its SigV4 query signature is checked against `secretAccessKey`, with the headers
+ * it names, so a link signed wrongly, expired, or used with another type or size is refused (403) as
+ * S3 would refuse it; a good one stores the object (its size and type), for HeadObject to find.
  */
 export async function startAwsStandIn(options: {
   secretString: string
   /** Users already in the user pool. */
   cognitoUsernames?: string[]
+  /** The secret key the functions sign with (their `AWS_SECRET_ACCESS_KEY`), to check presigned uploads. */
+  secretAccessKey?: string
 }): Promise<AwsStandIn> {
   const requests: StandInRequest[] = []
   const objects = new Map<string, { size: number; contentType: string }>()
@@ -69,6 +76,20 @@ export async function startAwsStandIn(options: {
         return json({ User: { Attributes: [{ Name: 'sub', Value: `stand-in-sub-${subs}` }] } })
       }
       if (target === 'AWSCognitoIdentityProviderService.AdminAddUserToGroup') return json({})
+      const url = new URL(req.url ?? '/', 'http://stand-in')
+      if (req.method === 'PUT' && url.searchParams.has('X-Amz-Signature')) {
+        const refused = presignedRefusal(req, url, options.secretAccessKey)
+        if (refused) {
+          res.writeHead(403, { 'content-type': 'application/xml' })
+          return res.end(`<Error><Code>${refused}</Code></Error>`)
+        }
+        objects.set(path, {
+          size: Buffer.concat(chunks).length,
+          contentType: req.headers['content-type'] ?? 'binary/octet-stream',
+        })
+        res.writeHead(200)
+        return res.end()
+      }
       const object = objects.get(path)
       if (req.method === 'HEAD' && object) {
         res.writeHead(200, { 'content-length': object.size, 'content-type': object.contentType })
@@ -86,4 +107,57 @@ export async function startAwsStandIn(options: {
     putObject: (path, size, contentType) => objects.set(path, { size, contentType }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** RFC 3986 encoding, as SigV4 canonical query strings use it. */
+const encode = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/**
+ * Why S3 would refuse this request to a presigned link (its error code), or undefined if it would
+ * take it: SigV4 with the signature in the query (AWS4-HMAC-SHA256, payload unsigned), the request's
+ * own method, path, query and the headers the link names, within its expiry.
+ */
+function presignedRefusal(req: IncomingMessage, url: URL, secretAccessKey: string | undefined) {
+  const query = url.searchParams
+  const [amzDate = '', expires = '0', credential = ''] = [
+    'X-Amz-Date',
+    'X-Amz-Expires',
+    'X-Amz-Credential',
+  ].map((name) => query.get(name) ?? '')
+  const signedAt = Date.parse(
+    amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'),
+  )
+  if (!(Date.now() <= signedAt + Number(expires) * 1000)) return 'AccessDenied'
+  if (secretAccessKey === undefined || query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256')
+    return 'SignatureDoesNotMatch'
+  const signedHeaders = query.get('X-Amz-SignedHeaders') ?? ''
+  const canonicalQuery = [...query]
+    .filter(([name]) => name !== 'X-Amz-Signature')
+    .map(([name, value]) => `${encode(name)}=${encode(value)}`)
+    .sort()
+    .join('&')
+  const canonicalHeaders = signedHeaders
+    .split(';')
+    .map((name) => `${name}:${String(req.headers[name] ?? '').trim()}\n`)
+    .join('')
+  const canonicalRequest = [
+    req.method,
+    (req.url ?? '/').split('?')[0],
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaders,
+    'UNSIGNED-PAYLOAD',
+  ].join('\n')
+  const scope = credential.split('/').slice(1).join('/')
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    createHash('sha256').update(canonicalRequest).digest('hex'),
+  ].join('\n')
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest()
+  const signingKey = scope.split('/').reduce<string | Buffer>(hmac, `AWS4${secretAccessKey}`)
+  const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex')
+  return signature === query.get('X-Amz-Signature') ? undefined : 'SignatureDoesNotMatch'
 }
