@@ -168,9 +168,13 @@ const bodyOf = (answer: HttpAnswer) =>
   answer.isBase64Encoded ? Buffer.from(answer.body, 'base64').toString('utf8') : answer.body
 
 describe('the bundles, run against the local stack', () => {
-  it('the API answers a page of courses, a booking’s calendar file, an LA’s downloads and dashboard, a setting, and its OpenAPI document as the sources write it', async () => {
+  it('the API answers a page of courses, a booking’s calendar file, an LA’s downloads and dashboard, a setting, every other page’s read, and its OpenAPI document as the sources write it', async () => {
     const { clients, core } = await stackCore()
-    const session = makeSession({ id: 'bundle-run', startsAt: new Date(Date.now() + 14 * DAY) })
+    const session = makeSession({
+      id: 'bundle-run',
+      startsAt: new Date(Date.now() + 14 * DAY),
+      trainerIds: ['trainer-amira'],
+    })
     await core.sessions.createSessions([session])
     const { booking, manageToken } = await bookSession(core, {
       sessionId: session.id,
@@ -179,16 +183,59 @@ describe('the bundles, run against the local stack', () => {
     })
     const officer = `Bearer ${await signInAs(stack.env.STAFF_ISSUER ?? '', 'la-leeds')}`
     const admin = `Bearer ${await signInAs(stack.env.STAFF_ISSUER ?? '', 'admin')}`
+    const trainer = `Bearer ${await signInAs(stack.env.STAFF_ISSUER ?? '', 'trainer-amira')}`
+    const [template] = await core.questionnaires.listTemplates()
+    if (!template) throw new Error('no questionnaire template is seeded')
+    const manage = { authorization: `Bearer ${manageToken}` }
+    const booked = `/api/bookings/${booking.id}`
+    // Every other page's read, each of which must answer 200.
+    const pages = {
+      health: get('/api/health'),
+      course: get(`/api/courses/${session.courseId}`),
+      courseMaterials: get(`/api/courses/${session.courseId}/materials`),
+      sessions: get('/api/sessions'),
+      session: get(`/api/sessions/${session.id}`),
+      booking: get(booked, manage),
+      moveOptions: get(`${booked}/move-options`, manage),
+      attendance: get(`${booked}/attendance`, manage),
+      questionnaires: get(`${booked}/questionnaires`, manage),
+      questionnaire: get(`${booked}/questionnaires/pre`, manage),
+      bookingMaterials: get(`${booked}/materials`, manage),
+      trainerSessions: get('/api/trainer/sessions', { authorization: trainer }),
+      register: get(`/api/trainer/sessions/${session.id}/parts/0/register`, { authorization: trainer }),
+      sessionMaterials: get(`/api/trainer/sessions/${session.id}/materials`, { authorization: trainer }),
+      importTemplate: get('/api/admin/sessions/import/template.csv', { authorization: admin }),
+      partners: get('/api/admin/partners', { authorization: admin }),
+      adminCourses: get('/api/admin/courses', { authorization: admin }),
+      templates: get('/api/admin/questionnaires', { authorization: admin }),
+      template: get(`/api/admin/questionnaires/${template.id}`, { authorization: admin }),
+      templateVersions: get(`/api/admin/questionnaires/${template.id}/versions`, { authorization: admin }),
+      adminSessions: get('/api/admin/sessions', { authorization: admin }),
+      adminSession: get(`/api/admin/sessions/${session.id}`, { authorization: admin }),
+      staff: get('/api/admin/staff', { authorization: admin }),
+      mail: get('/api/admin/mail', { authorization: admin }),
+      audit: get('/api/admin/audit', { authorization: admin }),
+      national: get('/api/admin/national', { authorization: admin }),
+      nationalCsv: get('/api/admin/national.csv', { authorization: admin }),
+      adminCourseMaterials: get(`/api/admin/courses/${session.courseId}/materials`, { authorization: admin }),
+      results: get(`/api/staff/results?sessionId=${session.id}`, { authorization: admin }),
+      me: get('/api/staff/me', { authorization: trainer }),
+      signInConfig: get('/api/auth/config'),
+    }
 
-    const [courses, calendar, attendees, summaryCsv, summary, settings, openapi] = (await answers(api, [
-      get('/api/courses'),
-      get(`/api/bookings/${booking.id}/calendar`, { authorization: `Bearer ${manageToken}` }),
-      get('/api/la/E08000035/attendees.csv', { authorization: officer }),
-      get('/api/la/E08000035/summary.csv', { authorization: officer }),
-      get('/api/la/E08000035/summary', { authorization: officer }),
-      get('/api/admin/settings', { authorization: admin }),
-      get('/api/openapi.json'),
-    ])) as HttpAnswer[]
+    const [courses, calendar, attendees, summaryCsv, summary, settings, openapi, ...read] = (await answers(
+      api,
+      [
+        get('/api/courses'),
+        get(`/api/bookings/${booking.id}/calendar`, { authorization: `Bearer ${manageToken}` }),
+        get('/api/la/E08000035/attendees.csv', { authorization: officer }),
+        get('/api/la/E08000035/summary.csv', { authorization: officer }),
+        get('/api/la/E08000035/summary', { authorization: officer }),
+        get('/api/admin/settings', { authorization: admin }),
+        get('/api/openapi.json'),
+        ...Object.values(pages),
+      ],
+    )) as HttpAnswer[]
 
     expect(courses?.statusCode).toBe(200)
     expect(JSON.parse(bodyOf(courses as HttpAnswer)).items.length).toBeGreaterThan(0)
@@ -200,6 +247,9 @@ describe('the bundles, run against the local stack', () => {
     expect(bodyOf(summaryCsv as HttpAnswer)).toContain('la code,la name,month')
     expect(summary?.statusCode).toBe(200)
     expect(settings?.statusCode).toBe(200)
+    expect(Object.fromEntries(Object.keys(pages).map((name, n) => [name, read[n]?.statusCode]))).toEqual(
+      Object.fromEntries(Object.keys(pages).map((name) => [name, 200])),
+    )
     // Built from the routes' zod schemas, whose bundling the zod plugins change: it must be the
     // document the sources' app makes.
     expect(openapi?.statusCode).toBe(200)
@@ -269,6 +319,7 @@ describe('the bundles, run against the local stack', () => {
           trainer,
         ),
         certificate: get(`/api/bookings/${ada.booking.id}/certificate.pdf`, adaToken),
+        certificateView: get(`/api/bookings/${ada.booking.id}/certificate`, adaToken),
         answered: send(
           'PUT',
           `/api/bookings/${ada.booking.id}/questionnaires/pre`,
@@ -344,6 +395,7 @@ describe('the bundles, run against the local stack', () => {
         booked: 202,
         marked: 200,
         certificate: 200,
+        certificateView: 200,
         answered: 200,
         cancelled: 200,
         ticket: 200,
@@ -375,6 +427,11 @@ describe('the bundles, run against the local stack', () => {
           .subarray(0, 5)
           .toString(),
       ).toBe('%PDF-')
+      // The manage page's offer of it names the code the PDF carries.
+      expect(body(got.certificateView)).toMatchObject({ status: 'offered' })
+      expect(got.certificate.headers['content-disposition']).toContain(
+        `${body(got.certificateView).code}.pdf`,
+      )
 
       expect((await core.questionnaires.getResponse(ada.booking.id, 'pre'))?.answers.hopes).toBe(
         'Signing with the children',
