@@ -530,6 +530,7 @@ describe('the bundles, run against the local stack', () => {
       const ERASED = 'erased.routes@example.org'
       const ALERTED = 'alerted.routes@example.org'
       const BOUNCED = 'bounced.routes@example.org'
+      const CERTIFICATE = 'B0D1-E5A1-0C0D'
       const template = makeQuestionnaireTemplate({ id: 'bundle-routes-post' })
       const partner = makePartner({ id: 'bundle-routes-partner', name: 'Bundled Partnership' })
       const issuer = stack.env.STAFF_ISSUER ?? ''
@@ -590,6 +591,13 @@ describe('the bundles, run against the local stack', () => {
         staff('trainer-amira'),
         authorizeAtIssuer('trainer-amira'),
         core.questionnaires.addTemplateVersion(template),
+        core.certificates.record({
+          code: CERTIFICATE,
+          bookingId: 'bundle-routes-certified',
+          name: 'Grace Hopper',
+          course: course.title,
+          parts: sessions.past.parts,
+        }),
       ])
       const { mover, checker, parked, parkedEmail, erased, code } = held
       const register = `/api/trainer/sessions/${sessions.held.id}/parts/0/register`
@@ -729,6 +737,8 @@ describe('the bundles, run against the local stack', () => {
           headers: { authorization: `Bearer ${core.alertTokens.issue(alert.id)}` },
         }),
         signedIn: send('POST', '/api/auth/token', signIn),
+        // Not a write: the public check of a certificate's code, the one read the first test leaves out.
+        verified: get(`/api/certificates/${CERTIFICATE}`),
       }
       const replies = (await answers(api, Object.values(writes), {
         ...secretFromStandIn(aws),
@@ -774,6 +784,7 @@ describe('the bundles, run against the local stack', () => {
         courseChanged: 200,
         alertStopped: 200,
         signedIn: 200,
+        verified: 200,
       })
       const status = async (made: { booking: { id: string } }) =>
         (await core.bookings.getBooking(made.booking.id))?.status
@@ -891,6 +902,8 @@ describe('the bundles, run against the local stack', () => {
       ])
       expect((await core.sessions.getSession(sessions.held.id))?.capacity).toBe(12)
       expect(await core.undeliverable.isUndeliverable(BOUNCED)).toBe(false)
+
+      expect(body(got.verified)).toMatchObject({ name: 'Grace Hopper', course: course.title })
 
       // The sign-in code redeemed at the issuer for an ID token of that staff member.
       const idToken = body(got.signedIn).idToken as string
