@@ -16,6 +16,7 @@ import {
   transitionEffects,
   WaitingListFullError,
 } from '@ey/domain'
+import { placeLookWrites } from './invitation-store.ts'
 import {
   bookingItem,
   IDEMPOTENCY_RETENTION_DAYS,
@@ -161,6 +162,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
         },
       },
       ...bookingWrites(request, booking, request.outbox.confirmed),
+      ...placeLookWrites(tableName, undefined, booking),
     ])
     return cancellation ? outcomeOf(request, cancellation) : { booking, replayed: false }
   }
@@ -258,6 +260,14 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       const entry = { at, from: change.from, to: change.to, by: change.by }
       const offerExpiresAt = change.to === 'offered' ? change.offerExpiresAt?.toISOString() : undefined
       const counters = effects.heldDelta !== 0 || effects.waitingDelta !== 0
+      const { offerExpiresAt: _previous, ...rest } = booking
+      const changed = {
+        ...rest,
+        status: change.to,
+        updatedAt: at,
+        history: [...booking.history, entry],
+        ...(offerExpiresAt ? { offerExpiresAt } : {}),
+      } as Booking
       const cancellation = await transact(doc, [
         {
           Update: {
@@ -312,18 +322,12 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
             ]
           : []),
         ...(change.outbox ? [{ Put: { TableName: tableName, Item: outboxItem.to(change.outbox) } }] : []),
+        ...placeLookWrites(tableName, booking, changed),
       ])
       if (cancellation) {
         throw new DomainError('invalid-transition', 'The booking changed, or no place is free; try again.')
       }
-      const { offerExpiresAt: _previous, ...rest } = booking
-      return {
-        ...rest,
-        status: change.to,
-        updatedAt: at,
-        history: [...booking.history, entry],
-        ...(offerExpiresAt ? { offerExpiresAt } : {}),
-      } as Booking
+      return changed
     })
     if (!result) throw new ServiceBusyError(1)
     return result
