@@ -159,7 +159,7 @@ describe('placeLookAt', () => {
     ['an attended mark undone', 'attended', 'confirmed', undefined],
     ['a cancellation', 'confirmed', 'cancelled', undefined],
     ['an offer', 'waiting', 'offered', undefined],
-  ] as const)('after %s: %s', (_, from, to, expected) => {
+  ] as const)('after %s, looks only when pre can fall due', (_, from, to, expected) => {
     expect(changed(from, to, from === 'no-show')).toEqual(expected)
   })
 })
