@@ -4,8 +4,8 @@ import type { InvitationLook, SentInvitation } from './schemas/invitation.ts'
 /**
  * The invitations job's work. The session store keeps one look per published session (written
  * with the session, due at once when it is created, published or moved); the booking repository
- * writes a place look with each change that gives a booking a place (`placeLookAt`), in the same
- * write. The job reads the looks that are due; after each look it sets the session's next look or
+ * writes a place look with each change that lets a booking answer pre, a place given
+ * (`placeLookAt`), in the same write. The job reads the looks that are due; after each look it sets the session's next look or
  * clears it, and clears the place looks. Invitations are recorded as they are queued, so none goes
  * twice however often a session is looked at.
  */
