@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   AlreadyBookedError,
   type Booking,
@@ -17,6 +15,13 @@ import {
   WaitingListFullError,
 } from '@ey/domain'
 import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from './client/index.ts'
+import {
   bookingItem,
   IDEMPOTENCY_RETENTION_DAYS,
   offerDueKeys,
@@ -30,7 +35,7 @@ import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { type Cancellation, failed, transact } from './transactions.ts'
 
 export interface DynamoRepositoryOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   retry?: RetryPolicy
 }

@@ -1,7 +1,7 @@
 import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { OUTBOX_MAX_ATTEMPTS, OUTBOX_STREAM_GRACE_MS, type OutboxMessage, type SweepReport } from '@ey/domain'
 import { bookingItem, createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { findJob, runJob, wireJobs } from '@ey/jobs-function'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { createMailHandler, wireMail } from '@ey/mail-function'

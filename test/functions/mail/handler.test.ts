@@ -1,7 +1,7 @@
 import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Booking, BookingEmail, BookingEmailKind, Session } from '@ey/domain'
 import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { type DynamoDBRecord, type DynamoDBStreamEvent, LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { createMailHandler, type MailHandlerDeps, wireMail } from '@ey/mail-function'
 import { hmacTokens } from '@ey/runtime'
