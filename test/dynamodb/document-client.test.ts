@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import * as sdk from '@aws-sdk/lib-dynamodb'
+import { signRequest } from '@ey/aws-http'
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -11,7 +12,6 @@ import {
   GetCommand,
   PutCommand,
   paginateQuery,
-  signRequest,
   TransactionCanceledException,
   TransactWriteCommand,
   UpdateCommand,
@@ -248,7 +248,7 @@ describe('the document client when DynamoDB refuses', () => {
   })
 })
 
-/** Values DynamoDB keeps as they are: no empty sets, and fractions it can store (not 5e-324, say). */
+/** Values DynamoDB keeps as they are: no empty sets or binaries, and fractions it can store (not 5e-324, say). */
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -260,6 +260,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.array(tie('value'), { maxLength: 3 }),
     fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), tie('value'), { maxKeys: 3 }),
     fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 3 }).map((list) => new Set(list)),
+    fc.uint8Array({ minLength: 1, maxLength: 8 }),
   ),
 })).value
 

@@ -1,14 +1,14 @@
-import type { Command, DocumentClient } from '@ey/dynamodb/client'
+import type { AwsCommand } from '@ey/aws-http'
 import { vi } from 'vitest'
 
 type CommandClass<C> = abstract new (...args: never[]) => C
-type AnyCommand = Command<object, unknown>
+type AnyCommand = AwsCommand<object, unknown>
 
 interface Script {
   command: CommandClass<AnyCommand>
   input: Record<string, unknown> | undefined
-  once: (() => Promise<unknown>)[]
-  always: (() => Promise<unknown>) | undefined
+  once: ((command: AnyCommand) => Promise<unknown>)[]
+  always: ((command: AnyCommand) => Promise<unknown>) | undefined
 }
 
 /** Answers a command's sends with: once each, in order, then always. */
@@ -17,6 +17,8 @@ export interface Sends<C extends AnyCommand> {
   resolvesOnce(output: Partial<C['output']>): Sends<C>
   rejects(error: Error): Sends<C>
   rejectsOnce(error: Error): Sends<C>
+  /** Every send answered by `answer`, given the command. */
+  callsFake(answer: (command: C) => Promise<Partial<C['output']>>): Sends<C>
 }
 
 /** Whether `actual` has every field of `expected`, deeply (arrays compared whole). */
@@ -31,29 +33,32 @@ function contains(actual: unknown, expected: unknown): boolean {
 }
 
 /**
- * The document client's `send` answered by a script instead of DynamoDB, for failure paths DynamoDB
- * Local never takes (transaction conflicts, throttling, unprocessed keys): `on(Command, input?)`
+ * A client's `send` (DynamoDB's document client, SES's) answered by a script instead of the service,
+ * for failure paths DynamoDB Local and the SES emulator never take (transaction conflicts,
+ * throttling, unprocessed keys, refusals): `on(Command, input?)`
  * says how sends of that command (whose input contains `input`) are answered, the latest matching
  * script first; a send no script matches answers `{}`. `calls(Command)` lists the commands sent.
  */
-export function scriptedSends(doc: DocumentClient) {
+export function scriptedSends(client: { send(command: never): Promise<unknown> }) {
   let scripts: Script[] = []
-  const send = vi.spyOn(doc, 'send').mockImplementation(async (command) => {
-    const script = scripts.findLast(
-      (s) => command instanceof s.command && (s.input === undefined || contains(command.input, s.input)),
-    )
-    const answer = script?.once.shift() ?? script?.always
-    return (answer ? answer() : {}) as never
-  })
+  const send = vi
+    .spyOn(client as { send(command: AnyCommand): Promise<unknown> }, 'send')
+    .mockImplementation(async (command) => {
+      const script = scripts.findLast(
+        (s) => command instanceof s.command && (s.input === undefined || contains(command.input, s.input)),
+      )
+      const answer = script?.once.shift() ?? script?.always
+      return (answer ? answer(command) : {}) as never
+    })
   return {
     on<C extends AnyCommand>(command: CommandClass<C>, input?: Record<string, unknown>): Sends<C> {
       const script: Script = { command, input, once: [], always: undefined }
       scripts.push(script)
-      const always = (answer: () => Promise<unknown>) => {
+      const always = (answer: (command: AnyCommand) => Promise<unknown>) => {
         script.always = answer
         return sends
       }
-      const once = (answer: () => Promise<unknown>) => {
+      const once = (answer: (command: AnyCommand) => Promise<unknown>) => {
         script.once.push(answer)
         return sends
       }
@@ -62,6 +67,7 @@ export function scriptedSends(doc: DocumentClient) {
         resolvesOnce: (output) => once(() => Promise.resolve(output)),
         rejects: (error) => always(() => Promise.reject(error)),
         rejectsOnce: (error) => once(() => Promise.reject(error)),
+        callsFake: (answer) => always((command) => answer(command as C)),
       }
       return sends
     },

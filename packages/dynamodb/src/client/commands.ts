@@ -23,6 +23,7 @@ import type {
   UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb'
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
+import { AwsCommand } from '@ey/aws-http'
 
 /** The DynamoDB operations the document client sends (the names of DynamoDB's API and of IAM). */
 export type Operation =
@@ -38,14 +39,8 @@ export type Operation =
   | 'TransactWriteItems'
 
 /** One call of the document client: plain JavaScript values in, plain values out. */
-export abstract class Command<Input extends object, Output> {
-  /** The output's type, for `send` to return; never set. */
-  declare readonly output: Output
+export abstract class Command<Input extends object, Output> extends AwsCommand<Input, Output> {
   abstract readonly operation: Operation
-  readonly input: Input
-  constructor(input: Input) {
-    this.input = input
-  }
 }
 
 export class GetCommand extends Command<GetCommandInput, GetCommandOutput> {
@@ -105,12 +100,35 @@ export type {
 type Json = Record<string, unknown>
 type Attributes = Parameters<typeof unmarshall>[0]
 
-/** As the platform has always configured AWS's document client: attributes left undefined are dropped. */
-const toAttributes = (item: unknown): Json => marshall(item as Json, { removeUndefinedValues: true }) as Json
-const toItem = (attributes: unknown): Json => unmarshall(attributes as Attributes)
-
 const mapValues = <T, U>(record: Record<string, T>, f: (value: T) => U): Record<string, U> =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value)]))
+
+type Bytes = (bytes: unknown) => unknown
+
+/** An attribute value with each binary value (`B`, `BS`) in it, however deep, converted by `bytes`. */
+function binaries(attribute: Json, bytes: Bytes): Json {
+  if ('B' in attribute) return { B: bytes(attribute.B) }
+  if ('BS' in attribute) return { BS: (attribute.BS as unknown[]).map(bytes) }
+  if ('L' in attribute) return { L: (attribute.L as Json[]).map((entry) => binaries(entry, bytes)) }
+  if ('M' in attribute) return { M: binaryMap(attribute.M as Record<string, Json>, bytes) }
+  return attribute
+}
+
+const binaryMap = (map: Record<string, Json>, bytes: Bytes): Json =>
+  mapValues(map, (entry) => binaries(entry, bytes))
+
+/** Binary values travel as base64 in DynamoDB's JSON, and are `Uint8Array`s in JavaScript, as with AWS's SDK. */
+const toBase64: Bytes = (bytes) => Buffer.from(bytes as Uint8Array).toString('base64')
+const fromBase64: Bytes = (text) => new Uint8Array(Buffer.from(text as string, 'base64'))
+
+/** As the platform has always configured AWS's document client: attributes left undefined are dropped. */
+const toAttributes = (item: unknown): Json =>
+  binaryMap(
+    marshall(item as Json, { removeUndefinedValues: true }) as unknown as Record<string, Json>,
+    toBase64,
+  )
+const toItem = (attributes: unknown): Json =>
+  unmarshall(binaryMap(attributes as Record<string, Json>, fromBase64) as Attributes)
 
 /** The parts of a request or an answer that carry items, as DynamoDB's typed attribute values. */
 const ITEM_PARTS = [

@@ -8,9 +8,9 @@ import {
 } from './commands.ts'
 import type { DocumentClient } from './document-client.ts'
 
+export { type AwsServiceConfig, AwsServiceException } from '@ey/aws-http'
 export * from './commands.ts'
 export * from './document-client.ts'
-export { type AwsCredentials, signRequest } from './sign.ts'
 
 /** Every page of a query, each read once the caller asks for it (from `ExclusiveStartKey`, if given). */
 export async function* paginateQuery(
