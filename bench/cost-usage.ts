@@ -7,9 +7,9 @@
 // a proxy for the bill, not the bill. The cost section of the README uses these figures.
 
 import { parseArgs } from 'node:util'
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { normaliseEmail } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { DocumentClient, GetCommand } from '@ey/dynamodb/client'
 import { readSentEmails, startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import { announceRaisedLimits, BENCH_LIMITS, benchArgs, benchPerson, benchSession } from './support.ts'
@@ -35,7 +35,7 @@ const WRITES = /^(Put|Update|Delete|TransactWrite|BatchWrite)/
 const TABLE_COMMANDS = /^(Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|TransactGet|TransactWrite)/
 
 // Every client of the process is a smithy client: its `send` is where each request starts.
-const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as {
+const clientPrototype = Object.getPrototypeOf(DocumentClient.prototype) as {
   send: (
     command: { input: Record<string, unknown>; constructor: { name: string } },
     ...rest: unknown[]
@@ -44,7 +44,7 @@ const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) 
 const send = clientPrototype.send
 clientPrototype.send = async function (this: unknown, command, ...rest) {
   const name = command.constructor.name.replace(/Command$/, '')
-  const counted = this instanceof DynamoDBDocumentClient && TABLE_COMMANDS.test(name)
+  const counted = this instanceof DocumentClient && TABLE_COMMANDS.test(name)
   if (counted) command.input.ReturnConsumedCapacity = 'INDEXES'
   const output = (await send.call(this, command, ...rest)) as { ConsumedCapacity?: Capacity | Capacity[] }
   if (counted) {

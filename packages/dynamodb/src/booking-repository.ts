@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   AlreadyBookedError,
   type Booking,
@@ -18,6 +16,13 @@ import {
 } from '@ey/domain'
 import { placeLookWrites } from './invitation-store.ts'
 import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from './client/index.ts'
+import {
   bookingItem,
   IDEMPOTENCY_RETENTION_DAYS,
   offerDueKeys,
@@ -31,7 +36,7 @@ import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { type Cancellation, failed, transact } from './transactions.ts'
 
 export interface DynamoRepositoryOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   retry?: RetryPolicy
 }

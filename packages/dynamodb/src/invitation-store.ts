@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type Booking,
   type InvitationLook,
@@ -11,6 +9,13 @@ import {
   sessionEnd,
   sessionStart,
 } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from './client/index.ts'
 import { outboxItem, withoutKeys } from './items.ts'
 import { dueKeys, keys } from './keys.ts'
 import { queryDue, queryPrefix, type TableAccess } from './query.ts'

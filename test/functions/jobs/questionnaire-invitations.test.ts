@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, invitationMessageId, preReminderAt } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { findJob, type Job, type JobDeps, runJob, wireJobs } from '@ey/jobs-function'
 import type { StreamPoller } from '@ey/local-stack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
