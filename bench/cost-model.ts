@@ -254,22 +254,25 @@ const FIVE_MINUTE_RUNS = DAYS_PER_MONTH * 24 * 12
  * DynamoDB Local's consumed capacity, a proxy for DynamoDB's), and those of the synthesized template.
  */
 export const MEASURED = {
-  /** Write and read units of a booking, its confirmation email and its take-up. */
-  bookingWrite: 33.6,
-  bookingRead: 5.8,
-  /** The jobs' runs over a booking's life (pre invitation, reminders, pre reminder) and their emails. */
-  lifeWrite: 52.5,
-  lifeRead: 21.5,
+  /** Write and read units of a booking, its confirmation email, its take-up and its place look. */
+  bookingWrite: 37.9,
+  bookingRead: 5.9,
   /**
-   * The invitations job's look at one published session: it reads the session and writes nothing,
-   * as a session on sale is due to be looked at again at the next run (`ac0a96a`).
+   * The jobs' runs over a booking's life (pre invitation with its place look, reminders, pre
+   * reminder) and their emails.
    */
-  lookWrite: 0,
-  lookRead: 1.7,
-  /** What a look reads per booking of the session: (21.5 − 10 × 1.7) / 20. */
-  lookReadPerBooking: 0.225,
-  /** Emails sent per booking through those steps: 101 emails for 20 bookings. */
-  emailsPerBooking: 101 / 20,
+  lifeWrite: 56.5,
+  lifeRead: 19.9,
+  /**
+   * The invitations job's own look at one session (just published, no bookings): it reads the
+   * session and moves the look on to the next time one can fall due.
+   */
+  lookWrite: 3.0,
+  lookRead: 1.6,
+  /** What a look reads per booking of the session: (21.5 − 11 × 1.6) / 20, eleven sessions looked at when post opens. */
+  lookReadPerBooking: 0.195,
+  /** Emails sent per booking through those steps: 102 emails for 20 bookings. */
+  emailsPerBooking: 102 / 20,
   /** Read units of GET /api/sessions, GET /api/sessions/{id}, GET /api/bookings/{id}. */
   listingRead: 1.0,
   sessionRead: 1.5,
@@ -289,10 +292,6 @@ export const MEASURED = {
 /** The usage assumptions, each stated in the README beside its line. */
 export const ASSUMED = {
   bookingsPerPractitioner: 1,
-  /** Days before its first part a session is published (the invitations job looks at it every run). */
-  publishLeadDays: 60,
-  /** Days before the first part a booking is made, on average. */
-  bookedLeadDays: 30,
   attendance: 0.8,
   /** The post invitation and the follow-up of each attended booking (a trainer's digest per session is added). */
   laterEmailsPerAttended: 2,
@@ -313,7 +312,8 @@ export const ASSUMED = {
   apiMs: 120,
   mailMs: 300,
   statsMs: 200,
-  invitationsJobMs: 1_000,
+  /** Most runs of the invitations job find nothing due, as the other jobs' do. */
+  invitationsJobMs: 200,
   otherJobMs: 200,
   /** Stream records of bookings the stats function handles per booking (made, confirmed, marked). */
   statsInvocationsPerBooking: 3,
@@ -338,10 +338,13 @@ export function usageOf(scale: Scale) {
   const bookings = (scale.practitioners * a.bookingsPerPractitioner) / 12
   const sessions = scale.sessions / 12
   const attended = bookings * a.attendance
-  const openSessions = (scale.sessions * a.publishLeadDays) / 365
-  const openBookings = (scale.practitioners * a.bookingsPerPractitioner * a.bookedLeadDays) / 365
-  const laterLooks = sessions * (14 * 24 + 28)
-  const looks = openSessions * FIVE_MINUTE_RUNS + laterLooks
+  const bookingsPerSession = (scale.practitioners * a.bookingsPerPractitioner) / scale.sessions
+  // The invitations job's looks: each session's own (once published, at its pre reminder, at the
+  // end and hourly while post is open, then daily while follow-up is), each reading all of its
+  // bookings, and one place look per booking, reading the bookings made before it (half, on average).
+  const ownLooks = sessions * (2 + 14 * 24 + 28)
+  const placeLooks = bookings
+  const looks = ownLooks + placeLooks
   const emails = bookings * m.emailsPerBooking + attended * a.laterEmailsPerAttended + sessions
   const staffCalls = scale.staffMau * a.staffApiCallsPerMau
   const apiCalls = bookings * a.apiCallsPerBooking + staffCalls
@@ -355,19 +358,20 @@ export function usageOf(scale: Scale) {
     (statsInvocations * a.statsMs * 0.5) / 1000 +
     (invitationRuns * a.invitationsJobMs + (jobRuns - invitationRuns) * a.otherJobMs) / 1000
   const writeUnits =
-    bookings * (m.bookingWrite + m.lifeWrite + a.unmeasuredWritePerBooking) + looks * m.lookWrite
+    bookings * (m.bookingWrite + m.lifeWrite + a.unmeasuredWritePerBooking) + ownLooks * m.lookWrite
   const readUnits =
     bookings * (m.bookingRead + m.lifeRead + a.unmeasuredReadPerBooking) +
     bookings * (3 * m.listingRead + 3 * m.sessionRead + 2 * m.manageRead) +
     looks * m.lookRead +
-    openBookings * m.lookReadPerBooking * FIVE_MINUTE_RUNS +
+    (ownLooks + placeLooks / 2) * bookingsPerSession * m.lookReadPerBooking +
     staffCalls * a.staffReadPerCall
   const logGb = (invocations * a.logKbPerInvocation + apiCalls * a.logKbPerApiAccess) / 1e6
   return {
     bookings,
     sessions,
-    openSessions,
-    openBookings,
+    bookingsPerSession,
+    ownLooks,
+    placeLooks,
     looks,
     emails,
     apiCalls,

@@ -5,7 +5,6 @@ import {
   dollars,
   type Line,
   linesOf,
-  MEASURED,
   PRICES,
   RATE_SOURCE,
   SCALES,
@@ -36,7 +35,7 @@ if (!programme || !tenTimes) throw new Error('Two scales are priced')
 
 for (const { scale, usage } of [programme, tenTimes]) {
   console.log(
-    `- **${scale.name}** (${scale.practitioners.toLocaleString('en-GB')} practitioners, ${scale.sessions.toLocaleString('en-GB')} sessions a year): ${count(usage.bookings)} bookings, ${count(usage.emails)} emails, ${count(usage.apiCalls)} API calls, ${count(usage.invocations)} function invocations and ${count(usage.looks)} invitation looks a month (${count(usage.openSessions)} sessions published ahead at a time, ${count(usage.openBookings)} bookings waiting for their session).`,
+    `- **${scale.name}** (${scale.practitioners.toLocaleString('en-GB')} practitioners, ${scale.sessions.toLocaleString('en-GB')} sessions a year): ${count(usage.bookings)} bookings, ${count(usage.emails)} emails, ${count(usage.apiCalls)} API calls, ${count(usage.invocations)} function invocations and ${count(usage.looks)} invitation looks a month (${count(usage.ownLooks)} the sessions' own, ${count(usage.placeLooks)} place looks; ${count(usage.bookingsPerSession)} bookings a session).`,
   )
 }
 console.log('')
@@ -68,18 +67,8 @@ console.log(`| WAF, optional (\`pnpm deploy:edge\`), on top | | | | | +${optiona
 console.log(`\nNot in the totals (no price found with a source): ${programme.totals.unpriced.join('; ')}.`)
 
 // What the largest lines come from, and the totals without them (nothing here is built).
-// The invitations job's looks write nothing since `ac0a96a`; what they cost is their reads.
-const looksCost = (u: Usage) =>
-  u.looks * MEASURED.lookWrite * (PRICES.dynamoWrite.usd ?? 0) +
-  (u.looks * MEASURED.lookRead + u.openBookings * MEASURED.lookReadPerBooking * (365 / 12) * 24 * 12) *
-    (PRICES.dynamoRead.usd ?? 0)
-const changes = [
+const changes: { change: string; saves: (usage: Usage) => number }[] = [
   { change: 'no CloudWatch dashboard (the alarms stay)', saves: () => PRICES.dashboard.usd },
-  {
-    change:
-      'the invitations job reading a session only when an invitation can fall due, not at every run (at most what its looks cost now)',
-    saves: (u: Usage) => looksCost(u),
-  },
 ]
 console.log('\n| Change (not made) | Programme: saves | Ten times: saves |')
 console.log('| --- | ---: | ---: |')
@@ -90,7 +79,7 @@ for (const { change, saves } of changes) {
   console.log(`| ${change} | $${amounts[0]?.toFixed(2)} | $${amounts[1]?.toFixed(2)} |`)
 }
 console.log(
-  `| **Total after both** | **$${left[0]?.toFixed(2)} = £${toPounds(left[0] ?? 0).toFixed(2)}** | **$${left[1]?.toFixed(2)} = £${toPounds(left[1] ?? 0).toFixed(2)}** |`,
+  `| **Total after it** | **$${left[0]?.toFixed(2)} = £${toPounds(left[0] ?? 0).toFixed(2)}** | **$${left[1]?.toFixed(2)} = £${toPounds(left[1] ?? 0).toFixed(2)}** |`,
 )
 
 console.log(`\nPounds at ${RATE_SOURCE}: $1 = £${(1 / USD_PER_GBP).toFixed(4)}.`)

@@ -4,7 +4,6 @@
 // trainers' devices at a time, a room checks in with the code at once, and the register is read back.
 
 import { parseArgs } from 'node:util'
-import { BatchWriteCommand, type BatchWriteCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import {
   applyRegisterChanges,
   changeScope,
@@ -16,6 +15,7 @@ import {
   updateRegisterPart,
 } from '@ey/domain'
 import { bookingItem } from '@ey/dynamodb'
+import { BatchWriteCommand, type BatchWriteCommandOutput, QueryCommand } from '@ey/dynamodb/client'
 import { startLocalStack } from '@ey/local-stack'
 import { coreClients, coreConfigFromEnv, wireCore } from '@ey/runtime'
 import {

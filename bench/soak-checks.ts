@@ -2,9 +2,9 @@
 // (not through the repositories whose writes they check): seat counts, waiting lists, the outbox
 // and one live booking per person per session.
 
-import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb'
 import { type BookingStatus, holdsPlace, isLive } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { type DocumentClient, paginateScan } from '@ey/dynamodb/client'
 
 type Item = Record<string, unknown>
 
@@ -20,7 +20,7 @@ export interface InvariantCheck {
 const SETTLED_OUTBOX = new Set(['sent', 'skipped', 'failed'])
 
 /** Every item of the table, read with strongly consistent scans. */
-export async function readAllItems(doc: DynamoDBDocumentClient, tableName: string): Promise<Item[]> {
+export async function readAllItems(doc: DocumentClient, tableName: string): Promise<Item[]> {
   const items: Item[] = []
   for await (const page of paginateScan({ client: doc }, { TableName: tableName, ConsistentRead: true })) {
     items.push(...(page.Items ?? []))

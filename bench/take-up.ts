@@ -6,9 +6,9 @@
 
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, BookingSchema, type BookingStatus, snapshotOf } from '@ey/domain'
 import { bookingItem, createDynamoTakeUpStats, ensureTable, keys } from '@ey/dynamodb'
+import { BatchWriteCommand, DocumentClient } from '@ey/dynamodb/client'
 import {
   type DynamoDBRecord,
   demoPerson,
@@ -17,7 +17,6 @@ import {
   startDynamoDbLocal,
 } from '@ey/local-stack'
 import { localAuthorities } from '@ey/reference-data'
-import { documentClient } from '@ey/runtime'
 import { createStatsHandler, STATS_CONCURRENCY, STATS_GROUP_SIZE, wireStats } from '@ey/stats-function'
 import { benchArgs, burst, pastBenchSession, weightedLaCodes } from './support.ts'
 
@@ -67,7 +66,11 @@ async function measure(config: { groupSize: number; concurrency: number }) {
       region: 'eu-west-2',
       credentials: LOCAL_CREDENTIALS,
     })
-    const doc = documentClient(client)
+    const doc = new DocumentClient({
+      endpoint: dynamo.endpoint,
+      region: 'eu-west-2',
+      credentials: LOCAL_CREDENTIALS,
+    })
     const tableName = 'take-up'
     await ensureTable(client, tableName)
     await burst(Math.ceil(bookings.length / 25), 4, async (n) => {

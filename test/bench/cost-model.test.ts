@@ -72,8 +72,9 @@ describe('the usage of a scale', () => {
     expect(programme.sessions).toBeCloseTo(400 / 12, 6)
   })
 
-  it('looks at every session published ahead at every five-minute run, so ten times the sessions is ten times the looks', () => {
-    expect(programme.openSessions).toBeCloseTo((400 * 60) / 365, 6)
+  it('looks at each session once published, at its pre reminder, hourly while post is open and daily while follow-up is, and once for each place, so ten times the scale is ten times the looks', () => {
+    expect(programme.ownLooks).toBeCloseTo((400 / 12) * (2 + 14 * 24 + 28), 6)
+    expect(programme.placeLooks).toBeCloseTo(5_000 / 12, 6)
     expect(tenTimes.looks / programme.looks).toBeCloseTo(10, 6)
   })
 

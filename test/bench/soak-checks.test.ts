@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { type BookingDeps, bookSession, cancelBooking, DEFAULT_POLICY } from '@ey/domain'
 import { bookingItem, createDynamoBookingRepository, keys } from '@ey/dynamodb'
+import { GetCommand, PutCommand, UpdateCommand } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { describe, expect, it } from 'vitest'

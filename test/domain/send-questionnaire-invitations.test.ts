@@ -2,6 +2,7 @@ import {
   bookSession,
   type Course,
   cancelBooking,
+  preReminderAt,
   type Session,
   sendQuestionnaireInvitations,
 } from '@ey/domain'
@@ -14,6 +15,7 @@ import {
   makePerson,
   makeQuestionnaireResponse,
   makeSession,
+  partAt,
 } from '../support/factories.ts'
 import { createInMemoryInvitationStore } from '../support/in-memory-invitations.ts'
 import { createInMemoryQuestionnaires } from '../support/in-memory-questionnaires.ts'
@@ -33,6 +35,7 @@ async function world(
   const questionnaires = createInMemoryQuestionnaires()
   await deps.sessions.createSessions([session])
   invitations.sync(session)
+  invitations.watch(deps.bookings)
   const job = {
     invitations,
     sessions: deps.sessions,
@@ -56,7 +59,7 @@ describe('sendQuestionnaireInvitations', () => {
     const booked = deps.clock.now().toISOString()
     expect(await run(at(booked, 5 * MINUTE))).toEqual({ looked: 1, queued: 0, finished: 0 })
     expect(await run(at(booked, 10 * MINUTE))).toEqual({ looked: 1, queued: 1, finished: 0 })
-    expect(await run(at(booked, 15 * MINUTE))).toEqual({ looked: 1, queued: 0, finished: 0 })
+    expect(await run(at(booked, 15 * MINUTE))).toEqual({ looked: 0, queued: 0, finished: 0 })
     expect(sent()).toEqual([[ada.booking.id, 'pre']])
     expect(invitations.queued[0]).toEqual({
       id: `questionnaire-pre-${ada.booking.id}`,
@@ -75,20 +78,38 @@ describe('sendQuestionnaireInvitations', () => {
     ])
   })
 
-  it('writes no new look while the session is on sale (it stays due at every run), and the next one once it starts', async () => {
-    const { deps, book, run, invitations } = await world()
-    await book('ada@x.org')
+  it('looks at a session on sale only once published, 10 minutes after each place is confirmed, and when the pre reminder falls due', async () => {
+    const { deps, book, sent, run, invitations } = await world(
+      makeSession({ id: 'ses-a', capacity: 5, startsAt: START }),
+    )
+    const published = deps.clock.now().getTime()
     const setNextLook = vi.spyOn(invitations, 'setNextLook')
-    const booked = deps.clock.now().getTime()
-    for (let minutes = 5; minutes <= 60; minutes += 5) {
-      expect((await run(new Date(booked + minutes * MINUTE))).looked).toBe(1)
+    const ada = (await book('ada@x.org')).booking.id
+    deps.clock.advance(3 * DAY)
+    const bea = (await book('bea@x.org')).booking.id
+    const beaBooked = deps.clock.now().getTime()
+
+    const looks: string[] = []
+    for (let t = published; t < at(START).getTime(); t += 5 * MINUTE) {
+      if ((await run(new Date(t))).looked > 0) looks.push(new Date(t).toISOString())
     }
-    expect(setNextLook).not.toHaveBeenCalled()
-    // At the start the pre window closes: the next look is the end of the session, when post opens.
-    expect((await run(at(START))).looked).toBe(1)
-    expect(setNextLook).toHaveBeenCalledTimes(1)
-    expect(setNextLook.mock.calls[0]?.[1]).toEqual(at(END))
-    expect((await run(at(START, 5 * MINUTE))).looked).toBe(0)
+    expect(looks).toEqual([
+      new Date(published).toISOString(),
+      at(new Date(published).toISOString(), 10 * MINUTE).toISOString(),
+      at(new Date(beaBooked).toISOString(), 10 * MINUTE).toISOString(),
+      preReminderAt({ parts: [partAt(START)] }).toISOString(),
+    ])
+    expect(sent()).toEqual([
+      [ada, 'pre'],
+      [bea, 'pre'],
+      [ada, 'pre-reminder'],
+      [bea, 'pre-reminder'],
+    ])
+    // The session's own look: to the reminder, then to the end, when post opens.
+    expect(setNextLook.mock.calls.filter(([look]) => !look.bookingId).map(([, next]) => next)).toEqual([
+      preReminderAt({ parts: [partAt(START)] }),
+      at(END),
+    ])
   })
 
   it('reminds of pre 2 days before only those who have not answered it', async () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { createTableInput, dueKeys, ensureTable } from '@ey/dynamodb'
+import { DocumentClient, PutCommand, QueryCommand } from '@ey/dynamodb/client'
 import { type LocalService, startDynamoDbLocal } from '@ey/local-stack'
-import { documentClient } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDynamoConfig } from '../support/dynamo.ts'
 
@@ -19,7 +18,7 @@ describe('ensureTable', () => {
 
   it('adds an index of the definition that a table made before it lacks, and waits until it is active', async () => {
     const client = new DynamoDBClient(localDynamoConfig(own.endpoint))
-    const doc = documentClient(client)
+    const doc = new DocumentClient(localDynamoConfig(own.endpoint))
     const tableName = `old-${randomUUID()}`
     const input = createTableInput(tableName)
     const withoutGsi4 = input.GlobalSecondaryIndexes?.filter((index) => index.IndexName !== 'gsi4')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { ALERT_RETENTION_DAYS, createDynamoInterestAlertStore, keys, ttlAfterDays } from '@ey/dynamodb'
+import { GetCommand, QueryCommand } from '@ey/dynamodb/client'
 import { describe, expect, it } from 'vitest'
 import { describeAlertStoreContract } from '../support/alert-store-contract.ts'
 import { createTestTable } from '../support/dynamo.ts'

@@ -1,4 +1,8 @@
-import { createDynamoInvitationStore, createDynamoSessionStore } from '@ey/dynamodb'
+import {
+  createDynamoBookingRepository,
+  createDynamoInvitationStore,
+  createDynamoSessionStore,
+} from '@ey/dynamodb'
 import { createTestTable } from '../support/dynamo.ts'
 import { describeInvitationStoreContract } from '../support/invitation-contract.ts'
 
@@ -11,5 +15,6 @@ describeInvitationStoreContract('the DynamoDB invitation store', async () => {
     store: createDynamoInvitationStore({ doc, tableName }),
     create: (session) => sessions.createSessions([session]),
     save: (session, expectedStatus) => sessions.saveSession(session, expectedStatus),
+    bookings: createDynamoBookingRepository({ doc, tableName }),
   }
 })

@@ -1,6 +1,6 @@
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Booking } from '@ey/domain'
 import { bookingItem, createDynamoLaBookings } from '@ey/dynamodb'
+import { BatchWriteCommand, PutCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../support/dynamo.ts'
 import { LEEDS, makeBooking, makePerson, makeSnapshot, partAt } from '../support/factories.ts'

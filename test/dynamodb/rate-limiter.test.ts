@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { minuteWindow } from '@ey/domain'
 import { createDynamoRateLimiter, keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../support/dynamo.ts'
 

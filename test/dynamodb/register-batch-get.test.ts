@@ -1,14 +1,13 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { RepositoryError } from '@ey/domain'
 import { createDynamoRegisterRepository, keys, sessionItem } from '@ey/dynamodb'
-import { mockClient } from 'aws-sdk-client-mock'
+import { BatchGetCommand, DocumentClient, QueryCommand } from '@ey/dynamodb/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeSession } from '../support/factories.ts'
+import { scriptedSends } from '../support/scripted-sends.ts'
 
 // DynamoDB Local never leaves keys unprocessed, so this path is tried against a mocked client.
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
-const ddb = mockClient(doc)
+const doc = new DocumentClient({ region: 'eu-west-2' })
+const ddb = scriptedSends(doc)
 const registers = createDynamoRegisterRepository({
   doc,
   tableName: 't',
@@ -31,7 +30,7 @@ describe('a trainer’s sessions when BatchGet leaves keys unprocessed', () => {
   afterEach(() => {
     ddb.reset()
     vi.useRealTimers()
-    vi.restoreAllMocks()
+    vi.mocked(Math.random).mockRestore()
   })
 
   it('asks again for only the unprocessed keys after a backoff, and answers every session', async () => {
@@ -42,11 +41,11 @@ describe('a trainer’s sessions when BatchGet leaves keys unprocessed', () => {
 
     const answer = registers.trainerSessions('amira', { from: new Date(0), to: new Date('2100-01-01') })
     await vi.advanceTimersByTimeAsync(49)
-    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(1)
+    expect(ddb.calls(BatchGetCommand)).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
 
     expect((await answer).map((session) => session.id)).toEqual(['sooner', 'later'])
-    expect(ddb.commandCalls(BatchGetCommand).map((call) => call.args[0].input)).toEqual([
+    expect(ddb.calls(BatchGetCommand).map((call) => call.input)).toEqual([
       batchGet(['sooner', 'later']),
       batchGet(['sooner']),
     ])
@@ -70,7 +69,7 @@ describe('a trainer’s sessions when BatchGet leaves keys unprocessed', () => {
     await vi.runAllTimersAsync()
     await failure
 
-    expect(ddb.commandCalls(BatchGetCommand).map((call) => call.args[0].input)).toEqual([
+    expect(ddb.calls(BatchGetCommand).map((call) => call.input)).toEqual([
       batchGet(['sooner', 'later']),
       batchGet(['sooner']),
       batchGet(['sooner']),

@@ -1,6 +1,6 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { emptyRegisterPart } from '@ey/domain'
 import { createDynamoRegisterRepository, createDynamoSessionStore } from '@ey/dynamodb'
+import { PutCommand, QueryCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, storeSessions, type TestTable } from '../support/dynamo.ts'
 import { makeSession } from '../support/factories.ts'

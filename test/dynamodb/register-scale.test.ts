@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import {
   applyRegisterChanges,
   changeRegister,
@@ -13,6 +12,7 @@ import {
   createDynamoCatalogueRepository,
   createDynamoRegisterRepository,
 } from '@ey/dynamodb'
+import { QueryCommand } from '@ey/dynamodb/client'
 import { type LocalService, startDynamoDbLocal } from '@ey/local-stack'
 import { hmacTokens, randomIds } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import {
   cancelSession,
   changeCapacity,
@@ -16,6 +15,7 @@ import {
   createOutboxStore,
   keys,
 } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import { hmacTokens, randomIds, sha256Fingerprints } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'

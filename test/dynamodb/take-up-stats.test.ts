@@ -1,6 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { addDays, BOOKING_STATUSES, type Booking, type BookingStatus, fromLondon } from '@ey/domain'
 import { bookingItem, createDynamoTakeUpStats, type DynamoTakeUpStats, keys } from '@ey/dynamodb'
+import { DeleteCommand, GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'

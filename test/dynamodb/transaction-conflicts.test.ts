@@ -1,13 +1,17 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { DomainError, ServiceBusyError } from '@ey/domain'
 import { createDynamoBookingRepository, createDynamoSessionStore } from '@ey/dynamodb'
-import { mockClient } from 'aws-sdk-client-mock'
+import {
+  DocumentClient,
+  TransactionCanceledException,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@ey/dynamodb/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeBooking, makeSession } from '../support/factories.ts'
+import { scriptedSends } from '../support/scripted-sends.ts'
 
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
-const ddb = mockClient(doc)
+const doc = new DocumentClient({ region: 'eu-west-2' })
+const ddb = scriptedSends(doc)
 
 /** DynamoDB's answer when another transaction held one of the items. */
 function conflict(): TransactionCanceledException {
@@ -44,14 +48,14 @@ describe('a booking hit by transaction conflicts', () => {
       const result = await repo.placeBooking(request)
 
       expect(result.booking.status).toBe('confirmed')
-      const calls = ddb.commandCalls(TransactWriteCommand)
+      const calls = ddb.calls(TransactWriteCommand)
       expect(calls).toHaveLength(conflicts + 1)
       for (const call of calls) {
-        const update = call.args[0].input.TransactItems?.[0]?.Update
+        const update = call.input.TransactItems?.[0]?.Update
         expect(update?.ConditionExpression).toBe(
           '#status = :published AND heldCount < #capacity AND waitingCount = :zero',
         )
-        expect(call.args[0].input.TransactItems?.[2]?.Put?.Item?.id).toBe('b1')
+        expect(call.input.TransactItems?.[2]?.Put?.Item?.id).toBe('b1')
       }
     },
   )
@@ -63,8 +67,8 @@ describe('a booking hit by transaction conflicts', () => {
 
     expect(error).toBeInstanceOf(ServiceBusyError)
     expect((error as ServiceBusyError).retryAfterSeconds).toBeGreaterThan(0)
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(4)
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(4)
+    expect(ddb.calls(UpdateCommand)).toHaveLength(0)
   })
 
   it('answers already-booked, not a retry, when the person lock fails its condition', async () => {
@@ -83,7 +87,7 @@ describe('a booking hit by transaction conflicts', () => {
     const error = await repo.placeBooking(request).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DomainError)
     expect((error as DomainError).code).toBe('already-booked')
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(1)
   })
 })
 

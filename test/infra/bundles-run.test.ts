@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import {
   askForInterestAlert,
@@ -14,6 +13,7 @@ import {
   showAttendanceCode,
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { FUNCTION_ENTRIES, type FunctionName } from '@ey/infra'
 import { bundleFunction } from '@ey/infra/bundle'
 import { JOB_SCHEDULES } from '@ey/jobs-function'

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp as createApiApp, wireApi } from '@ey/api'
 import {
   addDays,
@@ -15,6 +14,7 @@ import {
   scheduleSession,
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { DeleteCommand, GetCommand } from '@ey/dynamodb/client'
 import { createApp } from '@ey/infra'
 import { JOBS, runJob, wireJobs } from '@ey/jobs-function'
 import type { StreamPoller } from '@ey/local-stack'

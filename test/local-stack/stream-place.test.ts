@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { ensureTable } from '@ey/dynamodb'
+import { DocumentClient, PutCommand } from '@ey/dynamodb/client'
 import {
   type DynamoDBStreamEvent,
   fileCheckpoint,
@@ -12,7 +12,6 @@ import {
   startDynamoDbLocal,
   startStreamPoller,
 } from '@ey/local-stack'
-import { documentClient } from '@ey/runtime'
 import { afterAll, describe, expect, it } from 'vitest'
 import { localDynamoConfig } from '../support/dynamo.ts'
 
@@ -45,7 +44,7 @@ async function pollOnce(dynamo: LocalService, checkpoint?: StreamCheckpoint): Pr
 }
 
 async function put(dynamo: LocalService, ...keys: string[]): Promise<void> {
-  const doc = documentClient(new DynamoDBClient(localDynamoConfig(dynamo.endpoint)))
+  const doc = new DocumentClient(localDynamoConfig(dynamo.endpoint))
   for (const pk of keys) await doc.send(new PutCommand({ TableName: 'kept', Item: { pk, sk: 'A' } }))
 }
 

@@ -1,7 +1,7 @@
-import { paginateScan } from '@aws-sdk/lib-dynamodb'
 import type { SessionPage } from '@ey/contract'
 import { academicYearOf, type Booking, type DayRange, londonParts, takeUpFacts } from '@ey/domain'
 import { bookingItem, createDynamoTakeUpStats, type DynamoTakeUpStats, keys } from '@ey/dynamodb'
+import { paginateScan } from '@ey/dynamodb/client'
 import { type LocalStack, type SeedReport, startLocalStack } from '@ey/local-stack'
 import { localAuthorities } from '@ey/reference-data'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'

@@ -1,6 +1,6 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
 import { bookingCalendar, createSesMailer, renderEmail } from '@ey/mail'
+import { SESClient } from '@ey/mail/ses'
 import { describe, expect, inject, it } from 'vitest'
 import { makeBooking } from '../support/factories.ts'
 import { uniqueAddress, waitForEmail } from '../support/ses.ts'

@@ -1,5 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { createDynamoCatalogueRepository, keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { signInAs } from '@ey/local-stack'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'

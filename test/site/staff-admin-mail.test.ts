@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { OUTBOX_MAX_ATTEMPTS } from '@ey/domain'
 import { bookingItem } from '@ey/dynamodb'
+import { PutCommand } from '@ey/dynamodb/client'
 import { signInAs } from '@ey/local-stack'
 import {
   createFeedbackHandler,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { TABLE } from '@ey/dynamodb'
-import { documentClient } from '@ey/runtime'
+import { DocumentClient } from '@ey/dynamodb/client'
 import { localDynamoConfig, type TestTable } from './dynamo.ts'
 
 /**
@@ -109,13 +109,9 @@ export function accessesOf(commandName: string, input: Record<string, unknown>):
  */
 export function recordingTable(table: Pick<TestTable, 'tableName'>): TestTable & { accesses: TableAccess[] } {
   const accesses: TableAccess[] = []
-  const client = new DynamoDBClient(localDynamoConfig())
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      accesses.push(...accessesOf(String(context.commandName), args.input as Record<string, unknown>))
-      return next(args)
-    },
-    { step: 'initialize', name: 'recordTableAccess', priority: 'high' },
-  )
-  return { tableName: table.tableName, client, doc: documentClient(client), accesses }
+  const doc = new DocumentClient({
+    ...localDynamoConfig(),
+    observe: (operation, request) => accesses.push(...accessesOf(operation, request)),
+  })
+  return { tableName: table.tableName, client: new DynamoDBClient(localDynamoConfig()), doc, accesses }
 }

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb'
 import { type ManageTokens, type Session, snapshotOf } from '@ey/domain'
 import { bookingItem, createDynamoSessionStore, ensureTable } from '@ey/dynamodb'
+import { BatchWriteCommand, type BatchWriteCommandOutput, DocumentClient } from '@ey/dynamodb/client'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
-import { documentClient } from '@ey/runtime'
 import { inject } from 'vitest'
 import { makeBooking, makePerson } from './factories.ts'
 
 export interface TestTable {
   tableName: string
   client: DynamoDBClient
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
 }
 
 /** The client settings for a DynamoDB Local: the run's unless another endpoint is given. */
@@ -31,13 +26,17 @@ export async function createTestTable(endpoint?: string): Promise<TestTable> {
   const client = new DynamoDBClient(localDynamoConfig(endpoint))
   const tableName = `test-${randomUUID()}`
   await ensureTable(client, tableName)
-  return { tableName, client, doc: documentClient(client) }
+  return { tableName, client, doc: new DocumentClient(localDynamoConfig(endpoint)) }
 }
 
 /** The table of a running local stack (the browser tests'), to arrange data in it. */
 export function stackTable(stack: { dynamoEndpoint: string; tableName: string }): TestTable {
   const client = new DynamoDBClient(localDynamoConfig(stack.dynamoEndpoint))
-  return { tableName: stack.tableName, client, doc: documentClient(client) }
+  return {
+    tableName: stack.tableName,
+    client,
+    doc: new DocumentClient(localDynamoConfig(stack.dynamoEndpoint)),
+  }
 }
 
 /**

@@ -1,12 +1,24 @@
-import type { InvitationStore, QuestionnaireInvitationEmail, Session, SessionStatus } from '@ey/domain'
+import {
+  type BookingDeps,
+  type BookingRepository,
+  bookSession,
+  type InvitationStore,
+  type QuestionnaireInvitationEmail,
+  type Session,
+  type SessionStatus,
+} from '@ey/domain'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { makeSession, partAt } from './factories.ts'
+import { fakeClock, MINUTE, makeDeps, makePerson, makeSession, partAt } from './factories.ts'
 
-/** A store under test, and the session writes that keep its looks in line (as the session store does). */
+/**
+ * A store under test, the session writes that keep its looks in line (as the session store does),
+ * and the booking repository that writes its place looks.
+ */
 export interface InvitationWorld {
   store: InvitationStore
   create(session: Session): Promise<void>
   save(session: Session, expectedStatus: SessionStatus): Promise<void>
+  bookings: BookingRepository
 }
 
 const UPDATED = '2026-03-02T09:00:00.000Z'
@@ -60,6 +72,49 @@ export function describeInvitationStoreContract(name: string, make: () => Promis
 
       await world.save({ ...moved, status: 'cancelled' }, 'published')
       expect(await looksOf('look-c', new Date('2027-01-01T00:00:00.000Z'))).toEqual([])
+    })
+
+    it('gives a place confirmed at booking or on promotion a look 10 minutes on, a place waiting none, and clears one only while it holds the time read', async () => {
+      await world.create(session('look-e', { capacity: 1 }))
+      const deps: BookingDeps = { ...makeDeps(), bookings: world.bookings, clock: fakeClock(UPDATED) }
+      const book = async (email: string) =>
+        (
+          await bookSession(deps, {
+            sessionId: 'look-e',
+            idempotencyKey: email,
+            person: makePerson({ email }),
+          })
+        ).booking
+      const placed = await book('ada@example.test')
+      const waiting = await book('bea@example.test')
+      const placeLooks = async (now: Date) =>
+        (await looksOf('look-e', now)).filter((look) => look.bookingId !== undefined)
+      const tenOn = (instant: Date | string) => new Date(new Date(instant).getTime() + 10 * MINUTE)
+
+      expect(await placeLooks(new Date(tenOn(UPDATED).getTime() - 1))).toEqual([])
+      const first = { sessionId: 'look-e', at: tenOn(UPDATED).toISOString(), bookingId: placed.id }
+      expect(await placeLooks(tenOn(UPDATED))).toEqual([first])
+
+      await world.bookings.changeStatus({
+        bookingId: placed.id,
+        from: 'confirmed',
+        to: 'cancelled',
+        by: 'participant',
+        at: LATER,
+      })
+      await world.bookings.changeStatus({
+        bookingId: waiting.id,
+        from: 'waiting',
+        to: 'confirmed',
+        by: 'system',
+        at: LATER,
+      })
+      const second = { sessionId: 'look-e', at: tenOn(LATER).toISOString(), bookingId: waiting.id }
+      expect(await placeLooks(tenOn(LATER))).toEqual([first, second])
+
+      await world.store.setNextLook({ ...second, at: LATER.toISOString() }, undefined)
+      await world.store.setNextLook(first, undefined)
+      expect(await placeLooks(tenOn(LATER))).toEqual([second])
     })
 
     it('records an invitation once, with its email', async () => {

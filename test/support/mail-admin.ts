@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   OUTBOX_MAX_ATTEMPTS,
   type OutboxMessage,
@@ -6,6 +5,7 @@ import {
   type UndeliverableAddresses,
 } from '@ey/domain'
 import { createOutboxStore, outboxItem } from '@ey/dynamodb'
+import { PutCommand } from '@ey/dynamodb/client'
 import type { TestTable } from './dynamo.ts'
 import { makeOutboxMessage, NOW } from './factories.ts'
 

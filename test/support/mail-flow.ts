@@ -1,6 +1,6 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import type { Clock } from '@ey/domain'
 import { LOCAL_CREDENTIALS, type StreamPoller, startStreamPoller } from '@ey/local-stack'
+import { SESClient } from '@ey/mail/ses'
 import { createMailHandler, type MailConfig, wireMail } from '@ey/mail-function'
 import { inject } from 'vitest'
 import { localDynamoConfig, type TestTable } from './dynamo.ts'

@@ -3,16 +3,18 @@ import type { InvitationLook, SentInvitation } from './schemas/invitation.ts'
 
 /**
  * The invitations job's work. The session store keeps one look per published session (written
- * with the session, due at once when it is created, published or moved); the job reads the looks
- * that are due, and after each look sets the next or clears it. Invitations are recorded as they
- * are queued, so none goes twice however often a session is looked at.
+ * with the session, due at once when it is created, published or moved); the booking repository
+ * writes a place look with each change that lets a booking answer pre, a place given
+ * (`placeLookAt`), in the same write. The job reads the looks that are due; after each look it sets the session's next look or
+ * clears it, and clears the place looks. Invitations are recorded as they are queued, so none goes
+ * twice however often a session is looked at.
  */
 export interface InvitationStore {
-  /** Every session due a look at or before `now`, however long ago. */
+  /** Every look due at or before `now`, however long ago, soonest first: a session's own and place looks. */
   dueLooks(now: Date): Promise<InvitationLook[]>
   /**
-   * Sets when the session is looked at next (`undefined`: never again); a look the session store
-   * has given another time since it was read stays as the store wrote it.
+   * Sets when the session is looked at next (`undefined`: never again; a place look is only ever
+   * cleared); a look given another time since it was read stays as it was written.
    */
   setNextLook(look: InvitationLook, next: Date | undefined): Promise<void>
   /** Every invitation recorded for the bookings of a session. */

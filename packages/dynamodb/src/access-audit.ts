@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type AccessAudit,
   type AccessAuditEntry,
@@ -7,6 +6,7 @@ import {
   fromLondon,
   monthsBetween,
 } from '@ey/domain'
+import { PutCommand } from './client/index.ts'
 import { ttlAfterDays, withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { type Query, queryPages, type TableAccess } from './query.ts'

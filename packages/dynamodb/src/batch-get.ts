@@ -1,6 +1,6 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
 import { RepositoryError } from '@ey/domain'
 import { eachAtMost } from './at-most.ts'
+import { BatchGetCommand } from './client/index.ts'
 import type { TableAccess } from './query.ts'
 import { backoff, type RetryPolicy } from './retry.ts'
 

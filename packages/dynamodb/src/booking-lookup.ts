@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, type BookingLookup, isLive, sessionEnd } from '@ey/domain'
+import { type DocumentClient, QueryCommand } from './client/index.ts'
 import { bookingItem } from './items.ts'
 import { indexKeys } from './keys.ts'
 
@@ -14,7 +14,7 @@ export const MAX_PERSON_BOOKINGS = 200
  * email, never the address itself).
  */
 export function createDynamoBookingLookup(options: {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
 }): BookingLookup {
   return {
@@ -31,7 +31,7 @@ export function createDynamoBookingLookup(options: {
  * `LOOKBACK_MS` before.
  */
 export async function personBookingsEndingAfter(
-  table: { doc: DynamoDBDocumentClient; tableName: string },
+  table: { doc: DocumentClient; tableName: string },
   emailKey: string,
   after: Date,
 ): Promise<Booking[]> {

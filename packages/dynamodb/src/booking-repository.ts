@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   AlreadyBookedError,
   type Booking,
@@ -16,6 +14,14 @@ import {
   transitionEffects,
   WaitingListFullError,
 } from '@ey/domain'
+import { placeLookWrites } from './invitation-store.ts'
+import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from './client/index.ts'
 import {
   bookingItem,
   IDEMPOTENCY_RETENTION_DAYS,
@@ -30,7 +36,7 @@ import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
 import { type Cancellation, failed, transact } from './transactions.ts'
 
 export interface DynamoRepositoryOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   retry?: RetryPolicy
 }
@@ -161,6 +167,7 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
         },
       },
       ...bookingWrites(request, booking, request.outbox.confirmed),
+      ...placeLookWrites(tableName, undefined, booking),
     ])
     return cancellation ? outcomeOf(request, cancellation) : { booking, replayed: false }
   }
@@ -258,6 +265,14 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
       const entry = { at, from: change.from, to: change.to, by: change.by }
       const offerExpiresAt = change.to === 'offered' ? change.offerExpiresAt?.toISOString() : undefined
       const counters = effects.heldDelta !== 0 || effects.waitingDelta !== 0
+      const { offerExpiresAt: _previous, ...rest } = booking
+      const changed = {
+        ...rest,
+        status: change.to,
+        updatedAt: at,
+        history: [...booking.history, entry],
+        ...(offerExpiresAt ? { offerExpiresAt } : {}),
+      } as Booking
       const cancellation = await transact(doc, [
         {
           Update: {
@@ -312,18 +327,12 @@ export function createDynamoBookingRepository(options: DynamoRepositoryOptions):
             ]
           : []),
         ...(change.outbox ? [{ Put: { TableName: tableName, Item: outboxItem.to(change.outbox) } }] : []),
+        ...placeLookWrites(tableName, booking, changed),
       ])
       if (cancellation) {
         throw new DomainError('invalid-transition', 'The booking changed, or no place is free; try again.')
       }
-      const { offerExpiresAt: _previous, ...rest } = booking
-      return {
-        ...rest,
-        status: change.to,
-        updatedAt: at,
-        history: [...booking.history, entry],
-        ...(offerExpiresAt ? { offerExpiresAt } : {}),
-      } as Booking
+      return changed
     })
     if (!result) throw new ServiceBusyError(1)
     return result

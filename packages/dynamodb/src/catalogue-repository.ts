@@ -1,12 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type CatalogueRepository, type CatalogueStore, monthsBetween, RepositoryError } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  PutCommand,
+} from './client/index.ts'
 import { courseItem, partnerItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryPages } from './query.ts'
 
 export interface CatalogueOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
 }
 

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type CertificateRecord, CertificateRecordSchema, type CertificateStore } from '@ey/domain'
+import { GetCommand, PutCommand } from './client/index.ts'
 import { withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import type { TableAccess } from './query.ts'

@@ -1,6 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { CodeAttemptStore } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  PutCommand,
+} from './client/index.ts'
 import { keys } from './keys.ts'
 
 /** A day after the window or lock ends, TTL removes the count: it no longer matters then. */
@@ -11,7 +15,7 @@ const KEEP_SECONDS = 86_400
  * `CODE_ATTEMPTS`), written conditionally on the count it replaces so concurrent tries all count.
  */
 export function createDynamoCodeAttemptStore(table: {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
 }): CodeAttemptStore {
   const { doc, tableName } = table

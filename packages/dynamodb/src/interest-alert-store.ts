@@ -1,4 +1,3 @@
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import {
   type AlertCount,
   alertSent,
@@ -9,6 +8,7 @@ import {
   RepositoryError,
   ServiceBusyError,
 } from '@ey/domain'
+import { GetCommand, type TransactWriteCommandInput } from './client/index.ts'
 import { interestAlertItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, type TableAccess } from './query.ts'

@@ -1,21 +1,57 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
+  type Booking,
   type InvitationLook,
   type InvitationStore,
+  placeLookAt,
   RepositoryError,
   SentInvitationSchema,
   type Session,
   sessionEnd,
   sessionStart,
 } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from './client/index.ts'
 import { outboxItem, withoutKeys } from './items.ts'
 import { dueKeys, keys } from './keys.ts'
 import { queryDue, queryPrefix, type TableAccess } from './query.ts'
 import { transact } from './transactions.ts'
 
-/** The gsi4 keys of a session's look at `at`. */
-const lookDue = (sessionId: string, at: Date | string) => dueKeys.due('invitation', at, sessionId)
+/** The gsi4 keys of a look at `at`: the session's own, or a booking's place look. */
+const lookDue = (look: Pick<InvitationLook, 'sessionId' | 'bookingId'>, at: Date | string) =>
+  dueKeys.due('invitation', at, look.bookingId ? `${look.sessionId}#${look.bookingId}` : look.sessionId)
+
+const lookKey = (look: InvitationLook) =>
+  look.bookingId ? keys.placeLook(look.sessionId, look.bookingId) : keys.invitationLook(look.sessionId)
+
+type PlaceBooking = Parameters<typeof placeLookAt>[1] & Pick<Booking, 'id' | 'sessionId'>
+
+/**
+ * The place look a booking's change writes, as a transaction's part (`placeLookAt`: when it gives
+ * the booking a place), or nothing. Put whole, so a write retried writes the same item.
+ */
+export function placeLookWrites(tableName: string, before: PlaceBooking | undefined, after: PlaceBooking) {
+  const at = placeLookAt(before, after)
+  if (!at) return []
+  const look = { sessionId: after.sessionId, bookingId: after.id }
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.placeLook(look.sessionId, look.bookingId),
+          type: 'place-look',
+          ...look,
+          ...lookDue(look, at),
+        },
+      },
+    },
+  ]
+}
 
 /**
  * Brings a session's invitation look in line with the session as just written: a published
@@ -43,16 +79,17 @@ export async function syncInvitationLook(table: TableAccess, session: Session): 
         sessionId: session.id,
         startsAt,
         endsAt,
-        ...lookDue(session.id, session.updatedAt),
+        ...lookDue({ sessionId: session.id }, session.updatedAt),
       },
     }),
   )
 }
 
 /**
- * The invitations job's work on DynamoDB: looks due from gsi4 (`DUE#invitation`), moved or
- * cleared only while they still hold the time that was read; invitations recorded in the
- * session's partition (`INVITED#<bookingId>#<kind>`) in one transaction with their outbox item.
+ * The invitations job's work on DynamoDB: looks due from gsi4 (`DUE#invitation`: the sessions'
+ * own and the place looks), moved or cleared only while they still hold the time that was read (a
+ * place look is deleted); invitations recorded in the session's partition
+ * (`INVITED#<bookingId>#<kind>`) in one transaction with their outbox item.
  */
 export function createDynamoInvitationStore(table: TableAccess): InvitationStore {
   const { doc, tableName } = table
@@ -62,32 +99,34 @@ export function createDynamoInvitationStore(table: TableAccess): InvitationStore
         (item): InvitationLook => ({
           sessionId: String(item.sessionId),
           at: String(item.dueSk).split('#')[0] as string,
+          ...(item.type === 'place-look' ? { bookingId: String(item.bookingId) } : {}),
         }),
       )
     },
 
     async setNextLook(look, next) {
-      const update = next
-        ? {
-            UpdateExpression: 'SET dueSk = :next',
-            ExpressionAttributeValues: { ':next': lookDue(look.sessionId, next).dueSk },
-          }
-        : { UpdateExpression: 'REMOVE duePk, dueSk', ExpressionAttributeValues: {} }
+      const condition = {
+        TableName: tableName,
+        Key: lookKey(look),
+        ConditionExpression: 'dueSk = :read',
+        ExpressionAttributeValues: { ':read': lookDue(look, look.at).dueSk },
+      }
       try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.invitationLook(look.sessionId),
-            ConditionExpression: 'dueSk = :read',
-            UpdateExpression: update.UpdateExpression,
-            ExpressionAttributeValues: {
-              ...update.ExpressionAttributeValues,
-              ':read': lookDue(look.sessionId, look.at).dueSk,
-            },
-          }),
-        )
+        if (look.bookingId) await doc.send(new DeleteCommand(condition))
+        else if (next) {
+          await doc.send(
+            new UpdateCommand({
+              ...condition,
+              UpdateExpression: 'SET dueSk = :next',
+              ExpressionAttributeValues: {
+                ...condition.ExpressionAttributeValues,
+                ':next': lookDue(look, next).dueSk,
+              },
+            }),
+          )
+        } else await doc.send(new UpdateCommand({ ...condition, UpdateExpression: 'REMOVE duePk, dueSk' }))
       } catch (error) {
-        // Moved by the session store (or deleted) since it was read: what the store wrote stands.
+        // Moved by the session store (or deleted) since it was read: what was written stands.
         if (error instanceof ConditionalCheckFailedException) return
         throw new RepositoryError('Setting the next invitation look failed', error)
       }

@@ -141,6 +141,11 @@ export const keys = {
   partDayPrefix: PART_DAY,
   /** When the invitations job next looks at a session's bookings: one per published session. */
   invitationLook: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'INVITATION_LOOK' }),
+  /** A look at a session that a booking's place made due (its pre invitation): one per place, until looked at. */
+  placeLook: (sessionId: string, bookingId: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `PLACE_LOOK#${bookingId}`,
+  }),
   /** One questionnaire invitation sent to one booking of the session: recorded once per kind. */
   sentInvitation: (sessionId: string, bookingId: string, kind: string) => ({
     pk: `SESSION#${sessionId}`,

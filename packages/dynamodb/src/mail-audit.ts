@@ -1,5 +1,5 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { MailAudit, MailAuditEntry } from '@ey/domain'
+import { PutCommand, QueryCommand } from './client/index.ts'
 import { ttlAfterDays } from './items.ts'
 import { keys } from './keys.ts'
 import type { TableAccess } from './query.ts'

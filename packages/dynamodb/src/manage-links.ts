@@ -1,6 +1,6 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { type Booking, type ManageLinkStore, ServiceBusyError } from '@ey/domain'
 import { personBookingsEndingAfter } from './booking-lookup.ts'
+import type { DocumentClient } from './client/index.ts'
 import { outboxItem } from './items.ts'
 import { keys } from './keys.ts'
 import { DEFAULT_RETRY, type RetryPolicy, withConflictRetry } from './retry.ts'
@@ -12,7 +12,7 @@ import { transact } from './transactions.ts'
  * each booking's new version and token hash (only if its version is still the one read).
  */
 export function createDynamoManageLinkStore(options: {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   retry?: RetryPolicy
 }): ManageLinkStore {

@@ -1,5 +1,5 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type Material, MaterialSchema, type MaterialStore } from '@ey/domain'
+import { DeleteCommand, PutCommand } from './client/index.ts'
 import { keys } from './keys.ts'
 import { queryPrefix, type TableAccess } from './query.ts'
 

@@ -1,10 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  UpdateCommand,
-  type UpdateCommandInput,
-} from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import {
   type OutboxClaim,
@@ -14,12 +7,19 @@ import {
   type OutboxStore,
   RepositoryError,
 } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  PutCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from './client/index.ts'
 import { OUTBOX_RETENTION_DAYS, outboxItem, ttlAfterDays } from './items.ts'
 import { dueKeys, indexKeys, keys } from './keys.ts'
 import { queryPages, queryUpTo } from './query.ts'
 
 export interface OutboxStoreOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   /** A claim this old is taken to belong to a sender that died; defaults to 5 minutes. */
   staleClaimMs?: number

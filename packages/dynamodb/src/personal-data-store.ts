@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
 import {
   AccessAuditEntrySchema,
   AuditEntrySchema,
@@ -16,6 +14,13 @@ import {
   WalkInSchema,
 } from '@ey/domain'
 import { batchGet } from './batch-get.ts'
+import {
+  ConditionalCheckFailedException,
+  DeleteCommand,
+  GetCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from './client/index.ts'
 import { bookingItem, withoutKeys } from './items.ts'
 import { emailHash, indexKeys, keys } from './keys.ts'
 import { queryAll, queryIndex, queryPages, queryPrefix, type TableAccess } from './query.ts'

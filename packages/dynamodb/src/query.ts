@@ -1,14 +1,14 @@
 import {
-  type DynamoDBDocumentClient,
+  type DocumentClient,
   paginateQuery,
   type QueryCommandInput,
   type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb'
+} from './client/index.ts'
 import { type DueKind, dueKeys } from './keys.ts'
 
 /** The table a repository reads, through its document client. */
 export interface TableAccess {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
 }
 

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   DomainError,
   QUESTIONNAIRE_KINDS,
@@ -12,6 +10,7 @@ import {
   RepositoryError,
 } from '@ey/domain'
 import { batchGet } from './batch-get.ts'
+import { ConditionalCheckFailedException, DeleteCommand, GetCommand, PutCommand } from './client/index.ts'
 import { withoutKeys } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryIndex, queryLast, queryPrefix, type TableAccess } from './query.ts'

@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { RateLimiter } from '@ey/domain'
+import { ConditionalCheckFailedException, type DocumentClient, UpdateCommand } from './client/index.ts'
 import { keys } from './keys.ts'
 
 /** A minute after its window ends, TTL removes the count: it no longer matters then. */
@@ -11,10 +10,7 @@ const KEEP_SECONDS = 60
  * `ADD` counts a request only while the count is below the limit, so concurrent requests on every
  * instance never count past it, and no read comes first.
  */
-export function createDynamoRateLimiter(table: {
-  doc: DynamoDBDocumentClient
-  tableName: string
-}): RateLimiter {
+export function createDynamoRateLimiter(table: { doc: DocumentClient; tableName: string }): RateLimiter {
   const { doc, tableName } = table
   return {
     async take(window) {

@@ -1,9 +1,4 @@
 import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb'
-import {
   AttendanceCodeSchema,
   type AuditEntry,
   AuditEntrySchema,
@@ -21,6 +16,7 @@ import {
   WalkInSchema,
 } from '@ey/domain'
 import { batchGet } from './batch-get.ts'
+import { type DocumentClient, GetCommand, type TransactWriteCommandInput } from './client/index.ts'
 import { bookingItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryAll, queryIndex, queryPrefix } from './query.ts'
@@ -28,7 +24,7 @@ import { DEFAULT_RETRY, RetryableConflict, type RetryPolicy } from './retry.ts'
 import { transact } from './transactions.ts'
 
 export interface RegisterRepositoryOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   /** How often keys a BatchGet leaves unprocessed are asked for again. */
   retry?: RetryPolicy

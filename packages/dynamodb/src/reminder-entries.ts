@@ -1,4 +1,3 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   DEFAULT_REMINDER_LEADS_MINUTES,
   type DueDigestPart,
@@ -9,6 +8,7 @@ import {
   reminderTimes,
   type Session,
 } from '@ey/domain'
+import { DeleteCommand, PutCommand } from './client/index.ts'
 import { dueKeys, indexKeys, keys } from './keys.ts'
 import { queryPrefix, type TableAccess } from './query.ts'
 

@@ -1,6 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { type ReminderSchedule, RepositoryError } from '@ey/domain'
+import { ConditionalCheckFailedException, UpdateCommand } from './client/index.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryDue, queryIndex, type TableAccess } from './query.ts'
 import { partDayEntry, reminderEntry } from './reminder-entries.ts'

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import {
   belowHeld,
@@ -10,6 +8,12 @@ import {
   type SessionStore,
   sessionStart,
 } from '@ey/domain'
+import {
+  ConditionalCheckFailedException,
+  type DocumentClient,
+  GetCommand,
+  UpdateCommand,
+} from './client/index.ts'
 import { syncInvitationLook } from './invitation-store.ts'
 import { bookingItem, outboxItem, sessionItem } from './items.ts'
 import { indexKeys, keys } from './keys.ts'
@@ -19,7 +23,7 @@ import { syncTrainerAssignments } from './trainer-assignments.ts'
 import { failed, transact } from './transactions.ts'
 
 export interface SessionStoreOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   /**
    * The reminder leads of a session that sets none of its own (`REMINDER_LEADS_MINUTES`);

@@ -1,11 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
 import { DomainError, type StaffDirectory, type StaffMember, StaffMemberSchema } from '@ey/domain'
+import { type DocumentClient, GetCommand } from './client/index.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryUpTo } from './query.ts'
 import { transact } from './transactions.ts'
 
 export interface StaffDirectoryOptions {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
 }
 

@@ -1,7 +1,7 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import { type LocalAuthorities, RepositoryError, type TakeUpFacts, takeUpFacts } from '@ey/domain'
 import * as z from 'zod'
 import { batchGet } from './batch-get.ts'
+import type { TransactWriteCommandInput } from './client/index.ts'
 import { bookingItem } from './items.ts'
 import { keys } from './keys.ts'
 import type { TableAccess } from './query.ts'

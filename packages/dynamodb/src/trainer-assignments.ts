@@ -1,5 +1,5 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type Session, sessionStart } from '@ey/domain'
+import { DeleteCommand, PutCommand } from './client/index.ts'
 import { indexKeys, keys } from './keys.ts'
 import { queryPrefix, type TableAccess } from './query.ts'
 

@@ -1,11 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { RepositoryError } from '@ey/domain'
+import {
+  type DocumentClient,
+  TransactionCanceledException,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from './client/index.ts'
 import { RetryableConflict } from './retry.ts'
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
@@ -23,7 +23,7 @@ export interface Cancellation {
  * `RetryableConflict`; anything else becomes a `RepositoryError` with its cause.
  */
 export async function transact(
-  doc: DynamoDBDocumentClient,
+  doc: DocumentClient,
   items: TransactItem[],
   clientRequestToken?: string,
 ): Promise<Cancellation | undefined> {

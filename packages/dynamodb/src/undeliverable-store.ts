@@ -1,10 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   normaliseEmail,
   type UndeliverableAddress,
   type UndeliverableAddresses,
   UndeliverableAddressSchema,
 } from '@ey/domain'
+import { DeleteCommand, GetCommand, PutCommand } from './client/index.ts'
 import { emailHash, indexKeys, keys } from './keys.ts'
 import { queryUpTo, type TableAccess } from './query.ts'
 

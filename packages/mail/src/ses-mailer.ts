@@ -1,6 +1,6 @@
-import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses'
 import type { Mailer } from '@ey/domain'
 import { type ComposeOptions, composeRawEmail } from './compose.ts'
+import { type SESClient, SendRawEmailCommand } from './ses-client.ts'
 
 export interface SesMailerOptions extends ComposeOptions {
   ses: SESClient
@@ -28,3 +28,9 @@ export function createSesMailer(options: SesMailerOptions): Mailer {
     },
   }
 }
+export {
+  SESClient,
+  SendRawEmailCommand,
+  type SendRawEmailInput,
+  type SendRawEmailOutput,
+} from './ses-client.ts'

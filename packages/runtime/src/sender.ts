@@ -1,8 +1,7 @@
-import { SESClient } from '@aws-sdk/client-ses'
 import type { Mailer } from '@ey/domain'
 // The mailer's own module, not the package's index: the API loads this file at start (through this
 // package's index) and sends no email, and the index would bring it the calendar library too.
-import { createSesMailer } from '@ey/mail/ses'
+import { createSesMailer, SESClient } from '@ey/mail/ses'
 import type { CoreConfig } from './config.ts'
 import { type Env, optionalEnv, requireEnv } from './env.ts'
 
@@ -16,7 +15,7 @@ export interface SenderConfig {
   sesEndpoint?: string
 }
 
-/** The SDK client of a function that sends email. */
+/** The SES client of a function that sends email. */
 export interface SenderClients {
   ses: SESClient
 }

@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import {
   type AbuseLimits,
   type AccessAudit,
@@ -57,13 +55,14 @@ import {
   createOutboxStore,
   createUndeliverableStore,
 } from '@ey/dynamodb'
+import { DocumentClient } from '@ey/dynamodb/client'
 import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
 import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
 /** The SDK clients every function shares. */
 export interface CoreClients {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
 }
 
 /** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
@@ -115,15 +114,10 @@ export interface CoreDeps extends BookingDeps {
   reminderLeadsMinutes: readonly number[]
 }
 
-/** The document client the adapters expect (attributes left undefined are dropped, not refused). */
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
-}
-
-/** The shared SDK clients for this configuration (DynamoDB Local's endpoint when it names one). */
+/** The shared clients for this configuration (DynamoDB Local's endpoint when it names one). */
 export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreClients {
   const endpoint = config.dynamodbEndpoint
-  return { doc: documentClient(new DynamoDBClient(endpoint ? { endpoint } : {})) }
+  return { doc: new DocumentClient(endpoint ? { endpoint } : {}) }
 }
 
 /**

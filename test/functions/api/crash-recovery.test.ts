@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { createApp, wireApi } from '@ey/api'
+import { type DocumentClient, ScanCommand } from '@ey/dynamodb/client'
 import { describe, expect, it } from 'vitest'
 import { storeSessions } from '../../support/dynamo.ts'
 import { fakeClock, LEEDS, makeCourse, makeSession } from '../../support/factories.ts'
@@ -31,7 +31,7 @@ class ProcessKilled extends Error {}
  * The document client of a process that dies before its write number `survives + 1`: every
  * read and the first `survives` writes go through, then each send throws.
  */
-function dyingClient(doc: DynamoDBDocumentClient, survives: number): DynamoDBDocumentClient {
+function dyingClient(doc: DocumentClient, survives: number): DocumentClient {
   let writes = 0
   let dead = false
   return new Proxy(doc, {

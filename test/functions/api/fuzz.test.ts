@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { ScanCommand } from '@ey/dynamodb/client'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {

@@ -1,6 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Booking, BookingStatus, Person } from '@ey/domain'
 import { bookingItem } from '@ey/dynamodb'
+import { PutCommand } from '@ey/dynamodb/client'
 import { parse } from 'csv-parse/sync'
 import {
   LEEDS,

@@ -1,13 +1,17 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { createDynamoBookingRepository, keys, sessionItem } from '@ey/dynamodb'
-import { mockClient } from 'aws-sdk-client-mock'
+import {
+  DocumentClient,
+  GetCommand,
+  TransactionCanceledException,
+  TransactWriteCommand,
+} from '@ey/dynamodb/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DAY, makeSession, NOW } from '../../support/factories.ts'
+import { scriptedSends } from '../../support/scripted-sends.ts'
 import { book, createTestApi } from './support.ts'
 
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' }))
-const ddb = mockClient(doc)
+const doc = new DocumentClient({ region: 'eu-west-2' })
+const ddb = scriptedSends(doc)
 
 function conflict(): TransactionCanceledException {
   return new TransactionCanceledException({
@@ -71,9 +75,9 @@ describe('POST /api/sessions/{id}/bookings under transaction conflicts', () => {
 
     expect(res.status).toBe(202)
     expect(await res.json()).toMatchObject({ sessionId: 'contested' })
-    const writes = ddb.commandCalls(TransactWriteCommand)
+    const writes = ddb.calls(TransactWriteCommand)
     expect(writes).toHaveLength(conflicts + 1)
-    expect(new Set(writes.map((w) => w.args[0].input.TransactItems?.[2]?.Put?.Item?.id)).size).toBe(1)
+    expect(new Set(writes.map((w) => w.input.TransactItems?.[2]?.Put?.Item?.id)).size).toBe(1)
   })
 
   it('answers 503 problem+json with Retry-After after the fourth conflict, and no booking was written', async () => {
@@ -85,7 +89,7 @@ describe('POST /api/sessions/{id}/bookings under transaction conflicts', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json')
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await res.json()).toMatchObject({ code: 'service-busy' })
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(4)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(4)
   })
 })
 
@@ -102,7 +106,7 @@ describe('POST /api/sessions/{id}/bookings when DynamoDB throttles', () => {
     const res = await book(app, 'contested')
 
     expect(res.status).toBe(202)
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(3)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(3)
   })
 
   it('answers 503 problem+json with Retry-After, not 500, when the transaction stays throttled', async () => {
@@ -114,7 +118,7 @@ describe('POST /api/sessions/{id}/bookings when DynamoDB throttles', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json')
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await res.json()).toMatchObject({ code: 'service-busy' })
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(4)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(4)
   })
 
   it('answers 503 problem+json with Retry-After when a read is throttled', async () => {
@@ -127,6 +131,6 @@ describe('POST /api/sessions/{id}/bookings when DynamoDB throttles', () => {
     expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toContain('application/problem+json')
     expect(res.headers.get('retry-after')).toBe('1')
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0)
+    expect(ddb.calls(TransactWriteCommand)).toHaveLength(0)
   })
 })

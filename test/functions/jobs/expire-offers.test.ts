@@ -1,5 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, bookSession, cancelBooking } from '@ey/domain'
+import { ScanCommand } from '@ey/dynamodb/client'
 import { createJobsHandler, type JobDeps, wireJobs } from '@ey/jobs-function'
 import type { StreamPoller } from '@ey/local-stack'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'

@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, invitationMessageId, preReminderAt } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { findJob, type Job, type JobDeps, runJob, wireJobs } from '@ey/jobs-function'
 import type { StreamPoller } from '@ey/local-stack'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -43,12 +43,10 @@ describe('questionnaire-invitations on DynamoDB Local, through the mail flow to 
 
   afterAll(() => poller?.stop())
 
-  const outboxItem = async (id: string) =>
-    (
-      await table.doc.send(
-        new GetCommand({ TableName: table.tableName, Key: keys.outbox(id), ConsistentRead: true }),
-      )
-    ).Item
+  const stored = async (key: { pk: string; sk: string }) =>
+    (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true })))
+      .Item
+  const outboxItem = (id: string) => stored(keys.outbox(id))
 
   /** Runs the job as at the clock's time, and lets the stream deliver what it queued. */
   async function runAt(instant: Date | string) {
@@ -82,7 +80,9 @@ describe('questionnaire-invitations on DynamoDB Local, through the mail flow to 
     )
     expect(pre?.body.text).toContain('The questionnaire closes at 4pm on Monday 16 March 2026.')
 
-    expect(await runAt(after(clock.now(), 5 * MINUTE))).toEqual({ looked: 1, queued: 0, finished: 0 })
+    // Each place's look was done with at that run: the next finds nothing due and reads no bookings.
+    expect(await stored(keys.placeLook('invite-1', adaBooking.id))).toBeUndefined()
+    expect(await runAt(after(clock.now(), 5 * MINUTE))).toEqual({ looked: 0, queued: 0, finished: 0 })
     expect(await emailsSentTo(ada)).toHaveLength(confirmations + 1)
 
     await deps.questionnaires.saveResponse(

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import {
   addDays,
   bookSession,
@@ -9,6 +8,7 @@ import {
   reminderMessageId,
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { findJob, type Job, type JobDeps, nextRun, runJob, wireJobs } from '@ey/jobs-function'
 import { senderClients } from '@ey/runtime'
 import { beforeAll, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, laTakeUp, normaliseEmail } from '@ey/domain'
 import { bookingItem, createDynamoPersonalDataStore, createDynamoTakeUpStats, keys } from '@ey/dynamodb'
+import { GetCommand, PutCommand, ScanCommand } from '@ey/dynamodb/client'
 import { createJobsHandler, type JobDeps, wireJobs } from '@ey/jobs-function'
 import { localAuthorities } from '@ey/reference-data'
 import { beforeAll, describe, expect, it, vi } from 'vitest'

@@ -1,25 +1,25 @@
-import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { AwsServiceException } from '@ey/aws-http'
 import { OUTBOX_MAX_ATTEMPTS, OUTBOX_STREAM_GRACE_MS, type OutboxMessage, type SweepReport } from '@ey/domain'
 import { bookingItem, createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { findJob, runJob, wireJobs } from '@ey/jobs-function'
 import { LOCAL_CREDENTIALS } from '@ey/local-stack'
+import { SESClient, SendRawEmailCommand } from '@ey/mail/ses'
 import { createMailHandler, wireMail } from '@ey/mail-function'
-import { mockClient } from 'aws-sdk-client-mock'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { fakeClock, MINUTE, makeBooking, makeOutboxMessage, NOW } from '../../support/factories.ts'
+import { scriptedSends } from '../../support/scripted-sends.ts'
 import { insertRecord, streamEvent } from '../../support/stream.ts'
 import { testSenderConfig } from '../../support/wiring.ts'
 
 const ses = new SESClient({ region: 'eu-west-2', credentials: LOCAL_CREDENTIALS })
-const sesMock = mockClient(ses)
+const sesMock = scriptedSends(ses)
 const booking = makeBooking()
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
 function throttled() {
-  return new SESServiceException({
-    name: 'Throttling',
+  return new AwsServiceException('Throttling', {
     $fault: 'client',
     $metadata: { httpStatusCode: 400 },
     message: 'Maximum sending rate exceeded.',
@@ -69,7 +69,7 @@ async function dueAt(id: string): Promise<Date | undefined> {
   return typeof dueSk === 'string' ? new Date(dueSk.split('#')[0] as string) : undefined
 }
 
-const sendCalls = () => sesMock.commandCalls(SendRawEmailCommand)
+const sendCalls = () => sesMock.calls(SendRawEmailCommand)
 
 describe('no outbox email is lost: the stream first, then the sweeper', () => {
   it('sends once, losing nothing, when SES fails the first attempts (the stream’s and the sweeper’s)', async () => {
@@ -111,8 +111,7 @@ describe('no outbox email is lost: the stream first, then the sweeper', () => {
     [
       'fails on its side',
       () =>
-        new SESServiceException({
-          name: 'InternalFailure',
+        new AwsServiceException('InternalFailure', {
           $fault: 'server',
           $metadata: { httpStatusCode: 500 },
           message: 'An internal error occurred.',

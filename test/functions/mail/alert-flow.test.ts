@@ -1,7 +1,7 @@
-import type { SendRawEmailCommand } from '@aws-sdk/client-ses'
 import { createApp, wireApi } from '@ey/api'
 import { askForInterestAlert, scheduleSession } from '@ey/domain'
 import type { StreamPoller } from '@ey/local-stack'
+import type { SendRawEmailCommand } from '@ey/mail/ses'
 import { type CoreDeps, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'

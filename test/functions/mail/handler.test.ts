@@ -1,19 +1,20 @@
-import { SESClient, SESServiceException, SendRawEmailCommand } from '@aws-sdk/client-ses'
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { AwsServiceException } from '@ey/aws-http'
 import type { Booking, BookingEmail, BookingEmailKind, Session } from '@ey/domain'
 import { createOutboxStore, keys, outboxItem } from '@ey/dynamodb'
+import { GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { type DynamoDBRecord, type DynamoDBStreamEvent, LOCAL_CREDENTIALS } from '@ey/local-stack'
+import { SESClient, SendRawEmailCommand } from '@ey/mail/ses'
 import { createMailHandler, type MailHandlerDeps, wireMail } from '@ey/mail-function'
 import { hmacTokens } from '@ey/runtime'
-import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestTable, type TestTable } from '../../support/dynamo.ts'
 import { makeBooking, makeSnapshot, withChange } from '../../support/factories.ts'
+import { scriptedSends } from '../../support/scripted-sends.ts'
 import { testConfig } from '../../support/wiring.ts'
 
 const NOW = new Date('2026-11-03T09:00:00.000Z')
 const ses = new SESClient({ region: 'eu-west-2', credentials: LOCAL_CREDENTIALS })
-const sesMock = mockClient(ses)
+const sesMock = scriptedSends(ses)
 
 let table: TestTable
 let sequence = 0
@@ -27,8 +28,7 @@ beforeEach(() => {
 })
 
 function throttled() {
-  return new SESServiceException({
-    name: 'Throttling',
+  return new AwsServiceException('Throttling', {
     $fault: 'client',
     $metadata: { httpStatusCode: 400 },
     message: 'Maximum sending rate exceeded.',
@@ -108,7 +108,7 @@ function makeHandler(bookings: Booking[], overrides: Partial<MailHandlerDeps> = 
 const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records })
 
 function sentRaw(call = 0): string {
-  const input = sesMock.commandCalls(SendRawEmailCommand)[call]?.args[0].input
+  const input = sesMock.calls(SendRawEmailCommand)[call]?.input
   return Buffer.from(input?.RawMessage?.Data ?? new Uint8Array()).toString('utf8')
 }
 
@@ -122,8 +122,8 @@ describe('the mail handler', () => {
     const result = await handle(event(record))
 
     expect(result).toEqual({ batchItemFailures: [] })
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
-    expect(sesMock.commandCalls(SendRawEmailCommand)[0]?.args[0].input.ConfigurationSetName).toBe('ey-mail')
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(1)
+    expect(sesMock.calls(SendRawEmailCommand)[0]?.input.ConfigurationSetName).toBe('ey-mail')
     const raw = sentRaw()
     expect(raw).toMatch(/^To: amira\.khan@example\.test/m)
     expect(raw).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=PUBLISH; name=invite\.ics/m)
@@ -213,8 +213,7 @@ describe('the mail handler', () => {
     const booking = makeBooking({ id: 'bk_refused' })
     const { message, record } = await prepare('booking-confirmed', booking)
     sesMock.on(SendRawEmailCommand).rejects(
-      new SESServiceException({
-        name: 'MessageRejected',
+      new AwsServiceException('MessageRejected', {
         $fault: 'client',
         $metadata: { httpStatusCode: 400 },
         message:
@@ -243,7 +242,7 @@ describe('the mail handler', () => {
     const again = await handle(event(record))
 
     expect(again).toEqual({ batchItemFailures: [] })
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(1)
   })
 
   it('marks the item skipped, sending nothing, when the booking no longer exists', async () => {
@@ -253,7 +252,7 @@ describe('the mail handler', () => {
     const result = await handle(event(record))
 
     expect(result).toEqual({ batchItemFailures: [] })
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(0)
     expect(await outboxState(message.id)).toMatchObject({
       status: 'skipped',
       skipReason: 'booking-not-found',
@@ -267,7 +266,7 @@ describe('the mail handler', () => {
 
     await handle(event(record))
 
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(0)
     expect(await outboxState(message.id)).toMatchObject({ status: 'skipped', skipReason: 'superseded' })
   })
 
@@ -284,7 +283,7 @@ describe('the mail handler', () => {
 
     expect(soon.batchItemFailures).toHaveLength(1)
     expect(later.batchItemFailures).toHaveLength(0)
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(1)
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(1)
     expect(await outboxState(message.id)).toMatchObject({ status: 'sent' })
   })
 
@@ -301,7 +300,7 @@ describe('the mail handler', () => {
     const result = await handle(event(modified, bookingInsert))
 
     expect(result).toEqual({ batchItemFailures: [] })
-    expect(sesMock.commandCalls(SendRawEmailCommand)).toHaveLength(0)
+    expect(sesMock.calls(SendRawEmailCommand)).toHaveLength(0)
   })
 
   it('tells someone waiting their place in the queue, with no calendar file', async () => {

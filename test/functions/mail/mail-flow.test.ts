@@ -1,5 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, cancelBooking } from '@ey/domain'
+import { ScanCommand } from '@ey/dynamodb/client'
 import type { StreamPoller } from '@ey/local-stack'
 import { type CoreDeps, wireCore } from '@ey/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type Booking, fromLondon } from '@ey/domain'
 import { bookingItem, createDynamoTakeUpStats, type DynamoTakeUpStats, keys } from '@ey/dynamodb'
+import { DeleteCommand, PutCommand } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import {
   createStatsHandler,

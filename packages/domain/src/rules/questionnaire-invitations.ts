@@ -5,6 +5,7 @@ import { INVITATION_KINDS, INVITED_QUESTIONNAIRE, type InvitationKind } from '..
 import type { QuestionnaireKind } from '../schemas/questionnaire.ts'
 import { type Session, sessionStart } from '../schemas/session.ts'
 import {
+  mayAnswer,
   QUESTIONNAIRE_WINDOW_DAYS,
   type QuestionnaireWindow,
   questionnaireWindows,
@@ -21,15 +22,21 @@ export const PRE_INVITATION_DELAY_MINUTES = 10
 export const PRE_REMINDER_LEAD_MINUTES = 2 * 24 * 60
 
 /**
- * How often the invitations job looks again at a session while a window is open, in minutes: pre
- * at every run (a new or promoted booking is invited within minutes), post hourly (the register
- * makes bookings attended, sometimes days after the end), follow-up daily (attendance is settled
- * by then).
+ * How often the invitations job looks again at a session while a window is open, in minutes: post
+ * hourly (the register makes bookings attended, sometimes days after the end), follow-up daily
+ * (attendance is settled by then). Pre has no period: its invitations fall due at times known in
+ * advance (`placeLookAt`, and the reminder's `preReminderAt`).
  */
-export const INVITATION_LOOK_MINUTES = { pre: 0, post: 60, 'follow-up': 24 * 60 } as const satisfies Record<
-  QuestionnaireKind,
+export const INVITATION_LOOK_MINUTES = { post: 60, 'follow-up': 24 * 60 } as const satisfies Record<
+  Exclude<QuestionnaireKind, 'pre'>,
   number
 >
+
+/**
+ * The invitations a place look (`placeLookAt`) is for: the others go at the session's own looks,
+ * at the times they always have.
+ */
+export const PLACE_LOOK_KINDS: readonly InvitationKind[] = ['pre', 'pre-reminder']
 
 /** What a booking has done so far: the questionnaires it answered, and when each invitation went. */
 export interface InvitationHistory {
@@ -111,11 +118,14 @@ export function invitationsDue(
 }
 
 /**
- * When the invitations job should next look at a session's bookings, after a look at `now`: at
- * each run until the first part starts, then at the last part's end and hourly while post is
- * open, then when follow-up opens and daily while it is open; undefined once every window has
- * closed. A time within a window is never skipped: a look that would fall after a window's close
- * goes on to the next window's opening. The windows are the course's own `days` where it sets them.
+ * When the invitations job should next look at a session's bookings, after a look at `now`: when
+ * the pre reminder falls due (2 days before the first part), at the last part's end and hourly
+ * while post is open, then when follow-up opens and daily while it is open; undefined once every
+ * window has closed. Until the first part starts nothing else is due at a time of the session's:
+ * a pre invitation falls due at a time of its booking's, met by that booking's place look
+ * (`placeLookAt`). A time within a window is never skipped: a look that would fall after a
+ * window's close goes on to the next window's opening. The windows are the course's own `days`
+ * where it sets them.
  */
 export function nextInvitationLook(
   session: Pick<Session, 'parts'>,
@@ -130,14 +140,34 @@ export function nextInvitationLook(
     days,
   )
   const t = now.getTime()
-  for (const kind of ['pre', 'post', 'follow-up'] as const) {
+  const remindAt = preReminderAt(session)
+  if (t < remindAt.getTime() && remindAt < windows.pre.closesAt) return remindAt
+  for (const kind of ['post', 'follow-up'] as const) {
     const { opensAt, closesAt } = windows[kind]
     if (t >= closesAt.getTime()) continue
-    if (kind !== 'pre' && t < opensAt.getTime()) return opensAt
+    if (t < opensAt.getTime()) return opensAt
     const next = t + INVITATION_LOOK_MINUTES[kind] * MINUTE_MS
     if (next < closesAt.getTime()) return new Date(next)
   }
   return undefined
+}
+
+type PlaceBooking = Pick<Booking, 'createdAt' | 'status' | 'history' | 'updatedAt'>
+
+/**
+ * When a booking's change of status (`before` → `after`; no `before` for a new booking) makes the
+ * invitations job look at its session, a place look: when the booking becomes one that may answer
+ * pre (a place confirmed at booking, on promotion from the waiting list or by accepting an offer;
+ * a no-show mark undone), at the time its pre invitation can first be due (10 minutes after the
+ * place was first confirmed), or at once when that has passed. Undefined for any other change:
+ * nothing else makes an invitation due before the session's own next look (`nextInvitationLook`),
+ * as answers and cancellations only take invitations away, and attendance counts for post and
+ * follow-up only, at the session's looks after the end.
+ */
+export function placeLookAt(before: PlaceBooking | undefined, after: PlaceBooking): Date | undefined {
+  if (!mayAnswer(after.status, 'pre') || (before && mayAnswer(before.status, 'pre'))) return undefined
+  const preDue = placeConfirmedAt(after).getTime() + PRE_INVITATION_DELAY_MINUTES * MINUTE_MS
+  return new Date(Math.max(preDue, new Date(after.updatedAt).getTime()))
 }
 
 /**

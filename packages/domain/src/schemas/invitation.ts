@@ -28,9 +28,14 @@ export const SentInvitationSchema = z.object({
 })
 export type SentInvitation = z.infer<typeof SentInvitationSchema>
 
-/** A session whose bookings the invitations job must look at: due at `at`, the time as read. */
+/**
+ * A session whose bookings the invitations job must look at: due at `at`, the time as read. With
+ * `bookingId`, a place look: the one that booking's place made due (`placeLookAt`), looked at once;
+ * without, the session's own, moved on after each look (`nextInvitationLook`).
+ */
 export const InvitationLookSchema = z.object({
   sessionId: IdSchema,
   at: InstantSchema,
+  bookingId: IdSchema.optional(),
 })
 export type InvitationLook = z.infer<typeof InvitationLookSchema>

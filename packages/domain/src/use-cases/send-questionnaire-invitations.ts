@@ -7,11 +7,12 @@ import {
   invitationMessageId,
   invitationsDue,
   nextInvitationLook,
+  PLACE_LOOK_KINDS,
 } from '../rules/questionnaire-invitations.ts'
 import { QUESTIONNAIRE_WINDOW_DAYS } from '../rules/questionnaire-windows.ts'
 import type { Booking } from '../schemas/booking.ts'
 import type { QuestionnaireDays } from '../schemas/catalogue.ts'
-import type { InvitationKind } from '../schemas/invitation.ts'
+import { INVITATION_KINDS, type InvitationKind, type InvitationLook } from '../schemas/invitation.ts'
 import type { QuestionnaireKind } from '../schemas/questionnaire.ts'
 import type { Session } from '../schemas/session.ts'
 
@@ -34,32 +35,44 @@ export interface InvitationReport extends Record<string, number> {
 
 /**
  * Queues the questionnaire invitations due by `now` (`invitationsDue`) to the bookings of every
- * session due a look, then sets each session's next look (`nextInvitationLook`), or clears it once
- * every window has closed or the session is no longer published; a look due again at once stays
- * as it is. A session looked at late (after
- * downtime) is judged as it stands at `now`: what went out of its window meanwhile is not sent.
- * Each invitation is recorded with its email, so a run repeated, or one that stopped part-way,
- * sends nothing twice.
+ * session due a look, once however many of its looks are due. At the session's own look, every
+ * kind, then its next look is set (`nextInvitationLook`), or cleared once every window has closed
+ * or the session is no longer published; at a place look only (`placeLookAt`), the pre kinds
+ * (`PLACE_LOOK_KINDS`), so post and follow-up keep the session's times. Place looks are cleared
+ * once looked at. A session looked at late (after downtime) is judged as it stands at `now`: what
+ * went out of its window meanwhile is not sent. Each invitation is recorded with its email, so a
+ * run repeated, or one that stopped part-way (its looks still due), sends nothing twice.
  */
 export async function sendQuestionnaireInvitations(
   deps: InvitationJobDeps,
   now: Date,
 ): Promise<InvitationReport> {
   const report: InvitationReport = { looked: 0, queued: 0, finished: 0 }
-  for (const look of await deps.invitations.dueLooks(now)) {
-    const session = await deps.sessions.getSession(look.sessionId)
+  for (const [sessionId, looks] of bySession(await deps.invitations.dueLooks(now))) {
+    const own = looks.find((look) => look.bookingId === undefined)
+    const session = await deps.sessions.getSession(sessionId)
     const published = session?.status === 'published' ? session : undefined
     const days = published ? await windowDays(deps, published) : QUESTIONNAIRE_WINDOW_DAYS
-    if (published) report.queued += await inviteBookings(deps, published, now, days)
-    const next = published ? nextInvitationLook(published, now, days) : undefined
-    // A look due again at the next run (as one is until the first part starts) is left as it is:
-    // already due, it is due at every run, and rewriting it would cost a write and an index
-    // update a run for every session on sale, and change nothing.
-    if (next === undefined || next.getTime() > now.getTime()) await deps.invitations.setNextLook(look, next)
+    if (published) {
+      const kinds = own ? INVITATION_KINDS : PLACE_LOOK_KINDS
+      report.queued += await inviteBookings(deps, published, now, days, kinds)
+    }
+    if (own) {
+      const next = published ? nextInvitationLook(published, now, days) : undefined
+      await deps.invitations.setNextLook(own, next)
+      if (!next) report.finished++
+    }
+    for (const look of looks) if (look !== own) await deps.invitations.setNextLook(look, undefined)
     report.looked++
-    if (!next) report.finished++
   }
   return report
+}
+
+/** The looks due, by session, in the order their sessions first fell due. */
+function bySession(looks: readonly InvitationLook[]): Map<string, InvitationLook[]> {
+  const sessions = new Map<string, InvitationLook[]>()
+  for (const look of looks) sessions.set(look.sessionId, [...(sessions.get(look.sessionId) ?? []), look])
+  return sessions
 }
 
 /** The session's questionnaire windows: its course's own, or the defaults. */
@@ -67,12 +80,13 @@ async function windowDays(deps: InvitationJobDeps, session: Session): Promise<Qu
   return (await deps.catalogue.getCourse(session.courseId))?.questionnaireDays ?? QUESTIONNAIRE_WINDOW_DAYS
 }
 
-/** Queues every invitation due to the session's bookings; how many were new. */
+/** Queues every invitation of `kinds` due to the session's bookings; how many were new. */
 async function inviteBookings(
   deps: InvitationJobDeps,
   session: Session,
   now: Date,
   days: QuestionnaireDays,
+  kinds: readonly InvitationKind[],
 ): Promise<number> {
   const [bookings, sent] = await Promise.all([
     deps.registers.sessionBookings(session.id),
@@ -87,17 +101,18 @@ async function inviteBookings(
     answered,
     sent: sentTo.get(booking.id) ?? new Map(),
   })
+  const due = (booking: Booking, answered: ReadonlySet<QuestionnaireKind>) =>
+    invitationsDue(booking, session, now, historyOf(booking, answered), days).filter((kind) =>
+      kinds.includes(kind),
+    )
   // Answers are read only for a session with someone to invite: most looks find nobody.
-  const candidates = bookings.filter(
-    (booking) => invitationsDue(booking, session, now, historyOf(booking, new Set()), days).length > 0,
-  )
+  const candidates = bookings.filter((booking) => due(booking, new Set()).length > 0)
   if (candidates.length === 0) return 0
   const answered = await answersBy(deps, session.id)
 
   let queued = 0
   for (const booking of candidates) {
-    const history = historyOf(booking, answered.get(booking.id) ?? new Set())
-    for (const kind of invitationsDue(booking, session, now, history, days)) {
+    for (const kind of due(booking, answered.get(booking.id) ?? new Set())) {
       const id = invitationMessageId(booking.id, kind)
       const at = now.toISOString()
       const written = await deps.invitations.recordInvitation(

@@ -1,6 +1,6 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { INVITATION_KINDS } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { BatchWriteCommand } from '@ey/dynamodb/client'
 import type { SeedDeps } from './seed.ts'
 
 /** DynamoDB's most items in one batch write. */

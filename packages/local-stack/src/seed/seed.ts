@@ -1,4 +1,3 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import {
   type BookingRepository,
   bookingFingerprint,
@@ -15,6 +14,7 @@ import {
   type SessionStore,
 } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { type DocumentClient, GetCommand, PutCommand } from '@ey/dynamodb/client'
 import { COURSES, PARTNERS } from './catalogue.ts'
 import { markInvited } from './invited.ts'
 import { type PastReport, seedPast } from './past.ts'
@@ -23,7 +23,7 @@ import { SESSIONS_AT_ONCE, scheduleDemoSession } from './schedule.ts'
 import { type DemoSession, demoSessions, type Fill } from './sessions.ts'
 
 export interface SeedDeps {
-  doc: DynamoDBDocumentClient
+  doc: DocumentClient
   tableName: string
   catalogue: CatalogueStore & CatalogueRepository
   /** The administrators' session store: the seed schedules sessions as they do. */

@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { bookSession, CODE_ATTEMPT_POLICY } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { seedBookings, storeSessions } from '../../../support/dynamo.ts'
 import { DAY, MINUTE, makeCourse, makePerson, makeSession, NOW, partAt } from '../../../support/factories.ts'

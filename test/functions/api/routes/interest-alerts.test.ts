@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { interestAlertEmailId } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
+import { GetCommand, ScanCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LEEDS, makeCourse, makeSessionInput, WESTMINSTER } from '../../../support/factories.ts'
 import { type AdminCall, createAdminTestApi } from '../admin-support.ts'

@@ -1,7 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type LaSummary, LaSummarySchema } from '@ey/contract'
 import type { Booking } from '@ey/domain'
 import { bookingItem, createDynamoTakeUpStats } from '@ey/dynamodb'
+import { PutCommand } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {

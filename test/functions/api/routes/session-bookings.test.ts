@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { Session } from '@ey/domain'
+import { ScanCommand } from '@ey/dynamodb/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { storeSessions } from '../../../support/dynamo.ts'
 import {

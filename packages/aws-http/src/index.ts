@@ -1,0 +1,3 @@
+export * from './command.ts'
+export * from './service.ts'
+export * from './sign.ts'
