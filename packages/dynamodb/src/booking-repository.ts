@@ -14,7 +14,6 @@ import {
   transitionEffects,
   WaitingListFullError,
 } from '@ey/domain'
-import { placeLookWrites } from './invitation-store.ts'
 import {
   ConditionalCheckFailedException,
   type DocumentClient,
@@ -22,6 +21,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from './client/index.ts'
+import { placeLookWrites } from './invitation-store.ts'
 import {
   bookingItem,
   IDEMPOTENCY_RETENTION_DAYS,

@@ -1,27 +1,6 @@
-// Types only: erased from every bundle, they keep each command's input and output exactly as
-// AWS's own document client (`@aws-sdk/lib-dynamodb`) defines them.
-import type {
-  BatchGetCommandInput,
-  BatchGetCommandOutput,
-  BatchWriteCommandInput,
-  BatchWriteCommandOutput,
-  DeleteCommandInput,
-  DeleteCommandOutput,
-  GetCommandInput,
-  GetCommandOutput,
-  PutCommandInput,
-  PutCommandOutput,
-  QueryCommandInput,
-  QueryCommandOutput,
-  ScanCommandInput,
-  ScanCommandOutput,
-  TransactGetCommandInput,
-  TransactGetCommandOutput,
-  TransactWriteCommandInput,
-  TransactWriteCommandOutput,
-  UpdateCommandInput,
-  UpdateCommandOutput,
-} from '@aws-sdk/lib-dynamodb'
+// Types only (erased from every bundle): each command's input and output exactly as AWS's own
+// document client (`@aws-sdk/lib-dynamodb`) defines them.
+import type * as sdk from '@aws-sdk/lib-dynamodb'
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import { AwsCommand } from '@ey/aws-http'
 
@@ -43,34 +22,37 @@ export abstract class Command<Input extends object, Output> extends AwsCommand<I
   abstract readonly operation: Operation
 }
 
-export class GetCommand extends Command<GetCommandInput, GetCommandOutput> {
+export class GetCommand extends Command<sdk.GetCommandInput, sdk.GetCommandOutput> {
   readonly operation = 'GetItem'
 }
-export class PutCommand extends Command<PutCommandInput, PutCommandOutput> {
+export class PutCommand extends Command<sdk.PutCommandInput, sdk.PutCommandOutput> {
   readonly operation = 'PutItem'
 }
-export class UpdateCommand extends Command<UpdateCommandInput, UpdateCommandOutput> {
+export class UpdateCommand extends Command<sdk.UpdateCommandInput, sdk.UpdateCommandOutput> {
   readonly operation = 'UpdateItem'
 }
-export class DeleteCommand extends Command<DeleteCommandInput, DeleteCommandOutput> {
+export class DeleteCommand extends Command<sdk.DeleteCommandInput, sdk.DeleteCommandOutput> {
   readonly operation = 'DeleteItem'
 }
-export class QueryCommand extends Command<QueryCommandInput, QueryCommandOutput> {
+export class QueryCommand extends Command<sdk.QueryCommandInput, sdk.QueryCommandOutput> {
   readonly operation = 'Query'
 }
-export class ScanCommand extends Command<ScanCommandInput, ScanCommandOutput> {
+export class ScanCommand extends Command<sdk.ScanCommandInput, sdk.ScanCommandOutput> {
   readonly operation = 'Scan'
 }
-export class BatchGetCommand extends Command<BatchGetCommandInput, BatchGetCommandOutput> {
+export class BatchGetCommand extends Command<sdk.BatchGetCommandInput, sdk.BatchGetCommandOutput> {
   readonly operation = 'BatchGetItem'
 }
-export class BatchWriteCommand extends Command<BatchWriteCommandInput, BatchWriteCommandOutput> {
+export class BatchWriteCommand extends Command<sdk.BatchWriteCommandInput, sdk.BatchWriteCommandOutput> {
   readonly operation = 'BatchWriteItem'
 }
-export class TransactGetCommand extends Command<TransactGetCommandInput, TransactGetCommandOutput> {
+export class TransactGetCommand extends Command<sdk.TransactGetCommandInput, sdk.TransactGetCommandOutput> {
   readonly operation = 'TransactGetItems'
 }
-export class TransactWriteCommand extends Command<TransactWriteCommandInput, TransactWriteCommandOutput> {
+export class TransactWriteCommand extends Command<
+  sdk.TransactWriteCommandInput,
+  sdk.TransactWriteCommandOutput
+> {
   readonly operation = 'TransactWriteItems'
 }
 
@@ -95,7 +77,7 @@ export type {
   TransactWriteCommandOutput,
   UpdateCommandInput,
   UpdateCommandOutput,
-}
+} from '@aws-sdk/lib-dynamodb'
 
 type Json = Record<string, unknown>
 type Attributes = Parameters<typeof unmarshall>[0]
