@@ -288,6 +288,11 @@ describe('the bundles, run against the local stack', () => {
       const owner = { kind: 'session', id: session.id } as const
       const uploaded = materialStorageKey(owner, 'bundle-upload', 'week-1.pdf')
       aws.putObject(`/${BUCKET}/${uploaded}`, 2048, 'application/pdf')
+      // And a file of the whole course, an administrator's.
+      const courseOwner = { kind: 'course', id: 'bundle-writes' } as const
+      const courseUploaded = materialStorageKey(courseOwner, 'bundle-course-upload', 'reading.pdf')
+      aws.putObject(`/${BUCKET}/${courseUploaded}`, 4096, 'application/pdf')
+      const courseMaterials = '/api/admin/courses/bundle-writes/materials'
       const issuer = stack.env.STAFF_ISSUER ?? ''
       const trainer = { authorization: `Bearer ${await signInAs(issuer, 'trainer-amira')}` }
       const admin = { authorization: `Bearer ${await signInAs(issuer, 'admin')}` }
@@ -354,6 +359,25 @@ describe('the bundles, run against the local stack', () => {
           trainer,
         ),
         removed: request('DELETE', `${materials}/bundle-upload`, { headers: trainer }),
+        courseTicket: send(
+          'POST',
+          `${courseMaterials}/uploads`,
+          { fileName: 'reading-2.pdf', contentType: 'application/pdf', size: 4096 },
+          admin,
+        ),
+        courseConfirmed: send(
+          'POST',
+          `${courseMaterials}/files`,
+          {
+            key: courseUploaded,
+            fileName: 'reading.pdf',
+            contentType: 'application/pdf',
+            title: 'Reading list',
+            audience: 'booked',
+          },
+          admin,
+        ),
+        courseRemoved: request('DELETE', `${courseMaterials}/bundle-course-upload`, { headers: admin }),
         invited: send('POST', '/api/admin/staff', newcomer, admin),
         // In the pool but not in the directory: Cognito's error, read in the Cognito chunk, must
         // still be the domain's conflict (the chunk and the handler share one @ey/domain).
@@ -401,6 +425,9 @@ describe('the bundles, run against the local stack', () => {
         ticket: 200,
         confirmed: 201,
         removed: 204,
+        courseTicket: 200,
+        courseConfirmed: 201,
+        courseRemoved: 204,
         invited: 201,
         taken: 409,
         scheduled: 201,
@@ -439,7 +466,8 @@ describe('the bundles, run against the local stack', () => {
 
       expect((await core.bookings.getBooking(mary.booking.id))?.status).toBe('cancelled')
 
-      // Material files: links signed for the bucket, the upload found and then deleted there.
+      // Material files, a session's and the course's: links signed for the bucket, the upload found
+      // and then deleted there.
       const upload = new URL(body(got.ticket).url)
       expect(upload.pathname).toMatch(
         new RegExp(`^/${BUCKET}/materials/session/${session.id}/[^/]+/week-2\\.pdf$`),
@@ -460,13 +488,20 @@ describe('the bundles, run against the local stack', () => {
       const download = new URL(body(got.confirmed).href)
       expect(download.pathname).toBe(`/${BUCKET}/${uploaded}`)
       expect(download.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
+      expect(new URL(body(got.courseTicket).url).pathname).toMatch(
+        new RegExp(`^/${BUCKET}/materials/course/bundle-writes/[^/]+/reading-2\\.pdf$`),
+      )
+      expect(new URL(body(got.courseConfirmed).href).pathname).toBe(`/${BUCKET}/${courseUploaded}`)
       expect(calls(undefined, 'HEAD').map((call) => [call.signedFor, call.path])).toEqual([
         ['s3', `/${BUCKET}/${uploaded}`],
+        ['s3', `/${BUCKET}/${courseUploaded}`],
       ])
       expect(calls(undefined, 'DELETE').map((call) => [call.signedFor, call.path])).toEqual([
         ['s3', `/${BUCKET}/${uploaded}`],
+        ['s3', `/${BUCKET}/${courseUploaded}`],
       ])
       expect(await core.materials.listOf(owner)).toEqual([])
+      expect(await core.materials.listOf(courseOwner)).toEqual([])
 
       // The invitation: a user in the pool, in the trainers' group, and the member in the directory.
       expect(body(got.invited)).toMatchObject({ username: newcomer.username, sub: 'stand-in-sub-1' })
