@@ -35,7 +35,7 @@ const WRITES = /^(Put|Update|Delete|TransactWrite|BatchWrite)/
 const TABLE_COMMANDS = /^(Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|TransactGet|TransactWrite)/
 
 // Every client of the process is a smithy client: its `send` is where each request starts.
-const clientPrototype = Object.getPrototypeOf(DocumentClient.prototype) as {
+const clientPrototype = DocumentClient.prototype as unknown as {
   send: (
     command: { input: Record<string, unknown>; constructor: { name: string } },
     ...rest: unknown[]

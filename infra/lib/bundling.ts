@@ -136,7 +136,9 @@ module.exports = { getVtimezoneComponent, timezoneExists: (timezone) => timezone
  * container and instance metadata) are never reached in a function. They are `import()`ed, so each
  * is a chunk of its own, but they share SDK modules (the STS client's query protocol, XML) with the
  * handler, and esbuild places a module shared with any lazy chunk in a chunk the handler loads at
- * start: 15 to 18 KB more on every cold start. This gives the bundles a chain of that first link
+ * start: 15 to 18 KB more on every cold start while the functions called AWS through the SDK. Only
+ * the API's S3 and Cognito chunks use the SDK now (the rest goes through `@ey/aws-http`), and the
+ * plugin keeps what they load to the one link. This gives the bundles a chain of that first link
  * only, with the package's other exports as they are; with no credentials in the environment it
  * fails with that link's own error ("Unable to find environment variable credentials"). Lambda
  * SnapStart gives credentials through the container endpoint instead, so a function that turned it
@@ -288,8 +290,9 @@ export const nodemailerTypesTrimmed: Plugin = {
  * every `import()` in a file it reads, used or not, and puts the modules such a chunk shares with
  * the handler in a chunk loaded at start, the whole of a package's index included: hence
  * `lambdaCredentialsFromEnv`, and the material files' wiring kept out of `@ey/runtime`'s index
- * (`@ey/runtime/files`, which only the API imports). The AWS SDK is bundled, not taken from the
- * runtime: see the README's "Function bundles" for the measurements.
+ * (`@ey/runtime/files`, which only the API imports). DynamoDB, SES and Secrets Manager are called
+ * through the platform's own client (`@ey/aws-http`); the SDK clients left (S3, Cognito) are
+ * bundled, not taken from the runtime: see the README's "Function bundles" for the measurements.
  */
 export const BUNDLING = {
   format: 'esm',

@@ -1,6 +1,4 @@
 import { createHash, createHmac } from 'node:crypto'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import * as sdk from '@aws-sdk/lib-dynamodb'
 import { signRequest } from '@ey/aws-http'
@@ -20,6 +18,7 @@ import { SignatureV4 } from '@smithy/signature-v4'
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestTable, localDynamoConfig, type TestTable } from '../support/dynamo.ts'
+import { type ScriptedAnswer, scriptedAws } from '../support/scripted-aws.ts'
 
 /** The hash AWS's signer is given: node's, behind the interface it expects. */
 class Sha256 {
@@ -91,42 +90,25 @@ describe('the document client’s signature', () => {
   })
 })
 
-interface Received {
-  headers: IncomingHttpHeaders
-  body: Record<string, unknown>
-}
-
-/** A stand-in for DynamoDB that answers each request with the next of `answers` (the last one repeated). */
-async function scriptedDynamo(answers: { status: number; body: string }[]) {
-  const received: Received[] = []
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) })
-      const answer = answers[Math.min(received.length, answers.length) - 1] as {
-        status: number
-        body: string
-      }
-      res.writeHead(answer.status, {
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amzn-requestid': `r${received.length}`,
-      })
-      res.end(answer.body)
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+/** The document client on a scripted stand-in for DynamoDB; `received` holds each request's JSON body. */
+async function scriptedDynamo(answers: ScriptedAnswer[]) {
+  const stand = await scriptedAws(answers)
   const client = new DocumentClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: stand.endpoint,
     region: 'eu-west-2',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
   })
   return {
     client,
-    received,
+    get received() {
+      return stand.received.map((r) => ({
+        headers: r.headers,
+        body: JSON.parse(r.body) as Record<string, unknown>,
+      }))
+    },
     close: () => {
       client.destroy()
-      return new Promise<void>((resolve) => server.close(() => resolve()))
+      return stand.close()
     },
   }
 }
