@@ -87,6 +87,19 @@ const answers = (bundle: string, events: unknown[], env: Record<string, string> 
     ...env,
   })
 
+/** The API bundle's answer to each of the named events, by name (one process, the events in order). */
+async function namedAnswers<Name extends string>(
+  api: string,
+  events: Record<Name, unknown>,
+  env: Record<string, string>,
+): Promise<Record<Name, HttpAnswer>> {
+  const replies = (await answers(api, Object.values(events), env)) as HttpAnswer[]
+  return Object.fromEntries(Object.keys(events).map((name, n) => [name, replies[n]])) as Record<
+    Name,
+    HttpAnswer
+  >
+}
+
 /** The stack's table, wired as the functions wire it, to set up and check what a bundle did (`clients.doc.destroy()` after). */
 async function stackCore() {
   const config = await coreConfigFromEnv(stack.env)
@@ -403,17 +416,14 @@ describe('the bundles, run against the local stack', () => {
           body: importCsv,
         }),
       }
-      const replies = (await answers(api, Object.values(writes), {
+      const got = await namedAnswers(api, writes, {
         // What the API reads in AWS: material files in a bucket, invitations to a user pool.
         ...secretFromStandIn(aws),
         MATERIALS_BUCKET: BUCKET,
         STAFF_USER_POOL_ID: USER_POOL,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
         AWS_ENDPOINT_URL_S3: aws.url,
-      })) as HttpAnswer[]
-      const got = Object.fromEntries(
-        Object.keys(writes).map((name, n) => [name, replies[n] as HttpAnswer]),
-      ) as Record<keyof typeof writes, HttpAnswer>
+      })
       const body = (answer: HttpAnswer) => JSON.parse(bodyOf(answer))
       expect(
         Object.fromEntries(Object.entries(got).map(([name, answer]) => [name, answer.statusCode])),
@@ -777,14 +787,11 @@ describe('the bundles, run against the local stack', () => {
         // Not a write: the public check of a certificate's code, the one read the first test leaves out.
         verified: get(`/api/certificates/${CERTIFICATE}`),
       }
-      const replies = (await answers(api, Object.values(writes), {
+      const got = await namedAnswers(api, writes, {
         ...secretFromStandIn(aws),
         MATERIALS_BUCKET: BUCKET,
         AWS_ENDPOINT_URL_S3: aws.url,
-      })) as HttpAnswer[]
-      const got = Object.fromEntries(
-        Object.keys(writes).map((name, n) => [name, replies[n] as HttpAnswer]),
-      ) as Record<keyof typeof writes, HttpAnswer>
+      })
       const body = (answer: HttpAnswer) => JSON.parse(bodyOf(answer))
       expect(
         Object.fromEntries(Object.entries(got).map(([name, answer]) => [name, answer.statusCode])),
