@@ -155,6 +155,23 @@ describe('the document client when DynamoDB refuses', () => {
     )
   })
 
+  it.each([
+    ['throttling', THROTTLED, 30],
+    ['DynamoDB’s own failure', { status: 500, body: error('InternalServerError') }, 1.5],
+  ])(
+    'waits between attempts as AWS’s SDK does after %s (a random fraction of 1 s or 50 ms, doubling)',
+    async (_what, failure, waited) => {
+      vi.mocked(Math.random).mockReturnValue(0.01)
+      stand = await scriptedDynamo([failure, failure, { status: 200, body: '{}' }])
+
+      const answer = await stand.client.send(new GetCommand({ TableName: 't', Key: { pk: 'a' } }))
+
+      vi.mocked(Math.random).mockReturnValue(0)
+      expect(answer.$metadata.attempts).toBe(3)
+      expect(answer.$metadata.totalRetryDelay).toBeCloseTo(waited)
+    },
+  )
+
   it('gives up after the third throttled attempt with DynamoDB’s error', async () => {
     stand = await scriptedDynamo([THROTTLED])
 

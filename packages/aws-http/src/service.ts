@@ -64,31 +64,46 @@ export interface AwsAnswer {
   body: string
 }
 
-/** Errors AWS's SDKs try again (their standard retry mode): throttling, and what a moment may cure. */
-const RETRYABLE = new Set([
+/** Throttling, as AWS's SDK names it (its standard retry mode waits longer after these). */
+const THROTTLING = new Set([
   'ThrottlingException',
   'Throttling',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
+  'ThrottledException',
   'RequestThrottledException',
   'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
   'TransactionInProgressException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
   'LimitExceededException',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'InternalServerError',
-  'ServiceUnavailable',
+  'RequestThrottled',
+  'SlowDown',
+  'PriorRequestNotComplete',
 ])
+/** Failures a moment may cure, as AWS's SDK names them. */
+const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
 const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'])
-const BASE_DELAY_MS = 100
+/** The SDK's bases (`@smithy/core`'s retry settings, this version): 50 ms, 1 s after throttling; 20 s at most. */
+const BASE_DELAY_MS = 50
+const THROTTLING_BASE_DELAY_MS = 1_000
 const MAX_DELAY_MS = 20_000
+
+const throttled = (error: unknown): boolean =>
+  error instanceof AwsServiceException &&
+  (THROTTLING.has(error.name) || error.$metadata.httpStatusCode === 429)
 
 function retryable(error: unknown): boolean {
   if (error instanceof AwsServiceException) {
-    return RETRYABLE.has(error.name) || (error.$metadata.httpStatusCode ?? 0) >= 500
+    const status = error.$metadata.httpStatusCode ?? 0
+    return throttled(error) || TRANSIENT.has(error.name) || [500, 502, 503, 504].includes(status)
   }
   return NETWORK_ERRORS.has(String((error as NodeJS.ErrnoException | undefined)?.code))
+}
+
+/** The wait before attempt `attempt + 1`: a random fraction (full jitter) of base × 2^(attempt − 1), as the SDK waits. */
+function backoffMs(error: unknown, attempt: number): number {
+  const base = throttled(error) ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS
+  return Math.random() * Math.min(MAX_DELAY_MS, base * 2 ** (attempt - 1))
 }
 
 function credentialsFromEnv(): AwsCredentials | undefined {
@@ -104,8 +119,9 @@ function credentialsFromEnv(): AwsCredentials | undefined {
 /**
  * Signed POSTs to one AWS service, for the few calls the functions make: Signature Version 4,
  * connections kept open between calls, and, like the SDK's standard retry mode, up to 3 attempts
- * when the service throttles, fails on its side or the connection breaks, after a jittered
- * exponential wait. The protocol (what is sent, what an answer and an error are) is the caller's.
+ * when the service throttles, fails on its side (500, 502, 503, 504) or the connection breaks,
+ * after the SDK's jittered exponential wait. The protocol (what is sent, what an answer and an
+ * error are) is the caller's.
  */
 export class AwsService {
   readonly #id: AwsServiceId
@@ -120,7 +136,8 @@ export class AwsService {
 
   /**
    * Sends `body` with `headers` (signed) until an answer below 300 comes or the attempts are spent;
-   * `errorOf` turns any other answer into the error to throw (retried when AWS's SDKs would).
+   * `read.answer` reads that answer, `read.error` turns any other into the error to throw (tried
+   * again when AWS's SDK would).
    */
   async post<T>(
     request: { headers: Record<string, string>; body: string },
@@ -145,7 +162,7 @@ export class AwsService {
         return read.answer(answer, metadata)
       } catch (error) {
         if (attempt >= maxAttempts || !retryable(error) || signal?.aborted) throw error
-        const delay = Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)
+        const delay = backoffMs(error, attempt)
         totalRetryDelay += delay
         await new Promise((resolve) => setTimeout(resolve, delay))
       }
