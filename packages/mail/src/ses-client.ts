@@ -13,11 +13,13 @@ export interface SendRawEmailInput {
   ConfigurationSetName?: string
 }
 
+/** SES's answer: the id it gave the message. */
 export interface SendRawEmailOutput {
   MessageId?: string
   $metadata: ResponseMetadata
 }
 
+/** SES's SendRawEmail: the message whole (headers, bodies, attachments) in, SES's message id out. */
 export class SendRawEmailCommand extends AwsCommand<SendRawEmailInput, SendRawEmailOutput> {}
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }

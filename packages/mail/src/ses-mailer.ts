@@ -28,6 +28,8 @@ export function createSesMailer(options: SesMailerOptions): Mailer {
     },
   }
 }
+
+// The SES client travels with the mailer, so that importing `@ey/mail/ses` brings no more than both.
 export {
   SESClient,
   SendRawEmailCommand,

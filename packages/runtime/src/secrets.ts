@@ -7,6 +7,7 @@ import {
 } from '@ey/aws-http'
 import { type Env, optionalEnv } from './env.ts'
 
+/** Secrets Manager's GetSecretValue: the secret's ARN in, its string out. */
 export class GetSecretValueCommand extends AwsCommand<
   { SecretId: string },
   { SecretString?: string; $metadata: ResponseMetadata }

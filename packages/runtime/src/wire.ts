@@ -60,7 +60,7 @@ import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
 import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
-/** The SDK clients every function shares. */
+/** The clients every function shares: the table's document client. */
 export interface CoreClients {
   doc: DocumentClient
 }

@@ -14,7 +14,6 @@ export type Operation =
   | 'Scan'
   | 'BatchGetItem'
   | 'BatchWriteItem'
-  | 'TransactGetItems'
   | 'TransactWriteItems'
 
 /** One call of the document client: plain JavaScript values in, plain values out. */
@@ -22,6 +21,7 @@ export abstract class Command<Input extends object, Output> extends AwsCommand<I
   abstract readonly operation: Operation
 }
 
+// The commands the adapters send, one per operation, named as AWS's document client names them.
 export class GetCommand extends Command<sdk.GetCommandInput, sdk.GetCommandOutput> {
   readonly operation = 'GetItem'
 }
@@ -46,9 +46,6 @@ export class BatchGetCommand extends Command<sdk.BatchGetCommandInput, sdk.Batch
 export class BatchWriteCommand extends Command<sdk.BatchWriteCommandInput, sdk.BatchWriteCommandOutput> {
   readonly operation = 'BatchWriteItem'
 }
-export class TransactGetCommand extends Command<sdk.TransactGetCommandInput, sdk.TransactGetCommandOutput> {
-  readonly operation = 'TransactGetItems'
-}
 export class TransactWriteCommand extends Command<
   sdk.TransactWriteCommandInput,
   sdk.TransactWriteCommandOutput
@@ -71,8 +68,6 @@ export type {
   QueryCommandOutput,
   ScanCommandInput,
   ScanCommandOutput,
-  TransactGetCommandInput,
-  TransactGetCommandOutput,
   TransactWriteCommandInput,
   TransactWriteCommandOutput,
   UpdateCommandInput,
@@ -148,7 +143,6 @@ export function requestOf(operation: Operation, input: Json): Json {
         ...input,
         RequestItems: mapValues(input.RequestItems as Requests, (writes) => writes.map(writeOf(items))),
       }
-    case 'TransactGetItems':
     case 'TransactWriteItems':
       return {
         ...input,
@@ -189,8 +183,6 @@ export function outputOf(operation: Operation, answer: Json): Json {
             ),
           }
         : answer
-    case 'TransactGetItems':
-      return answer.Responses ? { ...answer, Responses: (answer.Responses as Json[]).map(items) } : answer
     default:
       return items(answer)
   }
