@@ -15,6 +15,8 @@ export interface Bundle {
   totalBytes: number
   /** The source files (`node_modules/…` for packages) with code in what a cold start loads. */
   startInputs: string[]
+  /** The source files with code anywhere in the bundle, the later chunks included. */
+  allInputs: string[]
 }
 
 /**
@@ -69,10 +71,17 @@ export async function bundleFunction(
   visit(path)
   const size = (files: Iterable<string>) =>
     [...files].reduce((sum, file) => sum + (byFile.get(file)?.bytes ?? 0), 0)
-  const startInputs = [...loaded].flatMap((file) =>
-    Object.entries(byFile.get(file)?.inputs ?? {})
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([input]) => input),
-  )
-  return { path, bytes: size(loaded), totalBytes: size(byFile.keys()), startInputs }
+  const inputsOf = (files: Iterable<string>) =>
+    [...files].flatMap((file) =>
+      Object.entries(byFile.get(file)?.inputs ?? {})
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([input]) => input),
+    )
+  return {
+    path,
+    bytes: size(loaded),
+    totalBytes: size(byFile.keys()),
+    startInputs: inputsOf(loaded),
+    allInputs: inputsOf(byFile.keys()),
+  }
 }

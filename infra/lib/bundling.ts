@@ -327,8 +327,8 @@ export const BUNDLING = {
  */
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 552 * 1024,
-  mail: 374 * 1024,
+  mail: 336 * 1024,
   'mail-feedback': 130 * 1024,
-  jobs: 389 * 1024,
+  jobs: 351 * 1024,
   stats: 169 * 1024,
 }

@@ -45,6 +45,17 @@ describe('the function bundles', () => {
     expect(startInputs.some((input) => input.includes('packages/aws-http/src/service.ts'))).toBe(true)
   }, 60_000)
 
+  it.each(['mail', 'jobs'] as const)(
+    '%s loads the calendar file’s library (ical-generator) only with the first email that carries one',
+    async (name) => {
+      const { startInputs, allInputs } = await bundleOf(name)
+      const calendar = /node_modules\/(ical-generator|@touch4it\/ical-timezones)\//
+      expect(startInputs.filter((input) => calendar.test(input))).toEqual([])
+      expect(allInputs.some((input) => calendar.test(input))).toBe(true)
+    },
+    60_000,
+  )
+
   it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
     '%s loads no AWS SDK client at start: DynamoDB, SES and Secrets Manager are called through the platform’s own clients (`@ey/aws-http`)',
     async (name) => {

@@ -1,10 +1,11 @@
 import { TZDate } from '@date-fns/tz'
-import { type Booking, type BookingEmailKind, isLive, LONDON } from '@ey/domain'
-import { holdsConfirmedPlace, venueText } from '@ey/presentation'
+import { type Booking, isLive, LONDON } from '@ey/domain'
+import { venueText } from '@ey/presentation'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import type { CalendarMethod } from './calendar-method.ts'
 
-export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL'
+export { type CalendarMethod, calendarMethodFor } from './calendar-method.ts'
 
 export interface CalendarOptions {
   /**
@@ -56,19 +57,4 @@ export function bookingCalendar(booking: Booking, options: CalendarOptions): str
     })
   })
   return calendar.toString()
-}
-
-/**
- * Which calendar file an email carries: confirmations add the events, a cancellation removes
- * them, but only when the person had them (a confirmed place, not a place in the queue or on offer);
- * a rescheduling replaces them.
- */
-export function calendarMethodFor(kind: BookingEmailKind, booking: Booking): CalendarMethod | undefined {
-  if (kind === 'booking-confirmed' || kind === 'booking-promoted') return 'PUBLISH'
-  const cancelled = kind === 'booking-cancelled' || kind === 'session-cancelled'
-  const before = booking.history.at(-1)?.from
-  if (cancelled && before && holdsConfirmedPlace(before)) return 'CANCEL'
-  // A rescheduling records an event in the history, so this file's SEQUENCE is higher than the last.
-  if (kind === 'session-rescheduled' && holdsConfirmedPlace(booking.status)) return 'PUBLISH'
-  return undefined
 }

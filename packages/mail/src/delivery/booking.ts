@@ -13,7 +13,7 @@ import {
   manageTokenOf,
 } from '@ey/domain'
 import { bookingPageUrl, manageUrl } from '@ey/presentation'
-import { bookingCalendar, calendarMethodFor } from '../calendar.ts'
+import { calendarMethodFor } from '../calendar-method.ts'
 import { isStillTrue } from '../still-true.ts'
 import { renderEmail } from '../templates/index.ts'
 import type { Prepared } from './prepared.ts'
@@ -64,7 +64,7 @@ export async function prepareBookingEmail(
     email: {
       to: booking.person.email,
       ...rendered,
-      attachments: calendarAttachment(deps, message.kind, booking),
+      attachments: await calendarAttachment(deps, message.kind, booking),
     },
   }
 }
@@ -102,13 +102,19 @@ async function joiningUrlFor(
   return (await deps.bookings.getSession(booking.sessionId))?.joiningUrl
 }
 
-function calendarAttachment(
+/**
+ * The calendar file an email carries, if any. The calendar module (ical-generator) is loaded on the
+ * first email that carries one: a bundle's chunk of its own, so a function started for a reminder,
+ * an invitation or a digest does not load it.
+ */
+async function calendarAttachment(
   deps: BookingDeliveryDeps,
   kind: BookingEmailKind,
   booking: Booking,
-): EmailAttachment[] {
+): Promise<EmailAttachment[]> {
   const method = calendarMethodFor(kind, booking)
   if (!method) return []
+  const { bookingCalendar } = await import('../calendar.ts')
   const content = bookingCalendar(booking, {
     bookingPageUrl: bookingPageUrl(deps.siteUrl, booking.id),
     method,

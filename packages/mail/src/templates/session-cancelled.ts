@@ -1,4 +1,4 @@
-import { calendarMethodFor } from '../calendar.ts'
+import { calendarMethodFor } from '../calendar-method.ts'
 import { bookingDetails, greeting, manageLink, signOff } from './common.ts'
 import type { Template } from './content.ts'
 
