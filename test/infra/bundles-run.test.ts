@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,6 +33,7 @@ import {
 } from '../support/factories.ts'
 import { copySeededData, seededData } from '../support/seeded-data.ts'
 import { sesBounce, snsEvent } from '../support/ses-feedback.ts'
+import { authorizeAt } from '../support/staff.ts'
 import { insertRecord, streamEvent } from '../support/stream.ts'
 
 // The API and jobs bundles, as deployed, answering events against the local stack: a fault only a
@@ -117,27 +117,16 @@ const secretFromStandIn = (aws: AwsStandIn) => ({
   AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
 })
 
-/**
- * Starts a staff sign-in at the stack's issuer as the site does (authorization code with PKCE, back
- * to the site's staff home), for `POST /api/auth/token` to redeem: the code and its verifier.
- */
-async function authorizeAtIssuer(username: string): Promise<{ code: string; codeVerifier: string }> {
-  const codeVerifier = randomBytes(32).toString('base64url')
-  const url = new URL('/oauth2/authorize', stack.env.STAFF_ISSUER)
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: stack.env.STAFF_AUDIENCE ?? '',
-    redirect_uri: `${stack.env.SITE_URL}/staff/`,
-    state: 'bundle-run',
-    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    login_hint: username,
-  }).toString()
-  const redirect = await fetch(url, { redirect: 'manual' })
-  const code = new URL(redirect.headers.get('location') ?? '', url).searchParams.get('code')
-  if (!code) throw new Error(`the issuer gave no code for ${username}`)
-  return { code, codeVerifier }
-}
+/** A staff sign-in started at the stack's issuer, for `POST /api/auth/token` to redeem. */
+const authorizeAtIssuer = (username: string) =>
+  authorizeAt(
+    {
+      issuer: stack.env.STAFF_ISSUER ?? '',
+      clientId: stack.env.STAFF_AUDIENCE ?? '',
+      siteUrl: stack.env.SITE_URL ?? '',
+    },
+    username,
+  )
 
 /** An HTTP API (payload 2.0) event, as API Gateway hands it to the function. */
 function request(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { StaffMember } from '@ey/domain'
 import { cognitoIdClaims, DEMO_STAFF, type StaffIdentity } from '@ey/local-stack'
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose'
@@ -79,4 +79,29 @@ function forgedKey(): Promise<JWK> {
     exportJWK(privateKey),
   )
   return forgeryKey
+}
+
+/**
+ * Starts a staff sign-in at an issuer as the site does (authorization code with PKCE, back to the
+ * site's staff home) for `POST /api/auth/token` to redeem: the code and its verifier.
+ */
+export async function authorizeAt(
+  at: { issuer: string; clientId: string; siteUrl: string },
+  username: string,
+): Promise<{ code: string; codeVerifier: string }> {
+  const codeVerifier = randomBytes(32).toString('base64url')
+  const url = new URL(`${at.issuer.replace(/\/$/, '')}/oauth2/authorize`)
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: at.clientId,
+    redirect_uri: `${at.siteUrl}/staff/`,
+    state: 'state',
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    login_hint: username,
+  }).toString()
+  const redirect = await fetch(url, { redirect: 'manual' })
+  const code = new URL(redirect.headers.get('location') ?? '', url).searchParams.get('code')
+  if (!code) throw new Error(`the issuer gave no code for ${username}`)
+  return { code, codeVerifier }
 }

@@ -1,6 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type DemoStaffName, staffIssuer, staffToken, type TokenOptions } from '../../../support/staff.ts'
+import {
+  authorizeAt,
+  type DemoStaffName,
+  staffIssuer,
+  staffToken,
+  type TokenOptions,
+} from '../../../support/staff.ts'
 import { createTestApi, SITE_URL, type TestApi } from '../support.ts'
 
 let api: TestApi
@@ -100,23 +106,9 @@ describe('GET /api/auth/config', () => {
 })
 
 /** Starts sign-in at the run's issuer as the site would, answering the code and its PKCE verifier. */
-async function authorize(username: string): Promise<{ code: string; codeVerifier: string }> {
+function authorize(username: string): Promise<{ code: string; codeVerifier: string }> {
   const { issuer, audience } = staffIssuer()
-  const codeVerifier = randomBytes(32).toString('base64url')
-  const url = new URL(`${issuer}/oauth2/authorize`)
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: audience,
-    redirect_uri: `${SITE_URL}/staff/`,
-    state: 'state',
-    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    login_hint: username,
-  }).toString()
-  const redirect = await fetch(url, { redirect: 'manual' })
-  const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code')
-  if (!code) throw new Error('no code')
-  return { code, codeVerifier }
+  return authorizeAt({ issuer, clientId: audience, siteUrl: SITE_URL }, username)
 }
 
 function redeem(body: Record<string, unknown>) {
