@@ -45,6 +45,17 @@ describe('the function bundles', () => {
     expect(startInputs.some((input) => input.includes('packages/aws-http/src/service.ts'))).toBe(true)
   }, 60_000)
 
+  it('leave the staff routes out of the API’s cold start: their modules, the token checks (jose) and CSV come with the first staff request', async () => {
+    const { startInputs, allInputs } = await bundleOf('api')
+    const staffOnly =
+      /functions\/api\/src\/(routes\/(admin|trainer|la|la-downloads|staff|staff-results|materials)\.ts|auth\/staff-verifier\.ts|app\.ts)$|node_modules\/(jose|csv-parse|csv-stringify)\//
+    expect(startInputs.filter((input) => staffOnly.test(input))).toEqual([])
+    // Still in the bundle, in the chunks the first staff request loads.
+    expect(allInputs.filter((input) => staffOnly.test(input)).length).toBeGreaterThanOrEqual(10)
+    // The public routes are at start.
+    expect(startInputs).toContain('functions/api/src/routes/bookings.ts')
+  }, 60_000)
+
   it.each(['mail', 'jobs'] as const)(
     '%s loads the calendar file’s library (ical-generator) only with the first email that carries one',
     async (name) => {

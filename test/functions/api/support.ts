@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type ApiConfig, type ApiLogger, createApp, type WiredApi, wireApi } from '@ey/api'
+import { type ApiConfig, type ApiLogger, createLambdaApp, type WiredApi, wireApi } from '@ey/api'
 import type { BookingView, NewBookingView } from '@ey/contract'
 import { normaliseEmail, type Person } from '@ey/domain'
 import { keys } from '@ey/dynamodb'
@@ -41,7 +41,7 @@ export function recordingLogger(): RecordingLogger {
 }
 
 export interface TestApi {
-  app: ReturnType<typeof createApp>
+  app: ReturnType<typeof createLambdaApp>
   deps: WiredApi & { clock: FakeClock; logger: RecordingLogger }
   catalogue: WiredApi['catalogue']
   table: TestTable
@@ -67,7 +67,8 @@ export function testApiConfig(table: TestTable): ApiConfig {
 }
 
 /**
- * The app wired as the Lambda wires it, on a table of its own in DynamoDB Local, but with a clock
+ * The app composed and wired as the Lambda does it (`createLambdaApp`: staff routes handed to the
+ * whole app, built on the first), on a table of its own in DynamoDB Local, but with a clock
  * standing at the factories' `NOW`, a recording logger and the abuse limits raised
  * (`RAISED_RATE_LIMITS`: these tests book many times, all from one in-process address and mostly
  * one email; the limits' own tests pass `limits`); staff tokens are verified against the
@@ -82,7 +83,7 @@ export async function createTestApi(overrides: Partial<WiredApi> = {}): Promise<
     limits: RAISED_RATE_LIMITS,
     ...overrides,
   }) as TestApi['deps']
-  return { app: createApp(deps), deps, catalogue: deps.catalogue, table }
+  return { app: createLambdaApp(deps), deps, catalogue: deps.catalogue, table }
 }
 
 /** A fresh Idempotency-Key. */

@@ -1,7 +1,7 @@
 import { localStaffAccounts, type StaffAccounts } from '@ey/domain'
 import { type Env, loadOnce, optionalEnv, requireEnv } from '@ey/runtime'
 import type { ApiDeps } from '../api-deps.ts'
-import { createStaffVerifier } from './staff-verifier.ts'
+import type { StaffVerifier, StaffVerifierConfig } from './staff-verifier.ts'
 
 /** Staff sign-in settings: who issues staff tokens and, in AWS, the user pool invites go to. */
 export interface StaffConfig {
@@ -43,10 +43,19 @@ export function staffConfigFromEnv(env: Env): StaffConfig {
 export function wireStaff(config: StaffConfig): Pick<ApiDeps, 'staff' | 'staffSignIn' | 'staffAccounts'> {
   const { issuer, audience, jwksUrl } = config
   return {
-    staff: createStaffVerifier({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
+    staff: staffVerifierOf({ issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) }),
     staffSignIn: { issuer, clientId: audience, authUrl: config.authUrl },
     staffAccounts: staffAccountsOf(config.userPoolId),
   }
+}
+
+/**
+ * The token verifier and its library (jose, about 19 KB bundled) load with the first staff request,
+ * from a chunk of their own: public requests never check a staff token.
+ */
+function staffVerifierOf(config: StaffVerifierConfig): StaffVerifier {
+  const verifier = loadOnce(async () => (await import('./staff-verifier.ts')).createStaffVerifier(config))
+  return { verify: async (token) => (await verifier()).verify(token) }
 }
 
 /**
