@@ -4,15 +4,13 @@ import type { ApiDeps } from './api-deps.ts'
 import { requestLogging } from './logging.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { alertRoutes } from './routes/alerts.ts'
-import { bookingMaterialRoutes, courseMaterialsRoutes } from './routes/booking-materials.ts'
 import { bookingRoutes } from './routes/bookings.ts'
-import { certificateRoutes } from './routes/certificates.ts'
 import { courseRoutes } from './routes/courses.ts'
 import { healthRoutes } from './routes/health.ts'
 import { sessionRoutes } from './routes/sessions.ts'
 
 // The parts both compositions of the API share (`createApp` in app.ts, `createLambdaApp` in
-// lambda-app.ts): what every request goes through, the public routes, and the problem answers.
+// lambda-app.ts): what every request goes through, the first steps' routes, and the problem answers.
 
 /** Booking forms are small; anything larger is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -21,21 +19,20 @@ export const MAX_BODY_BYTES = 16 * 1024
 export const LARGE_BODY_PATHS = ['/api/admin/sessions/import']
 
 /**
- * Where the staff routes live (trainers, administrators, LA officers, staff sign-in), and the
- * OpenAPI document that lists every route: everything under `/api` but the public routes.
+ * What the Lambda's app hands to the whole app (see `createLambdaApp`): the staff routes (trainers,
+ * administrators, LA officers, staff sign-in), the OpenAPI document that lists every route, and a
+ * booking's later steps (moving, attendance and check-in, certificates, questionnaires, materials).
  */
-export const STAFF_PATH_PREFIXES = [
-  '/api/trainer',
-  '/api/admin',
-  '/api/staff',
-  '/api/la',
-  '/api/auth',
-  '/api/openapi.json',
+const HANDED_OVER = [
+  /^\/api\/(trainer|admin|staff|la|auth|certificates)(\/|$)/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/bookings\/[^/]+\/(move|move-options|attendance|check-in|certificate|certificate\.pdf|questionnaires|materials)(\/|$)/,
+  /^\/api\/courses\/[^/]+\/materials(\/|$)/,
 ]
 
-/** Whether `path` is a staff route's (or the OpenAPI document's): see `STAFF_PATH_PREFIXES`. */
-export function isStaffPath(path: string): boolean {
-  return STAFF_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+/** Whether the Lambda's app hands a request for `path` to the whole app: see `HANDED_OVER`. */
+export function isHandedOver(path: string): boolean {
+  return HANDED_OVER.some((pattern) => pattern.test(path))
 }
 
 /** One log line per request (see `requestLogging`) and the body size limit. */
@@ -47,16 +44,17 @@ export function useRequestBasics(app: OpenAPIHono, deps: ApiDeps): void {
   )
 }
 
-/** The routes anyone may call: health, the catalogue, sessions, bookings, alerts and certificates. */
-export function mountPublicRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+/**
+ * The routes of a practitioner's first steps, which any request may be: health, finding a course
+ * or session, booking it, opening the booking from its link ("find my bookings" too), and interest
+ * alerts. Everything else is handed over (`isHandedOver`).
+ */
+export function mountFirstStepRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.route('/api/health', healthRoutes())
   app.route('/api/courses', courseRoutes(deps))
-  app.route('/api/courses', courseMaterialsRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
   app.route('/api/bookings', bookingRoutes(deps))
-  app.route('/api/bookings', bookingMaterialRoutes(deps))
   app.route('/api/alerts', alertRoutes(deps))
-  app.route('/api/certificates', certificateRoutes(deps))
 }
 
 /** Unknown routes and thrown errors answered as problems. */

@@ -1,8 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiDeps } from './api-deps.ts'
-import { answerProblems, mountPublicRoutes, useRequestBasics } from './app-parts.ts'
+import { answerProblems, mountFirstStepRoutes, useRequestBasics } from './app-parts.ts'
 import { serveOpenApi } from './openapi.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { bookingMaterialRoutes, courseMaterialsRoutes } from './routes/booking-materials.ts'
+import { bookingLaterStepRoutes } from './routes/bookings.ts'
+import { certificateRoutes } from './routes/certificates.ts'
 import { laRoutes } from './routes/la.ts'
 import { laDownloadRoutes } from './routes/la-downloads.ts'
 import { courseMaterialRoutes, sessionMaterialRoutes } from './routes/materials.ts'
@@ -15,13 +18,17 @@ export { LARGE_BODY_PATHS, MAX_BODY_BYTES } from './app-parts.ts'
 
 /**
  * The HTTP API under `/api`, as a value: the local Node server and the tests run this same app with
- * their own dependencies, and the Lambda handler's app (`createLambdaApp`) hands it every staff
- * route. Every route is here, so the OpenAPI document it serves lists them all.
+ * their own dependencies, and the Lambda handler's app (`createLambdaApp`) hands it every request
+ * but a practitioner's first steps. Every route is here, so the OpenAPI document it serves lists them all.
  */
 export function createApp(deps: ApiDeps): OpenAPIHono {
   const app = router()
   useRequestBasics(app, deps)
-  mountPublicRoutes(app, deps)
+  mountFirstStepRoutes(app, deps)
+  app.route('/api/courses', courseMaterialsRoutes(deps))
+  app.route('/api/bookings', bookingLaterStepRoutes(deps))
+  app.route('/api/bookings', bookingMaterialRoutes(deps))
+  app.route('/api/certificates', certificateRoutes(deps))
   app.route('/api/trainer', trainerRoutes(deps))
   app.route('/api/trainer', sessionMaterialRoutes(deps))
   app.route('/api/admin', adminRoutes(deps))

@@ -1,6 +1,6 @@
 export type { ApiDeps, ApiLogger, StaffSignIn } from './api-deps.ts'
 export { createApp, MAX_BODY_BYTES } from './app.ts'
-export { isStaffPath, STAFF_PATH_PREFIXES } from './app-parts.ts'
+export { isHandedOver } from './app-parts.ts'
 export * from './auth/index.ts'
 export * from './auth/index.ts'
 export { clientAddress, VIEWER_ADDRESS_HEADER } from './client-address.ts'

@@ -10,14 +10,22 @@ import { bookingQuestionnaireRoutes } from './booking-questionnaires.ts'
 import { bookingCertificateRoutes } from './certificates.ts'
 
 /**
- * Everything under `/api/bookings`: a booking opened by its manage token (status, cancelling,
- * offers, calendar file, moving, attendance, questionnaires) and "find my bookings".
+ * A booking opened by its manage token (status, cancelling, offers, LA sharing, calendar file) and
+ * "find my bookings", under `/api/bookings`.
  */
 export function bookingRoutes(deps: ApiDeps): OpenAPIHono {
   return router()
     .route('/', bookingManageRoutes(deps))
     .route('/', bookingCalendarRoutes(deps))
     .route('/', bookingLookupRoutes(deps))
+}
+
+/**
+ * A booking's later steps, under `/api/bookings`: moving it, attendance and check-in, the
+ * certificate and the questionnaires.
+ */
+export function bookingLaterStepRoutes(deps: ApiDeps): OpenAPIHono {
+  return router()
     .route('/', bookingMoveRoutes(deps))
     .route('/', bookingAttendanceRoutes(deps))
     .route('/', bookingCertificateRoutes(deps))
