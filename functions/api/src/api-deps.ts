@@ -1,4 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger'
 import type {
   AbuseLimits,
   AccessAudit,
@@ -28,9 +27,10 @@ import type {
   TakeUpStats,
   UndeliverableAddresses,
 } from '@ey/domain'
+import type { Logger } from '@ey/runtime'
 import type { StaffVerifier } from './auth/staff-verifier.ts'
 
-/** The part of Powertools' Logger the API uses; narrow, so tests can record what is logged. */
+/** The part of the logger the API uses; narrow, so tests can record what is logged. */
 export type ApiLogger = Pick<Logger, 'info' | 'error' | 'appendKeys' | 'resetKeys'>
 
 /** Everything the HTTP API needs: the booking use cases' ports, the catalogue, a logger and the site. */

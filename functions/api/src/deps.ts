@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import {
   type CoreClients,
   type CoreConfig,
@@ -6,6 +5,7 @@ import {
   coreClients,
   coreConfigFromEnv,
   type Env,
+  Logger,
   wireCore,
 } from '@ey/runtime'
 import { type MaterialFilesConfig, materialFilesConfigFromEnv, wireMaterialFiles } from '@ey/runtime/files'
@@ -46,7 +46,7 @@ export function apiClients(config: ApiConfig): ApiClients {
 /**
  * The API's composition root: the core's adapters (`wireCore`), the material files (S3 or a
  * local folder, on the clock given), the staff sign-in pieces, a
- * Powertools logger and the site's address; `overrides` replace any of them (tests: a fake
+ * logger (`Logger` of `@ey/runtime`) and the site's address; `overrides` replace any of them (tests: a fake
  * clock, a recording logger).
  */
 export function wireApi(config: ApiConfig, clients: ApiClients, overrides: Partial<WiredApi> = {}): WiredApi {

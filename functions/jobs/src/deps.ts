@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import { DEFAULT_RETENTION_MONTHS } from '@ey/domain'
 import type {
   CoreClients,
@@ -12,6 +11,7 @@ import type {
 import {
   coreClients,
   coreConfigFromEnv,
+  Logger,
   optionalEnv,
   senderClients,
   senderConfigFromEnv,
@@ -69,7 +69,7 @@ export function jobsClients(config: JobsConfig): JobsClients {
 
 /**
  * The jobs' composition root: the core's adapters (`wireCore`), the sending half of delivery
- * (`wireSender`) and a Powertools logger; `overrides` replace any of them (the local stack passes
+ * (`wireSender`) and a logger (`Logger` of `@ey/runtime`); `overrides` replace any of them (the local stack passes
  * its clock, tests a fake one).
  */
 export function wireJobs(

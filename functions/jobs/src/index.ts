@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger'
+import { Logger } from '@ey/runtime'
 import type { Context } from 'aws-lambda'
 import { jobsClients, jobsConfigFromEnv, wireJobs } from './deps.ts'
 import { createJobsHandler, type JobResult } from './handler.ts'

@@ -1,10 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import {
   type CoreClients,
   type CoreConfig,
   coreClients,
   coreConfigFromEnv,
   type Env,
+  Logger,
   type SenderClients,
   type SenderConfig,
   senderClients,

@@ -1,10 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import { createUndeliverableStore } from '@ey/dynamodb'
 import {
   type CoreClients,
   type CoreConfig,
   coreClients,
   type Env,
+  Logger,
   optionalEnv,
   requireEnv,
 } from '@ey/runtime'

@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger'
+import { Logger } from '@ey/runtime'
 import type { Context, SNSEvent } from 'aws-lambda'
 import { feedbackClients, feedbackConfigFromEnv, wireFeedback } from './feedback-deps.ts'
 import { createFeedbackHandler } from './feedback-handler.ts'

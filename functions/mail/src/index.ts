@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger'
+import { Logger } from '@ey/runtime'
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import { mailClients, mailConfigFromEnv, wireMail } from './deps.ts'
 import { createMailHandler } from './handler.ts'

@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import { createDynamoTakeUpStats } from '@ey/dynamodb'
 import { localAuthorities } from '@ey/reference-data'
 import {
@@ -6,6 +5,7 @@ import {
   type CoreConfig,
   coreClients,
   type Env,
+  Logger,
   optionalEnv,
   requireEnv,
 } from '@ey/runtime'

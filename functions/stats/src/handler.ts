@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger'
 import { type DynamoTakeUpStats, eachAtMost } from '@ey/dynamodb'
+import type { Logger } from '@ey/runtime'
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import { bookingIdOf } from './booking-record.ts'
 

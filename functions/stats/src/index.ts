@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger'
+import { Logger } from '@ey/runtime'
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import { statsClients, statsConfigFromEnv, wireStats } from './deps.ts'
 import { createStatsHandler } from './handler.ts'

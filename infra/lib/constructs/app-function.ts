@@ -63,7 +63,8 @@ export interface Sender {
 
 export interface AppFunctionProps {
   /**
-   * Names the function in Powertools logs (`POWERTOOLS_SERVICE_NAME`) and picks its handler file
+   * Names the function (`POWERTOOLS_SERVICE_NAME`; its entry gives its logger the same name, the
+   * `service` of its log lines) and picks its handler file
    * from `FUNCTION_ENTRIES` (it exports `handler`).
    */
   serviceName: FunctionName

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Logger } from '@aws-lambda-powertools/logger'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { apiClients, apiConfigFromEnv, createApp, wireApi } from '@ey/api'
 import {
@@ -21,6 +20,7 @@ import {
   abuseLimitsEnv,
   coreClients,
   coreConfigFromEnv,
+  Logger,
   shiftedClock,
   systemClock,
   wireCore,
