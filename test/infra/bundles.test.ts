@@ -56,6 +56,33 @@ describe('the function bundles', () => {
     60_000,
   )
 
+  it.each([
+    ['mail', ['personal-data-store']],
+    ['jobs', []],
+  ] as const)(
+    '%s holds only the stores its handler uses (its composition root wires no other)',
+    async (name, alsoUnused) => {
+      const { allInputs } = await bundleOf(name)
+      // Neither function reads LA take-up, the access audit, rate limits, wrong codes, certificates,
+      // LAs' bookings or the mail audit; mail erases nothing either (the retention job does).
+      const unused = [
+        'take-up-stats',
+        'take-up-apply',
+        'access-audit',
+        'rate-limiter',
+        'code-attempt-store',
+        'certificate-store',
+        'la-bookings',
+        'mail-audit',
+        ...alsoUnused,
+      ].map((store) => `packages/dynamodb/src/${store}.ts`)
+      expect(allInputs.filter((input) => unused.some((store) => input.endsWith(store)))).toEqual([])
+      // What it does hold: the outbox, which both send from.
+      expect(allInputs.some((input) => input.endsWith('packages/dynamodb/src/outbox-store.ts'))).toBe(true)
+    },
+    60_000,
+  )
+
   it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
     '%s loads no AWS SDK client at start: DynamoDB, SES and Secrets Manager are called through the platform’s own clients (`@ey/aws-http`)',
     async (name) => {
