@@ -84,6 +84,31 @@ describe('the function bundles', () => {
   )
 
   it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
+    '%s holds no HTTP client of nodemailer’s (attachments fetched by URL, which the platform never sends)',
+    async (name) => {
+      const { allInputs } = await bundleOf(name)
+      // nodemailer's own fetch imports its cookie jar; the stand-in of `nodemailerFetchLeftOut` imports nothing.
+      const fetch = /nodemailer\/dist\/esm\/fetch\/(?!index\.js$)/
+      expect(allInputs.filter((input) => fetch.test(input))).toEqual([])
+    },
+    60_000,
+  )
+
+  it.each(['mail', 'jobs'] as const)(
+    '%s composes email with a nodemailer whose fetch throws, naming the plugin that left it out',
+    async (name) => {
+      const { path, startInputs } = await bundleOf(name)
+      expect(startInputs.some((input) => input.includes('nodemailer/dist/esm/mime-node/'))).toBe(true)
+      const start = readFileSync(path, 'utf8')
+      const chunks = readdirSync(join(dirname(path), 'chunks')).map((file) =>
+        readFileSync(join(dirname(path), 'chunks', file), 'utf8'),
+      )
+      expect([start, ...chunks].some((text) => text.includes('nodemailerFetchLeftOut'))).toBe(true)
+    },
+    60_000,
+  )
+
+  it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
     '%s loads no AWS SDK client at start: DynamoDB, SES and Secrets Manager are called through the platform’s own clients (`@ey/aws-http`)',
     async (name) => {
       const { startInputs } = await bundleOf(name)
