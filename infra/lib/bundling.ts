@@ -9,9 +9,9 @@ import type { Plugin } from 'esbuild'
 /** Each function's handler file, relative to the repository root, by its service name. */
 export const FUNCTION_ENTRIES = {
   api: 'functions/api/src/lambda.ts',
-  mail: 'functions/mail/src/index.ts',
+  mail: 'functions/mail/src/lambda.ts',
   'mail-feedback': 'functions/mail/src/feedback.ts',
-  jobs: 'functions/jobs/src/index.ts',
+  jobs: 'functions/jobs/src/lambda.ts',
   stats: 'functions/stats/src/index.ts',
 } as const
 
