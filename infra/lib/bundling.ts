@@ -9,9 +9,9 @@ import type { Plugin } from 'esbuild'
 /** Each function's handler file, relative to the repository root, by its service name. */
 export const FUNCTION_ENTRIES = {
   api: 'functions/api/src/lambda.ts',
-  mail: 'functions/mail/src/index.ts',
+  mail: 'functions/mail/src/lambda.ts',
   'mail-feedback': 'functions/mail/src/feedback.ts',
-  jobs: 'functions/jobs/src/index.ts',
+  jobs: 'functions/jobs/src/lambda.ts',
   stats: 'functions/stats/src/index.ts',
 } as const
 
@@ -282,6 +282,34 @@ export const nodemailerTypesTrimmed: Plugin = {
 }
 
 /**
+ * nodemailer fetches an attachment's content over HTTP when it is given as a URL (`href`, or a
+ * `path` that is one) with its own client (`fetch/index.js` and its cookie jar, about 7 KB
+ * minified), which the MIME composer imports whether or not it is used: in the mail and jobs
+ * functions' cold start. The platform gives every attachment its content as text, and
+ * `composeRawEmail` turns URL and file access off (`disableUrlAccess`, `disableFileAccess`), so
+ * nodemailer refuses a URL before it would fetch one. This gives the bundles a module of the same
+ * export whose fetch throws, naming this plugin. A module exporting anything else fails the build.
+ */
+export const nodemailerFetchLeftOut: Plugin = {
+  name: 'nodemailer-fetch-left-out',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]nodemailer[\\/]dist[\\/]esm[\\/]fetch[\\/]index\.js$/ }, async (args) => {
+      const original = await readFile(args.path, 'utf8')
+      const exported = [...original.matchAll(/^export\b.*$/gm)].map((match) => match[0])
+      if (exported.join('\n') !== 'export default nmfetch;')
+        throw new Error(`${args.path} exports ${exported.join(' ')}: see nodemailerFetchLeftOut`)
+      return {
+        loader: 'js',
+        contents: `export default function nmfetch() {
+  throw new Error('nodemailer fetching a URL is left out of this bundle (nodemailerFetchLeftOut in infra/lib/bundling.ts)')
+}
+`,
+      }
+    })
+  },
+}
+
+/**
  * The esbuild options of every function: ESM for Node.js 24, minified and tree-shaken, `module`
  * before `main` so ESM builds are chosen, zod shaken and in English only. Code split: a module the
  * handler loads with `import()` (in the API: the certificate PDF with pdf-lib, the calendar file
@@ -315,6 +343,7 @@ export const BUNDLING = {
     lambdaCredentialsFromEnv,
     sdkPackageVersionOnly,
     nodemailerTypesTrimmed,
+    nodemailerFetchLeftOut,
   ],
 } as const
 

@@ -67,6 +67,58 @@ describe('the function bundles', () => {
     60_000,
   )
 
+  it.each([
+    ['mail', ['personal-data-store']],
+    ['jobs', []],
+  ] as const)(
+    '%s holds only the stores its handler uses (its composition root wires no other)',
+    async (name, alsoUnused) => {
+      const { allInputs } = await bundleOf(name)
+      // Neither function reads LA take-up, the access audit, rate limits, wrong codes, certificates,
+      // LAs' bookings or the mail audit; mail erases nothing either (the retention job does).
+      const unused = [
+        'take-up-stats',
+        'take-up-apply',
+        'access-audit',
+        'rate-limiter',
+        'code-attempt-store',
+        'certificate-store',
+        'la-bookings',
+        'mail-audit',
+        ...alsoUnused,
+      ].map((store) => `packages/dynamodb/src/${store}.ts`)
+      expect(allInputs.filter((input) => unused.some((store) => input.endsWith(store)))).toEqual([])
+      // What it does hold: the outbox, which both send from.
+      expect(allInputs.some((input) => input.endsWith('packages/dynamodb/src/outbox-store.ts'))).toBe(true)
+    },
+    60_000,
+  )
+
+  it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
+    '%s holds no HTTP client of nodemailer’s (attachments fetched by URL, which the platform never sends)',
+    async (name) => {
+      const { allInputs } = await bundleOf(name)
+      // nodemailer's own fetch imports its cookie jar; the stand-in of `nodemailerFetchLeftOut` imports nothing.
+      const fetch = /nodemailer\/dist\/esm\/fetch\/(?!index\.js$)/
+      expect(allInputs.filter((input) => fetch.test(input))).toEqual([])
+    },
+    60_000,
+  )
+
+  it.each(['mail', 'jobs'] as const)(
+    '%s composes email with a nodemailer whose fetch throws, naming the plugin that left it out',
+    async (name) => {
+      const { path, startInputs } = await bundleOf(name)
+      expect(startInputs.some((input) => input.includes('nodemailer/dist/esm/mime-node/'))).toBe(true)
+      const start = readFileSync(path, 'utf8')
+      const chunks = readdirSync(join(dirname(path), 'chunks')).map((file) =>
+        readFileSync(join(dirname(path), 'chunks', file), 'utf8'),
+      )
+      expect([start, ...chunks].some((text) => text.includes('nodemailerFetchLeftOut'))).toBe(true)
+    },
+    60_000,
+  )
+
   it.each(Object.keys(FUNCTION_ENTRIES) as FunctionName[])(
     '%s loads no AWS SDK client at start: DynamoDB, SES and Secrets Manager are called through the platform’s own clients (`@ey/aws-http`)',
     async (name) => {

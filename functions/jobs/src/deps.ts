@@ -1,4 +1,5 @@
 import { DEFAULT_RETENTION_MONTHS } from '@ey/domain'
+import { localAuthorities } from '@ey/reference-data'
 import type {
   CoreClients,
   CoreConfig,
@@ -13,10 +14,33 @@ import {
   coreConfigFromEnv,
   Logger,
   optionalEnv,
+  randomIds,
   senderClients,
   senderConfigFromEnv,
-  wireCore,
+  sha256Fingerprints,
+  systemClock,
+  wireAlerts,
+  wireAlertTokens,
+  wireAnswers,
+  wireBookings,
+  wireCatalogue,
+  wireInvitations,
+  wireLimits,
+  wireLookup,
+  wireManageLinks,
+  wireMaterials,
+  wireOutbox,
+  wirePersonalData,
+  wirePolicy,
+  wireQuestionnaires,
+  wireRegisters,
+  wireReminders,
+  wireResults,
   wireSender,
+  wireSessions,
+  wireStaffDirectory,
+  wireTokens,
+  wireUndeliverable,
 } from '@ey/runtime'
 
 /**
@@ -29,10 +53,44 @@ export type JobsConfig = CoreConfig & SenderConfig & { retentionMonths?: number 
 export type JobsClients = CoreClients & SenderClients
 
 /**
- * What every job may use: the core's adapters, clock and ids, the sending half of delivery, and a
- * logger (never given personal data).
+ * The core's adapters the jobs use: what their use cases read and write, and what the sweeper's
+ * delivery of an email reads (as the mail function's). The others (rate limits, certificates, LA
+ * take-up, the access audit, …) are not wired, so they are not in the bundle.
  */
-export interface JobDeps extends CoreDeps, SenderDeps {
+export type JobAdapters = Pick<
+  CoreDeps,
+  | 'bookings'
+  | 'catalogue'
+  | 'sessions'
+  | 'lookup'
+  | 'manageLinks'
+  | 'registers'
+  | 'reminders'
+  | 'invitations'
+  | 'outbox'
+  | 'undeliverable'
+  | 'staffDirectory'
+  | 'alerts'
+  | 'alertTokens'
+  | 'answers'
+  | 'questionnaires'
+  | 'results'
+  | 'materials'
+  | 'personalData'
+  | 'clock'
+  | 'ids'
+  | 'fingerprints'
+  | 'tokens'
+  | 'las'
+  | 'policy'
+  | 'limits'
+>
+
+/**
+ * What every job may use: the core's adapters the jobs use, the clock and ids, the sending half of
+ * delivery, and a logger (never given personal data).
+ */
+export interface JobDeps extends JobAdapters, SenderDeps {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>
   /** Months after a session's last part that its bookings' personal data is kept (`RETENTION_MONTHS`). */
   retentionMonths: number
@@ -68,7 +126,8 @@ export function jobsClients(config: JobsConfig): JobsClients {
 }
 
 /**
- * The jobs' composition root: the core's adapters (`wireCore`), the sending half of delivery
+ * The jobs' composition root: the adapters the jobs use (`JobAdapters`), each made as `wireCore`
+ * makes it, the system's clock, ids and fingerprints, the LAs, the sending half of delivery
  * (`wireSender`) and a logger (`Logger` of `@ey/runtime`); `overrides` replace any of them (the local stack passes
  * its clock, tests a fake one).
  */
@@ -78,7 +137,31 @@ export function wireJobs(
   overrides: Partial<JobDeps> = {},
 ): JobDeps {
   return {
-    ...wireCore(config, clients),
+    bookings: wireBookings(config, clients),
+    catalogue: wireCatalogue(config, clients),
+    sessions: wireSessions(config, clients),
+    lookup: wireLookup(config, clients),
+    manageLinks: wireManageLinks(config, clients),
+    registers: wireRegisters(config, clients),
+    reminders: wireReminders(config, clients),
+    invitations: wireInvitations(config, clients),
+    outbox: wireOutbox(config, clients),
+    undeliverable: wireUndeliverable(config, clients),
+    staffDirectory: wireStaffDirectory(config, clients),
+    alerts: wireAlerts(config, clients),
+    alertTokens: wireAlertTokens(config),
+    answers: wireAnswers(config, clients),
+    questionnaires: wireQuestionnaires(config, clients),
+    results: wireResults(config, clients),
+    materials: wireMaterials(config, clients),
+    personalData: wirePersonalData(config, clients),
+    clock: systemClock,
+    ids: randomIds,
+    fingerprints: sha256Fingerprints,
+    tokens: wireTokens(config),
+    las: localAuthorities,
+    policy: wirePolicy(config),
+    limits: wireLimits(config),
     ...wireSender(config, clients),
     logger: new Logger({ serviceName: 'jobs' }),
     retentionMonths: config.retentionMonths ?? DEFAULT_RETENTION_MONTHS,

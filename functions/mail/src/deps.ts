@@ -9,8 +9,24 @@ import {
   type SenderConfig,
   senderClients,
   senderConfigFromEnv,
-  wireCore,
+  systemClock,
+  wireAlerts,
+  wireAlertTokens,
+  wireAnswers,
+  wireBookings,
+  wireCatalogue,
+  wireLookup,
+  wireManageLinks,
+  wireMaterials,
+  wireOutbox,
+  wirePolicy,
+  wireRegisters,
+  wireReminders,
   wireSender,
+  wireSessions,
+  wireStaffDirectory,
+  wireTokens,
+  wireUndeliverable,
 } from '@ey/runtime'
 import type { MailHandlerDeps } from './handler.ts'
 
@@ -35,10 +51,11 @@ export function mailClients(config: MailConfig): MailClients {
 }
 
 /**
- * The mail function's composition root: the core's adapters (`wireCore`: the outbox and the
- * undeliverable addresses, and every read a family of emails makes when it is sent), the sending
- * half of delivery (`wireSender`) and a logger; `overrides` replace any of them (the Lambda entry
- * passes its logger).
+ * The mail function's composition root: the adapters delivery reads and writes (the outbox, the
+ * undeliverable addresses, and every read a family of emails makes when it is sent), each made as
+ * `wireCore` makes it but no other (so the bundle holds no other store), the system's clock, the
+ * sending half of delivery (`wireSender`) and a logger; `overrides` replace any of them (the
+ * Lambda entry passes its logger).
  */
 export function wireMail(
   config: MailConfig,
@@ -46,7 +63,23 @@ export function wireMail(
   overrides: Partial<MailHandlerDeps> = {},
 ): MailHandlerDeps {
   return {
-    ...wireCore(config, clients),
+    bookings: wireBookings(config, clients),
+    sessions: wireSessions(config, clients),
+    catalogue: wireCatalogue(config, clients),
+    lookup: wireLookup(config, clients),
+    manageLinks: wireManageLinks(config, clients),
+    registers: wireRegisters(config, clients),
+    reminders: wireReminders(config, clients),
+    staffDirectory: wireStaffDirectory(config, clients),
+    alerts: wireAlerts(config, clients),
+    answers: wireAnswers(config, clients),
+    materials: wireMaterials(config, clients),
+    outbox: wireOutbox(config, clients),
+    undeliverable: wireUndeliverable(config, clients),
+    tokens: wireTokens(config),
+    alertTokens: wireAlertTokens(config),
+    policy: wirePolicy(config),
+    clock: systemClock,
     ...wireSender(config, clients),
     logger: new Logger({ serviceName: 'mail' }),
     ...overrides,

@@ -1,3 +1,4 @@
+export * from './adapters.ts'
 export * from './config.ts'
 export * from './env.ts'
 export * from './limits.ts'

@@ -1,69 +1,68 @@
-import {
-  type AbuseLimits,
-  type AccessAudit,
-  type AlertTokens,
-  type BookingDeps,
-  type BookingLookup,
-  type CatalogueRepository,
-  type CatalogueStore,
-  type CertificateStore,
-  type CodeAttemptStore,
-  DEFAULT_ABUSE_LIMITS,
-  DEFAULT_POLICY,
-  DEFAULT_REMINDER_LEADS_MINUTES,
-  type InterestAlertStore,
-  type InvitationStore,
-  type LaBookings,
-  type MailAudit,
-  type ManageLinkStore,
-  type MaterialStore,
-  type OutboxStore,
-  type PersonalDataStore,
-  type QuestionnaireAnswers,
-  type QuestionnaireStore,
-  questionnaireReaders,
-  type RateLimiter,
-  type RegisterRepository,
-  type ReminderSchedule,
-  type ResultsReaders,
-  type SessionStore,
-  type StaffDirectory,
-  type TakeUpStats,
-  type UndeliverableAddresses,
+import type {
+  AbuseLimits,
+  AccessAudit,
+  AlertTokens,
+  BookingDeps,
+  BookingLookup,
+  CatalogueRepository,
+  CatalogueStore,
+  CertificateStore,
+  CodeAttemptStore,
+  InterestAlertStore,
+  InvitationStore,
+  LaBookings,
+  MailAudit,
+  ManageLinkStore,
+  MaterialStore,
+  OutboxStore,
+  PersonalDataStore,
+  QuestionnaireAnswers,
+  QuestionnaireStore,
+  RateLimiter,
+  RegisterRepository,
+  ReminderSchedule,
+  ResultsReaders,
+  SessionStore,
+  StaffDirectory,
+  TakeUpStats,
+  UndeliverableAddresses,
 } from '@ey/domain'
-import {
-  createCertificateStore,
-  createDynamoAccessAudit,
-  createDynamoBookingLookup,
-  createDynamoBookingRepository,
-  createDynamoCatalogueRepository,
-  createDynamoCodeAttemptStore,
-  createDynamoInterestAlertStore,
-  createDynamoInvitationStore,
-  createDynamoLaBookings,
-  createDynamoManageLinkStore,
-  createDynamoMaterialStore,
-  createDynamoPersonalDataStore,
-  createDynamoQuestionnaireStore,
-  createDynamoRateLimiter,
-  createDynamoRegisterRepository,
-  createDynamoReminderSchedule,
-  createDynamoSessionStore,
-  createDynamoStaffDirectory,
-  createDynamoTakeUpStats,
-  createMailAudit,
-  createOutboxStore,
-  createUndeliverableStore,
-} from '@ey/dynamodb'
 import { DocumentClient } from '@ey/dynamodb/client'
-import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
+import { localAuthorities } from '@ey/reference-data'
+import {
+  type CoreClients,
+  wireAccessAudit,
+  wireAlerts,
+  wireAlertTokens,
+  wireAnswers,
+  wireBookings,
+  wireCatalogue,
+  wireCertificates,
+  wireCodeAttempts,
+  wireInvitations,
+  wireLaBookings,
+  wireLimits,
+  wireLookup,
+  wireMailAudit,
+  wireManageLinks,
+  wireMaterials,
+  wireOutbox,
+  wirePersonalData,
+  wirePolicy,
+  wireQuestionnaires,
+  wireRateLimits,
+  wireRegisters,
+  wireReminderLeads,
+  wireReminders,
+  wireResults,
+  wireSessions,
+  wireStaffDirectory,
+  wireTakeUpStats,
+  wireTokens,
+  wireUndeliverable,
+} from './adapters.ts'
 import type { CoreConfig } from './config.ts'
-import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
-
-/** The clients every function shares: the table's document client. */
-export interface CoreClients {
-  doc: DocumentClient
-}
+import { randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
 /** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
 export interface CoreDeps extends BookingDeps {
@@ -121,59 +120,51 @@ export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreC
 }
 
 /**
- * The wiring every function builds on: the DynamoDB adapters over one table, the system's clock,
- * ids, fingerprints and manage tokens, the LAs, the booking policy, the abuse limits and the
- * default reminders (which the session store uses); `overrides` replace any of them.
+ * The wiring of a function that may use any of the table: every adapter over one table (each made
+ * by its function in `adapters.ts`), the system's clock, ids, fingerprints and manage tokens, the
+ * LAs, the booking policy, the abuse limits and the default reminders (which the session store
+ * uses); `overrides` replace any of them. The API, the local stack, the benches and tests use it;
+ * the mail and jobs functions wire only the adapters their handlers use.
  */
 export function wireCore(
   config: CoreConfig,
   clients: CoreClients,
   overrides: Partial<CoreDeps> = {},
 ): CoreDeps {
-  const table = { doc: clients.doc, tableName: config.tableName }
-  const questionnaires = createDynamoQuestionnaireStore(table)
-  const { answers, ...results } = questionnaireReaders(questionnaires)
-  const reminderLeadsMinutes = config.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES
   return {
-    bookings: createDynamoBookingRepository(table),
-    catalogue: createDynamoCatalogueRepository(table),
-    sessions: createDynamoSessionStore({ ...table, defaultReminderLeadsMinutes: reminderLeadsMinutes }),
-    lookup: createDynamoBookingLookup(table),
-    manageLinks: createDynamoManageLinkStore(table),
-    registers: createDynamoRegisterRepository(table),
-    codeAttempts: createDynamoCodeAttemptStore(table),
-    rateLimits: createDynamoRateLimiter(table),
-    reminders: createDynamoReminderSchedule(table),
-    invitations: createDynamoInvitationStore(table),
-    outbox: createOutboxStore(table),
-    undeliverable: createUndeliverableStore(table),
-    mailAudit: createMailAudit({ ...table, newId: randomIds.newId }),
-    staffDirectory: createDynamoStaffDirectory(table),
-    alerts: createDynamoInterestAlertStore(table),
-    certificates: createCertificateStore(table),
-    questionnaires,
-    answers,
-    results,
-    materials: createDynamoMaterialStore(table),
-    laBookings: createDynamoLaBookings(table),
-    takeUpStats: createDynamoTakeUpStats(table, localAuthorities),
-    accessAudit: createDynamoAccessAudit(table),
-    personalData: createDynamoPersonalDataStore(
-      table,
-      LOCAL_AUTHORITIES.map((la) => la.code),
-    ),
+    bookings: wireBookings(config, clients),
+    catalogue: wireCatalogue(config, clients),
+    sessions: wireSessions(config, clients),
+    lookup: wireLookup(config, clients),
+    manageLinks: wireManageLinks(config, clients),
+    registers: wireRegisters(config, clients),
+    codeAttempts: wireCodeAttempts(config, clients),
+    rateLimits: wireRateLimits(config, clients),
+    reminders: wireReminders(config, clients),
+    invitations: wireInvitations(config, clients),
+    outbox: wireOutbox(config, clients),
+    undeliverable: wireUndeliverable(config, clients),
+    mailAudit: wireMailAudit(config, clients),
+    staffDirectory: wireStaffDirectory(config, clients),
+    alerts: wireAlerts(config, clients),
+    certificates: wireCertificates(config, clients),
+    questionnaires: wireQuestionnaires(config, clients),
+    answers: wireAnswers(config, clients),
+    results: wireResults(config, clients),
+    materials: wireMaterials(config, clients),
+    laBookings: wireLaBookings(config, clients),
+    takeUpStats: wireTakeUpStats(config, clients),
+    accessAudit: wireAccessAudit(config, clients),
+    personalData: wirePersonalData(config, clients),
     clock: systemClock,
     ids: randomIds,
     fingerprints: sha256Fingerprints,
-    tokens: hmacTokens(config.manageTokenSecret),
-    alertTokens: hmacTokens(config.manageTokenSecret, 'alert-stop'),
+    tokens: wireTokens(config),
+    alertTokens: wireAlertTokens(config),
     las: localAuthorities,
-    policy: {
-      ...DEFAULT_POLICY,
-      ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
-    },
-    limits: config.limits ?? DEFAULT_ABUSE_LIMITS,
-    reminderLeadsMinutes,
+    policy: wirePolicy(config),
+    limits: wireLimits(config),
+    reminderLeadsMinutes: wireReminderLeads(config),
     ...overrides,
   }
 }

@@ -1,5 +1,12 @@
 import { type Booking, laTakeUp, normaliseEmail } from '@ey/domain'
-import { bookingItem, createDynamoPersonalDataStore, createDynamoTakeUpStats, keys } from '@ey/dynamodb'
+import {
+  bookingItem,
+  createCertificateStore,
+  createDynamoLaBookings,
+  createDynamoPersonalDataStore,
+  createDynamoTakeUpStats,
+  keys,
+} from '@ey/dynamodb'
 import { GetCommand, PutCommand, ScanCommand } from '@ey/dynamodb/client'
 import { createJobsHandler, type JobDeps, wireJobs } from '@ey/jobs-function'
 import { localAuthorities } from '@ey/reference-data'
@@ -75,7 +82,7 @@ describe('the retention job on DynamoDB Local', () => {
     for (const { id } of bookings) await stats().applyBooking(id)
     const [counts, reach] = [await stats().counts(YEAR), await stats().reach(2026)]
     const leeds: Booking[] = []
-    for await (const page of deps.laBookings.pages(LEEDS, YEAR)) leeds.push(...page)
+    for await (const page of createDynamoLaBookings(table).pages(LEEDS, YEAR)) leeds.push(...page)
     const course = makeCourse()
     return {
       counts,
@@ -121,7 +128,7 @@ describe('the retention job on DynamoDB Local', () => {
           },
         }),
       )
-      await deps.certificates.record({
+      await createCertificateStore(table).record({
         code: `ABCD-0000-000${bookings.indexOf(one)}`,
         bookingId: one.id,
         name: one.person.name,
