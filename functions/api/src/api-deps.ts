@@ -101,3 +101,28 @@ export interface StaffSignIn {
   /** Base of the OAuth endpoints (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's domain. */
   authUrl: string
 }
+
+/**
+ * What the routes of a practitioner's first steps use (`mountFirstStepRoutes`): all the Lambda
+ * builds at start; the rest of `ApiDeps` is built with the first request handed to the whole app.
+ */
+export type FirstStepDeps = Pick<
+  ApiDeps,
+  | 'logger'
+  | 'siteUrl'
+  | 'bookings'
+  | 'catalogue'
+  | 'clock'
+  | 'ids'
+  | 'fingerprints'
+  | 'tokens'
+  | 'las'
+  | 'policy'
+  | 'limits'
+  | 'rateLimits'
+  | 'outbox'
+  | 'lookup'
+  | 'manageLinks'
+  | 'alerts'
+  | 'alertTokens'
+>

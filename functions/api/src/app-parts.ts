@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
-import type { ApiDeps } from './api-deps.ts'
+import type { ApiDeps, FirstStepDeps } from './api-deps.ts'
 import { requestLogging } from './logging.ts'
 import { notFoundHandler, problemHandler } from './problem.ts'
 import { alertRoutes } from './routes/alerts.ts'
@@ -36,7 +36,7 @@ export function isHandedOver(path: string): boolean {
 }
 
 /** One log line per request (see `requestLogging`) and the body size limit. */
-export function useRequestBasics(app: OpenAPIHono, deps: ApiDeps): void {
+export function useRequestBasics(app: OpenAPIHono, deps: Pick<ApiDeps, 'logger'>): void {
   app.use('*', requestLogging(deps.logger))
   const smallBodies = bodyLimit({ maxSize: MAX_BODY_BYTES })
   app.use('/api/*', (c, next) =>
@@ -49,7 +49,7 @@ export function useRequestBasics(app: OpenAPIHono, deps: ApiDeps): void {
  * or session, booking it, opening the booking from its link ("find my bookings" too), and interest
  * alerts. Everything else is handed over (`isHandedOver`).
  */
-export function mountFirstStepRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+export function mountFirstStepRoutes(app: OpenAPIHono, deps: FirstStepDeps): void {
   app.route('/api/health', healthRoutes())
   app.route('/api/courses', courseRoutes(deps))
   app.route('/api/sessions', sessionRoutes(deps))
@@ -58,7 +58,7 @@ export function mountFirstStepRoutes(app: OpenAPIHono, deps: ApiDeps): void {
 }
 
 /** Unknown routes and thrown errors answered as problems. */
-export function answerProblems(app: OpenAPIHono, deps: ApiDeps): void {
+export function answerProblems(app: OpenAPIHono, deps: Pick<ApiDeps, 'logger'>): void {
   app.notFound(notFoundHandler)
   app.onError(problemHandler(deps.logger))
 }

@@ -1,16 +1,31 @@
 import {
+  createDynamoBookingLookup,
+  createDynamoBookingRepository,
+  createDynamoCatalogueRepository,
+  createDynamoInterestAlertStore,
+  createDynamoManageLinkStore,
+  createDynamoRateLimiter,
+  createOutboxStore,
+} from '@ey/dynamodb'
+import { localAuthorities } from '@ey/reference-data'
+import {
   type CoreClients,
   type CoreConfig,
-  type CoreDeps,
   coreClients,
   coreConfigFromEnv,
   type Env,
   Logger,
-  wireCore,
+  randomIds,
+  sha256Fingerprints,
+  systemClock,
+  wireAlertTokens,
+  wireLimits,
+  wirePolicy,
+  wireTokens,
 } from '@ey/runtime'
-import { type MaterialFilesConfig, materialFilesConfigFromEnv, wireMaterialFiles } from '@ey/runtime/files'
-import type { ApiDeps } from './api-deps.ts'
-import { type StaffConfig, staffConfigFromEnv, wireStaff } from './auth/staff-deps.ts'
+import { type MaterialFilesConfig, materialFilesConfigFromEnv } from '@ey/runtime/files'
+import type { FirstStepDeps } from './api-deps.ts'
+import { type StaffConfig, staffConfigFromEnv } from './auth/staff-deps.ts'
 
 /** The API's settings: those every function shares, staff sign-in and where material files live. */
 export interface ApiConfig extends CoreConfig {
@@ -23,9 +38,6 @@ export interface ApiConfig extends CoreConfig {
  * bucket) and the Cognito client (invites with a user pool) are made on first use by their adapters.
  */
 export type ApiClients = CoreClients
-
-/** Everything wired for the API: its own dependencies and the core's adapters they come from. */
-export type WiredApi = ApiDeps & CoreDeps
 
 /**
  * Reads the API's environment once: staff sign-in (see `staffConfigFromEnv`), what every function
@@ -44,21 +56,37 @@ export function apiClients(config: ApiConfig): ApiClients {
 }
 
 /**
- * The API's composition root: the core's adapters (`wireCore`), the material files (S3 or a
- * local folder, on the clock given), the staff sign-in pieces, a
- * logger (`Logger` of `@ey/runtime`) and the site's address; `overrides` replace any of them (tests: a fake
- * clock, a recording logger).
+ * What the routes of a practitioner's first steps use (`FirstStepDeps`), and no other adapter: the
+ * Lambda builds these at start, so its cold start loads no other store; the whole set (`wireApi`)
+ * is built with the first request handed to the whole app. The table's adapters are made here from
+ * their modules, as `wireCore`'s `wire…` functions make them, not through those functions: esbuild
+ * puts a module in the chunk of every request path that imports it, whole, so importing one
+ * `wire…` function at start would bring every adapter `wireCore` makes (adapters.ts) with it.
  */
-export function wireApi(config: ApiConfig, clients: ApiClients, overrides: Partial<WiredApi> = {}): WiredApi {
-  const core = wireCore(config, clients)
-  const clock = overrides.clock ?? core.clock
+export function wireFirstSteps(
+  config: ApiConfig,
+  clients: ApiClients,
+  overrides: Partial<FirstStepDeps> = {},
+): FirstStepDeps {
+  const table = { doc: clients.doc, tableName: config.tableName }
   return {
-    ...core,
-    materialFiles: wireMaterialFiles(config.materialFiles, clock),
-    catalogueWriter: core.catalogue,
+    bookings: createDynamoBookingRepository(table),
+    catalogue: createDynamoCatalogueRepository(table),
+    lookup: createDynamoBookingLookup(table),
+    manageLinks: createDynamoManageLinkStore(table),
+    rateLimits: createDynamoRateLimiter(table),
+    outbox: createOutboxStore(table),
+    alerts: createDynamoInterestAlertStore(table),
+    clock: systemClock,
+    ids: randomIds,
+    fingerprints: sha256Fingerprints,
+    tokens: wireTokens(config),
+    alertTokens: wireAlertTokens(config),
+    las: localAuthorities,
+    policy: wirePolicy(config),
+    limits: wireLimits(config),
     logger: new Logger({ serviceName: 'api' }),
     siteUrl: config.siteUrl,
-    ...wireStaff(config.staff),
     ...overrides,
   }
 }

@@ -3,25 +3,18 @@
 // holds only the stores it uses (esbuild drops a function nobody calls, and the modules only it
 // imported).
 import {
-  type AbuseLimits,
   type AccessAudit,
-  type AlertTokens,
   type BookingLookup,
-  type BookingPolicy,
   type BookingRepository,
   type CatalogueRepository,
   type CatalogueStore,
   type CertificateStore,
   type CodeAttemptStore,
-  DEFAULT_ABUSE_LIMITS,
-  DEFAULT_POLICY,
-  DEFAULT_REMINDER_LEADS_MINUTES,
   type InterestAlertStore,
   type InvitationStore,
   type LaBookings,
   type MailAudit,
   type ManageLinkStore,
-  type ManageTokens,
   type MaterialStore,
   type OutboxStore,
   type PersonalDataStore,
@@ -63,13 +56,10 @@ import {
 } from '@ey/dynamodb'
 import type { DocumentClient } from '@ey/dynamodb/client'
 import { LOCAL_AUTHORITIES, localAuthorities } from '@ey/reference-data'
+import type { CoreClients } from './clients.ts'
 import type { CoreConfig } from './config.ts'
-import { hmacTokens, randomIds } from './system.ts'
-
-/** The clients every function shares: the table's document client. */
-export interface CoreClients {
-  doc: DocumentClient
-}
+import { wireReminderLeads } from './settings.ts'
+import { randomIds } from './system.ts'
 
 /** What a table adapter is made from: the table's name (the client is the clients'). */
 export type TableConfig = Pick<CoreConfig, 'tableName'>
@@ -90,11 +80,6 @@ export function wireCatalogue(
   clients: CoreClients,
 ): CatalogueRepository & CatalogueStore {
   return createDynamoCatalogueRepository(tableOf(config, clients))
-}
-
-/** The default reminder leads: the configuration's, else `DEFAULT_REMINDER_LEADS_MINUTES`. */
-export function wireReminderLeads(config: Pick<CoreConfig, 'reminderLeadsMinutes'>): readonly number[] {
-  return config.reminderLeadsMinutes ?? DEFAULT_REMINDER_LEADS_MINUTES
 }
 
 /** Sessions, with the default reminders for a session that sets none (`wireReminderLeads`). */
@@ -131,11 +116,6 @@ export function wireCodeAttempts(config: TableConfig, clients: CoreClients): Cod
 /** Request counts per window. */
 export function wireRateLimits(config: TableConfig, clients: CoreClients): RateLimiter {
   return createDynamoRateLimiter(tableOf(config, clients))
-}
-
-/** The rate limits and caps: the configuration's, else `DEFAULT_ABUSE_LIMITS`. */
-export function wireLimits(config: Pick<CoreConfig, 'limits'>): AbuseLimits {
-  return config.limits ?? DEFAULT_ABUSE_LIMITS
 }
 
 /** Reminders and trainer digests due. */
@@ -220,22 +200,4 @@ export function wirePersonalData(config: TableConfig, clients: CoreClients): Per
     tableOf(config, clients),
     LOCAL_AUTHORITIES.map((la) => la.code),
   )
-}
-
-/** Manage tokens, signed with the manage-token key. */
-export function wireTokens(config: Pick<CoreConfig, 'manageTokenSecret'>): ManageTokens {
-  return hmacTokens(config.manageTokenSecret)
-}
-
-/** Alerts' stop-link tokens: the manage-token key, kept apart from manage tokens by purpose. */
-export function wireAlertTokens(config: Pick<CoreConfig, 'manageTokenSecret'>): AlertTokens {
-  return hmacTokens(config.manageTokenSecret, 'alert-stop')
-}
-
-/** The booking policy: `DEFAULT_POLICY`, with the configuration's manage-link days when it sets them. */
-export function wirePolicy(config: Pick<CoreConfig, 'manageLinkDays'>): BookingPolicy {
-  return {
-    ...DEFAULT_POLICY,
-    ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
-  }
 }

@@ -27,13 +27,10 @@ import type {
   TakeUpStats,
   UndeliverableAddresses,
 } from '@ey/domain'
-import { DocumentClient } from '@ey/dynamodb/client'
 import { localAuthorities } from '@ey/reference-data'
 import {
-  type CoreClients,
   wireAccessAudit,
   wireAlerts,
-  wireAlertTokens,
   wireAnswers,
   wireBookings,
   wireCatalogue,
@@ -41,27 +38,25 @@ import {
   wireCodeAttempts,
   wireInvitations,
   wireLaBookings,
-  wireLimits,
   wireLookup,
   wireMailAudit,
   wireManageLinks,
   wireMaterials,
   wireOutbox,
   wirePersonalData,
-  wirePolicy,
   wireQuestionnaires,
   wireRateLimits,
   wireRegisters,
-  wireReminderLeads,
   wireReminders,
   wireResults,
   wireSessions,
   wireStaffDirectory,
   wireTakeUpStats,
-  wireTokens,
   wireUndeliverable,
 } from './adapters.ts'
+import type { CoreClients } from './clients.ts'
 import type { CoreConfig } from './config.ts'
+import { wireAlertTokens, wireLimits, wirePolicy, wireReminderLeads, wireTokens } from './settings.ts'
 import { randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
 /** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
@@ -111,12 +106,6 @@ export interface CoreDeps extends BookingDeps {
   personalData: PersonalDataStore
   /** The reminder leads of a session that sets none of its own: the deployment's, as the session store uses them. */
   reminderLeadsMinutes: readonly number[]
-}
-
-/** The shared clients for this configuration (DynamoDB Local's endpoint when it names one). */
-export function coreClients(config: Pick<CoreConfig, 'dynamodbEndpoint'>): CoreClients {
-  const endpoint = config.dynamodbEndpoint
-  return { doc: new DocumentClient(endpoint ? { endpoint } : {}) }
 }
 
 /**

@@ -83,7 +83,7 @@ export async function createTestApi(overrides: Partial<WiredApi> = {}): Promise<
     limits: RAISED_RATE_LIMITS,
     ...overrides,
   }) as TestApi['deps']
-  return { app: createLambdaApp(deps), deps, catalogue: deps.catalogue, table }
+  return { app: createLambdaApp(deps, () => deps), deps, catalogue: deps.catalogue, table }
 }
 
 /** A fresh Idempotency-Key. */

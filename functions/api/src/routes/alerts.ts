@@ -1,7 +1,7 @@
 import { type AlertStopped, AlertStoppedSchema, AlertStopQuerySchema, IdParamSchema } from '@ey/contract'
 import { stopInterestAlert } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
@@ -12,7 +12,7 @@ import { router } from '../validation.ts'
  * a POST to the `List-Unsubscribe` address, token in the query, body `List-Unsubscribe=One-Click`,
  * which is not read). A wrong token answers 404 like an unknown id.
  */
-export function alertRoutes(deps: ApiDeps): OpenAPIHono {
+export function alertRoutes(deps: FirstStepDeps): OpenAPIHono {
   return router().openapi(
     createRoute({
       method: 'post',

@@ -3,7 +3,7 @@ import { openBooking } from '@ey/domain'
 import { bookingPageUrl } from '@ey/presentation'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import * as z from 'zod'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
@@ -13,7 +13,7 @@ import { router } from '../validation.ts'
  * site fetches it with the token in a header and hands it to the browser, so the token never sits
  * in a URL). The same file the confirmation email carries; a cancelled booking's file removes the events.
  */
-export function bookingCalendarRoutes(deps: ApiDeps): OpenAPIHono {
+export function bookingCalendarRoutes(deps: FirstStepDeps): OpenAPIHono {
   return router().openapi(
     createRoute({
       method: 'get',

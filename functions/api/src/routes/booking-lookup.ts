@@ -1,7 +1,7 @@
 import { BookingLookupAnswerSchema, BookingLookupRequestSchema } from '@ey/contract'
 import { admitBookingLookup, renewManageLinks, requestBookingList } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { clientAddress } from '../client-address.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
@@ -20,7 +20,7 @@ const NEW_LINKS_ANSWER = {
  * `renewManageLinks`). Answers 202 with the same body whether or not the address is known, so it
  * never tells who has booked; the list goes only to the address itself.
  */
-export function bookingLookupRoutes(deps: ApiDeps): OpenAPIHono {
+export function bookingLookupRoutes(deps: FirstStepDeps): OpenAPIHono {
   return router().openapi(
     createRoute({
       method: 'post',

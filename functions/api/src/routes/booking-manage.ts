@@ -10,7 +10,7 @@ import {
   withdrawLaSharing,
 } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { bearerToken } from '../auth/manage-token.ts'
 import { problems } from '../openapi.ts'
 import { bookingView } from '../present.ts'
@@ -61,7 +61,7 @@ const ACTIONS: { method: 'get' | 'delete' | 'post'; path: string; summary: strin
  * `/api/bookings/{id}`, its offer actions and the answer about sharing with the LA, opened by the booking's manage token. A wrong token
  * answers 404 like an unknown id, so ids cannot be probed.
  */
-export function bookingManageRoutes(deps: ApiDeps): OpenAPIHono {
+export function bookingManageRoutes(deps: FirstStepDeps): OpenAPIHono {
   const app = router()
   for (const { method, path, summary, action } of ACTIONS) {
     app.openapi(

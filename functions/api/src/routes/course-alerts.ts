@@ -1,7 +1,7 @@
 import { IdParamSchema, InterestAlertAnswerSchema, InterestAlertRequestSchema } from '@ey/contract'
 import { askForInterestAlert } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { problems } from '../openapi.ts'
 import { router } from '../validation.ts'
 
@@ -15,7 +15,7 @@ const ANSWER = {
  * `POST /api/courses/{id}/alerts`: ask to be told once of a new session of the course. Answers 202
  * with the same body whether or not the address already had an alert, so it never tells who asked.
  */
-export function courseAlertRoutes(deps: ApiDeps): OpenAPIHono {
+export function courseAlertRoutes(deps: FirstStepDeps): OpenAPIHono {
   return router().openapi(
     createRoute({
       method: 'post',

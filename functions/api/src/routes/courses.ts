@@ -1,7 +1,7 @@
 import { CourseListSchema, CourseViewSchema, IdParamSchema } from '@ey/contract'
 import { DomainError } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { problems } from '../openapi.ts'
 import { courseView } from '../present.ts'
 import { router } from '../validation.ts'
@@ -11,7 +11,7 @@ import { courseAlertRoutes } from './course-alerts.ts'
  * `GET /api/courses` and `GET /api/courses/{id}`: the catalogue, each course with its partner; and
  * `POST /api/courses/{id}/alerts`, asking to hear of a new date.
  */
-export function courseRoutes(deps: ApiDeps): OpenAPIHono {
+export function courseRoutes(deps: FirstStepDeps): OpenAPIHono {
   const partnersById = async () => new Map((await deps.catalogue.listPartners()).map((p) => [p.id, p]))
 
   return router()

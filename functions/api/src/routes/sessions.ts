@@ -13,7 +13,7 @@ import {
   searchSessions,
 } from '@ey/domain'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiDeps } from '../api-deps.ts'
+import type { FirstStepDeps } from '../api-deps.ts'
 import { clientAddress } from '../client-address.ts'
 import { encodeCursor } from '../cursor.ts'
 import { BEYOND_BOUNDS, problems } from '../openapi.ts'
@@ -22,7 +22,7 @@ import { router } from '../validation.ts'
 import { ListingQuerySchema } from './session-query.ts'
 
 /** `GET /api/sessions`, `GET /api/sessions/{id}` and `POST /api/sessions/{id}/bookings`. */
-export function sessionRoutes(deps: ApiDeps): OpenAPIHono {
+export function sessionRoutes(deps: FirstStepDeps): OpenAPIHono {
   return router()
     .openapi(
       createRoute({
