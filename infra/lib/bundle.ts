@@ -13,6 +13,8 @@ export interface Bundle {
   bytes: number
   /** Every module of the bundle, the chunks loaded later by `import()` too, in bytes. */
   totalBytes: number
+  /** The modules a cold start loads (`path` and the chunks it imports statically), as paths. */
+  startFiles: string[]
   /** The source files (`node_modules/…` for packages) with code in what a cold start loads. */
   startInputs: string[]
   /** The source files with code anywhere in the bundle, the later chunks included. */
@@ -79,6 +81,7 @@ export async function bundleFunction(
     )
   return {
     path,
+    startFiles: [...loaded],
     bytes: size(loaded),
     totalBytes: size(byFile.keys()),
     startInputs: inputsOf(loaded),
