@@ -356,8 +356,8 @@ export const BUNDLING = {
  */
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 297 * 1024,
-  mail: 286 * 1024,
+  mail: 230 * 1024,
   'mail-feedback': 111 * 1024,
-  jobs: 300 * 1024,
+  jobs: 224 * 1024,
   stats: 151 * 1024,
 }

@@ -6,7 +6,6 @@ import {
   sendTrainerDigests,
   sweepOutbox,
 } from '@ey/domain'
-import { outboxDelivery } from '@ey/mail'
 import type { JobDeps } from './deps.ts'
 import { JOB_SCHEDULES, type JobName, type JobSchedule } from './schedules.ts'
 
@@ -31,7 +30,11 @@ const RUNS: { [name in JobName]: JobRun } = {
   reminders: sendReminders,
   'trainer-digest': sendTrainerDigests,
   'questionnaire-invitations': sendQuestionnaireInvitations,
-  'sweep-outbox': (deps, now) => sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now),
+  // Delivery (the templates, the calendar, the composer) loads with the sweep, the one job that sends.
+  'sweep-outbox': async (deps, now) => {
+    const { outboxDelivery } = await import('@ey/mail')
+    return sweepOutbox({ outbox: deps.outbox, delivery: outboxDelivery(deps) }, now)
+  },
   retention: async (deps, now) => ({
     ...(await applyRetention(
       {

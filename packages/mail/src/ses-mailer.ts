@@ -1,5 +1,5 @@
 import type { Mailer } from '@ey/domain'
-import { type ComposeOptions, composeRawEmail } from './compose.ts'
+import type { ComposeOptions } from './compose.ts'
 import { type SESClient, SendRawEmailCommand } from './ses-client.ts'
 
 export interface SesMailerOptions extends ComposeOptions {
@@ -10,13 +10,22 @@ export interface SesMailerOptions extends ComposeOptions {
 
 /**
  * The mailer on Amazon SES (SendRawEmail, so the calendar file can travel as an attachment).
- * SES errors reach the caller unchanged: throttling and outages are for it to retry.
+ * SES errors reach the caller unchanged: throttling and outages are for it to retry. The MIME
+ * composer (nodemailer's, about 55 KB bundled) loads with the first email sent, from a chunk of its
+ * own: a function that may send but mostly does not (the jobs: only the outbox sweep sends) does
+ * not load it at start. The mail function sends with nearly every first event, so its cold start
+ * loads it all the same, one step later.
  */
 export function createSesMailer(options: SesMailerOptions): Mailer {
   const { ses, configurationSetName, ...compose } = options
+  let composer: Promise<typeof import('./compose.ts')> | undefined
   return {
     async send(email) {
-      const raw = await composeRawEmail(email, compose)
+      composer ??= import('./compose.ts').catch((error: unknown) => {
+        composer = undefined
+        throw error
+      })
+      const raw = await (await composer).composeRawEmail(email, compose)
       const result = await ses.send(
         new SendRawEmailCommand({
           RawMessage: { Data: raw },
