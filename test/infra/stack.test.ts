@@ -168,10 +168,14 @@ describe('the functions', () => {
       outdir,
       `asset.${(api.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`,
     )
-    const handler = readFileSync(join(asset, 'index.mjs'), 'utf8')
-    const chunk = new RegExp(`import\\("\\./(chunks/${name}-[A-Z0-9]+\\.mjs)"\\)`).exec(handler)?.[1]
-    expect(chunk, `the handler imports its ${name} chunk by import()`).toBeDefined()
-    expect(readFileSync(join(asset, chunk as string), 'utf8')).toContain(content)
+    // The handler's module or one of its chunks (a route's, handed over) imports it by import().
+    const modules = ['index.mjs', ...readdirSync(join(asset, 'chunks')).map((file) => `chunks/${file}`)]
+    const importer = new RegExp(`import\\("\\./(?:chunks/)?(${name}-[A-Z0-9]+\\.mjs)"\\)`)
+    const chunk = modules
+      .map((module) => importer.exec(readFileSync(join(asset, module), 'utf8'))?.[1])
+      .find((found) => found !== undefined)
+    expect(chunk, `the handler or a chunk imports its ${name} chunk by import()`).toBeDefined()
+    expect(readFileSync(join(asset, 'chunks', chunk as string), 'utf8')).toContain(content)
   })
 
   it('know the table, the manage-token secret (by ARN) and the site', () => {
