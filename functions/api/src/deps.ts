@@ -7,7 +7,6 @@ import {
   createDynamoRateLimiter,
   createOutboxStore,
 } from '@ey/dynamodb'
-import { localAuthorities } from '@ey/reference-data'
 import {
   type CoreClients,
   type CoreConfig,
@@ -15,13 +14,7 @@ import {
   coreConfigFromEnv,
   type Env,
   Logger,
-  randomIds,
-  sha256Fingerprints,
-  systemClock,
-  wireAlertTokens,
-  wireLimits,
-  wirePolicy,
-  wireTokens,
+  wireSettings,
 } from '@ey/runtime'
 import { type MaterialFilesConfig, materialFilesConfigFromEnv } from '@ey/runtime/files'
 import type { FirstStepDeps } from './api-deps.ts'
@@ -77,14 +70,7 @@ export function wireFirstSteps(
     rateLimits: createDynamoRateLimiter(table),
     outbox: createOutboxStore(table),
     alerts: createDynamoInterestAlertStore(table),
-    clock: systemClock,
-    ids: randomIds,
-    fingerprints: sha256Fingerprints,
-    tokens: wireTokens(config),
-    alertTokens: wireAlertTokens(config),
-    las: localAuthorities,
-    policy: wirePolicy(config),
-    limits: wireLimits(config),
+    ...wireSettings(config),
     logger: new Logger({ serviceName: 'api' }),
     siteUrl: config.siteUrl,
     ...overrides,

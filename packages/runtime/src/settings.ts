@@ -10,8 +10,9 @@ import {
   DEFAULT_REMINDER_LEADS_MINUTES,
   type ManageTokens,
 } from '@ey/domain'
+import { localAuthorities } from '@ey/reference-data'
 import type { CoreConfig } from './config.ts'
-import { hmacTokens } from './system.ts'
+import { hmacTokens, randomIds, sha256Fingerprints, systemClock } from './system.ts'
 
 /** The default reminder leads: the configuration's, else `DEFAULT_REMINDER_LEADS_MINUTES`. */
 export function wireReminderLeads(config: Pick<CoreConfig, 'reminderLeadsMinutes'>): readonly number[] {
@@ -38,5 +39,25 @@ export function wirePolicy(config: Pick<CoreConfig, 'manageLinkDays'>): BookingP
   return {
     ...DEFAULT_POLICY,
     ...(config.manageLinkDays === undefined ? {} : { manageLinkDays: config.manageLinkDays }),
+  }
+}
+
+/**
+ * The system's clock, ids and fingerprints, the LAs, and every setting above: what a composition
+ * root that uses them all gives its adapters (`wireCore`, the jobs', the API's first steps).
+ */
+export function wireSettings(
+  config: Pick<CoreConfig, 'manageTokenSecret' | 'manageLinkDays' | 'limits' | 'reminderLeadsMinutes'>,
+) {
+  return {
+    clock: systemClock,
+    ids: randomIds,
+    fingerprints: sha256Fingerprints,
+    tokens: wireTokens(config),
+    alertTokens: wireAlertTokens(config),
+    las: localAuthorities,
+    policy: wirePolicy(config),
+    limits: wireLimits(config),
+    reminderLeadsMinutes: wireReminderLeads(config),
   }
 }

@@ -27,7 +27,6 @@ import type {
   TakeUpStats,
   UndeliverableAddresses,
 } from '@ey/domain'
-import { localAuthorities } from '@ey/reference-data'
 import {
   wireAccessAudit,
   wireAlerts,
@@ -56,8 +55,7 @@ import {
 } from './adapters.ts'
 import type { CoreClients } from './clients.ts'
 import type { CoreConfig } from './config.ts'
-import { wireAlertTokens, wireLimits, wirePolicy, wireReminderLeads, wireTokens } from './settings.ts'
-import { randomIds, sha256Fingerprints, systemClock } from './system.ts'
+import { wireSettings } from './settings.ts'
 
 /** Every adapter of the table, and the system's clock, ids, fingerprints and tokens. */
 export interface CoreDeps extends BookingDeps {
@@ -145,15 +143,7 @@ export function wireCore(
     takeUpStats: wireTakeUpStats(config, clients),
     accessAudit: wireAccessAudit(config, clients),
     personalData: wirePersonalData(config, clients),
-    clock: systemClock,
-    ids: randomIds,
-    fingerprints: sha256Fingerprints,
-    tokens: wireTokens(config),
-    alertTokens: wireAlertTokens(config),
-    las: localAuthorities,
-    policy: wirePolicy(config),
-    limits: wireLimits(config),
-    reminderLeadsMinutes: wireReminderLeads(config),
+    ...wireSettings(config),
     ...overrides,
   }
 }
