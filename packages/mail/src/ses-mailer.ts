@@ -18,14 +18,11 @@ export interface SesMailerOptions extends ComposeOptions {
  */
 export function createSesMailer(options: SesMailerOptions): Mailer {
   const { ses, configurationSetName, ...compose } = options
-  let composer: Promise<typeof import('./compose.ts')> | undefined
   return {
     async send(email) {
-      composer ??= import('./compose.ts').catch((error: unknown) => {
-        composer = undefined
-        throw error
-      })
-      const raw = await (await composer).composeRawEmail(email, compose)
+      // Node keeps the module once loaded, as for the calendar file (`delivery/booking.ts`).
+      const { composeRawEmail } = await import('./compose.ts')
+      const raw = await composeRawEmail(email, compose)
       const result = await ses.send(
         new SendRawEmailCommand({
           RawMessage: { Data: raw },
